@@ -1,0 +1,111 @@
+"""The open workshop as the UI sees it: the model, its undo stack, and signals views follow.
+
+Views never edit the model themselves. They call `Document.edit(ops.something, ...)`; the
+operation applies and returns a `Change`, which goes on the undo stack and is announced through
+`changed`. Undo and redo announce the change they apply the same way, so a view has one code path
+for every kind of update (the orange-canvas-core / Anki pattern).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workshop.changes import Change, OperationError, Replace
+from workshop.model import Workshop
+
+
+class ChangeCommand(QUndoCommand):
+    """An undo step wrapping a Change that was already applied when the command was pushed."""
+
+    def __init__(self, document: Document, change: Change, merge_id: int = -1) -> None:
+        super().__init__(change.label)
+        self._document = document
+        self.change = change
+        self._merge_id = merge_id
+        self._first = True
+
+    def id(self) -> int:
+        return self._merge_id
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self.change.apply(self._document.workshop)
+        self._document.changed.emit(self.change)
+
+    def undo(self) -> None:
+        inverse = self.change.inverse()
+        inverse.apply(self._document.workshop)
+        self._document.changed.emit(inverse)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing into one field becomes one step: keep the first 'before' and the last 'after'."""
+        if not isinstance(other, ChangeCommand) or other.id() != self.id():
+            return False
+        mine, theirs = self.change.steps, other.change.steps
+        if len(mine) == 1 and len(theirs) == 1 and isinstance(mine[0], Replace) and isinstance(theirs[0], Replace):
+            first, last = mine[0], theirs[0]
+            if (first.collection, first.index) == (last.collection, last.index):
+                self.change = Change(
+                    self.change.label, (Replace(first.collection, first.index, first.before, last.after),)
+                )
+                return True
+        return False
+
+
+class Document(QObject):
+    """One open workshop. `changed` carries the Change just applied (forward, undo or redo)."""
+
+    changed = Signal(object)
+    reset = Signal()
+    """The whole workshop was replaced (new, open, restore): views rebuild from scratch."""
+    refused = Signal(str)
+    """An edit the model refused, with the sentence to show the user."""
+    pathChanged = Signal()
+
+    def __init__(
+        self, workshop: Workshop | None = None, path: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workshop = workshop if workshop is not None else Workshop()
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self._merge_ids: dict[str, int] = {}
+
+    def edit(
+        self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kwargs: Any
+    ) -> Change | None:
+        """Run a workshop operation and record it. Returns None (and emits `refused`) if refused."""
+        try:
+            change = operation(self.workshop, *args, **kwargs)
+        except OperationError as error:
+            self.refused.emit(str(error))
+            return None
+        self.push(change, merge_key)
+        return change
+
+    def push(self, change: Change, merge_key: str | None = None) -> None:
+        """Record a change that is already applied to the workshop."""
+        if change.is_empty:
+            return
+        merge_id = -1 if merge_key is None else self._merge_ids.setdefault(merge_key, len(self._merge_ids) + 1)
+        self.undo_stack.push(ChangeCommand(self, change, merge_id))
+
+    def replace(self, workshop: Workshop, path: Path | None) -> None:
+        """Swap in another workshop (open, new, restore); the undo history starts again."""
+        self.workshop = workshop
+        self.path = path
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.reset.emit()
+        self.pathChanged.emit()
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.pathChanged.emit()

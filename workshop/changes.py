@@ -1,0 +1,220 @@
+"""Recorded, invertible edits: the one mechanism behind undo, autosave, the canvas and the room.
+
+An operation applies a few primitive steps and returns them as a `Change`. Each step keeps the
+index and a copy of the item it touched, so `change.inverse()` restores the model exactly (order
+included) and applying the change again redoes it exactly. Views learn what happened from
+`Change.touched()` instead of diffing the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from workshop.model import Meta, Position, Workshop
+
+
+class OperationError(ValueError):
+    """An edit the model refuses; the message is written for the person who asked for it."""
+
+
+@dataclass(frozen=True)
+class Insert:
+    collection: str
+    index: int
+    item: BaseModel
+
+
+@dataclass(frozen=True)
+class Delete:
+    collection: str
+    index: int
+    item: BaseModel
+
+
+@dataclass(frozen=True)
+class Replace:
+    collection: str
+    index: int
+    before: BaseModel
+    after: BaseModel
+
+
+@dataclass(frozen=True)
+class SetMeta:
+    before: Meta
+    after: Meta
+
+
+@dataclass(frozen=True)
+class SetPosition:
+    card_id: str
+    before: Position | None
+    after: Position | None
+
+
+Step = Insert | Delete | Replace | SetMeta | SetPosition
+
+
+def invert(step: Step) -> Step:
+    match step:
+        case Insert(collection, index, item):
+            return Delete(collection, index, item)
+        case Delete(collection, index, item):
+            return Insert(collection, index, item)
+        case Replace(collection, index, before, after):
+            return Replace(collection, index, after, before)
+        case SetMeta(before, after):
+            return SetMeta(after, before)
+        case SetPosition(card_id, before, after):
+            return SetPosition(card_id, after, before)
+    raise TypeError(step)
+
+
+def apply_step(ws: Workshop, step: Step) -> None:
+    """Carry out one step. Items are copied in so a record is never aliased with the live model."""
+    match step:
+        case Insert(collection, index, item):
+            getattr(ws, collection).insert(index, item.model_copy(deep=True))
+        case Delete(collection, index, item):
+            items = getattr(ws, collection)
+            if items[index].id != item.id:
+                raise RuntimeError(f"undo record out of step: {collection}[{index}] is not {item.id}")
+            del items[index]
+        case Replace(collection, index, before, after):
+            items = getattr(ws, collection)
+            if items[index].id != before.id:
+                raise RuntimeError(f"undo record out of step: {collection}[{index}] is not {before.id}")
+            items[index] = after.model_copy(deep=True)
+        case SetMeta(_, after):
+            ws.meta = after.model_copy(deep=True)
+        case SetPosition(card_id, _, after):
+            if after is None:
+                ws.positions.pop(card_id, None)
+            else:
+                ws.positions[card_id] = after.model_copy()
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one user action did, in the words its undo menu entry uses."""
+
+    label: str
+    steps: tuple[Step, ...]
+    created_id: str | None = None
+    """The id of the main thing the action created, so the caller can select or edit it."""
+
+    def inverse(self) -> Change:
+        return Change(self.label, tuple(invert(s) for s in reversed(self.steps)), None)
+
+    def apply(self, ws: Workshop) -> None:
+        for step in self.steps:
+            apply_step(ws, step)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.steps
+
+    def touched(self) -> dict[str, set[str]]:
+        """Ids touched per collection; 'meta' and 'positions' appear as keys when they changed."""
+        out: dict[str, set[str]] = {}
+        for step in self.steps:
+            match step:
+                case Insert(collection, _, item) | Delete(collection, _, item):
+                    out.setdefault(collection, set()).add(item.id)
+                case Replace(collection, _, before, _):
+                    out.setdefault(collection, set()).add(before.id)
+                case SetMeta():
+                    out.setdefault("meta", set())
+                case SetPosition(card_id, _, _):
+                    out.setdefault("positions", set()).add(card_id)
+        return out
+
+    def structural(self) -> bool:
+        """True when anything but card positions changed (positions do not affect the analysis)."""
+        return any(not isinstance(s, SetPosition) for s in self.steps)
+
+
+@dataclass
+class Recorder:
+    """Applies steps as an operation goes and rolls them all back if the operation fails half-way."""
+
+    ws: Workshop
+    label: str
+    steps: list[Step] = field(default_factory=list)
+    created_id: str | None = None
+
+    def _do(self, step: Step) -> None:
+        apply_step(self.ws, step)
+        self.steps.append(step)
+
+    def insert(self, collection: str, item: BaseModel, index: int | None = None) -> None:
+        items = getattr(self.ws, collection)
+        position = len(items) if index is None else max(0, min(index, len(items)))
+        self._do(Insert(collection, position, item.model_copy(deep=True)))
+
+    def delete(self, collection: str, item_id: str) -> BaseModel:
+        index = self.ws.index_of(collection, item_id)
+        if index < 0:
+            raise OperationError(f"Nothing with id '{item_id}' in {collection}.")
+        item = getattr(self.ws, collection)[index]
+        self._do(Delete(collection, index, item.model_copy(deep=True)))
+        return item
+
+    def replace(self, collection: str, item_id: str, **changes: Any) -> BaseModel:
+        """Swap in an updated copy validated as a whole, so a bad field never half-applies."""
+        index = self.ws.index_of(collection, item_id)
+        if index < 0:
+            raise OperationError(f"Nothing with id '{item_id}' in {collection}.")
+        before = getattr(self.ws, collection)[index]
+        data = before.model_dump()
+        data.update(changes)
+        after = validated(type(before), data)
+        if after != before:
+            self._do(Replace(collection, index, before.model_copy(deep=True), after))
+        return after
+
+    def set_meta(self, **changes: Any) -> None:
+        data = self.ws.meta.model_dump()
+        data.update(changes)
+        after = validated(Meta, data)
+        if after != self.ws.meta:
+            self._do(SetMeta(self.ws.meta.model_copy(deep=True), after))
+
+    def set_position(self, card_id: str, position: Position | None) -> None:
+        before = self.ws.positions.get(card_id)
+        if before != position:
+            self._do(SetPosition(card_id, None if before is None else before.model_copy(), position))
+
+    def rollback(self) -> None:
+        for step in reversed(self.steps):
+            apply_step(self.ws, invert(step))
+        self.steps.clear()
+
+    def change(self) -> Change:
+        return Change(self.label, tuple(self.steps), self.created_id)
+
+
+@contextmanager
+def recording(ws: Workshop, label: str) -> Iterator[Recorder]:
+    """Run an operation's steps; on any error undo what was done and re-raise."""
+    recorder = Recorder(ws, label)
+    try:
+        yield recorder
+    except BaseException:
+        recorder.rollback()
+        raise
+
+
+def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
+    """Validate data for a model, turning pydantic's report into one sentence a user can read."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or model.__name__
+        raise OperationError(f"{where}: {first['msg']}") from None

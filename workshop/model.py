@@ -1,0 +1,280 @@
+"""The workshop model: everything the room decides, as plain validated data.
+
+Every entity carries a stable string id so that links, undo records, the canvas and the file can
+refer to it without holding the object. Collections are ordered lists (the order is what the room
+sees in lists and the report); `Workshop.index` gives id lookups when speed matters.
+
+Strategic goals and function goals are one type, `Goal`: a strategic goal is a goal owned by no
+function. That keeps a link a link, whichever level its ends are on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from workshop.text import MAX_NAME, MAX_TEXT, clean_name, clean_text
+
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(clean_text)]
+Name = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(clean_name)]
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+Coordinate = Annotated[float, Field(ge=-1e7, le=1e7)]
+
+
+def new_id(prefix: str) -> str:
+    """A short random id with a readable prefix ("g-3f9a0c1b2d"), unique for any real workshop."""
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields and NaN/Infinity are refused, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+
+
+class FunctionKind(StrEnum):
+    CUSTOMER_FACING = "customer_facing"
+    SUPPORT = "support"
+
+
+class Band(StrEnum):
+    """The three levels of the goal tree, top to bottom, as the board draws them."""
+
+    STRATEGY = "strategy"
+    CUSTOMER_FACING = "customer_facing"
+    SUPPORT = "support"
+
+
+class LinkKind(StrEnum):
+    CONTRIBUTES = "contributes"
+    DIRECT_IMPACT = "direct_impact"
+    """A support goal that moves a strategic goal directly: legitimate only when declared with a reason."""
+
+
+class SuggestionStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class KpiScope(StrEnum):
+    LOCAL = "local"
+    SHARED = "shared"
+
+
+class Meta(Strict):
+    title: Name = "Untitled workshop"
+    organisation: Name = ""
+    date: dt.date | None = None
+    facilitator: Name = ""
+    participants: list[Name] = Field(default_factory=list, max_length=1000)
+
+
+class Function(Strict):
+    """A department: customer-facing functions touch customers, support functions serve other functions."""
+
+    id: Id
+    name: Name
+    kind: FunctionKind
+    colour: Colour = "#5B8DEF"
+
+
+class Goal(Strict):
+    """A goal or result. `function_id` None makes it a strategic goal."""
+
+    id: Id
+    text: Text
+    function_id: Id | None = None
+    measure: Text = ""
+    target: Text = ""
+
+
+class Link(Strict):
+    """`source` contributes to `target`: arrows point from the contributing goal to the goal served."""
+
+    id: Id
+    source: Id
+    target: Id
+    kind: LinkKind = LinkKind.CONTRIBUTES
+    reason: Text = ""
+    """Why a direct-impact exception is legitimate; an exception without one is a finding."""
+
+
+class ServiceRelation(Strict):
+    """A support function serves an internal customer: the answers of questions 1 to 3 live here."""
+
+    id: Id
+    supplier_id: Id
+    customer_id: Id
+    customer_goal_ids: list[Id] = Field(default_factory=list)
+    """Question 2: the internal customer's goals that matter for this support function."""
+    helps: list[Text] = Field(default_factory=list)
+    hindrances: list[Text] = Field(default_factory=list)
+
+
+class QuestionAnswer(Strict):
+    """The room's own words for one of the four questions of one support function."""
+
+    id: Id
+    function_id: Id
+    question: Annotated[int, Field(ge=1, le=4)]
+    note: Text = ""
+    skipped: bool = False
+
+
+class Kpi(Strict):
+    id: Id
+    function_id: Id
+    name: Name
+    rewards: Text = ""
+    scope: KpiScope = KpiScope.LOCAL
+    incentive: Text = ""
+    """A bonus or other reward tied to the KPI: where local incentives do the most damage."""
+
+
+class Tension(Strict):
+    """A KPI that works against another function's KPI or goal."""
+
+    id: Id
+    kpi_id: Id
+    against_id: Id
+    """A KPI id or a goal id."""
+    description: Text = ""
+    resolved: bool = False
+
+
+class Weakness(Strict):
+    """Something a function discloses so that others stop building promises on it."""
+
+    id: Id
+    function_id: Id
+    description: Text
+    affected_function_ids: list[Id] = Field(default_factory=list)
+
+
+class Decision(Strict):
+    id: Id
+    text: Text
+    owner: Name = ""
+    due: dt.date | None = None
+    heard_function_ids: list[Id] = Field(default_factory=list)
+
+
+class LinkSuggestion(Strict):
+    kind: Literal["link"] = "link"
+    id: Id
+    source: Id
+    target: Id
+    link_kind: LinkKind = LinkKind.CONTRIBUTES
+    author: Name = ""
+    reason: Text = ""
+    status: SuggestionStatus = SuggestionStatus.PENDING
+    votes: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+
+
+class GoalSuggestion(Strict):
+    kind: Literal["goal"] = "goal"
+    id: Id
+    text: Text
+    function_id: Id | None = None
+    author: Name = ""
+    reason: Text = ""
+    status: SuggestionStatus = SuggestionStatus.PENDING
+    votes: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+
+
+Suggestion = Annotated[LinkSuggestion | GoalSuggestion, Field(discriminator="kind")]
+
+
+class Position(Strict):
+    """Where a card sits on the board; a pinned card is left alone by Tidy."""
+
+    x: Coordinate
+    y: Coordinate
+    pinned: bool = False
+
+
+COLLECTIONS: tuple[str, ...] = (
+    "functions",
+    "goals",
+    "links",
+    "relations",
+    "answers",
+    "kpis",
+    "tensions",
+    "weaknesses",
+    "decisions",
+    "suggestions",
+)
+"""The list fields of `Workshop` whose items carry an id; operations and undo work on these."""
+
+
+class Workshop(Strict):
+    meta: Meta = Field(default_factory=Meta)
+    functions: list[Function] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    relations: list[ServiceRelation] = Field(default_factory=list)
+    answers: list[QuestionAnswer] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list)
+    tensions: list[Tension] = Field(default_factory=list)
+    weaknesses: list[Weakness] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    positions: dict[Id, Position] = Field(default_factory=dict)
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=False)
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    def find(self, collection: str, item_id: str) -> BaseModel | None:
+        """The item with this id in a collection, or None."""
+        for item in getattr(self, collection):
+            if item.id == item_id:
+                return item
+        return None
+
+    def index_of(self, collection: str, item_id: str) -> int:
+        """Position of an item in its collection; -1 when absent."""
+        for index, item in enumerate(getattr(self, collection)):
+            if item.id == item_id:
+                return index
+        return -1
+
+    def function(self, function_id: str | None) -> Function | None:
+        return None if function_id is None else self.find("functions", function_id)  # type: ignore[return-value]
+
+    def goal(self, goal_id: str) -> Goal | None:
+        return self.find("goals", goal_id)  # type: ignore[return-value]
+
+    def band_of(self, goal: Goal, functions: dict[str, Function] | None = None) -> Band:
+        """Which band a goal sits in: it follows from the function that owns it."""
+        if goal.function_id is None:
+            return Band.STRATEGY
+        function = (functions or {}).get(goal.function_id) or self.function(goal.function_id)
+        if function is None or function.kind == FunctionKind.CUSTOMER_FACING:
+            return Band.CUSTOMER_FACING
+        return Band.SUPPORT
+
+    def strategic_goals(self) -> list[Goal]:
+        return [g for g in self.goals if g.function_id is None]
+
+    def goals_of(self, function_id: str) -> list[Goal]:
+        return [g for g in self.goals if g.function_id == function_id]
+
+    def support_functions(self) -> list[Function]:
+        return [f for f in self.functions if f.kind == FunctionKind.SUPPORT]
+
+    def relations_of(self, supplier_id: str) -> list[ServiceRelation]:
+        return [r for r in self.relations if r.supplier_id == supplier_id]
+
+    def answer(self, function_id: str, question: int) -> QuestionAnswer | None:
+        for answer in self.answers:
+            if answer.function_id == function_id and answer.question == question:
+                return answer
+        return None

@@ -1,0 +1,549 @@
+"""Every edit of a workshop, validated, applied and returned as an invertible `Change`.
+
+The canvas's undo commands, the guided questions and the room's suggestions all edit through
+these functions and nothing else, so every path keeps the same invariants (see integrity.py) and
+every edit can be undone exactly. Removing something detaches what depends on it in the same
+change, so one undo brings all of it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from workshop.changes import Change, OperationError, Recorder, recording, validated
+from workshop.model import (
+    Decision,
+    Function,
+    FunctionKind,
+    Goal,
+    GoalSuggestion,
+    Kpi,
+    Link,
+    LinkKind,
+    LinkSuggestion,
+    Position,
+    QuestionAnswer,
+    ServiceRelation,
+    SuggestionStatus,
+    Tension,
+    Weakness,
+    Workshop,
+    new_id,
+)
+
+__all__ = ["Change", "OperationError"]
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _require(ws: Workshop, collection: str, item_id: str | None, what: str) -> Any:
+    item = None if item_id is None else ws.find(collection, item_id)
+    if item is None:
+        raise OperationError(f"There is no {what} with id '{item_id}'.")
+    return item
+
+
+def _fresh_id(ws: Workshop, prefix: str, wanted: str | None) -> str:
+    if wanted is None:
+        return new_id(prefix)
+    from workshop.model import COLLECTIONS
+
+    if any(ws.find(c, wanted) is not None for c in COLLECTIONS):
+        raise OperationError(f"The id '{wanted}' is already in use.")
+    return wanted
+
+
+def _add(ws: Workshop, label: str, collection: str, item: Any, index: int | None = None) -> Change:
+    with recording(ws, label) as rec:
+        rec.insert(collection, item, index)
+        rec.created_id = item.id
+    return rec.change()
+
+
+def _update(ws: Workshop, label: str, collection: str, item_id: str, what: str, fields: Mapping[str, Any]) -> Change:
+    _require(ws, collection, item_id, what)
+    if "id" in fields:
+        raise OperationError("An id cannot be changed.")
+    with recording(ws, label) as rec:
+        rec.replace(collection, item_id, **fields)
+    return rec.change()
+
+
+# --- meta ---------------------------------------------------------------------------------------
+
+
+def set_meta(ws: Workshop, **fields: Any) -> Change:
+    with recording(ws, "Edit workshop details") as rec:
+        rec.set_meta(**fields)
+    return rec.change()
+
+
+# --- functions ----------------------------------------------------------------------------------
+
+
+def add_function(
+    ws: Workshop, name: str, kind: FunctionKind | str, colour: str | None = None, *, id: str | None = None
+) -> Change:
+    data: dict[str, Any] = {"id": _fresh_id(ws, "f", id), "name": name, "kind": kind}
+    if colour is not None:
+        data["colour"] = colour
+    function = validated(Function, data)
+    if not function.name:
+        raise OperationError("A function needs a name.")
+    return _add(ws, f"Add function {function.name}", "functions", function)
+
+
+def update_function(ws: Workshop, function_id: str, **fields: Any) -> Change:
+    """Changing a support function to customer-facing drops its internal customers in the same step."""
+    current: Function = _require(ws, "functions", function_id, "function")
+    if "name" in fields and not str(fields["name"]).strip():
+        raise OperationError("A function needs a name.")
+    with recording(ws, f"Edit function {current.name}") as rec:
+        after: Function = rec.replace("functions", function_id, **fields)  # type: ignore[assignment]
+        if current.kind == FunctionKind.SUPPORT and after.kind != FunctionKind.SUPPORT:
+            for rel in [r for r in ws.relations if r.supplier_id == function_id]:
+                rec.delete("relations", rel.id)
+            for answer in [a for a in ws.answers if a.function_id == function_id]:
+                rec.delete("answers", answer.id)
+    return rec.change()
+
+
+def remove_function(ws: Workshop, function_id: str) -> Change:
+    """Removes the function with its goals, KPIs, relations, answers and disclosures."""
+    function: Function = _require(ws, "functions", function_id, "function")
+    with recording(ws, f"Remove function {function.name}") as rec:
+        for goal in ws.goals_of(function_id):
+            _detach_goal(ws, rec, goal.id)
+            rec.delete("goals", goal.id)
+        for kpi in [k for k in ws.kpis if k.function_id == function_id]:
+            _detach_kpi(ws, rec, kpi.id)
+            rec.delete("kpis", kpi.id)
+        for rel in [r for r in ws.relations if function_id in (r.supplier_id, r.customer_id)]:
+            rec.delete("relations", rel.id)
+        for answer in [a for a in ws.answers if a.function_id == function_id]:
+            rec.delete("answers", answer.id)
+        for weakness in list(ws.weaknesses):
+            if weakness.function_id == function_id:
+                rec.delete("weaknesses", weakness.id)
+            elif function_id in weakness.affected_function_ids:
+                rec.replace(
+                    "weaknesses",
+                    weakness.id,
+                    affected_function_ids=[f for f in weakness.affected_function_ids if f != function_id],
+                )
+        for decision in list(ws.decisions):
+            if function_id in decision.heard_function_ids:
+                rec.replace(
+                    "decisions",
+                    decision.id,
+                    heard_function_ids=[f for f in decision.heard_function_ids if f != function_id],
+                )
+        for suggestion in [s for s in ws.suggestions if s.kind == "goal" and s.function_id == function_id]:
+            rec.delete("suggestions", suggestion.id)
+        rec.delete("functions", function_id)
+    return rec.change()
+
+
+# --- goals --------------------------------------------------------------------------------------
+
+
+def add_goal(
+    ws: Workshop,
+    text: str,
+    function_id: str | None = None,
+    *,
+    measure: str = "",
+    target: str = "",
+    position: tuple[float, float] | None = None,
+    id: str | None = None,
+) -> Change:
+    """A strategic goal when `function_id` is None, otherwise a goal of that function."""
+    if function_id is not None:
+        _require(ws, "functions", function_id, "function")
+    goal = validated(
+        Goal,
+        {"id": _fresh_id(ws, "g", id), "text": text, "function_id": function_id, "measure": measure, "target": target},
+    )
+    kind = "strategic goal" if function_id is None else "goal"
+    with recording(ws, f"Add {kind}") as rec:
+        rec.insert("goals", goal)
+        if position is not None:
+            rec.set_position(goal.id, validated(Position, {"x": position[0], "y": position[1]}))
+        rec.created_id = goal.id
+    return rec.change()
+
+
+def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
+    """Moving a goal to another function drops it from internal-customer choices that no longer fit."""
+    goal: Goal = _require(ws, "goals", goal_id, "goal")
+    if "function_id" in fields and fields["function_id"] is not None:
+        _require(ws, "functions", fields["function_id"], "function")
+    label = "Edit goal text" if set(fields) == {"text"} else "Edit goal"
+    with recording(ws, label) as rec:
+        after: Goal = rec.replace("goals", goal_id, **fields)  # type: ignore[assignment]
+        if after.function_id != goal.function_id:
+            _drop_from_relations(ws, rec, goal_id)
+    return rec.change()
+
+
+def remove_goals(ws: Workshop, goal_ids: Iterable[str]) -> Change:
+    """Removes goals with their links, positions and the suggestions and tensions that name them."""
+    ids = list(dict.fromkeys(goal_ids))
+    for goal_id in ids:
+        _require(ws, "goals", goal_id, "goal")
+    label = "Remove goal" if len(ids) == 1 else f"Remove {len(ids)} goals"
+    with recording(ws, label) as rec:
+        for goal_id in ids:
+            _detach_goal(ws, rec, goal_id)
+            rec.delete("goals", goal_id)
+    return rec.change()
+
+
+def remove_goal(ws: Workshop, goal_id: str) -> Change:
+    return remove_goals(ws, [goal_id])
+
+
+def _drop_from_relations(ws: Workshop, rec: Recorder, goal_id: str) -> None:
+    for rel in list(ws.relations):
+        if goal_id in rel.customer_goal_ids:
+            rec.replace("relations", rel.id, customer_goal_ids=[g for g in rel.customer_goal_ids if g != goal_id])
+
+
+def _detach_goal(ws: Workshop, rec: Recorder, goal_id: str) -> None:
+    for link in [lk for lk in ws.links if goal_id in (lk.source, lk.target)]:
+        rec.delete("links", link.id)
+    _drop_from_relations(ws, rec, goal_id)
+    for tension in [t for t in ws.tensions if t.against_id == goal_id]:
+        rec.delete("tensions", tension.id)
+    for suggestion in [s for s in ws.suggestions if s.kind == "link" and goal_id in (s.source, s.target)]:
+        rec.delete("suggestions", suggestion.id)
+    rec.set_position(goal_id, None)
+
+
+# --- links --------------------------------------------------------------------------------------
+
+
+def check_link(ws: Workshop, source: str, target: str) -> None:
+    """Refuse links the model cannot hold; raises OperationError with the reason."""
+    _require(ws, "goals", source, "goal")
+    _require(ws, "goals", target, "goal")
+    if source == target:
+        raise OperationError("A goal cannot contribute to itself.")
+    if any(lk.source == source and lk.target == target for lk in ws.links):
+        raise OperationError("These goals are already linked.")
+
+
+def is_around_link(ws: Workshop, source: str, target: str) -> bool:
+    """A support goal straight to a strategic goal: the method asks to declare it or to go via."""
+    source_goal, target_goal = ws.goal(source), ws.goal(target)
+    if source_goal is None or target_goal is None:
+        return False
+    from workshop.model import Band
+
+    return ws.band_of(source_goal) == Band.SUPPORT and ws.band_of(target_goal) == Band.STRATEGY
+
+
+def link(
+    ws: Workshop,
+    source: str,
+    target: str,
+    kind: LinkKind | str = LinkKind.CONTRIBUTES,
+    reason: str = "",
+    *,
+    id: str | None = None,
+) -> Change:
+    """`source` contributes to `target`."""
+    check_link(ws, source, target)
+    new = validated(
+        Link, {"id": _fresh_id(ws, "l", id), "source": source, "target": target, "kind": kind, "reason": reason}
+    )
+    label = "Declare direct impact" if new.kind == LinkKind.DIRECT_IMPACT else "Link goals"
+    return _add(ws, label, "links", new)
+
+
+def update_link(ws: Workshop, link_id: str, **fields: Any) -> Change:
+    if "source" in fields or "target" in fields:
+        raise OperationError("A link's ends cannot be changed; remove it and link again.")
+    return _update(ws, "Edit link", "links", link_id, "link", fields)
+
+
+def unlink(ws: Workshop, link_id: str) -> Change:
+    _require(ws, "links", link_id, "link")
+    with recording(ws, "Remove link") as rec:
+        rec.delete("links", link_id)
+    return rec.change()
+
+
+# --- internal customers (questions 1 to 3) ------------------------------------------------------
+
+
+def add_relation(ws: Workshop, supplier_id: str, customer_id: str, *, id: str | None = None) -> Change:
+    supplier: Function = _require(ws, "functions", supplier_id, "function")
+    customer: Function = _require(ws, "functions", customer_id, "function")
+    if supplier.kind != FunctionKind.SUPPORT:
+        raise OperationError(f"{supplier.name} is customer-facing; only support functions have internal customers.")
+    if supplier_id == customer_id:
+        raise OperationError("A function cannot be its own internal customer.")
+    if any(r.supplier_id == supplier_id and r.customer_id == customer_id for r in ws.relations):
+        raise OperationError(f"{customer.name} is already an internal customer of {supplier.name}.")
+    relation = ServiceRelation(id=_fresh_id(ws, "r", id), supplier_id=supplier_id, customer_id=customer_id)
+    return _add(ws, f"Add internal customer {customer.name}", "relations", relation)
+
+
+def update_relation(ws: Workshop, relation_id: str, **fields: Any) -> Change:
+    relation: ServiceRelation = _require(ws, "relations", relation_id, "internal-customer relation")
+    if "supplier_id" in fields or "customer_id" in fields:
+        raise OperationError("Remove the internal customer and add the right one instead.")
+    for goal_id in fields.get("customer_goal_ids", []):
+        goal = ws.goal(goal_id)
+        if goal is None or goal.function_id != relation.customer_id:
+            raise OperationError("Only the internal customer's own goals can be chosen.")
+    if "customer_goal_ids" in fields:
+        fields["customer_goal_ids"] = list(dict.fromkeys(fields["customer_goal_ids"]))
+    return _update(ws, "Edit internal customer", "relations", relation_id, "relation", fields)
+
+
+def remove_relation(ws: Workshop, relation_id: str) -> Change:
+    _require(ws, "relations", relation_id, "internal-customer relation")
+    with recording(ws, "Remove internal customer") as rec:
+        rec.delete("relations", relation_id)
+    return rec.change()
+
+
+def set_answer(ws: Workshop, function_id: str, question: int, **fields: Any) -> Change:
+    """Record the room's note on a question (or that it was skipped), creating the answer if new."""
+    function: Function = _require(ws, "functions", function_id, "function")
+    if function.kind != FunctionKind.SUPPORT:
+        raise OperationError("The four questions are asked of support functions.")
+    existing = ws.answer(function_id, question)
+    if existing is not None:
+        return _update(ws, f"Answer question {question}", "answers", existing.id, "answer", fields)
+    answer = validated(QuestionAnswer, {"id": new_id("a"), "function_id": function_id, "question": question, **fields})
+    return _add(ws, f"Answer question {question}", "answers", answer)
+
+
+# --- via negativa -------------------------------------------------------------------------------
+
+
+def add_kpi(ws: Workshop, function_id: str, name: str, *, id: str | None = None, **fields: Any) -> Change:
+    _require(ws, "functions", function_id, "function")
+    kpi = validated(Kpi, {"id": _fresh_id(ws, "k", id), "function_id": function_id, "name": name, **fields})
+    if not kpi.name:
+        raise OperationError("A KPI needs a name.")
+    return _add(ws, "Add KPI", "kpis", kpi)
+
+
+def update_kpi(ws: Workshop, kpi_id: str, **fields: Any) -> Change:
+    if "function_id" in fields:
+        _require(ws, "functions", fields["function_id"], "function")
+    return _update(ws, "Edit KPI", "kpis", kpi_id, "KPI", fields)
+
+
+def _detach_kpi(ws: Workshop, rec: Recorder, kpi_id: str) -> None:
+    for tension in [t for t in ws.tensions if kpi_id in (t.kpi_id, t.against_id)]:
+        rec.delete("tensions", tension.id)
+    rec.set_position(kpi_id, None)
+
+
+def remove_kpi(ws: Workshop, kpi_id: str) -> Change:
+    _require(ws, "kpis", kpi_id, "KPI")
+    with recording(ws, "Remove KPI") as rec:
+        _detach_kpi(ws, rec, kpi_id)
+        rec.delete("kpis", kpi_id)
+    return rec.change()
+
+
+def add_tension(ws: Workshop, kpi_id: str, against_id: str, description: str = "", *, id: str | None = None) -> Change:
+    _require(ws, "kpis", kpi_id, "KPI")
+    if ws.find("kpis", against_id) is None and ws.goal(against_id) is None:
+        raise OperationError(f"There is no KPI or goal with id '{against_id}'.")
+    if kpi_id == against_id:
+        raise OperationError("A KPI cannot work against itself.")
+    tension = validated(
+        Tension, {"id": _fresh_id(ws, "t", id), "kpi_id": kpi_id, "against_id": against_id, "description": description}
+    )
+    return _add(ws, "Add tension", "tensions", tension)
+
+
+def update_tension(ws: Workshop, tension_id: str, **fields: Any) -> Change:
+    if "kpi_id" in fields or "against_id" in fields:
+        raise OperationError("Remove the tension and record the right one instead.")
+    return _update(ws, "Edit tension", "tensions", tension_id, "tension", fields)
+
+
+def _check_functions(ws: Workshop, ids: Iterable[str]) -> list[str]:
+    ids = list(dict.fromkeys(ids))
+    for fid in ids:
+        _require(ws, "functions", fid, "function")
+    return ids
+
+
+def add_weakness(
+    ws: Workshop, function_id: str, description: str, affected: Iterable[str] = (), *, id: str | None = None
+) -> Change:
+    _require(ws, "functions", function_id, "function")
+    weakness = validated(
+        Weakness,
+        {
+            "id": _fresh_id(ws, "w", id),
+            "function_id": function_id,
+            "description": description,
+            "affected_function_ids": _check_functions(ws, affected),
+        },
+    )
+    return _add(ws, "Disclose weakness", "weaknesses", weakness)
+
+
+def update_weakness(ws: Workshop, weakness_id: str, **fields: Any) -> Change:
+    if "affected_function_ids" in fields:
+        fields["affected_function_ids"] = _check_functions(ws, fields["affected_function_ids"])
+    if "function_id" in fields:
+        _require(ws, "functions", fields["function_id"], "function")
+    return _update(ws, "Edit weakness", "weaknesses", weakness_id, "weakness", fields)
+
+
+def add_decision(ws: Workshop, text: str, owner: str = "", *, id: str | None = None, **fields: Any) -> Change:
+    if "heard_function_ids" in fields:
+        fields["heard_function_ids"] = _check_functions(ws, fields["heard_function_ids"])
+    decision = validated(Decision, {"id": _fresh_id(ws, "d", id), "text": text, "owner": owner, **fields})
+    return _add(ws, "Record decision", "decisions", decision)
+
+
+def update_decision(ws: Workshop, decision_id: str, **fields: Any) -> Change:
+    if "heard_function_ids" in fields:
+        fields["heard_function_ids"] = _check_functions(ws, fields["heard_function_ids"])
+    return _update(ws, "Edit decision", "decisions", decision_id, "decision", fields)
+
+
+def remove_item(ws: Workshop, collection: str, item_id: str) -> Change:
+    """Remove a tension, weakness, decision, answer or suggestion: things nothing else depends on."""
+    if collection not in {"tensions", "weaknesses", "decisions", "answers", "suggestions"}:
+        raise OperationError(f"Use the specific remove operation for {collection}.")
+    _require(ws, collection, item_id, collection.rstrip("s"))
+    with recording(ws, f"Remove {collection.rstrip('s')}") as rec:
+        rec.delete(collection, item_id)
+    return rec.change()
+
+
+# --- suggestions from the room ------------------------------------------------------------------
+
+
+def suggest_link(
+    ws: Workshop,
+    source: str,
+    target: str,
+    *,
+    author: str = "",
+    reason: str = "",
+    link_kind: LinkKind | str = LinkKind.CONTRIBUTES,
+    id: str | None = None,
+) -> Change:
+    check_link(ws, source, target)
+    suggestion = validated(
+        LinkSuggestion,
+        {
+            "id": _fresh_id(ws, "s", id),
+            "source": source,
+            "target": target,
+            "author": author,
+            "reason": reason,
+            "link_kind": link_kind,
+        },
+    )
+    return _add(ws, "Suggest link", "suggestions", suggestion)
+
+
+def suggest_goal(
+    ws: Workshop,
+    text: str,
+    function_id: str | None = None,
+    *,
+    author: str = "",
+    reason: str = "",
+    id: str | None = None,
+) -> Change:
+    if function_id is not None:
+        _require(ws, "functions", function_id, "function")
+    suggestion = validated(
+        GoalSuggestion,
+        {"id": _fresh_id(ws, "s", id), "text": text, "function_id": function_id, "author": author, "reason": reason},
+    )
+    return _add(ws, "Suggest goal", "suggestions", suggestion)
+
+
+def vote(ws: Workshop, suggestion_id: str) -> Change:
+    suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
+    return _update(ws, "Vote", "suggestions", suggestion_id, "suggestion", {"votes": suggestion.votes + 1})
+
+
+def accept_suggestion(ws: Workshop, suggestion_id: str) -> Change:
+    """Accepting creates the link or goal and marks the suggestion, as one undoable step."""
+    suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
+    if suggestion.status != SuggestionStatus.PENDING:
+        raise OperationError("This suggestion has already been decided.")
+    with recording(ws, "Accept suggestion") as rec:
+        if suggestion.kind == "link":
+            check_link(ws, suggestion.source, suggestion.target)
+            created = validated(
+                Link,
+                {
+                    "id": new_id("l"),
+                    "source": suggestion.source,
+                    "target": suggestion.target,
+                    "kind": suggestion.link_kind,
+                    "reason": suggestion.reason if suggestion.link_kind == LinkKind.DIRECT_IMPACT else "",
+                },
+            )
+            rec.insert("links", created)
+        else:
+            created = validated(
+                Goal, {"id": new_id("g"), "text": suggestion.text, "function_id": suggestion.function_id}
+            )
+            rec.insert("goals", created)
+        rec.replace("suggestions", suggestion_id, status=SuggestionStatus.ACCEPTED)
+        rec.created_id = created.id
+    return rec.change()
+
+
+def reject_suggestion(ws: Workshop, suggestion_id: str) -> Change:
+    suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
+    if suggestion.status != SuggestionStatus.PENDING:
+        raise OperationError("This suggestion has already been decided.")
+    return _update(
+        ws, "Reject suggestion", "suggestions", suggestion_id, "suggestion", {"status": SuggestionStatus.REJECTED}
+    )
+
+
+# --- positions ----------------------------------------------------------------------------------
+
+
+def move_cards(ws: Workshop, moves: Mapping[str, tuple[float, float]], label: str | None = None) -> Change:
+    """Place cards; one change for a whole drag so it undoes in one step. Pins are kept."""
+    for card_id in moves:
+        if ws.goal(card_id) is None and ws.find("kpis", card_id) is None:
+            raise OperationError(f"There is no card with id '{card_id}'.")
+    count = len(moves)
+    with recording(ws, label or ("Move card" if count == 1 else f"Move {count} cards")) as rec:
+        for card_id, (x, y) in moves.items():
+            before = ws.positions.get(card_id)
+            pinned = before.pinned if before is not None else False
+            rec.set_position(card_id, validated(Position, {"x": x, "y": y, "pinned": pinned}))
+    return rec.change()
+
+
+def set_pinned(ws: Workshop, card_ids: Iterable[str], pinned: bool) -> Change:
+    ids = list(card_ids)
+    with recording(ws, "Pin cards" if pinned else "Unpin cards") as rec:
+        for card_id in ids:
+            before = ws.positions.get(card_id)
+            if before is None:
+                raise OperationError("Place the card on the board before pinning it.")
+            rec.set_position(card_id, Position(x=before.x, y=before.y, pinned=pinned))
+    return rec.change()
+
+
+def combine(label: str, changes: Iterable[Change]) -> Change:
+    """One undo step out of several changes already applied in order (a guided answer, a paste)."""
+    steps = tuple(step for change in changes for step in change.steps)
+    return Change(label, steps)

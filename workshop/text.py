@@ -1,0 +1,31 @@
+"""Cleaning of user text, shared by the model and everything that reads participants' words.
+
+Labels arrive from typing, pasting, files and the room. Control characters and lone surrogates
+cannot be printed, cannot be encoded as UTF-8 and would make a save fail later, so they are
+removed at the door instead of being carried around.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls, lone UTF-16 surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+MAX_NAME = 200
+"""Longest name of a function, person or KPI: anything longer is not a name."""
+
+MAX_TEXT = 20_000
+"""Longest goal text, reason or note: generous, because a room pastes long notes."""
+
+
+def clean_text(value: str) -> str:
+    """Normalise line ends and drop characters that cannot be shown or saved."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNPRINTABLE.sub("", value)
+
+
+def clean_name(value: str) -> str:
+    """A name is one line: newlines become spaces, outer space is trimmed."""
+    return " ".join(clean_text(value).split("\n")).strip()
