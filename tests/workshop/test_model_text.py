@@ -1,0 +1,42 @@
+"""Absurd labels are cleaned at the door so nothing downstream (file, canvas, PDF) chokes on them."""
+
+import pytest
+
+from workshop import ops
+from workshop.changes import OperationError
+from workshop.model import Workshop
+from workshop.text import MAX_TEXT
+
+
+def test_control_characters_and_lone_surrogates_are_dropped_but_text_kept() -> None:
+    ws = Workshop()
+    change = ops.add_goal(ws, "Grow\x00 sales\x1b[31m \ud800fast\r\nnow")
+    goal = ws.goal(change.created_id)
+    assert goal.text == "Grow sales[31m fast\nnow"
+    goal.text.encode("utf-8")  # would raise on a lone surrogate
+
+
+def test_markup_rtl_cjk_and_emoji_are_kept_literally() -> None:
+    ws = Workshop()
+    text = "R&D <b>x</b> <img src=/etc/passwd> שלום 你好 🚀"
+    change = ops.add_goal(ws, text)
+    assert ws.goal(change.created_id).text == text
+
+
+def test_a_ten_thousand_character_label_is_accepted_and_an_absurd_one_refused_with_a_reason() -> None:
+    ws = Workshop()
+    ops.add_goal(ws, "x" * 10_000)
+    with pytest.raises(OperationError, match="at most"):
+        ops.add_goal(ws, "x" * (MAX_TEXT + 1))
+    assert len(ws.goals) == 1
+
+
+def test_function_names_are_one_line() -> None:
+    ws = Workshop()
+    change = ops.add_function(ws, "  Customer\nService ", "customer_facing")
+    assert ws.function(change.created_id).name == "Customer Service"
+
+
+def test_a_blank_function_name_is_refused() -> None:
+    with pytest.raises(OperationError, match="needs a name"):
+        ops.add_function(Workshop(), " \n ", "support")
