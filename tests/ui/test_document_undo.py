@@ -1,0 +1,51 @@
+"""The undo stack as a facilitator meets it: named steps, exact restores, merged typing."""
+
+from ui.document import Document
+from workshop import ops
+from workshop.examples import customer_loyalty
+
+
+def test_undo_and_redo_restore_the_workshop_exactly_and_announce_each_change(qtbot) -> None:
+    doc = Document(customer_loyalty())
+    before = doc.workshop.model_dump()
+    seen = []
+    doc.changed.connect(seen.append)
+
+    doc.edit(ops.remove_goal, "g-sales-match")
+    after = doc.workshop.model_dump()
+    assert doc.workshop.goal("g-sales-match") is None
+    assert doc.undo_stack.undoText() == "Remove goal"
+
+    doc.undo_stack.undo()
+    assert doc.workshop.model_dump() == before
+    doc.undo_stack.redo()
+    assert doc.workshop.model_dump() == after
+    assert len(seen) == 3
+    assert "g-sales-match" in seen[1].touched()["goals"]
+
+
+def test_typing_into_one_field_is_one_undo_step(qtbot) -> None:
+    doc = Document(customer_loyalty())
+    original = doc.workshop.goal("g-loyalty").text
+    for text in ("I", "In", "Inc", "Increase loyalty"):
+        doc.edit(ops.update_goal, "g-loyalty", text=text, merge_key="text:g-loyalty:1")
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.workshop.goal("g-loyalty").text == original
+
+
+def test_a_refused_edit_says_why_and_leaves_the_stack_alone(qtbot) -> None:
+    doc = Document(customer_loyalty())
+    with qtbot.waitSignal(doc.refused) as blocker:
+        assert doc.edit(ops.link, "g-loyalty", "g-loyalty") is None
+    assert "itself" in blocker.args[0]
+    assert doc.undo_stack.count() == 0
+
+
+def test_the_clean_state_follows_undo_back_to_the_saved_point(qtbot) -> None:
+    doc = Document(customer_loyalty())
+    doc.undo_stack.setClean()
+    doc.edit(ops.add_goal, "Win new markets")
+    assert not doc.undo_stack.isClean()
+    doc.undo_stack.undo()
+    assert doc.undo_stack.isClean()
