@@ -1,0 +1,173 @@
+"""File > Export report... and Email report: the report leaves the room from here.
+
+The PDF is built on a worker thread from a snapshot of the workshop, so the board stays live and
+a progress dialog appears only when the export takes longer than half a second. Email goes through
+an unsent `.eml` draft (see workshop/maildraft.py); when no mail program takes it, the folder is
+opened and the summary copied, so the facilitator can still send it by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ui.document import Document
+from workshop.model import Workshop
+
+PROGRESS_DELAY_MS = 500
+
+
+def suggested_file_name(ws: Workshop) -> str:
+    """A file name from the workshop's title, safe on every file system."""
+    title = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", ws.meta.title).strip()[:80] or "Alignment report"
+    return f"{title} - alignment report.pdf"
+
+
+class _ExportJob(QRunnable):
+    """Builds the PDF off the GUI thread; reports back through signals on `relay`."""
+
+    class Relay(QObject):
+        finished = Signal(str, str)
+        failed = Signal(str)
+
+    def __init__(self, snapshot: Workshop, target: Path) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.target = target
+        self.relay = _ExportJob.Relay()
+
+    def run(self) -> None:
+        try:
+            from workshop.report import export_pdf, summary_text
+
+            export_pdf(self.snapshot, self.target)
+            summary = summary_text(self.snapshot)
+        except Exception as error:  # any failure becomes a message, never a traceback
+            self.relay.failed.emit(f"{type(error).__name__}: {error}" if not str(error) else str(error))
+            return
+        self.relay.finished.emit(str(self.target), summary)
+
+
+class ReportExporter(QObject):
+    """Owns the export flow for one window."""
+
+    exported = Signal(str)
+    """Path of the PDF just written."""
+
+    def __init__(self, document: Document, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._parent = parent
+        self._progress: QProgressDialog | None = None
+        self._job: _ExportJob | None = None
+        self.last_pdf: Path | None = None
+        self.last_summary = ""
+        self.choose_path: Callable[[str], str] = self._ask_path
+        """Replaced in tests; returns '' when the user cancels."""
+        self.after_export: Callable[[Path], None] = self._offer_email
+
+    def _ask_path(self, suggested: str) -> str:
+        folder = self._document.path.parent if self._document.path else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Export alignment report"), str(folder / suggested), self.tr("PDF (*.pdf)")
+        )
+        return path
+
+    @Slot()
+    def export(self) -> None:
+        if self._job is not None:
+            return
+        chosen = self.choose_path(suggested_file_name(self._document.workshop))
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self._job = _ExportJob(self._document.workshop.model_copy(deep=True), target)
+        self._job.setAutoDelete(False)
+        self._job.relay.finished.connect(self._on_finished)
+        self._job.relay.failed.connect(self._on_failed)
+        self._progress = QProgressDialog(self.tr("Building the alignment report…"), "", 0, 0, self._parent)
+        self._progress.setCancelButton(None)
+        self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        self._progress.setWindowTitle(self.tr("Export report"))
+        QThreadPool.globalInstance().start(self._job)
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        self._job = None
+
+    @Slot(str, str)
+    def _on_finished(self, path: str, summary: str) -> None:
+        self._close_progress()
+        self.last_pdf = Path(path)
+        self.last_summary = summary
+        self.exported.emit(path)
+        self.after_export(self.last_pdf)
+
+    @Slot(str)
+    def _on_failed(self, reason: str) -> None:
+        self._close_progress()
+        QMessageBox.warning(
+            self._parent, self.tr("Export report"), self.tr("The report could not be written.\n\n{0}").format(reason)
+        )
+
+    def _offer_email(self, pdf: Path) -> None:
+        box = QMessageBox(self._parent)
+        box.setWindowTitle(self.tr("Report exported"))
+        box.setText(self.tr("The alignment report was saved as\n{0}").format(pdf))
+        email = box.addButton(self.tr("Email report"), QMessageBox.ButtonRole.AcceptRole)
+        open_pdf = box.addButton(self.tr("Open report"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is email:
+            self.email()
+        elif box.clickedButton() is open_pdf:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+
+    @Slot()
+    def email(self) -> bool:
+        """Open a draft with the PDF attached; fall back to the folder plus the summary on the clipboard.
+
+        Returns True when a mail program took the draft.
+        """
+        if self.last_pdf is None or not self.last_pdf.exists():
+            QMessageBox.information(self._parent, self.tr("Email report"), self.tr("Export the report first."))
+            return False
+        from workshop.maildraft import write_draft
+
+        ws = self._document.workshop
+        subject = self.tr("Alignment report: {0}").format(ws.meta.title)
+        draft = self.last_pdf.with_suffix(".eml")
+        try:
+            write_draft(draft, subject, self.last_summary, self.last_pdf)
+            opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
+        except OSError:
+            opened = False
+        if opened:
+            return True
+        QGuiApplication.clipboard().setText(self.last_summary)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf.parent)))
+        QMessageBox.information(
+            self._parent,
+            self.tr("Email report"),
+            self.tr(
+                "No mail program opened the draft. The report's folder is open and the summary is on the "
+                "clipboard: start an email, paste the summary and attach\n{0}"
+            ).format(self.last_pdf.name),
+        )
+        return False
