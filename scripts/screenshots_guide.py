@@ -1,0 +1,87 @@
+"""Save a PNG of every guide step on the demo workshop, in projector mode at 1920x1080.
+
+Usage: python scripts/screenshots_guide.py OUT_DIR
+
+The panel sits beside the board when the board exists (as it does in the main window), otherwise
+it is shown alone. Look at the pictures as the back row would: that is what they are for.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+
+def settle(app: QApplication, seconds: float = 0.6) -> None:
+    """Let delayed layouts run (a list re-wraps its entries 100 ms after a resize)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: screenshots_guide.py OUT_DIR", file=sys.stderr)
+        return 2
+    out = Path(argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+
+    from ui.document import Document
+    from ui.guide.panel import GuidePanel
+    from workshop.examples import customer_loyalty
+
+    document = Document(customer_loyalty())
+    window = QWidget()
+    window.setWindowTitle("Via guide")
+    layout = QHBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    panel = GuidePanel(document)
+    board = None
+    try:
+        from ui.canvas.view import BoardView
+    except ImportError:
+        print("no BoardView yet: the panel is shown beside an empty area of the board's size")
+        from PySide6.QtWidgets import QLabel
+
+        placeholder = QLabel("(board)")
+        placeholder.setStyleSheet("background: #E8E8E8; color: #888; font-size: 30pt;")
+        layout.addWidget(placeholder, 3)
+    else:
+        board = BoardView(document)
+        board.set_projector(True)
+        panel.focusRequested.connect(lambda ids: board.set_focus_ids(ids or None))
+        layout.addWidget(board, 3)
+    layout.addWidget(panel, 2)
+    panel.set_projector(True)
+    window.resize(1920, 1080)
+    window.show()
+    for index, step in enumerate(panel.steps()):
+        panel.go_to(index, take_focus=True)
+        settle(app)
+        name = out / f"guide_{index + 1:02d}_{step.key.replace(':', '_')}.png"
+        window.grab().save(str(name))
+        print(name)
+    panel.go_to("question:f-it:1")
+    now = [time.monotonic()]
+    panel.timer.set_clock(lambda: now[0])  # show the end-of-time look without waiting a minute
+    panel.timer.minutes.setValue(1)
+    panel.timer.start()
+    now[0] += 61
+    panel.timer.tick()
+    app.processEvents()
+    name = out / "guide_timer_ended.png"
+    window.grab().save(str(name))
+    print(name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

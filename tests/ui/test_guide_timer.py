@@ -1,0 +1,115 @@
+"""The step timer, driven by a fake clock: no test waits real minutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.guide.timer import MAX_MINUTES, StepTimer, format_seconds
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def timer(qtbot, clock) -> StepTimer:
+    widget = StepTimer(clock=clock, tick_ms=10_000, minutes=2)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_format_rounds_up_so_zero_means_time_is_up():
+    assert format_seconds(120) == "02:00"
+    assert format_seconds(59.2) == "01:00"
+    assert format_seconds(0.4) == "00:01"
+    assert format_seconds(0) == "00:00"
+    assert format_seconds(-3) == "00:00"
+    assert format_seconds(600 * 60) == "600:00"
+
+
+def test_counts_down_from_the_chosen_minutes(timer, clock):
+    assert timer.display.text() == "02:00"
+    timer.start()
+    clock.now += 45
+    timer.tick()
+    assert timer.display.text() == "01:15"
+    assert not timer.ended
+
+
+def test_signals_the_end_once_with_a_colour_change_and_no_dialog(qtbot, timer, clock):
+    timer.start()
+    clock.now += 119
+    timer.tick()
+    assert not timer.ended
+    style_running = timer.display.styleSheet()
+    clock.now += 5
+    with qtbot.waitSignal(timer.finished, timeout=1000):
+        timer.tick()
+    assert timer.ended and not timer.running
+    assert timer.display.text() == "00:00"
+    assert timer.display.styleSheet() != style_running
+    fired = []
+    timer.finished.connect(lambda: fired.append(1))
+    clock.now += 30
+    timer.tick()
+    assert fired == []
+
+
+def test_pause_keeps_the_time_left(timer, clock):
+    timer.start()
+    clock.now += 30
+    timer.pause()
+    clock.now += 500
+    timer.tick()
+    assert timer.display.text() == "01:30"
+    timer.start()
+    clock.now += 10
+    timer.tick()
+    assert timer.display.text() == "01:20"
+
+
+def test_reset_returns_to_the_full_time_and_the_normal_look(qtbot, timer, clock):
+    style = timer.display.styleSheet()
+    timer.start()
+    clock.now += 200
+    timer.tick()
+    timer.reset()
+    assert timer.display.text() == "02:00" and not timer.ended and not timer.running
+    assert timer.display.styleSheet() == style
+
+
+def test_durations_are_adjustable_up_to_ten_hours(timer):
+    assert timer.minutes.maximum() == MAX_MINUTES == 600
+    timer.minutes.setValue(90)
+    assert timer.display.text() == "90:00"
+
+
+def test_the_real_ticker_updates_the_display(qtbot, clock):
+    widget = StepTimer(clock=clock, tick_ms=5, minutes=1)
+    qtbot.addWidget(widget)
+    widget.start()
+    clock.now += 61
+    qtbot.waitUntil(lambda: widget.ended, timeout=2000)
+    assert widget.display.text() == "00:00"
+
+
+def test_moving_to_another_step_resets_the_timer(qtbot):
+    from ui.document import Document
+    from ui.guide.panel import GuidePanel
+    from workshop.examples import customer_loyalty
+
+    panel = GuidePanel(Document(customer_loyalty()))
+    qtbot.addWidget(panel)
+    panel.timer.start()
+    assert panel.timer.running
+    panel.next()
+    assert not panel.timer.running

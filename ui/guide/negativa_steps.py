@@ -1,0 +1,318 @@
+"""The via-negativa round: what works against alignment, recorded so the analysis and the report see it.
+
+KPIs and incentives, the tensions between them, disclosed weaknesses, and decisions with one owner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.document import Document
+from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo, plain_label, short
+from workshop import ops
+from workshop.guide import Step
+from workshop.model import KpiScope
+
+
+def _line(parent: QWidget, placeholder: str, accessible: str) -> QLineEdit:
+    line = QLineEdit(parent)
+    line.setPlaceholderText(placeholder)
+    line.setAccessibleName(accessible)
+    return line
+
+
+class KpisStep(StepWidget):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.function = QComboBox(self)
+        self.function.setAccessibleName(self.tr("Function measured by the KPI"))
+        self.name = _line(self, self.tr("KPI, e.g. New contracts signed"), self.tr("KPI name"))
+        self.rewards = _line(self, self.tr("What it rewards"), self.tr("What the KPI rewards"))
+        self.scope = QComboBox(self)
+        self.scope.setAccessibleName(self.tr("Local or shared KPI"))
+        self.scope.addItem(self.tr("Local (this function's own result)"), KpiScope.LOCAL.value)
+        self.scope.addItem(self.tr("Shared (a result of the whole company)"), KpiScope.SHARED.value)
+        self.incentive = _line(self, self.tr("Bonus or other reward tied to it (optional)"), self.tr("Incentive"))
+        self.add_button = QPushButton(self.tr("Add KPI"), self)
+        self.add_button.clicked.connect(self.submit)
+        for line in (self.name, self.rewards, self.incentive):
+            line.returnPressed.connect(self.submit)
+        self.kpis = RemovableList(self.tr("KPIs and incentives"), self._remove, self)
+        form = QFormLayout()
+        form.addRow(self.tr("Function"), self.function)
+        form.addRow(self.tr("KPI"), self.name)
+        form.addRow(self.tr("Rewards"), self.rewards)
+        form.addRow(self.tr("Scope"), self.scope)
+        form.addRow(self.tr("Incentive"), self.incentive)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.kpis)
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.function, self.name, self.rewards, self.scope, self.incentive, self.add_button, self.kpis]
+
+    def refresh(self) -> None:
+        ws = self.ws
+        fill_combo(self.function, [(f.name, f.id) for f in ws.functions])
+        names = {f.id: f.name for f in ws.functions}
+        lines = []
+        for kpi in ws.kpis:
+            parts = [f"{names.get(kpi.function_id, '?')}: {kpi.name}"]
+            if kpi.rewards:
+                parts.append(self.tr("rewards %s") % kpi.rewards)
+            parts.append(self.tr("local") if kpi.scope == KpiScope.LOCAL else self.tr("shared"))
+            if kpi.incentive:
+                parts.append(self.tr("incentive: %s") % kpi.incentive)
+            lines.append(("  —  ".join(parts), kpi.id))
+        self.kpis.fill(lines)
+
+    def primary_input(self) -> QWidget:
+        return self.name
+
+    def submit(self) -> None:
+        name, function_id = self.name.text().strip(), self.function.currentData()
+        if not name:
+            return
+        if function_id is None:
+            self.message.emit(self.tr("Add the functions first (set-up)."))
+            return
+        change = self.edit(
+            ops.add_kpi,
+            function_id,
+            name,
+            rewards=self.rewards.text().strip(),
+            scope=self.scope.currentData(),
+            incentive=self.incentive.text().strip(),
+        )
+        if change is not None:
+            for line in (self.name, self.rewards, self.incentive):
+                line.clear()
+            self.name.setFocus()
+
+    def _remove(self, _row: int, kpi_id: str | None) -> None:
+        if kpi_id:
+            self.edit(ops.remove_kpi, kpi_id)
+
+
+class TensionsStep(StepWidget):
+    """Tensions as a checklist: ticking one marks it resolved, so open ones stay visible as findings."""
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.kpi = QComboBox(self)
+        self.kpi.setAccessibleName(self.tr("KPI that works against"))
+        self.against = QComboBox(self)
+        self.against.setAccessibleName(self.tr("KPI or goal it works against"))
+        self.why = _line(self, self.tr("Why, in a sentence"), self.tr("Why they clash"))
+        self.why.returnPressed.connect(self.submit)
+        self.add_button = QPushButton(self.tr("Add tension"), self)
+        self.add_button.clicked.connect(self.submit)
+        self.tensions = RemovableList(self.tr("Tensions; ticked means resolved"), self._remove, self)
+        self.tensions.itemChanged.connect(self._toggled)
+        form = QFormLayout()
+        form.addRow(self.tr("This KPI"), self.kpi)
+        form.addRow(self.tr("works against"), self.against)
+        form.addRow(self.tr("because"), self.why)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.add_button)
+        layout.addWidget(plain_label(self.tr("Tick a tension once the room has resolved it."), "guideHint"))
+        layout.addWidget(self.tensions)
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.kpi, self.against, self.why, self.add_button, self.tensions]
+
+    def _label(self, item_id: str) -> str:
+        kpi = self._kpis.get(item_id)
+        if kpi is not None:
+            return f"{self._names.get(kpi.function_id, '?')}: {kpi.name}"
+        goal = self._goals.get(item_id)
+        if goal is None:
+            return "?"
+        owner = self._names.get(goal.function_id or "", self.tr("Strategy"))
+        return f"{owner}: {short(goal.text, 60)}"
+
+    def refresh(self) -> None:
+        ws = self.ws
+        self._names = {f.id: f.name for f in ws.functions}
+        self._kpis = {k.id: k for k in ws.kpis}
+        self._goals = {g.id: g for g in ws.goals}
+        kpis = [(self._label(k.id), k.id) for k in ws.kpis]
+        fill_combo(self.kpi, kpis)
+        fill_combo(self.against, kpis + [(self.tr("Goal — ") + self._label(g.id), g.id) for g in ws.goals])
+        if self.against.count() > 1 and self.against.currentData() == self.kpi.currentData():
+            self.against.setCurrentIndex(1)  # a KPI cannot work against itself: offer the next one
+        lines = []
+        for tension in ws.tensions:
+            text = f"{self._label(tension.kpi_id)}  ⟂  {self._label(tension.against_id)}"
+            if tension.description:
+                text += f"\n{tension.description}"
+            lines.append((text, tension.id))
+        self.tensions.fill(lines, [t.resolved for t in ws.tensions])
+        self.add_button.setEnabled(bool(kpis))
+
+    def primary_input(self) -> QWidget:
+        return self.kpi
+
+    def submit(self) -> None:
+        kpi_id, against_id = self.kpi.currentData(), self.against.currentData()
+        if kpi_id is None or against_id is None:
+            self.message.emit(self.tr("Record the KPIs first (previous step)."))
+            return
+        if self.edit(ops.add_tension, kpi_id, against_id, self.why.text().strip()) is not None:
+            self.why.clear()
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        resolved = item.checkState() == Qt.CheckState.Checked
+        self.edit(ops.update_tension, item.data(ID_ROLE), resolved=resolved)
+
+    def _remove(self, _row: int, tension_id: str | None) -> None:
+        if tension_id:
+            self.edit(ops.remove_item, "tensions", tension_id)
+
+
+class WeaknessesStep(StepWidget):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.function = QComboBox(self)
+        self.function.setAccessibleName(self.tr("Function disclosing the weakness"))
+        self.what = _line(self, self.tr("What is fragile, in a sentence"), self.tr("Weakness"))
+        self.what.returnPressed.connect(self.submit)
+        self.affected = RemovableList(self.tr("Functions affected"), None, self)
+        self.add_button = QPushButton(self.tr("Disclose weakness"), self)
+        self.add_button.clicked.connect(self.submit)
+        self.weaknesses = RemovableList(self.tr("Disclosed weaknesses"), self._remove, self)
+        form = QFormLayout()
+        form.addRow(self.tr("Function"), self.function)
+        form.addRow(self.tr("Weakness"), self.what)
+        form.addRow(self.tr("Affects (Space ticks)"), self.affected)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.weaknesses)
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.function, self.what, self.affected, self.add_button, self.weaknesses]
+
+    def refresh(self) -> None:
+        ws = self.ws
+        fill_combo(self.function, [(f.name, f.id) for f in ws.functions])
+        ticked = {
+            self.affected.item(i).data(ID_ROLE)
+            for i in range(self.affected.count())
+            if self.affected.item(i).checkState() == Qt.CheckState.Checked
+        }
+        self.affected.fill([(f.name, f.id) for f in ws.functions], [f.id in ticked for f in ws.functions])
+        names = {f.id: f.name for f in ws.functions}
+        lines = []
+        for weakness in ws.weaknesses:
+            text = f"{names.get(weakness.function_id, '?')}: {weakness.description}"
+            if weakness.affected_function_ids:
+                affected = ", ".join(names.get(fid, "?") for fid in weakness.affected_function_ids)
+                text += "  —  " + self.tr("affects %s") % affected
+            lines.append((text, weakness.id))
+        self.weaknesses.fill(lines)
+
+    def primary_input(self) -> QWidget:
+        return self.what
+
+    def submit(self) -> None:
+        what, function_id = self.what.text().strip(), self.function.currentData()
+        if not what or function_id is None:
+            return
+        affected = [
+            self.affected.item(i).data(ID_ROLE)
+            for i in range(self.affected.count())
+            if self.affected.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        if self.edit(ops.add_weakness, function_id, what, affected) is not None:
+            self.what.clear()
+            self.affected.fill([(f.name, f.id) for f in self.ws.functions], [False for _ in self.ws.functions])
+
+    def _remove(self, _row: int, weakness_id: str | None) -> None:
+        if weakness_id:
+            self.edit(ops.remove_item, "weaknesses", weakness_id)
+
+
+class DecisionsStep(StepWidget):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.what = _line(self, self.tr("What was decided, or has to be"), self.tr("Decision"))
+        self.owner = _line(self, self.tr("The one person who decides"), self.tr("Owner of the decision"))
+        self.has_due = QCheckBox(self.tr("Due by"), self)
+        self.has_due.setAccessibleName(self.tr("The decision has a due date"))
+        self.due = QDateEdit(self)
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDate(QDate.currentDate().addDays(14))
+        self.due.setAccessibleName(self.tr("Due date"))
+        self.due.setEnabled(False)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self.add_button = QPushButton(self.tr("Record decision"), self)
+        self.add_button.clicked.connect(self.submit)
+        for line in (self.what, self.owner):
+            line.returnPressed.connect(self.submit)
+        self.decisions = RemovableList(self.tr("Decisions"), self._remove, self)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Decision"), self.what)
+        form.addRow(self.tr("Owner"), self.owner)
+        form.addRow(self.tr("When"), due_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.decisions)
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.what, self.owner, self.has_due, self.due, self.add_button, self.decisions]
+
+    def refresh(self) -> None:
+        lines = []
+        for decision in self.ws.decisions:
+            owner = self.tr("owner: %s") % decision.owner if decision.owner else self.tr("NO OWNER YET")
+            text = f"{decision.text}  —  {owner}"
+            if decision.due is not None:
+                text += "  —  " + self.tr("by %s") % decision.due.isoformat()
+            lines.append((text, decision.id))
+        self.decisions.fill(lines)
+
+    def primary_input(self) -> QWidget:
+        return self.what
+
+    def submit(self) -> None:
+        what = self.what.text().strip()
+        if not what:
+            return
+        due = None
+        if self.has_due.isChecked():
+            date = self.due.date()
+            due = dt.date(date.year(), date.month(), date.day())
+        if self.edit(ops.add_decision, what, self.owner.text().strip(), due=due) is not None:
+            self.what.clear()
+            self.owner.clear()
+            self.what.setFocus()
+
+    def _remove(self, _row: int, decision_id: str | None) -> None:
+        if decision_id:
+            self.edit(ops.remove_item, "decisions", decision_id)

@@ -1,0 +1,336 @@
+"""The guide panel: one step at a time, in type the back of the room can read.
+
+The panel owns the navigation (Back, Skip, Next and their keys), the header (where we are, the
+question, why it is asked, progress per support function) and the step timer; the step widget
+below it owns the inputs. The step list is re-derived from the model after every change, and the
+panel stays on the same step by its key, so adding a support function or undoing never loses the
+place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ui.document import Document
+from ui.guide import steps as step_views
+from ui.guide.review_step import ExportStep
+from ui.guide.timer import StepTimer
+from ui.guide.widgets import StepWidget, chain_tab_order, plain_label
+from workshop import guide, ops
+from workshop.changes import Change
+from workshop.guide import Step
+
+_NORMAL_STYLE = """
+QLabel#guideWhere { color: #505050; }
+QLabel#guideTitle { font-size: 19pt; font-weight: 600; }
+QLabel#guideWhy { font-size: 11pt; color: #303030; }
+QLabel#guideProgress { color: #303030; }
+QLabel#guideSkipped { color: #8A5A00; font-weight: 600; }
+QLabel#guideMessage { color: #B00020; font-weight: 600; }
+QLabel#guideHint { color: #505050; }
+QLabel#guideScore { font-size: 16pt; font-weight: 600; }
+QLabel#guideTimerDisplay { font-size: 26pt; font-weight: 700; }
+QPushButton#guideExportButton { font-size: 14pt; font-weight: 600; padding: 10px; }
+"""
+
+_PROJECTOR_STYLE = """
+QWidget { font-size: 17pt; color: #000000; }
+QWidget#guidePanel, QScrollArea, QScrollArea > QWidget > QWidget { background: #FFFFFF; }
+QLabel#guideWhere { font-size: 16pt; color: #202020; }
+QLabel#guideTitle { font-size: 32pt; font-weight: 700; }
+QLabel#guideWhy { font-size: 18pt; color: #101010; }
+QLabel#guideProgress { font-size: 17pt; font-weight: 600; }
+QLabel#guideSkipped { color: #7A4A00; font-weight: 700; }
+QLabel#guideMessage { color: #B00020; font-weight: 700; }
+QLabel#guideHint { color: #202020; }
+QLabel#guideScore { font-size: 26pt; font-weight: 700; }
+QLabel#guideTimerDisplay { font-size: 48pt; font-weight: 700; }
+QLineEdit, QPlainTextEdit, QComboBox, QListWidget, QSpinBox, QDateEdit {
+    border: 2px solid #000000; background: #FFFFFF; padding: 4px;
+}
+QListWidget::item { border-bottom: 1px solid #B0B0B0; }
+QListWidget::item:selected { background: #CFE0FF; color: #000000; }
+QListWidget::indicator, QCheckBox::indicator { width: 26px; height: 26px; }
+QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled { color: #8A8A8A; border-color: #A0A0A0; }
+QPushButton#guideExportButton { font-size: 24pt; font-weight: 700; padding: 18px; }
+QSpinBox::up-button, QSpinBox::down-button { width: 28px; }
+QPushButton { border: 2px solid #000000; border-radius: 6px; padding: 8px 18px; background: #F0F0F0; }
+QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus {
+    border: 4px solid #1A4FA0;
+}
+QGroupBox { font-weight: 700; border: 2px solid #606060; margin-top: 1.4em; padding-top: 6px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; }
+"""
+
+
+class GuidePanel(QWidget):
+    focusRequested = Signal(list)
+    """Card ids the board should focus on while this step is open; an empty list clears the focus."""
+    exportRequested = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guidePanel")
+        self.document = document
+        self._steps: list[Step] = guide.steps_for(document.workshop)
+        self._index = 0
+        self._view: StepWidget | None = None
+        self._focus: list[str] | None = None
+        self._refresh_pending = False
+        self._touched: set[str] = set()
+        """Collections changed since the last refresh: a note being typed needs no list rebuilt."""
+        self._projector = False
+
+        self.where = plain_label("", "guideWhere", self)
+        self.progress = plain_label("", "guideProgress", self)
+        self.progress.setAccessibleName(self.tr("Progress per support function"))
+        self.title = plain_label("", "guideTitle", self)
+        self.title.setAccessibleName(self.tr("Question"))
+        self.why = plain_label("", "guideWhy", self)
+        self.skipped = plain_label("", "guideSkipped", self)
+        self.message = plain_label("", "guideMessage", self)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the last input to the timer
+        self.timer = StepTimer(self)
+
+        self.back_button = QPushButton(self.tr("◀ Back"), self)
+        self.back_button.setToolTip(self.tr("Previous step (Alt+Left or Page Up)"))
+        self.back_button.clicked.connect(self.back)
+        self.skip_button = QPushButton(self.tr("Skip"), self)
+        self.skip_button.setToolTip(self.tr("Record that the room skipped this question, and move on"))
+        self.skip_button.clicked.connect(self.toggle_skip)
+        self.next_button = QPushButton(self.tr("Next ▶"), self)
+        self.next_button.setToolTip(self.tr("Next step (Alt+Right, Ctrl+Enter or Page Down)"))
+        self.next_button.clicked.connect(self.next)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.skip_button)
+        nav.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.title)
+        layout.addWidget(self.why)
+        layout.addWidget(self.skipped)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.timer)
+        layout.addLayout(nav)
+
+        self._add_action(self.tr("Next step"), ["Alt+Right", "Ctrl+Return", "Ctrl+Enter", "PgDown"], self.next)
+        self._add_action(self.tr("Previous step"), ["Alt+Left", "PgUp"], self.back)
+
+        document.changed.connect(self._model_changed)
+        document.reset.connect(self._model_reset)
+        self.setStyleSheet(_NORMAL_STYLE)
+        self.go_to(0)
+
+    # --- Ctrl+N: "add an answer" inside the guide, File > New everywhere else ---------------------
+
+    _ADD_KEY = QKeySequence("Ctrl+N")
+
+    def _is_add_key(self, event: QKeyEvent) -> bool:
+        return QKeySequence(event.keyCombination()) == self._ADD_KEY
+
+    def event(self, event: QEvent) -> bool:
+        """Claim Ctrl+N while the cursor is in the guide.
+
+        The window's File > New has the same key; two actions on one key make Qt refuse both
+        ("ambiguous shortcut"). Accepting the shortcut override turns the key into an ordinary key
+        press here, so the guide gets it and New keeps its key everywhere else.
+        """
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_add_key(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_add_key(event):
+            self.focus_input()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _add_action(self, text: str, keys: list[str], slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # --- where we are ---------------------------------------------------------------------------
+
+    def steps(self) -> list[Step]:
+        return list(self._steps)
+
+    def current_step(self) -> Step:
+        return self._steps[self._index]
+
+    def current_index(self) -> int:
+        return self._index
+
+    def current_view(self) -> StepWidget | None:
+        return self._view
+
+    def index_of(self, key: str) -> int:
+        """Index of the step with this key ('question:f-hr:2'); -1 when there is none."""
+        return next((i for i, s in enumerate(self._steps) if s.key == key), -1)
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def go_to(self, target: int | str, *, take_focus: bool = False) -> None:
+        """Open a step by index or by key; the timer starts again for the new step."""
+        self._steps = guide.steps_for(self.document.workshop)
+        index = self.index_of(target) if isinstance(target, str) else target
+        if index < 0:
+            return
+        self._index = max(0, min(index, len(self._steps) - 1))
+        self._show_view()
+        self.timer.reset()
+        if take_focus:
+            self.focus_input()
+
+    def next(self) -> None:
+        self._refresh_now()
+        if self._index < len(self._steps) - 1:
+            self.go_to(self._index + 1, take_focus=True)
+
+    def back(self) -> None:
+        self._refresh_now()
+        if self._index > 0:
+            self.go_to(self._index - 1, take_focus=True)
+
+    def toggle_skip(self) -> None:
+        """Record a skip (and move on), or take a skip back when the step was skipped earlier."""
+        step = self.current_step()
+        if not step.skippable or step.function_id is None or step.question is None:
+            self.next()
+            return
+        was_skipped = guide.skipped(self.document.workshop, step.function_id, step.question)
+        change = self._edit(ops.set_answer, step.function_id, step.question, skipped=not was_skipped)
+        if change is not None and not was_skipped:
+            self.next()
+
+    def focus_input(self) -> None:
+        target = self._view.primary_input() if self._view is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- projector --------------------------------------------------------------------------------
+
+    def set_projector(self, on: bool) -> None:
+        """Large type and strong contrast for the room; the board has its own projector mode."""
+        self._projector = on
+        self.setStyleSheet(_PROJECTOR_STYLE if on else _NORMAL_STYLE)
+
+    def projector(self) -> bool:
+        return self._projector
+
+    # --- keeping up with the model ----------------------------------------------------------------
+
+    def _model_changed(self, change: Change) -> None:
+        """Coalesce: typing a note emits one change per key, the widgets re-read the model once."""
+        touched = set(change.touched())
+        if touched <= {"positions"}:
+            return  # cards moved on the board: nothing the guide shows
+        self.message.clear()
+        self._touched |= touched
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._refresh_now)
+
+    def _model_reset(self) -> None:
+        self._refresh_pending = False
+        self.message.clear()
+        self.go_to(0)
+
+    def _refresh_now(self) -> None:
+        if not self._refresh_pending:
+            return
+        self._refresh_pending = False
+        touched, self._touched = self._touched, set()
+        key = self.current_step().key
+        self._steps = guide.steps_for(self.document.workshop)
+        index = self.index_of(key)
+        if index < 0:  # the step's function was removed: stay at the same place in the list
+            self._index = min(self._index, len(self._steps) - 1)
+            self._show_view()
+            return
+        self._index = index
+        answers_only = touched <= {"answers", "positions", "meta"}
+        if self._view is not None:
+            if answers_only:
+                self._view.refresh_answers()
+            else:
+                self._view.refresh()
+                self._apply_tab_order()
+        self._update_header(refocus=not answers_only)
+
+    def _show_view(self) -> None:
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        step = self.current_step()
+        self._view = step_views.make_step_widget(self.document, step)
+        self._view.message.connect(self._show_message)
+        self._view.focusRequested.connect(self._emit_focus)
+        if isinstance(self._view, ExportStep):
+            self._view.exportRequested.connect(self.exportRequested)
+        self.scroll.setWidget(self._view)
+        self.message.clear()
+        self._update_header()
+        self._apply_tab_order()
+
+    def _update_header(self, *, refocus: bool = True) -> None:
+        ws = self.document.workshop
+        step = self.current_step()
+        self.where.setText(step_views.where(ws, step, self._index, len(self._steps)))
+        self.title.setText(step_views.title(step))
+        self.why.setText(step_views.why(step))
+        parts = []
+        for function_id, name, done in guide.progress_all(ws):
+            mark = "▶ " if function_id == step.function_id else ""
+            parts.append(f"{mark}{name} {done}/4")
+        self.progress.setText(self.tr("Questions answered: ") + "   ".join(parts) if parts else "")
+        self.progress.setVisible(bool(parts))
+        is_skipped = (
+            step.skippable and step.function_id is not None and guide.skipped(ws, step.function_id, step.question or 0)
+        )
+        self.skipped.setText(self.tr("Skipped earlier: answer it now, or move on.") if is_skipped else "")
+        self.skipped.setVisible(bool(is_skipped))
+        self.skip_button.setVisible(step.skippable)
+        self.skip_button.setText(self.tr("Unskip") if is_skipped else self.tr("Skip"))
+        self.back_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index < len(self._steps) - 1)
+        if refocus:  # which cards a step is about does not depend on the notes typed
+            self._emit_focus(guide.focus_ids(ws, step))
+
+    def _apply_tab_order(self) -> None:
+        """Tab reads the step top to bottom, then the timer, then Back, Skip and Next."""
+        if self._view is None:
+            return
+        timer = self.timer
+        tail = [timer.minutes, timer.start_button, timer.reset_button, self.back_button, self.skip_button]
+        chain_tab_order(self, [*self._view.tab_chain(), *tail, self.next_button])
+
+    def _emit_focus(self, ids: list[str]) -> None:
+        if ids != self._focus:
+            self._focus = ids
+            self.focusRequested.emit(list(ids))
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _edit(self, operation, *args, **kwargs) -> Change | None:
+        if self._view is not None:
+            return self._view.edit(operation, *args, **kwargs)
+        return self.document.edit(operation, *args, **kwargs)

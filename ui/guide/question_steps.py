@@ -1,0 +1,530 @@
+"""The four internal-customer questions for one support function, and the direct-impact check.
+
+Every input writes the answer into the model at once (relations, goals, links), so the goal tree
+grows on the board while the room is still talking.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.document import Document
+from ui.guide.setup_steps import GoalLines
+from ui.guide.widgets import ID_ROLE, AddLine, NoteEdit, RemovableList, StepWidget, fill_combo, plain_label, short
+from workshop import ops
+from workshop.changes import Change
+from workshop.guide import Step
+from workshop.model import FunctionKind, LinkKind, ServiceRelation, Workshop
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("guide", text)
+
+
+class QuestionStep(StepWidget):
+    """A question: its inputs (built by the subclass into `self.body`) and the room's free note."""
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.function_id: str = step.function_id or ""
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.body)
+
+    def add_note(self) -> None:
+        """Called last by each question, so the note is also last when tabbing through the inputs."""
+        self.note = NoteEdit(self.tr("Note on question %d") % (self.step.question or 0), self)
+        self.note.setPlaceholderText(self.tr("The room's own words (optional)"))
+        self.note.textChanged.connect(self._note_typed)
+        layout = self.layout()
+        layout.addWidget(plain_label(self.tr("Note"), "guideFieldLabel"))
+        layout.addWidget(self.note)
+
+    def refresh(self) -> None:
+        self.refresh_answers()
+
+    def refresh_answers(self) -> None:
+        """Cheap on purpose: it runs after every key typed into the note."""
+        answer = self.ws.answer(self.function_id, self.step.question or 0)
+        self.note.show_text(answer.note if answer is not None else "")
+
+    def _note_typed(self) -> None:
+        self.edit(
+            ops.set_answer,
+            self.function_id,
+            self.step.question,
+            note=self.note.toPlainText(),
+            merge_key=f"guide-note:{self.function_id}:{self.step.question}",
+        )
+
+    def relations(self) -> list[ServiceRelation]:
+        return self.ws.relations_of(self.function_id)
+
+    def function_name(self, function_id: str) -> str:
+        function = self.ws.function(function_id)
+        return function.name if function is not None else "?"
+
+
+class Question1Step(QuestionStep):
+    """Who do we serve: a checkable list of the other functions, plus a way to add a missing one."""
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.served = RemovableList(self.tr("Functions this function serves"), None, self)
+        self.served.itemChanged.connect(self._toggled)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Kind of the new function"))
+        self.kind.addItem(self.tr("Customer-facing"), FunctionKind.CUSTOMER_FACING.value)
+        self.kind.addItem(self.tr("Support"), FunctionKind.SUPPORT.value)
+        self.add_line = AddLine(
+            self.tr("Another function we serve: type its name and press Enter"),
+            self.tr("New internal customer"),
+            self._add,
+            self,
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.add_line, 1)
+        row.addWidget(self.kind)
+        self.body.addWidget(plain_label(self.tr("Tick every function you serve (Space ticks)."), "guideHint"))
+        self.body.addWidget(self.served)
+        self.body.addLayout(row)
+        self.add_note()
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.served, self.add_line, self.kind, self.note]
+
+    def refresh(self) -> None:
+        super().refresh()
+        served = {r.customer_id for r in self.relations()}
+        others = [f for f in self.ws.functions if f.id != self.function_id]
+        self.served.fill([(f.name, f.id) for f in others], [f.id in served for f in others])
+
+    def primary_input(self) -> QWidget:
+        return self.served
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        customer_id = item.data(ID_ROLE)
+        relation = next((r for r in self.relations() if r.customer_id == customer_id), None)
+        if item.checkState() == Qt.CheckState.Checked and relation is None:
+            self.edit(ops.add_relation, self.function_id, customer_id)
+        elif item.checkState() != Qt.CheckState.Checked and relation is not None:
+            self.edit(ops.remove_relation, relation.id)
+
+    def _add(self, name: str) -> bool:
+        kind = self.kind.currentData()
+
+        def build(ws: Workshop, done: list[Change]) -> None:
+            done.append(ops.add_function(ws, name, kind))
+            done.append(ops.add_relation(ws, self.function_id, done[0].created_id))
+
+        return self.edit_together(self.tr("Add internal customer %s") % name, build) is not None
+
+
+class _CustomerGoals(QGroupBox):
+    """Question 2 for one internal customer: its goals that matter, each with its trace to strategy."""
+
+    def __init__(self, owner: Question2Step, relation_id: str) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.relation_id = relation_id
+        self.goals = RemovableList("", None, self)
+        self.goals.itemChanged.connect(self._toggled)
+        self.add_line = AddLine(_tr("Another goal of theirs: type it and press Enter"), "", self._add, self)
+        self.strategic = QComboBox(self)
+        self.strategic.setAccessibleName(_tr("Strategic goal to trace to"))
+        self.trace_button = QPushButton(_tr("Trace the selected goal to"), self)
+        self.trace_button.clicked.connect(self._trace)
+        trace_row = QHBoxLayout()
+        trace_row.addWidget(self.trace_button)
+        trace_row.addWidget(self.strategic, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.goals)
+        layout.addWidget(self.add_line)
+        layout.addLayout(trace_row)
+
+    def relation(self) -> ServiceRelation | None:
+        return self.owner.ws.find("relations", self.relation_id)  # type: ignore[return-value]
+
+    def refresh(self, lines: GoalLines | None = None) -> None:
+        ws, relation = self.owner.ws, self.relation()
+        if relation is None:
+            return
+        lines = lines or GoalLines(ws)
+        name = self.owner.function_name(relation.customer_id)
+        self.setTitle(name)
+        self.goals.setAccessibleName(_tr("Goals of %s that matter to us") % name)
+        self.add_line.setAccessibleName(_tr("New goal of %s") % name)
+        goals = ws.goals_of(relation.customer_id)
+        chosen = set(relation.customer_goal_ids)
+        self.goals.fill([(lines.line(g.id, with_owner=False), g.id) for g in goals], [g.id in chosen for g in goals])
+        fill_combo(self.strategic, [(short(g.text), g.id) for g in ws.strategic_goals()])
+        self.trace_button.setEnabled(any(not lines.traced(g.id) for g in goals))
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        relation = self.relation()
+        if relation is None:
+            return
+        goal_id = item.data(ID_ROLE)
+        ids = [g for g in relation.customer_goal_ids if g != goal_id]
+        if item.checkState() == Qt.CheckState.Checked:
+            ids.append(goal_id)
+        self.owner.edit(ops.update_relation, relation.id, customer_goal_ids=ids)
+
+    def _add(self, text: str) -> bool:
+        relation = self.relation()
+        if relation is None:
+            return False
+
+        def build(ws: Workshop, done: list[Change]) -> None:
+            done.append(ops.add_goal(ws, text, relation.customer_id))
+            ids = [*relation.customer_goal_ids, done[0].created_id]
+            done.append(ops.update_relation(ws, relation.id, customer_goal_ids=ids))
+
+        return self.owner.edit_together(_tr("Add goal of internal customer"), build) is not None
+
+    def _trace(self) -> None:
+        item, strategic_id = self.goals.currentItem(), self.strategic.currentData()
+        if item is None or strategic_id is None:
+            self.owner.message.emit(_tr("Select one of their goals and a strategic goal first."))
+            return
+        self.owner.edit(ops.link, item.data(ID_ROLE), strategic_id)
+
+
+class Question2Step(QuestionStep):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.sections: list[_CustomerGoals] = []
+        self.empty = plain_label(self.tr("No internal customers yet: answer question 1 first."), "guideHint")
+        self.body.addWidget(
+            plain_label(
+                self.tr(
+                    "Tick the goals that matter. → names the strategic goal each one serves; "
+                    "✗ marks a goal not traced to strategy."
+                ),
+                "guideHint",
+            )
+        )
+        self.body.addWidget(self.empty)
+        self.section_box = QVBoxLayout()
+        self.body.addLayout(self.section_box)
+        self.add_note()
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        ids = [r.id for r in self.relations()]
+        if ids != [s.relation_id for s in self.sections]:
+            for section in self.sections:
+                section.setParent(None)
+                section.deleteLater()
+            self.sections = [_CustomerGoals(self, rid) for rid in ids]
+            for section in self.sections:
+                self.section_box.addWidget(section)
+        lines = GoalLines(self.ws) if self.sections else None
+        for section in self.sections:
+            section.refresh(lines)
+        self.empty.setVisible(not ids)
+
+    def primary_input(self) -> QWidget | None:
+        return self.sections[0].goals if self.sections else None
+
+    def tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for s in self.sections:
+            chain += [s.goals, s.add_line, s.trace_button, s.strategic]
+        return [*chain, self.note]
+
+
+class _HelpsHindrances(QGroupBox):
+    """Question 3 for one internal customer: two honest lists."""
+
+    def __init__(self, owner: Question3Step, relation_id: str) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.relation_id = relation_id
+        # created in reading order, which is also the order Tab visits them
+        self.add_help = AddLine(_tr("Type and press Enter"), "", lambda t: self._add("helps", t), self)
+        self.helps = RemovableList("", lambda row, _id: self._remove("helps", row), self)
+        self.add_hindrance = AddLine(_tr("Type and press Enter"), "", lambda t: self._add("hindrances", t), self)
+        self.hindrances = RemovableList("", lambda row, _id: self._remove("hindrances", row), self)
+        layout = QHBoxLayout(self)
+        for title, line, entries in (
+            (_tr("We help"), self.add_help, self.helps),
+            (_tr("We hinder"), self.add_hindrance, self.hindrances),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(plain_label(title, "guideFieldLabel"))
+            column.addWidget(line)
+            column.addWidget(entries)
+            layout.addLayout(column)
+
+    def relation(self) -> ServiceRelation | None:
+        return self.owner.ws.find("relations", self.relation_id)  # type: ignore[return-value]
+
+    def refresh(self) -> None:
+        relation = self.relation()
+        if relation is None:
+            return
+        name = self.owner.function_name(relation.customer_id)
+        self.setTitle(name)
+        self.add_help.setAccessibleName(_tr("New way we help %s") % name)
+        self.add_hindrance.setAccessibleName(_tr("New way we hinder %s") % name)
+        self.helps.setAccessibleName(_tr("How we help %s") % name)
+        self.hindrances.setAccessibleName(_tr("How we hinder %s") % name)
+        self.helps.fill([(text, None) for text in relation.helps])
+        self.hindrances.fill([(text, None) for text in relation.hindrances])
+
+    def _add(self, field: str, text: str) -> bool:
+        relation = self.relation()
+        if relation is None:
+            return False
+        entries = [*getattr(relation, field), text]
+        return self.owner.edit(ops.update_relation, relation.id, **{field: entries}) is not None
+
+    def _remove(self, field: str, row: int) -> None:
+        relation = self.relation()
+        if relation is not None:
+            entries = list(getattr(relation, field))
+            del entries[row]
+            self.owner.edit(ops.update_relation, relation.id, **{field: entries})
+
+
+class Question3Step(QuestionStep):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.sections: list[_HelpsHindrances] = []
+        self.empty = plain_label(self.tr("No internal customers yet: answer question 1 first."), "guideHint")
+        self.body.addWidget(self.empty)
+        self.section_box = QVBoxLayout()
+        self.body.addLayout(self.section_box)
+        self.add_note()
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        ids = [r.id for r in self.relations()]
+        if ids != [s.relation_id for s in self.sections]:
+            for section in self.sections:
+                section.setParent(None)
+                section.deleteLater()
+            self.sections = [_HelpsHindrances(self, rid) for rid in ids]
+            for section in self.sections:
+                self.section_box.addWidget(section)
+        for section in self.sections:
+            section.refresh()
+        self.empty.setVisible(not ids)
+
+    def primary_input(self) -> QWidget | None:
+        return self.sections[0].add_help if self.sections else None
+
+    def tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for s in self.sections:
+            chain += [s.add_help, s.helps, s.add_hindrance, s.hindrances]
+        return [*chain, self.note]
+
+
+class Question4Step(QuestionStep):
+    """Our results, each added together with its link to the internal-customer goal it serves."""
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.results = RemovableList(self.tr("Our results and the goals they serve"), self._remove, self)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("A result we will improve or excel at"))
+        self.text.setAccessibleName(self.tr("New result"))
+        self.serves = QComboBox(self)
+        self.serves.setAccessibleName(self.tr("Internal customer's goal it serves"))
+        self.measure = QLineEdit(self)
+        self.measure.setPlaceholderText(self.tr("How we will measure it (optional)"))
+        self.measure.setAccessibleName(self.tr("Measure"))
+        self.target = QLineEdit(self)
+        self.target.setPlaceholderText(self.tr("Target (optional)"))
+        self.target.setAccessibleName(self.tr("Target"))
+        self.add_button = QPushButton(self.tr("Add result"), self)
+        self.add_button.clicked.connect(self.submit)
+        for line in (self.text, self.measure, self.target):
+            line.returnPressed.connect(self.submit)
+        form = QFormLayout()
+        form.addRow(self.tr("Result"), self.text)
+        form.addRow(self.tr("Serves"), self.serves)
+        form.addRow(self.tr("Measure"), self.measure)
+        form.addRow(self.tr("Target"), self.target)
+        self.body.addLayout(form)
+        self.body.addWidget(self.add_button)
+        self.body.addWidget(self.results)
+        self.add_note()
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.text, self.serves, self.measure, self.target, self.add_button, self.results, self.note]
+
+    def refresh(self) -> None:
+        super().refresh()
+        ws = self.ws
+        relations = self.relations()
+        chosen = [gid for r in relations for gid in r.customer_goal_ids]
+        if not chosen:
+            chosen = [g.id for r in relations for g in ws.goals_of(r.customer_id)]
+        goals = {g.id: g for g in ws.goals}
+        names = {f.id: f.name for f in ws.functions}
+        entries = []
+        for goal_id in dict.fromkeys(chosen):
+            goal = goals.get(goal_id)
+            if goal is not None:
+                entries.append((f"{names.get(goal.function_id or '', '?')}: {short(goal.text)}", goal_id))
+        fill_combo(self.serves, entries)
+        own = ws.goals_of(self.function_id)
+        own_ids = {g.id for g in own}
+        serves: dict[str, list[str]] = {}
+        for link in ws.links:
+            if link.source in own_ids and link.target in goals:
+                serves.setdefault(link.source, []).append(goals[link.target].text)
+        lines = []
+        for goal in own:
+            served = serves.get(goal.id, [])
+            suffix = "  →  " + "; ".join(served) if served else "  —  " + self.tr("serves no goal yet")
+            lines.append((goal.text + suffix, goal.id))
+        self.results.fill(lines)
+        self.add_button.setEnabled(bool(entries))
+
+    def primary_input(self) -> QWidget:
+        return self.text
+
+    def submit(self) -> None:
+        text, goal_id = self.text.text().strip(), self.serves.currentData()
+        if not text:
+            return
+        if goal_id is None:
+            self.message.emit(self.tr("Choose your internal customers and their goals first (questions 1 and 2)."))
+            return
+        measure, target = self.measure.text().strip(), self.target.text().strip()
+
+        def build(ws: Workshop, done: list[Change]) -> None:
+            done.append(ops.add_goal(ws, text, self.function_id, measure=measure, target=target))
+            done.append(ops.link(ws, done[0].created_id, goal_id))
+
+        if self.edit_together(self.tr("Add result"), build) is not None:
+            for line in (self.text, self.measure, self.target):
+                line.clear()
+            self.text.setFocus()
+
+    def _remove(self, _row: int, goal_id: str | None) -> None:
+        if goal_id:
+            self.edit(ops.remove_goal, goal_id)
+
+
+class DirectImpactStep(StepWidget):
+    """Declare a direct-impact exception with its reason, or turn an undeclared 'around' link into one."""
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.function_id: str = step.function_id or ""
+        self.links = RemovableList(self.tr("This function's links to strategic goals"), self._remove, self)
+        self.goal = QComboBox(self)
+        self.goal.setAccessibleName(self.tr("Goal of this function"))
+        self.new_goal = QLineEdit(self)
+        self.new_goal.setPlaceholderText(self.tr("…or type a new goal"))
+        self.new_goal.setAccessibleName(self.tr("New goal with direct impact"))
+        self.strategic = QComboBox(self)
+        self.strategic.setAccessibleName(self.tr("Strategic goal moved directly"))
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Why no other function stands in between (required)"))
+        self.reason.setAccessibleName(self.tr("Reason for the exception"))
+        self.declare_button = QPushButton(self.tr("Declare direct impact"), self)
+        self.declare_button.clicked.connect(self.declare)
+        self.convert_button = QPushButton(self.tr("Declare the selected link as an exception"), self)
+        self.convert_button.clicked.connect(self.declare_selected)
+        for line in (self.new_goal, self.reason):
+            line.returnPressed.connect(self.declare)
+        form = QFormLayout()
+        form.addRow(self.tr("Our goal"), self.goal)
+        form.addRow("", self.new_goal)
+        form.addRow(self.tr("Moves"), self.strategic)
+        form.addRow(self.tr("Because"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr("If not, move on: this function goes via its internal customers.")))
+        layout.addLayout(form)
+        layout.addWidget(self.declare_button)
+        layout.addWidget(self.links)
+        layout.addWidget(self.convert_button)
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.goal,
+            self.new_goal,
+            self.strategic,
+            self.reason,
+            self.declare_button,
+            self.links,
+            self.convert_button,
+        ]
+
+    def refresh(self) -> None:
+        ws = self.ws
+        own = ws.goals_of(self.function_id)
+        fill_combo(self.goal, [(short(g.text), g.id) for g in own])
+        fill_combo(self.strategic, [(short(g.text), g.id) for g in ws.strategic_goals()])
+        own_ids = {g.id for g in own}
+        strategic = {g.id: g for g in ws.strategic_goals()}
+        entries = []
+        for link in ws.links:
+            if link.source in own_ids and link.target in strategic:
+                source = ws.goal(link.source)
+                text = f"{source.text if source else '?'}  ⇒  {strategic[link.target].text}"
+                if link.kind == LinkKind.DIRECT_IMPACT:
+                    reason = link.reason or self.tr("no reason given yet")
+                    entries.append((f"✓ {text}  —  {reason}", link.id))
+                else:
+                    entries.append((f"✗ {text}  —  " + self.tr("goes around its internal customers"), link.id))
+        self.links.fill(entries)
+        self.convert_button.setEnabled(bool(entries))
+
+    def primary_input(self) -> QWidget:
+        return self.new_goal
+
+    def declare(self) -> None:
+        reason, strategic_id = self.reason.text().strip(), self.strategic.currentData()
+        new_text, goal_id = self.new_goal.text().strip(), self.goal.currentData()
+        if not reason:
+            self.message.emit(self.tr("Say why this is an exception: the reason is what makes it a decision."))
+            return
+        if strategic_id is None or (not new_text and goal_id is None):
+            self.message.emit(self.tr("Choose one of this function's goals (or type one) and a strategic goal."))
+            return
+
+        def build(ws: Workshop, done: list[Change]) -> None:
+            source = goal_id
+            if new_text:
+                done.append(ops.add_goal(ws, new_text, self.function_id))
+                source = done[0].created_id
+            done.append(ops.link(ws, source, strategic_id, LinkKind.DIRECT_IMPACT, reason))
+
+        if self.edit_together(self.tr("Declare direct impact"), build) is not None:
+            self.new_goal.clear()
+            self.reason.clear()
+
+    def declare_selected(self) -> None:
+        item, reason = self.links.currentItem(), self.reason.text().strip()
+        if item is None or not reason:
+            self.message.emit(self.tr("Select a link in the list and type the reason first."))
+            return
+        self.edit(ops.update_link, item.data(ID_ROLE), kind=LinkKind.DIRECT_IMPACT, reason=reason)
+        self.reason.clear()
+
+    def _remove(self, _row: int, link_id: str | None) -> None:
+        if link_id:
+            self.edit(ops.unlink, link_id)

@@ -1,0 +1,168 @@
+"""Set-up steps: the strategic goals, the functions in the room, and customer-facing goals traced to strategy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from ui.document import Document
+from ui.guide.widgets import ID_ROLE, AddLine, RemovableList, StepWidget, fill_combo, plain_label, short
+from workshop import guide, ops
+from workshop.changes import Change
+from workshop.guide import Step
+from workshop.model import FunctionKind, Workshop
+
+
+class StrategyStep(StepWidget):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.goals = RemovableList(self.tr("Strategic goals"), self._remove, self)
+        self.add_line = AddLine(
+            self.tr("Type a strategic goal and press Enter"), self.tr("New strategic goal"), self._add, self
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.add_line)
+        layout.addWidget(self.goals)
+        layout.addWidget(plain_label(self.tr("Delete removes the selected goal (undo brings it back)."), "guideHint"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.goals.fill([(g.text, g.id) for g in self.ws.strategic_goals()])
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.add_line, self.goals]
+
+    def primary_input(self) -> QWidget:
+        return self.add_line
+
+    def _add(self, text: str) -> bool:
+        return self.edit(ops.add_goal, text) is not None
+
+    def _remove(self, _row: int, goal_id: str | None) -> None:
+        if goal_id:
+            self.edit(ops.remove_goal, goal_id)
+
+
+class FunctionsStep(StepWidget):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.functions = RemovableList(self.tr("Functions"), self._remove, self)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Kind of the new function"))
+        self.kind.addItem(self.tr("Customer-facing"), FunctionKind.CUSTOMER_FACING.value)
+        self.kind.addItem(self.tr("Support"), FunctionKind.SUPPORT.value)
+        self.add_line = AddLine(self.tr("Type a function's name and press Enter"), self.tr("New function"), self._add)
+        row = QHBoxLayout()
+        row.addWidget(self.add_line, 1)
+        row.addWidget(self.kind)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.functions)
+        layout.addWidget(plain_label(self.tr("Delete removes the selected function with its goals."), "guideHint"))
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.add_line, self.kind, self.functions]
+
+    def refresh(self) -> None:
+        names = {FunctionKind.CUSTOMER_FACING: self.tr("customer-facing"), FunctionKind.SUPPORT: self.tr("support")}
+        self.functions.fill([(f"{f.name}  ({names[f.kind]})", f.id) for f in self.ws.functions])
+
+    def primary_input(self) -> QWidget:
+        return self.add_line
+
+    def _add(self, name: str) -> bool:
+        return self.edit(ops.add_function, name, self.kind.currentData()) is not None
+
+    def _remove(self, _row: int, function_id: str | None) -> None:
+        if function_id:
+            self.edit(ops.remove_function, function_id)
+
+
+class CustomerFacingStep(StepWidget):
+    """Each customer-facing goal, whether it is traced to strategy, and a quick way to add or trace one."""
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(document, step, parent)
+        self.goals = RemovableList(self.tr("Customer-facing goals and what they serve"), None, self)
+        self.function = QComboBox(self)
+        self.function.setAccessibleName(self.tr("Function of the new goal"))
+        self.serves = QComboBox(self)
+        self.serves.setAccessibleName(self.tr("Strategic goal it serves"))
+        self.add_line = AddLine(
+            self.tr("Type a customer-facing goal and press Enter"), self.tr("New customer-facing goal"), self._add
+        )
+        self.trace_button = QPushButton(self.tr("Trace the selected goal to this strategic goal"), self)
+        self.trace_button.clicked.connect(self._trace_selected)
+        form = QFormLayout()
+        form.addRow(self.tr("Function"), self.function)
+        form.addRow(self.tr("Goal"), self.add_line)
+        form.addRow(self.tr("Serves"), self.serves)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.goals)
+        layout.addWidget(self.trace_button)
+        self.refresh()
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.function, self.add_line, self.serves, self.goals, self.trace_button]
+
+    def refresh(self) -> None:
+        ws = self.ws
+        facing = [f for f in ws.functions if f.kind == FunctionKind.CUSTOMER_FACING]
+        fill_combo(self.function, [(f.name, f.id) for f in facing])
+        fill_combo(self.serves, [(short(g.text), g.id) for g in ws.strategic_goals()])
+        lines = GoalLines(ws)
+        facing_ids = {f.id for f in facing}
+        self.goals.fill([(lines.line(g.id), g.id) for g in ws.goals if g.function_id in facing_ids])
+        self.add_line.setEnabled(bool(facing))
+
+    def primary_input(self) -> QWidget:
+        return self.add_line
+
+    def _add(self, text: str) -> bool:
+        function_id, strategic_id = self.function.currentData(), self.serves.currentData()
+        if function_id is None:
+            self.message.emit(self.tr("Add a customer-facing function first (previous step)."))
+            return False
+
+        def build(ws: Workshop, done: list[Change]) -> None:
+            done.append(ops.add_goal(ws, text, function_id))
+            if strategic_id is not None:
+                done.append(ops.link(ws, done[0].created_id, strategic_id))
+
+        return self.edit_together(self.tr("Add customer-facing goal"), build) is not None
+
+    def _trace_selected(self) -> None:
+        item = self.goals.currentItem()
+        if item is None or self.serves.currentData() is None:
+            self.message.emit(self.tr("Select a goal in the list and a strategic goal first."))
+            return
+        self.edit(ops.link, item.data(ID_ROLE), self.serves.currentData())
+
+
+class GoalLines:
+    """Labels for goals with their trace to strategy, from one pass over the links.
+
+    'Sales: Match products… → Increase customer loyalty', or a plain 'not traced' warning. Built
+    once per refresh: tracing goal by goal would walk every link once per goal shown.
+    """
+
+    def __init__(self, ws: Workshop) -> None:
+        self.goals = {g.id: g for g in ws.goals}
+        self.names = {f.id: f.name for f in ws.functions}
+        self.targets = guide.strategic_targets_all(ws)
+
+    def traced(self, goal_id: str) -> bool:
+        return goal_id in self.targets
+
+    def line(self, goal_id: str, *, with_owner: bool = True) -> str:
+        goal = self.goals.get(goal_id)
+        if goal is None:
+            return ""
+        owner = self.names.get(goal.function_id or "") if with_owner else None
+        prefix = f"{owner}: " if owner else ""
+        targets = [self.goals[t].text for t in self.targets.get(goal_id, ())]
+        if targets:
+            return f"{prefix}{goal.text}  →  {'; '.join(targets)}"
+        return f"✗ {prefix}{goal.text}  —  " + QCoreApplication.translate("guide", "not traced to strategy")

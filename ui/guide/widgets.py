@@ -1,0 +1,241 @@
+"""Building blocks shared by the guide's steps: the step base class and small plain-text widgets.
+
+A step widget never keeps its own copy of the answers: `refresh()` re-reads the model, so Back,
+undo and edits made on the board all show up the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ui.document import Document
+from workshop import ops
+from workshop.changes import Change, OperationError
+from workshop.guide import Step
+from workshop.model import Workshop
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StepWidget(QWidget):
+    """One step's inputs. Subclasses build widgets in __init__ and fill them in `refresh()`."""
+
+    message = Signal(str)
+    """A sentence for the facilitator (a refused edit), shown by the panel."""
+    focusRequested = Signal(list)
+    """Cards this step wants the board to show now (e.g. the subjects of a chosen finding)."""
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.step = step
+        self.setObjectName(f"guideStep-{step.kind.value}")
+
+    @property
+    def ws(self) -> Workshop:
+        return self.document.workshop
+
+    def refresh(self) -> None:
+        """Re-read the model into the widgets; called after every change, undo and redo."""
+
+    def refresh_answers(self) -> None:
+        """Only the question notes or skips changed (typing a note): steps that show more override this."""
+        self.refresh()
+
+    def primary_input(self) -> QWidget | None:
+        """Where Ctrl+N puts the cursor: the input that adds an answer."""
+        return None
+
+    def tab_chain(self) -> list[QWidget]:
+        """The inputs in reading order; the panel makes Tab follow it (sections come and go)."""
+        return []
+
+    # --- edits --------------------------------------------------------------------------------
+
+    def edit(self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kw: Any):
+        """Document.edit, with a refusal turned into a message for the facilitator."""
+        try:
+            change = operation(self.ws, *args, **kw)
+        except OperationError as error:
+            self.message.emit(str(error))
+            return None
+        self.document.push(change, merge_key)
+        return change
+
+    def edit_together(self, label: str, build: Callable[[Workshop, list[Change]], None]) -> Change | None:
+        """Several operations as ONE undo step: `build` runs them and appends each Change to the list.
+
+        If one of them is refused, the ones already applied are rolled back and nothing is recorded.
+        """
+        done: list[Change] = []
+        try:
+            build(self.ws, done)
+        except OperationError as error:
+            for change in reversed(done):
+                change.inverse().apply(self.ws)
+            self.message.emit(str(error))
+            return None
+        change = ops.combine(label, done)
+        self.document.push(change)
+        return change
+
+
+# --- small widgets ------------------------------------------------------------------------------
+
+
+def plain_label(text: str = "", object_name: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that never interprets markup: participants' words are shown exactly as typed."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class AddLine(QLineEdit):
+    """A line where Enter adds what was typed; cleared when the callback accepts it (returns True)."""
+
+    def __init__(self, placeholder: str, accessible: str, on_add: Callable[[str], bool], parent=None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(accessible)
+        self._on_add = on_add
+        self.returnPressed.connect(self.submit)
+
+    def submit(self) -> None:
+        text = self.text().strip()
+        if text and self._on_add(text):
+            self.clear()
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Measures wrapped entries with room to spare.
+
+    Qt's own measure and its drawing disagree by a few pixels under a style sheet, so an entry
+    measured as two lines can be drawn as three and lose its end to an ellipsis: on a projector
+    that hides the very words the room is reading.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QListWidget):
+            return base
+        width = view.viewport().width() - 2 * view.spacing() - 48  # indicator, margins, frame
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = int(Qt.TextFlag.TextWordWrap)
+        needed = option.fontMetrics.boundingRect(0, 0, max(width, 40), 100_000, flags, text).height() + 10
+        return QSize(base.width(), max(base.height(), needed))
+
+
+class RemovableList(QListWidget):
+    """A list whose selected entry goes with Delete or Backspace (the callback does the edit)."""
+
+    def __init__(self, accessible: str, on_remove: Callable[[int, str | None], None] | None = None, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(accessible)
+        self._on_remove = on_remove
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setSpacing(3)  # not stylesheet padding: Qt's wrapped-item height ignores it and cuts lines off
+        self.setItemDelegate(_WrappingDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-measure wrapped entries when the style sheet's font arrives (projector mode).
+
+        Item heights are measured once with the font of the moment; without this a long entry
+        measured in the small font is cut off when drawn in the large one.
+        """
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.scheduleDelayedItemsLayout()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._on_remove is not None and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            row = self.currentRow()
+            if row >= 0:
+                item = self.item(row)
+                self._on_remove(row, item.data(ID_ROLE))
+                return
+        super().keyPressEvent(event)
+
+    def fill(self, entries: list[tuple[str, str | None]], checks: list[bool] | None = None) -> None:
+        """Replace the entries (text, id), keeping the current row and without emitting itemChanged."""
+        row = self.currentRow()
+        self.blockSignals(True)
+        self.clear()
+        for index, (text, item_id) in enumerate(entries):
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, item_id)
+            if checks is not None:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if checks[index] else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        if self.count():
+            self.setCurrentRow(min(max(row, 0), self.count() - 1))
+        self.blockSignals(False)
+        self.setMinimumHeight(0)
+
+
+def fill_combo(combo: QComboBox, entries: list[tuple[str, str | None]]) -> None:
+    """Replace a combo's entries (text, id) and keep the chosen id when it is still there."""
+    current = combo.currentData()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    combo.blockSignals(True)
+    combo.clear()
+    for text, item_id in entries:
+        combo.addItem(text, item_id)
+    index = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(index if index >= 0 else (0 if combo.count() else -1))
+    combo.blockSignals(False)
+
+
+class NoteEdit(QPlainTextEdit):
+    """The room's own words on a question; Tab moves on instead of typing a tab."""
+
+    def __init__(self, accessible: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName(accessible)
+        self.setMaximumHeight(120)
+
+    def show_text(self, text: str) -> None:
+        """Write the model's text in without echoing it back as an edit and without moving the cursor."""
+        if self.toPlainText() == text:
+            return
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
+
+
+def short(text: str, limit: int = 80) -> str:
+    """One line of a long goal text, for combo boxes."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def chain_tab_order(widget: QWidget, order: list[QWidget]) -> None:
+    """Tab visits the inputs in the order the question is read, whatever the layout nesting."""
+    for first, second in pairwise(order):
+        widget.setTabOrder(first, second)

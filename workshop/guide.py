@@ -1,0 +1,315 @@
+"""The guided session as data: which steps a workshop walks through, what each asks and why.
+
+Kept free of Qt so the report and the CLI can speak of the same questions and the same progress
+as the guide panel. The step list is derived from the model every time (it follows the support
+functions the room adds or removes); a step is known by a stable `key` so the panel can stay on
+"HR, question 2" while the list around it changes.
+
+"Answered" uses the same definitions as the analysis: a question counts as answered when its data
+exists, not when someone pressed Next.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from enum import StrEnum
+
+from workshop.model import FunctionKind, Workshop
+
+
+class StepKind(StrEnum):
+    STRATEGY = "strategy"
+    FUNCTIONS = "functions"
+    CUSTOMER_FACING = "customer_facing"
+    QUESTION = "question"
+    DIRECT_IMPACT = "direct_impact"
+    KPIS = "kpis"
+    TENSIONS = "tensions"
+    WEAKNESSES = "weaknesses"
+    DECISIONS = "decisions"
+    REVIEW = "review"
+    EXPORT = "export"
+
+
+PHASE = {
+    StepKind.STRATEGY: "Set-up",
+    StepKind.FUNCTIONS: "Set-up",
+    StepKind.CUSTOMER_FACING: "Set-up",
+    StepKind.QUESTION: "Internal customers",
+    StepKind.DIRECT_IMPACT: "Internal customers",
+    StepKind.KPIS: "Via negativa",
+    StepKind.TENSIONS: "Via negativa",
+    StepKind.WEAKNESSES: "Via negativa",
+    StepKind.DECISIONS: "Via negativa",
+    StepKind.REVIEW: "Review",
+    StepKind.EXPORT: "Report",
+}
+
+QUESTIONS = {
+    1: "Who are our internal customers?",
+    2: "What goals do our internal customers have, and how do they connect to the strategy?",
+    3: "How do we help or hinder our internal customers in reaching those goals?",
+    4: "Which results do our internal customers need us to improve or excel at?",
+}
+
+WHY = {
+    1: "A support function reaches the strategy through the functions it serves. Name them first: "
+    "everything that follows is about what they need.",
+    2: "Their goals carry your work up to the strategy. Pick the goals that matter to them and check "
+    "that each one is traced to a strategic goal; a goal that leads nowhere cannot carry anything.",
+    3: "Be honest about both sides. What you already do well is worth keeping; what gets in their "
+    "way is where better results will come from.",
+    4: "These become your own goals. Each one should serve a goal of an internal customer, so the "
+    "chain reads: our result, their goal, the strategy. Add a measure if you can.",
+}
+
+TITLES = {
+    StepKind.STRATEGY: "What are the strategic goals?",
+    StepKind.FUNCTIONS: "Which functions take part, and which of them face customers?",
+    StepKind.CUSTOMER_FACING: "How do the customer-facing goals serve the strategy?",
+    StepKind.DIRECT_IMPACT: "Does this function move a strategic goal directly?",
+    StepKind.KPIS: "What is each function measured and rewarded on?",
+    StepKind.TENSIONS: "Which measures work against another function's goals or measures?",
+    StepKind.WEAKNESSES: "What fragile thing should the others know about before they build on it?",
+    StepKind.DECISIONS: "What did we decide, who owns it, and by when?",
+    StepKind.REVIEW: "How well aligned are we?",
+    StepKind.EXPORT: "Send everyone the report",
+}
+
+WHY_STEP = {
+    StepKind.STRATEGY: "Everything on the board is judged against these few goals. Keep them short and agreed "
+    "by the room before going further.",
+    StepKind.FUNCTIONS: "Customer-facing functions can serve the strategy directly. Support functions serve "
+    "other functions first, so they get the four internal-customer questions.",
+    StepKind.CUSTOMER_FACING: "Customer-facing goals are the bridge: support functions will hang their results "
+    "on them. A goal that is not traced to strategy breaks every chain that runs through it.",
+    StepKind.DIRECT_IMPACT: "Usually a support function should go via the functions it serves, not around "
+    "them. Sometimes it really moves a strategic goal itself; then say so, with a reason, so it is a "
+    "decision and not an accident.",
+    StepKind.KPIS: "People follow what they are measured and paid on. A measure that rewards a local result "
+    "at the cost of the whole quietly undoes any plan on the board.",
+    StepKind.TENSIONS: "A win on one dashboard can be a loss on another. Name each clash so the room can "
+    "resolve it instead of fighting it out every quarter.",
+    StepKind.WEAKNESSES: "A shortcut nobody mentions becomes a promise nobody can keep. Saying it here lets "
+    "the others plan around it.",
+    StepKind.DECISIONS: "Hear everyone affected, then let one named person decide. A decision without an "
+    "owner tends not to happen.",
+    StepKind.REVIEW: "The findings list what still breaks the chain from each result to the strategy. Fix "
+    "what you can now; the rest goes into the report.",
+    StepKind.EXPORT: "The report has to stand on its own for someone who was not in the room.",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: StepKind
+    function_id: str | None = None
+    question: int | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable name of the step, e.g. 'question:f-hr:2'; survives rebuilding the step list."""
+        parts = [self.kind.value]
+        if self.function_id is not None:
+            parts.append(self.function_id)
+        if self.question is not None:
+            parts.append(str(self.question))
+        return ":".join(parts)
+
+    @property
+    def phase(self) -> str:
+        return PHASE[self.kind]
+
+    @property
+    def skippable(self) -> bool:
+        """Only the four questions record a skip in the model (the analysis reports it)."""
+        return self.kind == StepKind.QUESTION
+
+
+def steps_for(ws: Workshop) -> list[Step]:
+    """The whole session in order: set-up, the questions per support function, via negativa, review."""
+    steps = [Step(StepKind.STRATEGY), Step(StepKind.FUNCTIONS), Step(StepKind.CUSTOMER_FACING)]
+    for function in ws.support_functions():
+        steps.extend(Step(StepKind.QUESTION, function.id, q) for q in (1, 2, 3, 4))
+        steps.append(Step(StepKind.DIRECT_IMPACT, function.id))
+    steps.extend(
+        Step(kind)
+        for kind in (
+            StepKind.KPIS,
+            StepKind.TENSIONS,
+            StepKind.WEAKNESSES,
+            StepKind.DECISIONS,
+            StepKind.REVIEW,
+            StepKind.EXPORT,
+        )
+    )
+    return steps
+
+
+# --- answered questions and progress ----------------------------------------------------------------
+
+
+def answered(ws: Workshop, function_id: str, question: int) -> bool:
+    """Whether the data a question asks for exists (same definitions as the analysis)."""
+    relations = ws.relations_of(function_id)
+    if question == 1:  # a note saying why it serves no one answers it too
+        answer = ws.answer(function_id, 1)
+        return bool(relations) or (answer is not None and bool(answer.note.strip()))
+    if question == 2:
+        return any(r.customer_goal_ids for r in relations)
+    if question == 3:
+        return any(r.helps or r.hindrances for r in relations)
+    if question == 4:
+        customers = {r.customer_id for r in relations}
+        goals = {g.id: g for g in ws.goals}
+        own = {g.id for g in ws.goals_of(function_id)}
+        for link in ws.links:
+            if link.source in own:
+                target = goals.get(link.target)
+                if target is not None and target.function_id in customers:
+                    return True
+        return False
+    raise ValueError(f"there is no question {question}")
+
+
+def skipped(ws: Workshop, function_id: str, question: int) -> bool:
+    answer = ws.answer(function_id, question)
+    return answer is not None and answer.skipped
+
+
+def progress(ws: Workshop, function_id: str) -> int:
+    """How many of the four questions of a support function are answered."""
+    return sum(answered(ws, function_id, q) for q in (1, 2, 3, 4))
+
+
+def answered_all(ws: Workshop) -> dict[str, set[int]]:
+    """The answered questions of every support function, in one pass over the model.
+
+    The panel shows progress after every edit; asking `answered` per function would walk all the
+    links once per support function.
+    """
+    support = {f.id for f in ws.support_functions()}
+    out: dict[str, set[int]] = {fid: set() for fid in support}
+    customers: set[tuple[str, str]] = set()
+    for rel in ws.relations:
+        if rel.supplier_id not in out:
+            continue
+        customers.add((rel.supplier_id, rel.customer_id))
+        out[rel.supplier_id].add(1)
+        if rel.customer_goal_ids:
+            out[rel.supplier_id].add(2)
+        if rel.helps or rel.hindrances:
+            out[rel.supplier_id].add(3)
+    for answer in ws.answers:
+        if answer.question == 1 and answer.function_id in out and answer.note.strip():
+            out[answer.function_id].add(1)
+    owner = {g.id: g.function_id for g in ws.goals}
+    for link in ws.links:
+        supplier, customer = owner.get(link.source), owner.get(link.target)
+        if supplier in out and customer is not None and (supplier, customer) in customers:
+            out[supplier].add(4)
+    return out
+
+
+def progress_all(ws: Workshop) -> list[tuple[str, str, int]]:
+    """(function id, name, answered out of 4) for every support function, in board order."""
+    done = answered_all(ws)
+    return [(f.id, f.name, len(done[f.id])) for f in ws.support_functions()]
+
+
+# --- tracing to strategy ----------------------------------------------------------------------------
+
+
+def traced_goal_ids(ws: Workshop) -> set[str]:
+    """Goals from which a chain of links leads to a strategic goal (strategic goals included).
+
+    One reverse breadth-first pass from all strategic goals at once, so the cost does not grow with
+    the number of goals asked about.
+    """
+    sources_of: dict[str, list[str]] = {}
+    for link in ws.links:
+        sources_of.setdefault(link.target, []).append(link.source)
+    seen = {g.id for g in ws.strategic_goals()}
+    queue = deque(seen)
+    while queue:
+        for source in sources_of.get(queue.popleft(), ()):
+            if source not in seen:
+                seen.add(source)
+                queue.append(source)
+    return seen
+
+
+def strategic_targets_all(ws: Workshop) -> dict[str, list[str]]:
+    """For every traced goal, the strategic goals it leads to, in board order.
+
+    One reverse walk per strategic goal (there are a handful), instead of one walk per goal shown.
+    """
+    sources_of: dict[str, list[str]] = {}
+    for link in ws.links:
+        sources_of.setdefault(link.target, []).append(link.source)
+    out: dict[str, list[str]] = {}
+    for strategic in ws.strategic_goals():
+        seen = {strategic.id}
+        queue = deque(seen)
+        while queue:
+            for source in sources_of.get(queue.popleft(), ()):
+                if source not in seen:
+                    seen.add(source)
+                    queue.append(source)
+        for goal_id in seen:
+            if goal_id != strategic.id:
+                out.setdefault(goal_id, []).append(strategic.id)
+    return out
+
+
+def strategic_targets(ws: Workshop, goal_id: str) -> list[str]:
+    """The strategic goals a goal leads to, in board order (empty when it is not traced)."""
+    targets_of: dict[str, list[str]] = {}
+    for link in ws.links:
+        targets_of.setdefault(link.source, []).append(link.target)
+    seen = {goal_id}
+    queue = deque([goal_id])
+    while queue:
+        for target in targets_of.get(queue.popleft(), ()):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return [g.id for g in ws.strategic_goals() if g.id in seen and g.id != goal_id]
+
+
+# --- what the board shows while a step is open ------------------------------------------------------
+
+
+def focus_ids(ws: Workshop, step: Step) -> list[str]:
+    """The cards a step is about, so the board can dim the rest. Empty means: show everything."""
+    fid = step.function_id
+    strategic = [g.id for g in ws.strategic_goals()]
+    if step.kind == StepKind.STRATEGY:
+        return strategic
+    if step.kind == StepKind.CUSTOMER_FACING:
+        facing = {f.id for f in ws.functions if f.kind == FunctionKind.CUSTOMER_FACING}
+        return strategic + [g.id for g in ws.goals if g.function_id in facing]
+    if fid is None:
+        if step.kind in (StepKind.KPIS, StepKind.TENSIONS):
+            return [k.id for k in ws.kpis]
+        return []
+    own = [g.id for g in ws.goals_of(fid)]
+    relations = ws.relations_of(fid)
+    customer_goals = [g.id for r in relations for g in ws.goals_of(r.customer_id)]
+    chosen = [gid for r in relations for gid in r.customer_goal_ids]
+    if step.kind == StepKind.DIRECT_IMPACT:
+        return _unique(own + strategic)
+    if step.question == 1:
+        return _unique(own + customer_goals)
+    if step.question == 2:
+        targets = strategic_targets_all(ws) if chosen else {}
+        traced_to = [s for gid in chosen for s in targets.get(gid, ())]
+        return _unique(customer_goals + traced_to)
+    if step.question == 3:
+        return _unique(chosen or customer_goals)
+    return _unique(own + (chosen or customer_goals))
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
