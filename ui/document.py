@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workshop.changes import Change, OperationError, Replace
+from workshop.changes import Change, Insert, OperationError, Replace
 from workshop.model import Workshop
 
 
@@ -49,14 +49,20 @@ class ChangeCommand(QUndoCommand):
         if not isinstance(other, ChangeCommand) or other.id() != self.id():
             return False
         mine, theirs = self.change.steps, other.change.steps
-        if len(mine) == 1 and len(theirs) == 1 and isinstance(mine[0], Replace) and isinstance(theirs[0], Replace):
-            first, last = mine[0], theirs[0]
-            if (first.collection, first.index) == (last.collection, last.index):
-                self.change = Change(
-                    self.change.label, (Replace(first.collection, first.index, first.before, last.after),)
-                )
-                return True
-        return False
+        if len(mine) != 1 or len(theirs) != 1 or not isinstance(theirs[0], Replace):
+            return False
+        first, last = mine[0], theirs[0]
+        if (first.collection, first.index) != (last.collection, last.index):
+            return False
+        if isinstance(first, Replace):
+            merged: Insert | Replace = Replace(first.collection, first.index, first.before, last.after)
+        elif isinstance(first, Insert) and first.item.id == last.before.id:
+            # The first keystroke created the item (a new note), the rest typed into it.
+            merged = Insert(first.collection, first.index, last.after)
+        else:
+            return False
+        self.change = Change(self.change.label, (merged,), self.change.created_id)
+        return True
 
 
 class Document(QObject):

@@ -49,3 +49,15 @@ def test_the_clean_state_follows_undo_back_to_the_saved_point(qtbot) -> None:
     assert not doc.undo_stack.isClean()
     doc.undo_stack.undo()
     assert doc.undo_stack.isClean()
+
+
+def test_typing_a_first_note_creates_it_and_types_into_it_as_one_step(qtbot) -> None:
+    doc = Document(customer_loyalty())
+    for note in ("W", "We", "We serve Sales"):
+        doc.edit(ops.set_answer, "f-procurement", 1, note=note, merge_key="note:f-procurement:1")
+    assert doc.undo_stack.count() == 1
+    assert doc.workshop.answer("f-procurement", 1).note == "We serve Sales"
+    doc.undo_stack.undo()
+    assert doc.workshop.answer("f-procurement", 1) is None
+    doc.undo_stack.redo()
+    assert doc.workshop.answer("f-procurement", 1).note == "We serve Sales"
