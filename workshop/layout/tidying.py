@@ -1,0 +1,61 @@
+"""Tidy: a layered drawing of the whole goal tree, within its bands, around the pinned cards.
+
+KPI cards are not part of the tree: unless pinned, each goes at the end of the first layer of its
+function's band, grouped by function in the order of the function list, after the goals that have
+no link. That keeps them together and readable, away from the links. A pinned card (goal or KPI)
+never moves and no other card is put on top of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from workshop.geometry import CARD_WIDTH
+from workshop.layout.graph import BAND_ORDER, band_of_function, build
+from workshop.layout.ordering import order
+from workshop.layout.placement import CARD_SEPARATION, Obstacles, place
+from workshop.model import Band, Workshop
+
+
+def tidy(ws: Workshop, keep: Collection[str] = ()) -> dict[str, tuple[float, float]]:
+    """Top-left position of every goal and KPI card (pinned cards included, where they are).
+
+    `keep` names more cards to leave where they are, as if pinned: pass the cards already on the
+    board to find places for the ones that have none, without moving anything the room sees.
+    """
+    keep = set(keep)
+    g = build(ws, keep)
+    cards = {goal.id for goal in ws.goals} | {kpi.id for kpi in ws.kpis}
+    pinned = {
+        card_id: (p.x, p.y) for card_id, p in ws.positions.items() if (p.pinned or card_id in keep) and card_id in cards
+    }
+    obstacles = Obstacles(list(pinned.values()), g.layer_y)
+    order(g)
+    x = place(g, obstacles)
+
+    result: dict[str, tuple[float, float]] = {}
+    for node in range(g.size):
+        if not g.is_dummy(node) and node not in g.pinned and node not in g.loose:
+            result[g.ids[node]] = (x[node] - CARD_WIDTH / 2, g.layer_y[g.layer[node]])
+
+    tails: dict[Band, list[str]] = {band: list(g.unconnected.get(band, [])) for band in BAND_ORDER}
+    rank = {f.id: i for i, f in enumerate(ws.functions)}
+    kpis = sorted(ws.kpis, key=lambda k: rank.get(k.function_id, len(rank)))
+    for kpi in kpis:
+        tails[band_of_function(ws, kpi.function_id)].append(kpi.id)
+    for band in BAND_ORDER:
+        row = g.band_first_layer[band]
+        ends = [x[n] + (CARD_WIDTH / 2 if not g.is_dummy(n) else 0) for n in g.layers[row] if n not in g.pinned]
+        centre = max(ends) + CARD_SEPARATION - CARD_WIDTH / 2 if ends else 0.0
+        for card_id in tails[band]:
+            if card_id in pinned or card_id in result:
+                continue
+            centre = obstacles.push(row, centre)
+            result[card_id] = (centre - CARD_WIDTH / 2, g.layer_y[row])
+            centre += CARD_SEPARATION
+
+    # Whole numbers keep the file tidy; no gap is smaller than H_GAP - 1 after rounding.
+    shift = min((px for px, _ in result.values()), default=0.0) if not pinned else 0.0
+    result = {card_id: (float(round(px - shift)), py) for card_id, (px, py) in result.items()}
+    result.update(pinned)
+    return result
