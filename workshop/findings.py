@@ -36,7 +36,7 @@ class Finding:
 class Analysis:
     findings: tuple[Finding, ...] = ()
     score: int = 100
-    """Alignment score, 0 to 100 (definition in README.md and workshop/analysis.py)."""
+    """Alignment score, 0 to 100 (definition in README.md and the workshop.analysis docstring)."""
     traces: dict[str, list[list[str]]] = field(default_factory=dict)
     """For every support goal: its chains of goal ids up to a strategic goal (support goal first)."""
 

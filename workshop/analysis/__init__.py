@@ -1,0 +1,83 @@
+"""The alignment analysis: `analyse(ws)` returns the findings, the traces and the score.
+
+Score, in one sentence: the alignment score is the share of goals below strategy that reach a
+strategic goal the way the method asks (a customer-facing goal through links, a support goal
+through an internal customer's goal or a declared direct-impact exception with a reason), in whole
+percent rounded down, and 100 when there are no such goals.
+
+A support goal is ALIGNED when a chain support goal -> (support goals ->) internal customer's
+goal -> ... -> strategic goal exists along links that carry a chain (table in `graph.py`), or when
+it has a direct-impact exception WITH a reason. Findings come in one order: severity, then model
+order (the collection the finding is about, then the item's place in it).
+
+| rule id                       | severity       | fires when                                                 |
+| ----------------------------- | -------------- | ---------------------------------------------------------- |
+| around-not-via                | error          | an ordinary link runs from a support goal to a strategic goal |
+| exception-without-reason      | error          | a direct-impact exception (support -> strategy) has no reason |
+| link-cycle                    | error          | links form a circle (one finding per tangle, naming a cycle) |
+| support-goal-unaligned        | warning        | a linked support goal has no chain to strategy (*)          |
+| internal-customer-unrecorded  | warning        | a support goal serves a function not recorded as its customer |
+| strategy-without-contributors | warning        | no goal of any function links to a strategic goal           |
+| customer-goal-untraced        | warning        | a linked customer-facing goal has no chain to strategy      |
+| goal-unlinked                 | warning        | a goal of a function has no links at all                    |
+| link-upside-down              | warning        | a link runs down the tree (strategy -> any, customer -> support) |
+| no-internal-customers         | warning / info | a support function serves nobody (info: only exceptions) |
+| open-tension                  | warning        | a tension between a KPI and a KPI or goal is not resolved   |
+| decision-without-owner        | warning        | a decision has no owner                                     |
+| local-incentive               | info / warning | a local KPI carries an incentive (warning: in open tension) |
+| exception-misplaced           | info           | a direct-impact link that is not support -> strategy        |
+| question-open                 | info           | one of the four questions is not answered by the data (**)  |
+| question-skipped              | info           | the same, and the room marked the question skipped          |
+| customer-goal-unserved        | info           | a goal chosen in question 2 that no goal of the supplier serves |
+| suggestion-pending            | info           | a suggestion from the room waits for the facilitator        |
+
+(*) not for a goal with an around link or an exception: those findings already say why.
+(**) one finding per support function and question; the rules are in `questions.py`.
+
+Everything is computed from one `GoalGraph` (one multi-source BFS for reach, one topological pass
+for cycles), so `analyse` stays well inside a frame budget at thousands of goals.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from workshop.analysis import negativa, questions, score, structure, traces
+from workshop.analysis.collect import Collector
+from workshop.analysis.graph import build
+from workshop.findings import Analysis, Finding, Severity
+from workshop.model import Workshop
+
+__all__ = ["Analysis", "Finding", "Severity", "analyse"]
+
+
+def analyse(ws: Workshop) -> Analysis:
+    with _collector_paused():
+        return _analyse(ws)  # the graph is freed as _analyse returns, before the collector is back
+
+
+def _analyse(ws: Workshop) -> Analysis:
+    graph = build(ws)
+    out = Collector()
+    structure.check(ws, graph, out)
+    questions.check(ws, graph, out)
+    negativa.check(ws, graph, out)
+    return Analysis(findings=out.findings(), score=score.score(graph), traces=traces.traces(graph))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The analysis allocates some 20,000 small lists and tuples that cannot form reference cycles;
+    left on, the cyclic garbage collector walks the whole workshop several times meanwhile, which
+    cost a third of the time at 5,000 goals (benchmarks/bench_analysis.py). Reference counting
+    frees the graph as `_analyse` returns, so the collector, switched back on as it was found, has
+    only the result left to look at."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,127 @@
+"""Rules on the four internal-customer questions, asked of every support function.
+
+A question counts as answered by what the room recorded, not by a note alone: question 1 by
+internal customers (or a note saying why there are none), question 2 by chosen customer goals,
+question 3 by helps or hindrances, question 4 by a goal of the function that serves a goal of an
+internal customer. A question marked skipped that the data does not answer is reported as skipped.
+"""
+
+from __future__ import annotations
+
+from workshop.analysis.collect import Collector
+from workshop.analysis.graph import STRATEGY, SUPPORT, GoalGraph
+from workshop.analysis.wording import capital, goal_phrase, name
+from workshop.findings import Severity
+from workshop.model import FunctionKind, QuestionAnswer, Workshop
+
+_GAPS = {
+    1: "no internal customers are recorded",
+    2: "no goal of its internal customers has been chosen",
+    3: "no helps or hindrances are recorded",
+    4: "none of its goals serves a goal of an internal customer",
+}
+
+_HINTS = {
+    1: "Ask which functions {f} serves, or note why it serves none.",
+    2: "Choose the goals of {f}'s internal customers that matter, each traced to strategy.",
+    3: "List honestly how {f} helps and hinders each internal customer.",
+    4: "Add the results {f}'s internal customers need from it, each linked to the goal it serves.",
+}
+
+
+def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
+    goals, functions, served = graph.goals, graph.functions, graph.served
+    relations = ws.relations
+    suppliers = {r.supplier_id for r in relations}
+    with_goals = {r.supplier_id for r in relations if r.customer_goal_ids}
+    with_helps = {r.supplier_id for r in relations if r.helps or r.hindrances}
+    answers = {(a.function_id, a.question): a for a in ws.answers}
+    serving = graph.serving
+    exceptions_only: dict[str | None, bool] | None = None
+
+    for fi, function in enumerate(ws.functions):
+        if function.kind != FunctionKind.SUPPORT:
+            continue
+        fid = function.id
+        has_customers = fid in suppliers
+        answered = (
+            has_customers or _noted(answers.get((fid, 1))),
+            fid in with_goals,
+            fid in with_helps,
+            fid in serving,
+        )
+        if has_customers and all(answered):
+            continue
+        fname = name(function)
+        if not has_customers:
+            if exceptions_only is None:
+                exceptions_only = _exceptions_only(graph)
+            if exceptions_only.get(fid, False):
+                out.add(
+                    ("functions", fi, 0),
+                    "no-internal-customers",
+                    Severity.INFO,
+                    f"{fname} has no internal customers recorded; its goals are declared direct-impact exceptions.",
+                    (fid,),
+                    f"Fine if {fname} really serves no other function; otherwise record whom it serves.",
+                )
+            else:
+                out.add(
+                    ("functions", fi, 0),
+                    "no-internal-customers",
+                    Severity.WARNING,
+                    f"{fname} has no internal customers recorded.",
+                    (fid,),
+                    f"Ask question 1: which functions does {fname} serve?",
+                )
+        for question, done in enumerate(answered, start=1):
+            if done:
+                continue
+            answer = answers.get((fid, question))
+            skipped = answer is not None and answer.skipped
+            state = "was skipped" if skipped else "is open"
+            out.add(
+                ("functions", fi, question),
+                "question-skipped" if skipped else "question-open",
+                Severity.INFO,
+                f"Question {question} {state} for {fname}: {_GAPS[question]}.",
+                (fid,) if answer is None else (fid, answer.id),
+                _HINTS[question].format(f=fname),
+            )
+
+    index = graph.index
+    unserved = [
+        (ri, j, rel, goal_id)
+        for ri, rel in enumerate(relations)
+        if rel.customer_goal_ids
+        for j, goal_id in enumerate(rel.customer_goal_ids)
+        if goal_id in index and (rel.supplier_id, index[goal_id]) not in served
+    ]
+    for ri, j, rel, goal_id in unserved:
+        fname = name(functions.get(rel.supplier_id))
+        out.add(
+            ("relations", ri, j),
+            "customer-goal-unserved",
+            Severity.INFO,
+            capital(
+                f"{fname} chose {goal_phrase(goals[index[goal_id]], functions)} as one that matters, "
+                f"but no {fname} goal serves it yet."
+            ),
+            (goal_id, rel.id, rel.supplier_id),
+            f"Add the result of {fname} this goal needs and link it, or drop the goal from {fname}'s choices.",
+        )
+
+
+def _noted(answer: QuestionAnswer | None) -> bool:
+    return answer is not None and bool(answer.note.strip())
+
+
+def _exceptions_only(graph: GoalGraph) -> dict[str | None, bool]:
+    """Per support function with goals: whether every one of them is a declared exception."""
+    result: dict[str | None, bool] = {}
+    declared = {graph.src[li] for li in graph.direct if graph.legit[li] and graph.level[graph.tgt[li]] == STRATEGY}
+    for i, lv in enumerate(graph.level):
+        if lv == SUPPORT:
+            fid = graph.owner[i]
+            result[fid] = result.get(fid, True) and i in declared
+    return result

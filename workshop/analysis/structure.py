@@ -1,0 +1,189 @@
+"""Rules on the goal tree itself: links around strategy, exceptions, chains, cycles, loose goals.
+
+Every rule reads the precomputed `GoalGraph` (one BFS, one topological pass) and walks the links or
+the goals once; none of them traverses the graph per goal, and sentences are only written for the
+few items that have a finding.
+"""
+
+from __future__ import annotations
+
+from workshop.analysis.collect import Collector
+from workshop.analysis.graph import CUSTOMER, STRATEGY, SUPPORT, GoalGraph, cycles
+from workshop.analysis.wording import capital, goal_phrase, name, quote
+from workshop.findings import Severity
+from workshop.model import Workshop
+
+CYCLE_NAMED = 5
+"""Goals of a cycle named in its sentence; a longer cycle is cut and counted."""
+
+
+def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
+    _exceptions(ws, graph, out)
+    _links(ws, graph, out)
+    _goals(graph, out)
+    _cycles(ws, graph, out)
+
+
+def _exceptions(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
+    goals, functions, level = graph.goals, graph.functions, graph.level
+    for li in graph.direct:
+        s, t = graph.src[li], graph.tgt[li]
+        if s < 0 or t < 0:
+            continue
+        link = ws.links[li]
+        source, target = goals[s], goals[t]
+        subjects = (source.id, link.id, target.id)
+        if level[s] != SUPPORT or level[t] != STRATEGY:
+            out.add(
+                ("goals", s, li),
+                "exception-misplaced",
+                Severity.INFO,
+                capital(
+                    f"The link from {goal_phrase(source, functions)} to {goal_phrase(target, functions)} is "
+                    "declared a direct-impact exception, which only a support goal moving a strategic goal needs."
+                ),
+                subjects,
+                "Make it an ordinary link.",
+            )
+        elif not graph.legit[li]:
+            out.add(
+                ("goals", s, li),
+                "exception-without-reason",
+                Severity.ERROR,
+                capital(
+                    f"{goal_phrase(source, functions)} is declared to move {goal_phrase(target, functions)} "
+                    "directly, but nobody wrote down why."
+                ),
+                subjects,
+                "Write the reason for the exception on the link, or link the goal to the internal customer's "
+                "goal it serves instead.",
+            )
+
+
+def _links(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
+    """Around links, support goals serving a function not recorded as customer, links drawn downwards."""
+    goals, functions, src, tgt = graph.goals, graph.functions, graph.src, graph.tgt
+    for li in graph.around:
+        _around(ws, graph, out, li, src[li], tgt[li])
+    for li in graph.unrecorded:
+        s, t = src[li], tgt[li]
+        source, target = goals[s], goals[t]
+        theirs: str = target.function_id  # type: ignore[assignment]
+        supplier, customer = name(functions.get(source.function_id or "")), name(functions[theirs])
+        out.add(
+            ("goals", s, li),
+            "internal-customer-unrecorded",
+            Severity.WARNING,
+            capital(
+                f"{goal_phrase(source, functions)} serves {goal_phrase(target, functions)}, but {customer} "
+                f"is not recorded as an internal customer of {supplier}."
+            ),
+            (source.id, ws.links[li].id, target.id, theirs),
+            f"Add {customer} as an internal customer of {supplier} (question 1), or remove the link.",
+        )
+    for li in graph.downward:
+        s, t = src[li], tgt[li]
+        source, target = goals[s], goals[t]
+        out.add(
+            ("goals", s, li),
+            "link-upside-down",
+            Severity.WARNING,
+            capital(
+                f"{goal_phrase(source, functions)} is linked as contributing to {goal_phrase(target, functions)}, "
+                "which sits lower in the tree."
+            ),
+            (source.id, ws.links[li].id, target.id),
+            "Arrows run from the goal that contributes up to the goal it serves: reverse the link if it was "
+            "drawn the wrong way, or remove it.",
+        )
+
+
+def _around(ws: Workshop, graph: GoalGraph, out: Collector, li: int, s: int, t: int) -> None:
+    source, target, functions = graph.goals[s], graph.goals[t], graph.functions
+    out.add(
+        ("goals", s, li),
+        "around-not-via",
+        Severity.ERROR,
+        capital(
+            f"{goal_phrase(source, functions)} is linked straight to {goal_phrase(target, functions)}, "
+            f"around the functions {name(functions.get(source.function_id or ''))} serves."
+        ),
+        (source.id, ws.links[li].id, target.id),
+        "Link it to the internal customer's goal it serves (via, not around), or declare a direct-impact "
+        "exception and write down why.",
+    )
+
+
+def _goals(graph: GoalGraph, out: Collector) -> None:
+    goals, functions, level, src, tgt = graph.goals, graph.functions, graph.level, graph.src, graph.tgt
+    for i, d in enumerate(graph.dist):
+        if d > 0:
+            continue  # reaches strategy: nothing to say about it here
+        goal = goals[i]
+        anchor = ("goals", i, -1)
+        if level[i] == STRATEGY:
+            if not any(level[src[li]] != STRATEGY for li in graph.inc[i]):
+                out.add(
+                    anchor,
+                    "strategy-without-contributors",
+                    Severity.WARNING,
+                    capital(f"Nothing contributes to {goal_phrase(goal, functions)}."),
+                    (goal.id,),
+                    "Ask which customer-facing goals move it, or whether the strategy still needs it.",
+                )
+            continue
+        outgoing = graph.out[i]
+        if not outgoing and not graph.inc[i]:
+            out.add(
+                anchor,
+                "goal-unlinked",
+                Severity.WARNING,
+                capital(f"{goal_phrase(goal, functions)} is not linked to any goal."),
+                (goal.id,),
+                "Link it to the goal it serves, or remove it if the room dropped it.",
+            )
+        elif level[i] == CUSTOMER:
+            out.add(
+                anchor,
+                "customer-goal-untraced",
+                Severity.WARNING,
+                capital(f"{goal_phrase(goal, functions)} is not traced to a strategic goal."),
+                (goal.id,),
+                "Link it to the strategic goal it serves, or to a customer-facing goal that is traced.",
+            )
+        elif not any(level[tgt[li]] == STRATEGY for li in outgoing):
+            # a support goal linked around strategy or by an exception already has a finding saying why
+            owner = name(functions.get(goal.function_id or ""))
+            if outgoing:
+                message = f"does not reach a strategic goal through the goals of the functions {owner} serves."
+            else:
+                message = "does not serve any goal, so it has no chain to a strategic goal."
+            out.add(
+                anchor,
+                "support-goal-unaligned",
+                Severity.WARNING,
+                capital(f"{goal_phrase(goal, functions)} {message}"),
+                (goal.id,),
+                "Link it to the internal customer's goal it serves, and check that goal is traced to strategy; "
+                "or declare a direct-impact exception and write down why.",
+            )
+
+
+def _cycles(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
+    goals = graph.goals
+    for cycle, cycle_links, tangle in cycles(graph):
+        named = [quote(goals[i].text) for i in cycle[:CYCLE_NAMED]]
+        if len(cycle) > CYCLE_NAMED:
+            circle = " → ".join(named) + f" → … ({len(cycle)} goals)"
+        else:
+            circle = " → ".join([*named, named[0]])
+        extra = len(tangle) - len(cycle)
+        tail = f"; {extra} more goals are caught in the same loop" if extra > 0 else ""
+        out.add(
+            ("goals", tangle[0], -2),
+            "link-cycle",
+            Severity.ERROR,
+            f"These goals contribute to each other in a circle: {circle}{tail}.",
+            [*(goals[i].id for i in cycle), *(ws.links[li].id for li in cycle_links), *(goals[i].id for i in tangle)],
+            "Remove the link that points the wrong way: contributions run up toward strategy, never back.",
+        )

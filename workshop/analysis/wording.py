@@ -1,0 +1,54 @@
+"""How findings name things: short quoted goal texts and the owner of each goal.
+
+A finding is read aloud from a projector and printed in a report for people who were not in the
+room, so it must name the goals themselves, not ids, and stay one readable line: long texts are
+cut at a word boundary and marked with an ellipsis.
+"""
+
+from __future__ import annotations
+
+from workshop.model import Function, Goal
+
+MAX_QUOTED = 60
+"""Longest goal text or name quoted in a finding before it is shortened."""
+
+ELLIPSIS = "…"
+
+
+def shorten(text: str, limit: int = MAX_QUOTED) -> str:
+    """One line of at most `limit` characters; a cut text ends at a word boundary and an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + ELLIPSIS
+
+
+def quote(text: str) -> str:
+    """The text in double quotes, shortened; an empty text still reads as a name."""
+    return f'"{shorten(text) or "(no text)"}"'
+
+
+def name(function: Function | None) -> str:
+    """A function's name for a sentence; an unknown one still reads."""
+    if function is None:
+        return "an unknown function"
+    return shorten(function.name) or "(unnamed function)"
+
+
+def goal_phrase(goal: Goal, functions: dict[str, Function]) -> str:
+    """'the strategic goal "X"' or 'the IT goal "X"': the owner first, so the room knows whose it is."""
+    if goal.function_id is None:
+        return f"the strategic goal {quote(goal.text)}"
+    function = functions.get(goal.function_id)
+    if function is None:
+        return f"the goal {quote(goal.text)}"
+    return f"the {name(function)} goal {quote(goal.text)}"
+
+
+def capital(sentence: str) -> str:
+    """Sentence case without lowering the rest (names keep their capitals)."""
+    return sentence[:1].upper() + sentence[1:]
