@@ -1,0 +1,233 @@
+"""Never lose work: autosave to a recovery file, recovery after a killed process, the lock."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QSysInfo
+
+from ui import app as via_app
+from ui import dialogs
+from ui.autosave import Autosaver, RecoveryStore
+from ui.document import Document
+from ui.main_window import MainWindow
+from workshop import ops, storage
+from workshop.examples import customer_loyalty
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def no_real_prompts(monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: None)
+
+
+@pytest.fixture
+def user_file(tmp_path: Path) -> Path:
+    path = tmp_path / "workshop.via"
+    storage.save(customer_loyalty(), path)
+    return path
+
+
+def settings_in(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_autosave_writes_a_recovery_file_soon_after_a_change_and_never_the_users_file(qtbot, tmp_path, user_file):
+    store = RecoveryStore(tmp_path / "recovery")
+    session = store.start_session()
+    document = Document(storage.load(user_file), user_file)
+    autosaver = Autosaver(document, session, interval_ms=300)
+    window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
+    qtbot.addWidget(window)
+    before = user_file.read_bytes()
+
+    document.edit(ops.update_goal, "g-loyalty", text="Customers stay for years")
+    qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
+
+    assert storage.load(session.workshop_file).goal("g-loyalty").text == "Customers stay for years"
+    info = json.loads(session.info_file.read_text(encoding="utf-8"))
+    assert Path(info["user_path"]) == user_file
+    assert user_file.read_bytes() == before, "autosave never writes over the user's file"
+    assert session.workshop_file.parent != user_file.parent
+
+
+def test_saving_removes_the_recovery_file(qtbot, tmp_path, user_file):
+    store = RecoveryStore(tmp_path / "recovery")
+    session = store.start_session()
+    document = Document(storage.load(user_file), user_file)
+    autosaver = Autosaver(document, session, interval_ms=100)
+    window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
+    qtbot.addWidget(window)
+    document.edit(ops.add_goal, "Grow abroad")
+    qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
+    assert window.save()
+    qtbot.waitUntil(lambda: not session.workshop_file.exists(), timeout=5000)
+
+
+def test_a_clean_close_removes_the_recovery_file_and_the_lock(qtbot, tmp_path, user_file):
+    root = tmp_path / "recovery"
+    store = RecoveryStore(root)
+    session = store.start_session()
+    document = Document(storage.load(user_file), user_file)
+    autosaver = Autosaver(document, session, interval_ms=100)
+    window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
+    qtbot.addWidget(window)
+    document.edit(ops.add_goal, "Unsaved")
+    qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
+
+    assert window.close()  # the prompt answers "discard"
+    assert list(root.iterdir()) == []
+    assert RecoveryStore(root).orphans() == []
+
+
+def test_a_live_session_in_this_process_is_not_an_orphan(tmp_path):
+    root = tmp_path / "recovery"
+    first = RecoveryStore(root).start_session()
+    first.write(customer_loyalty(), None)
+    assert RecoveryStore(root).orphans() == []
+    assert first.workshop_file.exists(), "a second copy never deletes a live session's file"
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from ui.app import ensure_app, launch
+    from workshop import ops
+
+    app = ensure_app()
+    window = launch([sys.argv[1]])
+    window.autosaver.saved.connect(lambda: print("READY", flush=True))
+    window.document.edit(ops.update_goal, "g-loyalty", text="Edited before the crash")
+    app.exec()
+    """
+)
+
+
+def _wait_for_line(proc: subprocess.Popen, expected: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stdout], [], [], 0.2)
+        if ready:
+            line = proc.stdout.readline()
+            if line.strip() == expected:
+                return
+            if not line and proc.poll() is not None:
+                break
+    proc.kill()
+    raise AssertionError(f"the child never printed {expected!r}; stderr: {proc.stderr.read()}")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_work_of_a_killed_copy_is_offered_and_restored(qtbot, tmp_path, user_file, monkeypatch):
+    data = tmp_path / "data"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        VIA_DATA_DIR=str(data),
+        VIA_AUTOSAVE_MS="200",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(user_file)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for_line(proc, "READY", timeout=60)
+
+        # While the first copy runs, a second copy sees its lock: nothing to recover, nothing deleted.
+        monkeypatch.setenv("VIA_DATA_DIR", str(data))
+        asked: list[str] = []
+        monkeypatch.setattr(dialogs, "ask_restore", lambda parent, text: asked.append(text) or True)
+        second = via_app.launch([], settings=settings_in(tmp_path))
+        qtbot.addWidget(second)
+        assert asked == []
+        assert len(list((data / "recovery").glob("*.via"))) == 1
+        second.close()
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        proc.stdout.close()
+        proc.stderr.close()
+
+    assert storage.load(user_file).goal("g-loyalty").text == "Increase customer loyalty", "user file untouched"
+    window = via_app.launch([], settings=settings_in(tmp_path))
+    qtbot.addWidget(window)
+    assert len(asked) == 1 and "workshop.via" in asked[0]
+    assert window.document.workshop.goal("g-loyalty").text == "Edited before the crash"
+    assert window.document.path == user_file
+    assert window.isWindowModified(), "restored work is unsaved until the user saves it"
+    remaining = list((data / "recovery").glob("*.via"))
+    assert [p.stem for p in remaining] == [window.autosaver.session.id], "only this copy's own slot is left"
+
+
+def _crashed_session(root: Path, stale_lock: str) -> Path:
+    """What a killed copy leaves: its recovery file and a lock naming a process that is gone."""
+    dead = RecoveryStore(root).start_session()
+    dead.write(customer_loyalty(), None)
+    dead._lock.unlock()
+    lock = root / f"{dead.id}.lock"
+    lock.write_text(stale_lock, encoding="utf-8")
+    return dead.workshop_file
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_declining_recovery_discards_it(qtbot, tmp_path, monkeypatch):
+    root = tmp_path / "data" / "recovery"
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    left = _crashed_session(root, f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n")
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, text: False)
+    window = via_app.launch([], settings=settings_in(tmp_path))
+    qtbot.addWidget(window)
+    assert window.document.workshop.goals == []
+    assert not left.exists()
+
+
+def test_an_old_unreadable_lock_counts_as_a_crash(tmp_path):
+    root = tmp_path / "recovery"
+    left = _crashed_session(root, "")
+    lock = left.with_suffix(".lock")
+    assert RecoveryStore(root).orphans() == [], "a fresh empty lock may be a copy starting right now"
+    old = time.time() - 3600
+    os.utime(lock, (old, old))
+    found = RecoveryStore(root).orphans()
+    assert [r.workshop_file for r in found] == [left]
+    found[0].release()
+
+
+def test_with_default_settings_a_change_is_autosaved_within_five_seconds(qtbot, tmp_path, monkeypatch):
+    monkeypatch.delenv("VIA_AUTOSAVE_MS", raising=False)
+    session = RecoveryStore(tmp_path / "recovery").start_session()
+    document = Document(customer_loyalty(), None)
+    autosaver = Autosaver(document, session)
+    document.edit(ops.add_goal, "Written down before anything can go wrong")
+    qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
+    assert len(storage.load(session.workshop_file).goals) == len(document.workshop.goals)
+    autosaver.close()
+    assert not session.workshop_file.exists()
+
+
+def test_main_accepts_the_cli_argument_shapes():
+    assert via_app._paths([None]) == []
+    assert via_app._paths(["demo.via"]) == [Path("demo.via")]
+    assert via_app._paths(["--debug", "a.via"]) == [Path("a.via")]

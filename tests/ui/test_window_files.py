@@ -1,0 +1,203 @@
+"""The main window's file handling: title, unsaved prompt, save, open (good, corrupt, newer)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui import dialogs
+from ui.document import Document
+from ui.main_window import MainWindow
+from workshop import ops, storage
+from workshop.examples import customer_loyalty
+
+
+@pytest.fixture
+def prompts(monkeypatch):
+    """Every prompt answered by the test; records what was asked."""
+    asked: dict[str, list] = {"save_changes": [], "errors": [], "save_path": []}
+    answers = {"save_changes": "discard", "save_path": None}
+
+    def ask_save_changes(parent, name):
+        asked["save_changes"].append(name)
+        return answers["save_changes"]
+
+    def ask_save_path(parent, suggested=""):
+        asked["save_path"].append(suggested)
+        return answers["save_path"]
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
+    monkeypatch.setattr(dialogs, "ask_save_path", ask_save_path)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: asked["errors"].append(message))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, directory="": None)
+    return asked, answers
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "customer-loyalty.via"
+    storage.save(customer_loyalty(), path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch, prompts):
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Document(), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_title_names_the_file_and_tracks_unsaved_state(window, demo_file):
+    assert window.open_file(demo_file)
+    assert "customer-loyalty.via" in window.windowTitle()
+    assert not window.isWindowModified()
+
+    window.document.edit(ops.update_goal, "g-loyalty", text="Keep customers for life")
+    assert window.isWindowModified()
+    assert "customer-loyalty.via" in window.windowTitle()
+
+    window.undo_action.trigger()
+    assert not window.isWindowModified(), "undoing back to the saved state is clean again"
+
+    window.redo_action.trigger()
+    assert window.isWindowModified()
+    assert window.save()
+    assert not window.isWindowModified()
+    assert storage.load(demo_file).goal("g-loyalty").text == "Keep customers for life"
+
+
+def test_undo_menu_entry_names_the_step(window, demo_file):
+    window.open_file(demo_file)
+    window.document.edit(ops.move_cards, {"g-loyalty": (10, 10), "g-expenditure": (300, 10)})
+    assert window.undo_action.text().endswith("Move 2 cards")
+    assert window.undo_action.isEnabled()
+
+
+def test_close_with_unsaved_changes_prompts_and_cancel_keeps_the_window(window, demo_file, prompts):
+    asked, answers = prompts
+    window.open_file(demo_file)
+    on_disk = demo_file.read_bytes()
+    window.document.edit(ops.add_goal, "A new strategic goal")
+    answers["save_changes"] = "cancel"
+    assert not window.close()
+    assert asked["save_changes"] == ["customer-loyalty.via"]
+    assert window.isVisible()
+
+    answers["save_changes"] = "discard"
+    assert window.close()
+    assert demo_file.read_bytes() == on_disk, "discard leaves the file as it was"
+
+
+def test_close_choosing_save_writes_the_file(window, demo_file, prompts):
+    _asked, answers = prompts
+    window.open_file(demo_file)
+    window.document.edit(ops.add_goal, "Grow in new markets", id="g-new")
+    answers["save_changes"] = "save"
+    assert window.close()
+    assert storage.load(demo_file).goal("g-new") is not None
+
+
+def test_new_asks_before_dropping_unsaved_work(window, demo_file, prompts):
+    _asked, answers = prompts
+    window.open_file(demo_file)
+    window.document.edit(ops.add_goal, "Unsaved idea")
+    answers["save_changes"] = "cancel"
+    assert not window.new_workshop()
+    assert window.document.workshop.goals, "cancel keeps the workshop"
+    answers["save_changes"] = "discard"
+    assert window.new_workshop()
+    assert window.document.workshop.goals == []
+    assert window.document.path is None
+
+
+def test_save_as_writes_a_file_that_loads_equal_and_leaves_no_temp_files(window, tmp_path, prompts):
+    _asked, answers = prompts
+    folder = tmp_path / "out"
+    folder.mkdir()
+    window.document.replace(customer_loyalty(), None)
+    window.document.edit(ops.update_goal, "g-loyalty", text="R&D <b>x</b> “quoted”")
+    answers["save_path"] = folder / "saved.via"
+    window.actions_.save.trigger()  # no path yet: Save asks for one
+    assert sorted(p.name for p in folder.iterdir()) == ["saved.via"]
+    assert storage.load(folder / "saved.via") == window.document.workshop
+    assert window.document.path == (folder / "saved.via").resolve()
+    assert "saved.via" in window.windowTitle()
+    assert not window.isWindowModified()
+
+
+def test_open_of_a_corrupt_file_shows_the_reason_and_keeps_the_workshop(window, demo_file, tmp_path, prompts):
+    asked, _answers = prompts
+    window.open_file(demo_file)
+    window.document.edit(ops.add_goal, "Still here", id="g-still")
+    before = window.document.workshop.model_copy(deep=True)
+    bad = tmp_path / "broken.via"
+    bad.write_text('{"format": "via-workshop", "version": 1, "workshop": {"goals": [', encoding="utf-8")
+
+    assert not window.open_file(bad, ask=False)
+    assert len(asked["errors"]) == 1
+    assert "Traceback" not in asked["errors"][0]
+    assert asked["errors"][0].strip()
+    assert window.document.workshop == before
+    assert window.document.path == demo_file.resolve()
+    assert window.isWindowModified()
+
+
+def test_open_of_a_newer_file_is_refused_with_its_message(window, tmp_path, prompts):
+    asked, _answers = prompts
+    newer = tmp_path / "future.via"
+    newer.write_text(json.dumps({"format": "via-workshop", "version": 99, "workshop": {}}), encoding="utf-8")
+    assert not window.open_file(newer, ask=False)
+    assert "newer" in asked["errors"][0].lower()
+
+
+def test_save_onto_a_newer_file_is_refused_and_asks_for_another_name(window, demo_file, tmp_path, prompts):
+    asked, answers = prompts
+    window.open_file(demo_file)
+    window.document.edit(ops.add_goal, "Edited", id="g-edited")
+    newer_text = json.dumps({"format": "via-workshop", "version": 99, "workshop": {}})
+    demo_file.write_text(newer_text, encoding="utf-8")  # a newer Via wrote it meanwhile
+    answers["save_path"] = tmp_path / "copy.via"
+
+    assert window.save()
+    assert demo_file.read_text(encoding="utf-8") == newer_text, "the newer file is never overwritten"
+    assert "newer" in asked["errors"][0].lower()
+    assert len(asked["save_path"]) == 1
+    assert storage.load(tmp_path / "copy.via").goal("g-edited") is not None
+    assert window.document.path == (tmp_path / "copy.via").resolve()
+
+
+def test_opened_files_appear_in_recent_files(window, demo_file):
+    window.open_file(demo_file)
+    texts = [a.text() for a in window.menus["recent"].actions()]
+    assert texts == ["&1 customer-loyalty.via"]
+
+
+def test_window_layout_is_kept_between_runs(window, qtbot, tmp_path):
+    window.outline_dock.hide()
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    again = MainWindow(Document(), settings=settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.outline_dock.isVisible()
+    assert again.palette_dock.isVisible()
+
+
+def test_starting_with_an_unreadable_file_opens_an_empty_workshop_with_a_message(qtbot, tmp_path, monkeypatch, prompts):
+    from ui import app as via_app
+
+    asked, _answers = prompts
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    bad = tmp_path / "notes.via"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    window = via_app.launch([str(bad)], settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.document.workshop.goals == []
+    assert window.document.path is None
+    assert len(asked["errors"]) == 1 and "Traceback" not in asked["errors"][0]

@@ -1,0 +1,107 @@
+"""Projector mode: F11 hides the chrome and enlarges type; Esc brings the window back as it was."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ui import dialogs, theme
+from ui.document import Document
+from ui.main_window import MainWindow
+from workshop.examples import customer_loyalty
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Document(customer_loyalty()), settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+    return win
+
+
+def chrome_visible(win: MainWindow) -> dict[str, bool]:
+    return {
+        "menu": win.menuBar().isVisible(),
+        "status": win.statusBar().isVisible(),
+        "toolbar": win.toolbar.isVisible(),
+        "palette": win.palette_dock.isVisible(),
+        "findings": win.findings_dock.isVisible(),
+        "properties": win.properties_dock.isVisible(),
+    }
+
+
+def test_f11_enters_projector_mode_and_esc_leaves_it(window, qtbot):
+    before = chrome_visible(window)
+    assert all(before.values())
+    normal_size = window.font().pointSize()
+
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.projector_on
+    assert not any(chrome_visible(window).values())
+    assert window.isFullScreen()
+    assert window.font().pointSize() >= theme.PROJECTOR_POINT_SIZE > normal_size
+    palette = window.palette()
+    assert palette.color(QPalette.ColorRole.WindowText) == QColor("#000000")
+    assert palette.color(QPalette.ColorRole.Window) == QColor("#FFFFFF")
+    assert window.board.isVisible()
+    assert window.actions_.projector.isChecked()
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.projector_on
+    qtbot.waitUntil(lambda: chrome_visible(window) == before, timeout=3000)
+    assert not window.isFullScreen()
+    assert window.font().pointSize() == normal_size
+    assert not window.actions_.projector.isChecked()
+
+
+def test_esc_does_nothing_outside_projector_mode(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.projector_on
+    assert window.menuBar().isVisible()
+
+
+def test_projector_mode_tells_board_and_guide_and_f9_brings_the_guide_back(window, qtbot, monkeypatch):
+    calls = []
+    monkeypatch.setattr(window.board, "set_projector", lambda on: calls.append(("board", on)))
+    if window.guide_panel is not None:
+        monkeypatch.setattr(window.guide_panel, "set_projector", lambda on: calls.append(("guide", on)))
+    window.set_projector(True)
+    assert ("board", True) in calls
+    if window.guide_panel is not None:
+        assert ("guide", True) in calls
+        assert not window.guide_dock.isVisible()
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+        assert window.guide_dock.isVisible(), "the guide can be shown to the room in projector mode"
+    window.set_projector(False)
+    assert ("board", False) in calls
+
+
+def test_shortcuts_still_work_with_the_menu_bar_hidden(window, qtbot):
+    window.set_projector(True)
+    fits = []
+    window.actions_.fit_all.triggered.connect(lambda: fits.append(True))
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert fits == [True]
+
+
+def test_standard_shortcuts_are_bound(window):
+    a = window.actions_
+    from PySide6.QtGui import QKeySequence
+
+    assert a.save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert a.open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert a.projector.shortcut() == QKeySequence("F11")
+    assert a.fit_all.shortcut() == QKeySequence("Ctrl+0")
+    assert a.zoom_actual.shortcut() == QKeySequence("Ctrl+1")
+    assert a.quit.shortcut() == QKeySequence("Ctrl+Q")
+    assert QKeySequence("F11") not in a.full_screen.shortcuts()
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)

@@ -1,0 +1,113 @@
+"""The window's actions and menus, with the platform's standard shortcuts.
+
+Actions are also added to the window itself, so their shortcuts keep working in projector mode,
+where the menu bar is hidden.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+Std = QKeySequence.StandardKey
+
+
+def _full_screen_keys() -> list[QKeySequence]:
+    """The platform's full-screen keys minus F11, which Via gives to projector mode."""
+    f11 = QKeySequence("F11")
+    keys = [k for k in QKeySequence.keyBindings(Std.FullScreen) if k != f11]
+    return keys or [QKeySequence("Ctrl+Shift+F")]
+
+
+class Actions(QObject):
+    """Every window action, created once; the window connects them to its slots."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        tr = self.tr
+        # File
+        self.new = self._make(tr("&New"), Std.New, tr("Start a new, empty workshop"))
+        self.open = self._make(tr("&Open…"), Std.Open, tr("Open a workshop file"))
+        self.save = self._make(tr("&Save"), Std.Save, tr("Save the workshop"))
+        self.save_as = self._make(tr("Save &As…"), Std.SaveAs, tr("Save the workshop under a new name"))
+        self.export_report = self._make(tr("&Export report…"), "Ctrl+E", tr("Write the alignment report as a PDF"))
+        self.email_report = self._make(tr("E&mail report…"), None, tr("Send the last exported report"))
+        self.close = self._make(tr("&Close"), Std.Close, tr("Close the workshop"))
+        self.quit = self._make(tr("&Quit"), "Ctrl+Q", tr("Quit Via"))
+        # Edit
+        self.delete = self._make(tr("&Delete"), Std.Delete, tr("Delete the selected cards or links"))
+        self.edit_card = self._make(tr("&Edit card text"), "F2", tr("Edit the selected card's text"))
+        self.add_contributing = self._make(tr("Add &contributing goal"), None, tr("Add a goal below the selected one"))
+        self.add_sibling = self._make(tr("Add &sibling goal"), None, tr("Add a goal next to the selected one"))
+        self.tidy = self._make(tr("&Tidy board"), "Ctrl+L", tr("Lay the cards out again (pinned cards stay)"))
+        # View
+        self.zoom_in = self._make(tr("Zoom &in"), Std.ZoomIn, tr("Zoom in"))
+        self.zoom_out = self._make(tr("Zoom &out"), Std.ZoomOut, tr("Zoom out"))
+        self.fit_all = self._make(tr("&Fit board"), "Ctrl+0", tr("Show the whole board"))
+        self.zoom_actual = self._make(tr("&Actual size"), "Ctrl+1", tr("Zoom to 100%"))
+        self.full_screen = self._make(tr("F&ull screen"), _full_screen_keys(), tr("Full screen with all panels"))
+        self.full_screen.setCheckable(True)
+        self.projector = self._make(
+            tr("&Projector mode"), "F11", tr("Full screen, large type and high contrast for the room")
+        )
+        self.projector.setCheckable(True)
+        self.leave_projector = self._make(tr("Leave projector mode"), "Esc", tr("Back to the normal window"))
+        self.leave_projector.setEnabled(False)
+        # Help
+        self.about = self._make(tr("&About Via"), None, tr("About Via"))
+
+    def _make(self, text: str, shortcut: object, tip: str) -> QAction:
+        action = QAction(text, self._window)
+        if isinstance(shortcut, (list, Std)):
+            action.setShortcuts(shortcut)
+        elif isinstance(shortcut, str):
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        self._window.addAction(action)
+        return action
+
+
+def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAction) -> dict[str, QMenu]:
+    """The menu bar; returns the menus that the window fills later (recent files, panels)."""
+    tr = actions.tr
+    bar = window.menuBar()
+    file_menu = bar.addMenu(tr("&File"))
+    file_menu.addAction(actions.new)
+    file_menu.addAction(actions.open)
+    recent = file_menu.addMenu(tr("Open &recent"))
+    file_menu.addSeparator()
+    file_menu.addAction(actions.save)
+    file_menu.addAction(actions.save_as)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_report)
+    file_menu.addAction(actions.email_report)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.close)
+    file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu(tr("&Edit"))
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.edit_card)
+    edit_menu.addAction(actions.add_contributing)
+    edit_menu.addAction(actions.add_sibling)
+    edit_menu.addAction(actions.delete)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.tidy)
+
+    view_menu = bar.addMenu(tr("&View"))
+    for action in (actions.zoom_in, actions.zoom_out, actions.fit_all, actions.zoom_actual):
+        view_menu.addAction(action)
+    view_menu.addSeparator()
+    view_menu.addAction(actions.full_screen)
+    view_menu.addAction(actions.projector)
+    view_menu.addSeparator()
+    panels = view_menu.addMenu(tr("&Panels"))
+
+    help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(actions.about)
+    return {"recent": recent, "panels": panels, "file": file_menu, "edit": edit_menu, "view": view_menu}

@@ -1,0 +1,93 @@
+"""Keeps the alignment analysis up to date without stalling typing.
+
+The analysis walks the whole goal graph, so it runs after a short pause, once for a burst of
+edits, and only for structural changes (moving cards cannot change a finding). Views listen to
+`analysed` rather than calling the analysis themselves, so there is exactly one run per burst.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ui.document import Document
+from workshop.changes import Change
+from workshop.findings import Analysis
+from workshop.model import Workshop
+
+log = logging.getLogger(__name__)
+
+Analyser = Callable[[Workshop], Analysis]
+
+
+def _default_analyser() -> Analyser | None:
+    """The domain analysis, imported lazily (networkx is slow to import); None if it is missing."""
+    try:
+        from workshop.analysis import analyse
+    except ImportError:
+        log.warning("workshop.analysis is not available; findings and score stay empty")
+        return None
+    return analyse
+
+
+class AnalysisRunner(QObject):
+    """Runs `analyse` a moment after the last structural change; `latest` holds the last result."""
+
+    analysed = Signal(object)
+    """The fresh `Analysis`."""
+    failed = Signal(str)
+    """The analysis raised: a sentence for the status bar (the board keeps its last result)."""
+
+    def __init__(
+        self, document: Document, delay_ms: int = 150, analyser: Analyser | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent or document)
+        self._document = document
+        self._analyser = analyser
+        self._analyser_loaded = analyser is not None
+        self.latest: Analysis | None = None
+        self._told_missing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.run_now)
+        document.changed.connect(self._on_changed)
+        document.reset.connect(self.schedule)
+
+    @property
+    def available(self) -> bool:
+        return self._get_analyser() is not None
+
+    def _get_analyser(self) -> Analyser | None:
+        if not self._analyser_loaded:
+            self._analyser = _default_analyser()
+            self._analyser_loaded = True
+        return self._analyser
+
+    def _on_changed(self, change: Change) -> None:
+        if change.structural():
+            self.schedule()
+
+    def schedule(self) -> None:
+        """(Re)start the pause: a burst of keystrokes gives one run, after the last one."""
+        self._timer.start()
+
+    def run_now(self) -> Analysis | None:
+        self._timer.stop()
+        analyser = self._get_analyser()
+        if analyser is None:
+            if not self._told_missing:
+                self._told_missing = True
+                self.failed.emit(self.tr("The alignment check is not available in this installation of Via."))
+            return None
+        try:
+            result = analyser(self._document.workshop)
+        except Exception as error:  # an analysis bug must never take the workshop down with it
+            log.exception("analysis failed")
+            self.failed.emit(self.tr("The alignment check failed: %s") % error)
+            return None
+        self.latest = result
+        self.analysed.emit(result)
+        return result

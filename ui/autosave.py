@@ -1,0 +1,264 @@
+"""Never lose work: recovery files, a lock per running copy, and the autosave timer.
+
+Each running copy of Via owns a *session* in the recovery folder: `<id>.lock` (a QLockFile held
+while it runs), `<id>.via` (the unsaved workshop, written atomically a few seconds after a change,
+never over the user's own file) and `<id>.json` (which user file it belongs to). A clean close
+removes all three. At start, a session whose lock can be taken belonged to a copy that died: that
+is a crash to recover from. A session whose lock is held belongs to a copy that is still running:
+it is neither offered nor touched. Stale locks are recognised by their dead process id, not by age
+(an age limit would let a second copy steal the lock of a long-running first copy).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
+
+from ui.document import Document
+from workshop import storage
+from workshop.model import Workshop
+
+log = logging.getLogger(__name__)
+
+DATA_DIR_ENV = "VIA_DATA_DIR"
+INTERVAL_ENV = "VIA_AUTOSAVE_MS"
+UNREADABLE_LOCK_GRACE_S = 30.0
+DEFAULT_INTERVAL_MS = 2000
+"""Well inside the promise of 'saved within 5 seconds of a change', and rare enough to be cheap."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Autosave", text)
+
+
+def data_dir() -> Path:
+    """Where Via keeps its own files; VIA_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".via"
+
+
+def recovery_dir() -> Path:
+    return data_dir() / "recovery"
+
+
+def autosave_interval_ms() -> int:
+    try:
+        return max(50, int(os.environ.get(INTERVAL_ENV, DEFAULT_INTERVAL_MS)))
+    except ValueError:
+        return DEFAULT_INTERVAL_MS
+
+
+def _lock(path: Path) -> QLockFile:
+    lock = QLockFile(str(path))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never because it is old
+    return lock
+
+
+def _write_json_atomically(path: Path, data: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+@dataclass
+class Recovery:
+    """Unsaved work left behind by a copy of Via that did not close properly."""
+
+    session_id: str
+    workshop_file: Path
+    user_path: Path | None
+    saved_at: dt.datetime | None
+    title: str
+    _lock: QLockFile
+
+    def describe(self) -> str:
+        where = str(self.user_path) if self.user_path else tr("a workshop that was never saved")
+        when = self.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if self.saved_at else tr("unknown time")
+        return tr("“%s” (%s), last autosaved %s.") % (self.title, where, when)
+
+    def load(self) -> Workshop:
+        return storage.load(self.workshop_file)
+
+    def discard(self) -> None:
+        """Delete the recovered files and free the lock: the user chose not to keep them."""
+        for suffix in (".via", ".json"):
+            self.workshop_file.with_suffix(suffix).unlink(missing_ok=True)
+        self._lock.unlock()
+
+    def release(self) -> None:
+        """Leave the files for a later start (the user has not decided)."""
+        self._lock.unlock()
+
+
+class Session:
+    """This running copy's recovery slot; holds its lock until `close()`."""
+
+    def __init__(self, root: Path, session_id: str, lock: QLockFile) -> None:
+        self.root = root
+        self.id = session_id
+        self._lock = lock
+        self.workshop_file = root / f"{session_id}.via"
+        self.info_file = root / f"{session_id}.json"
+
+    def write(self, ws: Workshop, user_path: Path | None) -> None:
+        """Atomic: a crash in the middle leaves the previous recovery file, never half of one."""
+        storage.save(ws, self.workshop_file)
+        info = {
+            "user_path": str(user_path) if user_path else None,
+            "saved_at": dt.datetime.now(dt.UTC).isoformat(),
+            "title": ws.meta.title,
+            "pid": os.getpid(),
+        }
+        _write_json_atomically(self.info_file, info)
+
+    def clear(self) -> None:
+        """Nothing unsaved any more (saved, or back to the saved state)."""
+        self.workshop_file.unlink(missing_ok=True)
+        self.info_file.unlink(missing_ok=True)
+
+    @property
+    def has_recovery(self) -> bool:
+        return self.workshop_file.exists()
+
+    def close(self) -> None:
+        """A clean end: the recovery files and the lock go."""
+        self.clear()
+        self._lock.unlock()
+
+
+class RecoveryStore:
+    """The recovery folder shared by every copy of Via of this user."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root if root is not None else recovery_dir()
+
+    def start_session(self) -> Session:
+        """Claim a new slot. Raises OSError when the folder cannot be written."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        session_id = uuid.uuid4().hex[:12]
+        lock = _lock(self.root / f"{session_id}.lock")
+        if not lock.tryLock(0):
+            raise OSError(tr("Cannot create the lock file in %s.") % self.root)
+        return Session(self.root, session_id, lock)
+
+    def orphans(self, exclude: str | None = None) -> list[Recovery]:
+        """Work left by copies that died, newest first. Their locks are now held by the caller:
+        call `discard()` or `release()` on each."""
+        if not self.root.is_dir():
+            return []
+        ids = {p.stem for p in self.root.glob("*.lock")} | {p.stem for p in self.root.glob("*.via")}
+        found: list[Recovery] = []
+        for session_id in sorted(ids):
+            if session_id == exclude:
+                continue
+            lock = _lock(self.root / f"{session_id}.lock")
+            if not lock.tryLock(0) and not self._take_unreadable(lock, self.root / f"{session_id}.lock"):
+                continue  # another copy of Via is running with it: not ours to offer or delete
+            workshop_file = self.root / f"{session_id}.via"
+            if not workshop_file.exists():
+                self._remove_leftovers(session_id)
+                lock.unlock()
+                continue
+            found.append(self._recovery(session_id, workshop_file, lock))
+        found.sort(key=lambda r: r.saved_at or dt.datetime.min.replace(tzinfo=dt.UTC), reverse=True)
+        return found
+
+    @staticmethod
+    def _take_unreadable(lock: QLockFile, path: Path) -> bool:
+        """A lock file without a process id (a crash while it was written) is stale once it is old:
+        a live copy writes its lock in one go at start-up, so an unreadable one is never live."""
+        pid = lock.getLockInfo()[0] if lock.error() == QLockFile.LockError.LockFailedError else -1
+        try:
+            age = time.time() - path.stat().st_mtime
+        except OSError:
+            return False
+        if pid != 0 or age < UNREADABLE_LOCK_GRACE_S:
+            return False
+        return lock.removeStaleLockFile() and lock.tryLock(0)
+
+    def _remove_leftovers(self, session_id: str) -> None:
+        for suffix in (".json", ".via.tmp", ".json.tmp"):
+            (self.root / f"{session_id}{suffix}").unlink(missing_ok=True)
+
+    def _recovery(self, session_id: str, workshop_file: Path, lock: QLockFile) -> Recovery:
+        info: dict = {}
+        try:
+            info = json.loads((self.root / f"{session_id}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        saved_at = None
+        try:
+            saved_at = dt.datetime.fromisoformat(info["saved_at"])
+        except (KeyError, TypeError, ValueError):
+            saved_at = dt.datetime.fromtimestamp(workshop_file.stat().st_mtime, dt.UTC)
+        user_path = info.get("user_path")
+        return Recovery(
+            session_id=session_id,
+            workshop_file=workshop_file,
+            user_path=Path(user_path) if isinstance(user_path, str) and user_path else None,
+            saved_at=saved_at,
+            title=str(info.get("title") or tr("Untitled workshop")),
+            _lock=lock,
+        )
+
+
+class Autosaver(QObject):
+    """Writes the document to its session a moment after it changes; clears it when saved."""
+
+    saved = Signal()
+    """A recovery file was written."""
+    failed = Signal(str)
+
+    def __init__(self, document: Document, session: Session, interval_ms: int | None = None) -> None:
+        super().__init__(document)
+        self.document = document
+        self.session = session
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms if interval_ms is not None else autosave_interval_ms())
+        self._timer.timeout.connect(self.save_now)
+        document.changed.connect(self._schedule)
+        document.reset.connect(self._schedule)
+        # Saved (clean again): the recovery file goes. The stack also emits this while it is being
+        # destroyed; a plain function connection avoids PySide's slot lookup on a dying receiver.
+        document.undo_stack.cleanChanged.connect(lambda clean: clean and self._schedule())
+        self._closed = False
+
+    def _schedule(self, *_: object) -> None:
+        # Not restarted by later edits: a long burst of typing is still saved within one interval.
+        if not self._timer.isActive() and not self._closed:
+            self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        if self._closed:
+            return
+        try:
+            if self.document.undo_stack.isClean():
+                self.session.clear()
+            else:
+                self.session.write(self.document.workshop, self.document.path)
+                self.saved.emit()
+        except Exception as error:  # a full disk must not break the editing in front of the room
+            log.exception("autosave failed")
+            self.failed.emit(tr("Autosave failed: %s") % error)
+
+    def close(self) -> None:
+        """The window closed cleanly: no recovery needed any more."""
+        self._closed = True
+        self._timer.stop()
+        self.session.close()

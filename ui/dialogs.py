@@ -1,0 +1,96 @@
+"""Every question the window asks the user, in one place, as plain functions.
+
+Callers use them through the module (`dialogs.ask_save_changes(...)`) so that tests can replace
+a prompt with a lambda instead of clicking through a modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+SaveAnswer = Literal["save", "discard", "cancel"]
+
+VIA_FILTER = "Via workshop (*.via)"
+PDF_FILTER = "PDF document (*.pdf)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> SaveAnswer:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Unsaved changes"))
+    box.setText(tr("Save the changes to “%s” before closing it?") % name)
+    box.setInformativeText(tr("If you don't save, the changes since the last save are lost."))
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def ask_open_path(parent: QWidget | None, directory: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open workshop"), directory, tr(VIA_FILTER))
+    return Path(path) if path else None
+
+
+def ask_save_path(parent: QWidget | None, suggested: str = "") -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save workshop as"), suggested, tr(VIA_FILTER))
+    if not path:
+        return None
+    result = Path(path)
+    return result if result.suffix else result.with_suffix(".via")
+
+
+def ask_report_path(parent: QWidget | None, suggested: str = "") -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Export alignment report"), suggested, tr(PDF_FILTER))
+    if not path:
+        return None
+    result = Path(path)
+    return result if result.suffix.lower() == ".pdf" else result.with_suffix(".pdf")
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.exec()
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value if ok else None
+
+
+def ask_colour(parent: QWidget | None, initial: str) -> str | None:
+    colour = QColorDialog.getColor(QColor(initial), parent, tr("Function colour"))
+    return colour.name().upper() if colour.isValid() else None
+
+
+def ask_restore(parent: QWidget | None, description: str) -> bool:
+    """After a crash: bring back the unsaved work (True) or throw it away (False)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Recover unsaved work"))
+    box.setText(tr("Via did not close properly last time. Restore the unsaved work?"))
+    box.setInformativeText(description)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore

@@ -1,0 +1,431 @@
+"""The main window: the board in the middle, panels around it, menus, files and projector mode.
+
+The window owns no workshop state of its own: it wires the `Document` to the board, the panels,
+the analysis runner and the autosaver, and runs the file commands (new, open, save) with the
+unsaved-changes prompt in front of every one that would throw work away.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from ui import dialogs, recent_files, theme
+from ui.actions import Actions, build_menus
+from ui.analysis_runner import AnalysisRunner
+from ui.autosave import Autosaver
+from ui.board_factory import make_board, make_guide
+from ui.document import Document
+from ui.panels.findings import FindingsPanel
+from ui.panels.functions import FunctionsPanel
+from ui.panels.outline import OutlinePanel
+from ui.panels.palette import PalettePanel
+from ui.panels.properties import PropertiesPanel
+from workshop import storage
+from workshop.findings import Analysis
+from workshop.model import Workshop
+
+log = logging.getLogger(__name__)
+
+STATUS_MS = 8000
+LEFT_MIN_WIDTH = 210
+STATE_VERSION = 1
+"""Bump when the dock layout changes, so an old saved layout is not forced onto the new one."""
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        settings: QSettings | None = None,
+        autosaver: Autosaver | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document if document is not None else Document()
+        self.settings = settings if settings is not None else QSettings()
+        self.autosaver = autosaver
+        self.projector_on = False
+        self._before_projector: tuple[QByteArray, Qt.WindowState] | None = None
+        self.setObjectName("ViaMainWindow")
+
+        self.board = make_board(self.document, self)
+        self.setCentralWidget(self.board)
+        self.runner = AnalysisRunner(self.document, parent=self)
+        self.palette_panel = PalettePanel(self.document)
+        self.functions_panel = FunctionsPanel(self.document)
+        self.outline_panel = OutlinePanel(self.document)
+        self.findings_panel = FindingsPanel()
+        self.properties_panel = PropertiesPanel(self.document)
+        self.guide_panel = make_guide(self.document)
+        self.exporter = self._make_exporter()
+
+        self.actions_ = Actions(self)
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.addAction(undo)
+        self.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.menus = build_menus(self, self.actions_, undo, redo)
+        for action in (self.actions_.delete, self.actions_.edit_card):
+            # Board keys only while the board has focus: Delete in a panel's list belongs to that list.
+            self.removeAction(action)
+            self.board.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._build_docks()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+
+        self.setWindowTitle(self._title())
+        self.resize(1280, 800)
+        self._restore_window_state()
+        self._rebuild_recent_menu()
+        theme.apply(self, projector=False)
+        self._update_title()
+        self.runner.schedule()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _make_exporter(self) -> QObject | None:
+        try:
+            from ui.report_export import ReportExporter
+        except ImportError:
+            log.exception("report export is not available")
+            return None
+        return ReportExporter(self.document, self)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        """Left: what to add (tabs) over the selection's properties. Right: guide, findings, outline (tabs)."""
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette_panel, left)
+        self.functions_dock = self._dock("functionsDock", self.tr("Functions"), self.functions_panel, left)
+        self.tabifyDockWidget(self.palette_dock, self.functions_dock)
+        self.palette_dock.raise_()
+        for panel in (self.palette_panel, self.functions_panel):
+            panel.setMinimumWidth(LEFT_MIN_WIDTH)  # room for the tab titles, unelided
+        self.findings_dock = self._dock("findingsDock", self.tr("Findings"), self.findings_panel, right)
+        self.outline_dock = self._dock("outlineDock", self.tr("Outline"), self.outline_panel, right)
+        self.properties_dock = self._dock("propertiesDock", self.tr("Properties"), self.properties_panel, left)
+        self.tabifyDockWidget(self.findings_dock, self.outline_dock)
+        self.findings_dock.raise_()
+        self.guide_dock = None
+        if self.guide_panel is not None:
+            self.guide_dock = self._dock("guideDock", self.tr("Guide"), self.guide_panel, right)
+            self.tabifyDockWidget(self.findings_dock, self.guide_dock)
+            self.guide_dock.raise_()
+            self.guide_dock.toggleViewAction().setShortcut(QKeySequence("F9"))
+            self.addAction(self.guide_dock.toggleViewAction())  # F9 works in projector mode too
+        self.resizeDocks([self.palette_dock], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette_dock, self.properties_dock], [380, 320], Qt.Orientation.Vertical)
+        for dock in self.docks():
+            self.menus["panels"].addAction(dock.toggleViewAction())
+
+    def docks(self) -> list[QDockWidget]:
+        return [d for d in self.findChildren(QDockWidget) if d.parent() is self]
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        a = self.actions_
+        for action in (a.new, a.open, a.save, None, self.undo_action, self.redo_action, None, a.tidy, a.fit_all):
+            if action is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(a.projector)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_status_bar(self) -> None:
+        self.score_label = QLabel(self.tr("Alignment: …"), self)
+        self.score_label.setObjectName("scoreLabel")
+        self.score_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.score_label.setAccessibleName(self.tr("Alignment score"))
+        self.statusBar().addPermanentWidget(self.score_label)
+
+    def _connect(self) -> None:
+        a, doc, board = self.actions_, self.document, self.board
+        a.new.triggered.connect(self.new_workshop)
+        a.open.triggered.connect(lambda: self.open_file())
+        a.save.triggered.connect(self.save)
+        a.save_as.triggered.connect(self.save_as)
+        a.close.triggered.connect(self.close_workshop)
+        a.quit.triggered.connect(self.close)
+        a.export_report.triggered.connect(self.export_report)
+        a.email_report.triggered.connect(self.email_report)
+        a.delete.triggered.connect(board.delete_selected)
+        a.edit_card.triggered.connect(board.edit_selected)
+        a.add_contributing.triggered.connect(board.add_contributing)
+        a.add_sibling.triggered.connect(board.add_sibling)
+        a.tidy.triggered.connect(board.tidy)
+        a.zoom_in.triggered.connect(board.zoom_in)
+        a.zoom_out.triggered.connect(board.zoom_out)
+        a.fit_all.triggered.connect(board.fit_all)
+        a.zoom_actual.triggered.connect(board.zoom_actual)
+        a.full_screen.toggled.connect(self._set_full_screen)
+        a.projector.toggled.connect(self.set_projector)
+        a.leave_projector.triggered.connect(lambda: self.set_projector(False))
+        a.about.triggered.connect(self._about)
+
+        doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        doc.pathChanged.connect(self._update_title)
+        doc.reset.connect(self._update_title)
+        doc.refused.connect(self.show_message)
+        self.runner.analysed.connect(self._on_analysed)
+        self.runner.failed.connect(self.show_message)
+        self.runner.failed.connect(self.findings_panel.set_unavailable)
+        if self.autosaver is not None:
+            self.autosaver.failed.connect(self.show_message)
+
+        board.selectionIdsChanged.connect(self.properties_panel.show_ids)
+        self.outline_panel.idsActivated.connect(self._select_on_board)
+        self.findings_panel.subjectsActivated.connect(self._select_on_board)
+        self.functions_panel.functionSelected.connect(self.properties_panel.show_function)
+        self.properties_panel.position_of = self._board_position
+        self.palette_panel.cardCreated.connect(lambda card_id: self._select_on_board([card_id]))
+        if self.guide_panel is not None:
+            self.guide_panel.focusRequested.connect(lambda ids: board.set_focus_ids(list(ids) or None))
+            self.guide_panel.exportRequested.connect(self.export_report)
+
+    def _board_position(self, card_id: str) -> tuple[float, float] | None:
+        """Where the board shows a card (beyond the BoardView contract, so looked up defensively)."""
+        scene = getattr(self.board, "board_scene", None)
+        card = scene.card(card_id) if scene is not None and hasattr(scene, "card") else None
+        if card is None:
+            return None
+        pos = card.pos()
+        return (pos.x(), pos.y())
+
+    def _select_on_board(self, ids: list[str]) -> None:
+        self.board.select_ids(list(ids), True)
+
+    # --- status -------------------------------------------------------------------------------
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    def _on_analysed(self, analysis: Analysis) -> None:
+        self.board.set_analysis(analysis)
+        self.findings_panel.set_analysis(analysis)
+        self.score_label.setText(self.tr("Alignment: %d/100") % analysis.score)
+
+    # --- title --------------------------------------------------------------------------------
+
+    def display_name(self) -> str:
+        return self.document.path.name if self.document.path else self.tr("Untitled")
+
+    def _title(self) -> str:
+        return self.tr("%s[*] — Via") % self.display_name()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        # Uses the signal's value: the stack also emits this while it is being destroyed.
+        self.setWindowModified(not clean)
+
+    def _update_title(self, *_: object) -> None:
+        self.setWindowTitle(self._title())
+        self.setWindowModified(not self.document.undo_stack.isClean())
+
+    # --- files --------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current workshop (saved, discarded on purpose, or clean)."""
+        if self.document.undo_stack.isClean():
+            return True
+        answer = dialogs.ask_save_changes(self, self.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_workshop(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.replace(Workshop(), None)
+        return True
+
+    def close_workshop(self) -> bool:
+        return self.new_workshop()
+
+    def open_file(self, path: Path | str | None = None, *, ask: bool = True) -> bool:
+        """Open a workshop; a file Via cannot read leaves the current one as it was."""
+        if ask and not self.maybe_save():
+            return False
+        if path is None:
+            start = str(self.document.path.parent) if self.document.path else ""
+            path = dialogs.ask_open_path(self, start)
+            if path is None:
+                return False
+        path = Path(path)
+        try:
+            ws = storage.load(path)
+        except Exception as error:  # storage gives LoadError; anything else is still a message, not a crash
+            self._file_error(self.tr("Could not open %s") % path.name, error)
+            if isinstance(error, storage.LoadError) and not path.exists():
+                recent_files.forget(self.settings, path.resolve())
+                self._rebuild_recent_menu()
+            return False
+        self.document.replace(ws, path.resolve())
+        self._remember(path)
+        QTimer.singleShot(0, self.board.fit_all)
+        self.show_message(self.tr("Opened %s") % path.name)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.document.path) if self.document.path else f"{self.document.workshop.meta.title}.via"
+        path = dialogs.ask_save_path(self, suggested)
+        if path is None:
+            return False
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            storage.save(self.document.workshop, path)
+        except Exception as error:
+            self._file_error(self.tr("Could not save %s") % path.name, error)
+            if getattr(error, "newer_version", False):
+                return self.save_as()  # never over a newer Via's file: ask for another name
+            return False
+        self.document.undo_stack.setClean()
+        if self.document.path != path.resolve():
+            self.document.set_path(path.resolve())
+        self._remember(path)
+        self.show_message(self.tr("Saved %s") % path.name)
+        return True
+
+    def _file_error(self, title: str, error: Exception) -> None:
+        log.info("%s: %r", title, error)
+        message = str(error) or type(error).__name__
+        if not isinstance(error, (storage.LoadError, storage.SaveError, OSError)):
+            message = self.tr("The file could not be read as a workshop (%s).") % message
+        dialogs.show_error(self, title, message)
+
+    def _remember(self, path: Path) -> None:
+        recent_files.remember(self.settings, path)
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        paths = recent_files.recent(self.settings)
+        for index, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{index} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        menu.setEnabled(bool(paths))
+
+    # --- report -------------------------------------------------------------------------------
+
+    def export_report(self) -> None:
+        if self.exporter is not None:
+            self.exporter.export()
+            return
+        dialogs.show_error(
+            self,
+            self.tr("Export report"),
+            self.tr("The PDF report is not available in this installation of Via."),
+        )
+
+    def email_report(self) -> None:
+        if self.exporter is not None:
+            self.exporter.email()
+        else:
+            self.export_report()
+
+    # --- modes --------------------------------------------------------------------------------
+
+    def _set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def set_projector(self, on: bool) -> None:
+        """Projector mode: full screen, chrome hidden, large type, high contrast; Esc leaves it."""
+        if on == self.projector_on:
+            return
+        self.projector_on = on
+        a = self.actions_
+        if on:
+            self._before_projector = (self.saveState(), self.windowState())
+            for dock in self.docks():
+                dock.hide()  # the guide comes back with F9 when the room works through it
+            self.toolbar.hide()
+            self.menuBar().hide()
+            self.statusBar().hide()
+            self.showFullScreen()
+        else:
+            self.menuBar().show()
+            self.statusBar().show()
+            if self._before_projector is not None:
+                state, window_state = self._before_projector
+                self.restoreState(state)
+                self.setWindowState(window_state)
+                self._before_projector = None
+            else:
+                self.showNormal()
+        theme.apply(self, on)
+        self.board.set_projector(on)
+        if self.guide_panel is not None and hasattr(self.guide_panel, "set_projector"):
+            self.guide_panel.set_projector(on)
+        a.leave_projector.setEnabled(on)
+        a.projector.blockSignals(True)
+        a.projector.setChecked(on)
+        a.projector.blockSignals(False)
+        QTimer.singleShot(0, self.board.fit_all)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Via"),
+            self.tr("Via helps a room align every function's goals with the strategy: via the functions they serve."),
+        )
+
+    # --- window state -------------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, STATE_VERSION)
+
+    def _save_window_state(self) -> None:
+        if self.projector_on:
+            self.set_projector(False)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_window_state()
+        if self.autosaver is not None:
+            self.autosaver.close()
+        event.accept()

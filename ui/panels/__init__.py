@@ -1,0 +1,1 @@
+"""The docked panels around the board: palette, functions, outline, findings, properties."""

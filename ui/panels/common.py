@@ -1,0 +1,25 @@
+"""Small helpers the panels share: colour swatches and id roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+"""Where list and tree items keep the id of the model item they show."""
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STRATEGY_COLOUR = "#34495E"
+
+
+def swatch(colour: str, size: int = 16) -> QIcon:
+    """A filled square in a function's colour, with a dark outline so pale colours still show."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(QColor("#202020"))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)

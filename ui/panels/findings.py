@@ -1,0 +1,99 @@
+"""The findings list: what the alignment check found, errors first.
+
+Activating a finding selects and centres its cards on the board, so the room looks at the
+problem while the facilitator reads it out. Messages are plain text (they quote goal texts) and
+wrap, because a finding is a sentence that names goals and is useless cut in half.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ui.panels.common import ID_ROLE
+from ui.theme import SEVERITY_COLOURS
+from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
+
+SUBJECTS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FindingsPanel(QWidget):
+    subjectsActivated = Signal(list)
+    """The subject ids of the finding the user clicked or activated."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self.tr("Checking…"), self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("findingsList")
+        self.list.setAccessibleName(self.tr("Findings"))
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
+        self.list.itemActivated.connect(self._on_activated)
+        self.list.itemClicked.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list)
+
+    def _group_title(self, severity: Severity, count: int) -> str:
+        if severity == Severity.ERROR:
+            return self.tr("Errors (%d)") % count
+        if severity == Severity.WARNING:
+            return self.tr("Warnings (%d)") % count
+        return self.tr("Notes (%d)") % count
+
+    def set_unavailable(self, message: str) -> None:
+        self.summary.setText(message)
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        self.list.clear()
+        groups: dict[Severity, list[Finding]] = {}
+        for finding in analysis.findings:
+            groups.setdefault(finding.severity, []).append(finding)
+        for severity in sorted(groups, key=lambda s: SEVERITY_ORDER.get(s, 9)):
+            findings = groups[severity]
+            header = QListWidgetItem(self._group_title(severity, len(findings)))
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            header.setData(ID_ROLE, severity.value)
+            header.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(severity.value, "#000000"))))
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.list.addItem(header)
+            for finding in findings:
+                item = QListWidgetItem(finding.message)
+                item.setData(SUBJECTS_ROLE, list(finding.subjects))
+                item.setData(ID_ROLE, finding.rule)
+                item.setToolTip(finding.message if not finding.hint else f"{finding.message}\n\n{finding.hint}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self._severity_word(severity)}: {finding.message}")
+                self.list.addItem(item)
+        count = len(analysis.findings)
+        if count == 0:
+            self.summary.setText(self.tr("Alignment score %d/100. Nothing to look at.") % analysis.score)
+        else:
+            self.summary.setText(self.tr("Alignment score %d/100. %d findings.") % (analysis.score, count))
+
+    def _severity_word(self, severity: Severity) -> str:
+        return {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning")}.get(severity, self.tr("Note"))
+
+    def group_titles(self) -> list[str]:
+        return [i.text() for i in self._items() if i.data(SUBJECTS_ROLE) is None]
+
+    def finding_items(self) -> list[QListWidgetItem]:
+        return [i for i in self._items() if i.data(SUBJECTS_ROLE) is not None]
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(row) for row in range(self.list.count())]
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        subjects = item.data(SUBJECTS_ROLE)
+        if subjects:
+            self.subjectsActivated.emit(list(subjects))

@@ -1,0 +1,146 @@
+"""The palette: tiles the facilitator drags onto the board to create cards.
+
+A drag carries a `ui.mime.CardRequest` (the orange-canvas-core toolbox pattern); the board decides
+where the card goes. Activating a tile with the keyboard (Enter) creates the card without a drag,
+so the palette works without a mouse; the board places a card that has no position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ui import mime
+from ui.document import Document
+from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
+from workshop import ops
+from workshop.changes import Change
+from workshop.model import FunctionKind
+
+
+class TileList(QListWidget):
+    """A list whose drags carry the card request of the tile, nothing else."""
+
+    def mimeTypes(self) -> list[str]:
+        return [mime.CARD_MIME]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        request = request_of(items[0]) if items else None
+        return mime.encode(request) if request is not None else QMimeData()
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+
+def request_of(item: QListWidgetItem) -> mime.CardRequest | None:
+    kind = item.data(KIND_ROLE)
+    if kind not in ("strategic", "goal", "kpi"):
+        return None
+    return mime.CardRequest(kind, item.data(ID_ROLE))
+
+
+class PalettePanel(QWidget):
+    cardCreated = Signal(str)
+    """Id of a card created from the keyboard, so the window can select it."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.tiles = TileList(self)
+        self.tiles.setObjectName("paletteTiles")
+        self.tiles.setAccessibleName(self.tr("Card palette"))
+        self.tiles.setAccessibleDescription(
+            self.tr("Drag a tile onto the board to add a card, or press Enter to add it at a free place.")
+        )
+        self.tiles.setDragEnabled(True)
+        self.tiles.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tiles.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.tiles.setIconSize(QSize(18, 18))
+        self.tiles.setSpacing(1)
+        self.tiles.itemActivated.connect(self._create_from_item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tiles)
+        document.reset.connect(self.rebuild)
+        document.changed.connect(self._on_changed)
+        self.rebuild()
+
+    def _on_changed(self, change: Change) -> None:
+        if "functions" in change.touched():
+            self.rebuild()
+
+    def _header(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        self.tiles.addItem(item)
+
+    def _tile(self, text: str, kind: str, function_id: str | None, colour: str, tip: str) -> None:
+        """Short text for a narrow dock; the tooltip and the accessible text say what the tile makes."""
+        item = QListWidgetItem(swatch(colour), text)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
+        item.setData(KIND_ROLE, kind)
+        item.setData(ID_ROLE, function_id)
+        item.setToolTip(tip)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        self.tiles.addItem(item)
+
+    def rebuild(self) -> None:
+        self.tiles.clear()
+        ws = self._document.workshop
+        self._header(self.tr("Strategy"))
+        self._tile(
+            self.tr("Strategic goal"),
+            "strategic",
+            None,
+            STRATEGY_COLOUR,
+            self.tr("New strategic goal: a corporate goal at the top of the tree"),
+        )
+        if not ws.functions:
+            self._header(self.tr("Add functions to get their goal tiles"))
+            return
+        self._header(self.tr("Goals"))
+        for kind in (FunctionKind.CUSTOMER_FACING, FunctionKind.SUPPORT):
+            for function in (f for f in ws.functions if f.kind == kind):
+                self._tile(
+                    function.name,
+                    "goal",
+                    function.id,
+                    function.colour,
+                    self.tr("New goal of %s") % function.name,
+                )
+        self._header(self.tr("KPIs"))
+        for function in ws.functions:
+            self._tile(
+                function.name,
+                "kpi",
+                function.id,
+                function.colour,
+                self.tr("New KPI of %s: a measure it is rewarded on") % function.name,
+            )
+
+    def request_at(self, row: int) -> mime.CardRequest | None:
+        item = self.tiles.item(row)
+        return None if item is None else request_of(item)
+
+    def _create_from_item(self, item: QListWidgetItem) -> None:
+        request = request_of(item)
+        if request is not None:
+            self.create(request)
+
+    def create(self, request: mime.CardRequest) -> str | None:
+        """Create the card a tile stands for, through the undo stack; returns its id."""
+        if request.kind == "kpi":
+            change = self._document.edit(ops.add_kpi, request.function_id, self.tr("New KPI"))
+        elif request.kind == "goal":
+            change = self._document.edit(ops.add_goal, self.tr("New goal"), request.function_id)
+        else:
+            change = self._document.edit(ops.add_goal, self.tr("New strategic goal"))
+        if change is None or change.created_id is None:
+            return None
+        self.cardCreated.emit(change.created_id)
+        return change.created_id
