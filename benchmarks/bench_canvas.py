@@ -1,0 +1,146 @@
+"""Board performance: scene build, a full frame at fit-to-view, dragging a card, peak memory.
+
+Run: /work/venv/bin/python benchmarks/bench_canvas.py  (offscreen; prints figures, asserts nothing).
+Targets from the canvas brief: build 500 cards <= 50 ms and 2,000 <= 200 ms; a frame at fit with
+500 cards at 1920x1080 <= 16 ms; a drag step at 2,000 cards <= 3 ms; peak RSS <= 250 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from ui.canvas.scene import BoardScene
+from ui.canvas.view import BoardView
+from ui.document import Document
+from workshop.model import Position, Workshop
+from workshop.synthetic import generate
+
+
+def workshop_with_positions(n: int) -> tuple[Workshop, float]:
+    ws = generate(n)
+    started = time.perf_counter()
+    try:
+        from workshop.layout import tidy
+
+        positions = tidy(ws)
+    except ImportError:
+        positions = {g.id: ((i % 40) * 290.0, 100.0 + (i // 40) * 190.0) for i, g in enumerate(ws.goals)}
+    elapsed = time.perf_counter() - started
+    ws.positions = {card_id: Position(x=x, y=y) for card_id, (x, y) in positions.items()}
+    return ws, elapsed
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+class Clock:
+    """Wall time and this thread's CPU time: on a shared machine the CPU figure is the steadier one."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), time.thread_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall.append(time.perf_counter() - self._wall)
+        self.cpu.append(time.thread_time() - self._cpu)
+
+    def summary(self) -> str:
+        return (
+            f"wall median {ms(statistics.median(self.wall))} best {ms(min(self.wall))} | "
+            f"cpu median {ms(statistics.median(self.cpu))} best {ms(min(self.cpu))}"
+        )
+
+
+def bench_build(app: QApplication, n: int) -> None:
+    ws, tidy_time = workshop_with_positions(n)
+    document = Document(ws)
+    clock = Clock()
+    for _ in range(5):
+        with clock:
+            scene = BoardScene(document)
+        document.changed.disconnect(scene._on_changed)
+        document.reset.disconnect(scene.rebuild)
+        scene.deleteLater()
+        app.processEvents()
+    cards = len(ws.goals) + len(ws.kpis)
+    print(f"build  {cards:5d} cards {len(ws.links):5d} links: {clock.summary()}  (tidy took {ms(tidy_time)})")
+
+
+def frame_clock(view: BoardView, repeats: int = 10) -> Clock:
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    clock = Clock()
+    for _ in range(repeats):
+        painter = QPainter(image)
+        with clock:
+            view.render(painter)
+        painter.end()
+    return clock
+
+
+def bench_frames(app: QApplication, n: int) -> BoardView:
+    ws, _ = workshop_with_positions(n)
+    view = BoardView(Document(ws))
+    view.resize(1920, 1080)
+    view.show()
+    app.processEvents()
+    view.fit_all()
+    app.processEvents()
+    frame_clock(view, 2)  # warm-up: first paint lays out text
+    print(f"frame  {n:5d} cards at fit (scale {view.scale_factor():.3f}): {frame_clock(view).summary()}")
+    view.zoom_actual()
+    app.processEvents()
+    frame_clock(view, 2)
+    print(f"frame  {n:5d} cards at 100%:               {frame_clock(view).summary()}")
+    return view
+
+
+def bench_drag(app: QApplication, view: BoardView, card_id: str, label: str, steps: int = 200) -> None:
+    """One drag step as the scene does it: move the card, its links follow, the view repaints."""
+    scene = view.board_scene
+    card = scene.card(card_id)
+    view.centerOn(card)
+    view.viewport().grab()
+    app.processEvents()
+    origin = card.pos()
+    clock = Clock()
+    for step in range(steps):
+        with clock:
+            card.move_to(origin.x() + (step % 40) * 3.0, origin.y() + (step % 7) * 2.0)
+            app.processEvents()
+    card.move_to(origin.x(), origin.y())
+    print(f"drag   {len(scene.cards()):5d} cards, {label} ({len(scene.links_of(card_id))} links): {clock.summary()}")
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    load = os.getloadavg()[0]
+    print(f"load average {load:.1f} on {os.cpu_count()} cores (figures scale with it: run on a quiet machine)")
+    for n in (500, 2000):
+        bench_build(app, n)
+    bench_frames(app, 500)
+    view = bench_frames(app, 2000)
+    view.zoom_actual()
+    scene = view.board_scene
+    by_links = sorted(scene.cards(), key=lambda i: len(scene.links_of(i)))
+    bench_drag(app, view, by_links[len(by_links) // 2], "a typical card")
+    bench_drag(app, view, by_links[-1], "the most linked card")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"memory peak RSS with the 2,000-card board: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,309 @@
+"""One card on the board: a goal, a strategic goal or a KPI, painted in Python from cached text.
+
+The item holds the card's id and what it shows, never the model object: the scene pushes new
+content when the document says the goal changed. Far out (level of detail below theme.text_lod)
+a card is a plain coloured rectangle, because text nobody can read is the most expensive thing to draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
+
+from ui.canvas.text_layout import fit_lines, static_text, tooltip_html
+from ui.canvas.theme import NORMAL, Theme
+from workshop.findings import Severity
+from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
+from workshop.model import Band
+
+LOD_TEXT = 0.4
+OVERVIEW_LOD = 0.15
+"""Between this and the theme's text level, cards show their first words in large type."""
+OVERVIEW_PX = 8.0
+"""On-screen size of that large type."""
+"""Below this zoom labels on links are left out."""
+KPI_HEIGHT = 72.0
+HEADER_HEIGHT = 26.0
+PADDING = 10.0
+HANDLE_RADIUS = 8.0
+BADGE_RADIUS = 12.0
+MARGIN = 16.0
+"""Room around the card rectangle for the badge, the link handle and the selection outline."""
+
+CARD_TYPE = QGraphicsItem.UserType + 1
+
+
+@dataclass(frozen=True)
+class CardContent:
+    """What a card shows, derived from the model by the scene."""
+
+    kind: str
+    """'strategic', 'goal' or 'kpi'."""
+    band: Band
+    text: str
+    header: str
+    colour: str
+    measure: str = ""
+
+
+@dataclass(frozen=True)
+class Badge:
+    severity: Severity
+    count: int
+    messages: tuple[str, ...]
+
+
+class CardItem(QGraphicsItem):
+    def __init__(self, card_id: str, content: CardContent, theme: Theme = NORMAL) -> None:
+        super().__init__()
+        self.card_id = card_id
+        self.content = content
+        self.theme = theme
+        self.badge: Badge | None = None
+        self.dimmed = False
+        self.editing = False
+        """True while the in-place editor covers the card: its own text is not drawn under it."""
+        self.hovered = False
+        self.on_moved: Callable[[CardItem], None] | None = None
+        """Set by the scene: called after `move_to` so links follow."""
+        self.on_dragged: Callable[[], None] | None = None
+        """Set by the scene: called after each step of a mouse drag (which moves every selected card)."""
+        self._lines: list[tuple[QPointF, QStaticText]] | None = None
+        self._header: QStaticText | None = None
+        self._measure: QStaticText | None = None
+        self._badge_text: QStaticText | None = None
+        self._shape: QPainterPath | None = None
+        self._colour = QColor(content.colour)
+        self._overview: tuple[int, list[tuple[QPointF, QStaticText]]] | None = None
+        height = KPI_HEIGHT if content.kind == "kpi" else CARD_HEIGHT
+        self._rect = QRectF(0, 0, CARD_WIDTH, height)
+        self.half_size = (CARD_WIDTH / 2, height / 2)
+        self._bounds = self._rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+
+    # --- content -------------------------------------------------------------------------------
+
+    def type(self) -> int:
+        return CARD_TYPE
+
+    @property
+    def is_goal(self) -> bool:
+        return self.content.kind != "kpi"
+
+    def card_rect(self) -> QRectF:
+        """The visible card in item coordinates (without the margin for badge and handle)."""
+        return QRectF(self._rect)
+
+    def scene_card_rect(self) -> QRectF:
+        return self._rect.translated(self.pos())
+
+    def set_content(self, content: CardContent) -> None:
+        if content == self.content:
+            return
+        self.content = content
+        self._colour = QColor(content.colour)
+        self._invalidate()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._invalidate()
+
+    def set_badge(self, badge: Badge | None) -> None:
+        if badge == self.badge:
+            return
+        self.badge = badge
+        self._badge_text = None
+        self.update()
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self.update()
+
+    def _invalidate(self) -> None:
+        self._lines = self._header = self._measure = self._badge_text = self._overview = None
+        self.update()
+
+    def tooltip_html(self) -> str:
+        """Made when the pointer rests on the card (scene.helpEvent): cheaper than one per card."""
+        parts = [self.content.text]
+        if self.content.measure:
+            parts.append(self.content.measure)
+        if self.badge is not None:
+            parts.extend(self.badge.messages)
+        return tooltip_html(*parts)
+
+    def handle_rect(self) -> QRectF:
+        """The link handle: a small circle on the top edge, the start of a link drag."""
+        r = HANDLE_RADIUS + 3  # a little easier to hit than to see
+        return QRectF(self._rect.center().x() - r, -r, 2 * r, 2 * r)
+
+    def handle_visible(self) -> bool:
+        return self.is_goal and (self.hovered or self.isSelected())
+
+    # --- geometry ------------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = self._make_shape()
+        return self._shape
+
+    def _make_shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # the handle overlaps the card: keep both filled
+        path.addRect(self._rect)
+        if self.is_goal:
+            path.addEllipse(self.handle_rect())
+        return path
+
+    def move_to(self, x: float, y: float) -> None:
+        """Move without a gesture (model change, animation): links are told, no itemChange overhead."""
+        self.setPos(x, y)
+        if self.on_moved is not None:
+            self.on_moved(self)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self.on_dragged is not None:
+            self.on_dragged()
+
+    # --- hover ---------------------------------------------------------------------------------
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    # --- painting ------------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        theme, content = self.theme, self.content
+        body_font = theme.font(theme.body_px)
+        small_font = theme.font(theme.small_px, italic=True)
+        self._header = static_text(content.header, theme.font(theme.header_px, bold=True))
+        top = HEADER_HEIGHT + PADDING * 0.6
+        bottom = self._rect.height() - PADDING * 0.6
+        if content.measure:
+            small_height = QFontMetricsF(small_font).lineSpacing()
+            bottom -= small_height
+            measure = QFontMetricsF(small_font).elidedText(
+                " ".join(content.measure.split()), Qt.TextElideMode.ElideRight, CARD_WIDTH - 2 * PADDING
+            )
+            self._measure = static_text(measure, small_font)
+        spacing = QFontMetricsF(body_font).lineSpacing()
+        max_lines = max(1, int((bottom - top) // spacing))
+        width = CARD_WIDTH - 2 * PADDING
+        lines = fit_lines(content.text, body_font, width, max_lines)
+        self._lines = [
+            (QPointF(PADDING, top + i * spacing), static_text(line, body_font)) for i, line in enumerate(lines)
+        ]
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme, content, rect = self.theme, self.content, self._rect
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        colour = theme.strategic_header if content.kind == "strategic" else self._colour
+        if self.dimmed:
+            painter.setOpacity(0.22)
+        if lod < theme.text_lod:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            if lod >= OVERVIEW_LOD:
+                self._paint_overview(painter, lod, colour)
+            else:
+                painter.fillRect(rect, colour)
+            if self.isSelected():
+                painter.setPen(QPen(theme.selection, 6 / max(lod, 0.05)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+            if self.badge is not None:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(theme.badge[self.badge.severity])
+                painter.drawEllipse(QPointF(rect.right(), rect.top()), BADGE_RADIUS * 2, BADGE_RADIUS * 2)
+            return
+        if self._lines is None:
+            self._prepare()
+        selected = self.isSelected()
+        border = QPen(theme.selection if selected else theme.card_border, 3.5 if selected else 1.2)
+        if content.kind == "kpi":
+            border.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(border)
+        painter.setBrush(theme.card_fill)
+        painter.drawRoundedRect(rect, 6, 6)
+        header = QRectF(rect.left(), rect.top(), rect.width(), HEADER_HEIGHT)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(header, 6, 6)
+        painter.fillRect(QRectF(header.left(), header.bottom() - 6, header.width(), 6), colour)
+        strategic = content.kind == "strategic"
+        painter.setPen(theme.strategic_header_text if strategic else QColor("#FFFFFF"))
+        painter.setFont(theme.font(theme.header_px, bold=True))
+        painter.drawStaticText(QPointF(PADDING, 5), self._header)
+        painter.setPen(theme.card_text)
+        painter.setFont(theme.font(theme.body_px))
+        for point, line in () if self.editing else self._lines:
+            painter.drawStaticText(point, line)
+        if self._measure is not None:
+            painter.setPen(theme.card_muted)
+            painter.setFont(theme.font(theme.small_px, italic=True))
+            painter.drawStaticText(
+                QPointF(PADDING, rect.bottom() - PADDING * 0.6 - self._measure.size().height()), self._measure
+            )
+        if self.handle_visible():
+            painter.setPen(QPen(theme.selection, 2))
+            painter.setBrush(theme.card_fill)
+            painter.drawEllipse(QPointF(rect.center().x(), 0), HANDLE_RADIUS, HANDLE_RADIUS)
+        if self.badge is not None:
+            self._paint_badge(painter)
+
+    def _paint_overview(self, painter: QPainter, lod: float, colour: QColor) -> None:
+        """Zoomed out but not far: the first words in type large enough to read, so cards stay known."""
+        rect = self._rect
+        header = rect.height() * 0.22
+        painter.fillRect(rect, self.theme.card_fill)
+        painter.fillRect(QRectF(rect.left(), rect.top(), rect.width(), header), colour)
+        px = int(OVERVIEW_PX / lod / 4 + 1) * 4  # in steps of 4 px, so zooming re-lays out rarely
+        if self._overview is None or self._overview[0] != px:
+            font = self.theme.font(px, bold=True)
+            spacing = QFontMetricsF(font).lineSpacing()
+            top = header + PADDING * 0.4
+            max_lines = max(1, int((rect.height() - top) // spacing))
+            lines = fit_lines(self.content.text, font, rect.width() - PADDING, max_lines)
+            self._overview = (
+                px,
+                [(QPointF(PADDING / 2, top + i * spacing), static_text(t, font)) for i, t in enumerate(lines)],
+            )
+        painter.setPen(self.theme.card_text)
+        painter.setFont(self.theme.font(px, bold=True))
+        for point, line in self._overview[1]:
+            painter.drawStaticText(point, line)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        assert self.badge is not None
+        centre = QPointF(self._rect.right() - 2, self._rect.top() + 2)
+        painter.setPen(QPen(QColor("#FFFFFF"), 2))
+        painter.setBrush(QBrush(self.theme.badge[self.badge.severity]))
+        painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
+        if self._badge_text is None:
+            label = "!" if self.badge.count <= 1 else (str(self.badge.count) if self.badge.count < 10 else "9+")
+            self._badge_text = static_text(label, self.theme.font(12, bold=True))
+        size = self._badge_text.size()
+        painter.setPen(QColor("#FFFFFF"))
+        painter.setFont(self.theme.font(12, bold=True))
+        painter.drawStaticText(QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), self._badge_text)

@@ -1,0 +1,98 @@
+"""Editing a card's text in place from the scene: open the editor over the card, commit through
+the document (typing merges per session), refuse empty text, close safely after the key handler.
+
+A mixin for BoardScene (needs `document`, `theme`, `card()`, `views()` and `_cards`).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QPointF, Qt, QTimer
+
+from ui.canvas.editor import InPlaceEditor
+from workshop import ops
+from workshop.geometry import CARD_WIDTH
+
+
+class EditingMixin:
+    editor: InPlaceEditor | None
+    _edit_session: int
+
+    def _init_editing(self) -> None:
+        self.editor = None
+        self._edit_session = 0
+
+    def start_edit(self, card_id: str) -> InPlaceEditor | None:
+        card = self._cards.get(card_id)
+        if card is None:
+            return None
+        self._close_editor()
+        self._edit_session += 1
+        kpi = card.content.kind == "kpi"
+        editor = InPlaceEditor(
+            card_id,
+            card.content.text,
+            CARD_WIDTH - 12,
+            self.theme,
+            self._commit_edit,
+            self._cancel_edit,
+            single_line=kpi,
+        )
+        editor.setPos(card.pos() + QPointF(6, 30))
+        self.addItem(editor)
+        card.editing = True
+        card.update()
+        self.editor = editor
+        self.clearSelection()
+        card.setSelected(True)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        editor.select_all()
+        return editor
+
+    def _commit_edit(self, card_id: str, text: str) -> None:
+        session = self._edit_session
+        self._schedule_close()
+        card = self._cards.get(card_id)
+        if card is None or text == card.content.text:
+            return
+        if not text.strip():
+            self.document.refused.emit(self.tr("A card needs some text; the previous text is kept."))
+            return
+        key = f"text:{card_id}:{session}"
+        if card.content.kind == "kpi":
+            self.document.edit(ops.update_kpi, card_id, name=text, merge_key=key)
+        else:
+            self.document.edit(ops.update_goal, card_id, text=text, merge_key=key)
+
+    def _cancel_edit(self, card_id: str) -> None:
+        self._schedule_close()
+
+    def _schedule_close(self) -> None:
+        """The editor calls us from its own key handler: remove it once that handler returned."""
+        editor = self.editor
+        self.editor = None
+        if editor is not None:
+            self._uncover(editor.card_id)
+            editor.setVisible(False)
+            QTimer.singleShot(0, lambda: self._discard(editor))
+        for view in self.views():
+            view.setFocus()
+
+    def _uncover(self, card_id: str) -> None:
+        card = self._cards.get(card_id)
+        if card is not None:
+            card.editing = False
+            card.update()
+
+    def _discard(self, editor: InPlaceEditor) -> None:
+        if shiboken6.isValid(editor) and editor.scene() is self:
+            self.removeItem(editor)
+
+    def _close_editor(self) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            self._uncover(editor.card_id)
+            editor.cancel()
+            if shiboken6.isValid(editor) and editor.scene() is self:
+                editor.setVisible(False)
+                QTimer.singleShot(0, lambda: self._discard(editor))

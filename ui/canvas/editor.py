@@ -1,0 +1,106 @@
+"""In-place editing of a card's text: plain text only, Enter commits, Esc cancels.
+
+A QGraphicsTextItem over the card, so typing happens where the room is looking. Shift+Enter
+inserts a newline. Losing focus commits, as in mind-mapping tools. Pasted rich text is reduced to
+its plain text (toPlainText), so participants' markup never turns into formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from ui.canvas.theme import Theme
+
+OBJECT_REPLACEMENT = "\ufffc"
+
+
+class InPlaceEditor(QGraphicsTextItem):
+    def __init__(
+        self,
+        card_id: str,
+        text: str,
+        width: float,
+        theme: Theme,
+        on_commit: Callable[[str, str], None],
+        on_cancel: Callable[[str], None],
+        single_line: bool = False,
+    ) -> None:
+        super().__init__()
+        self.card_id = card_id
+        self.original = text
+        self.theme = theme
+        self.single_line = single_line
+        self._on_commit = on_commit
+        self._on_cancel = on_cancel
+        self._done = False
+        self.setFont(theme.font(theme.body_px))
+        self.setDefaultTextColor(theme.card_text)
+        self.setPlainText(text)
+        self.setTextWidth(width)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setZValue(1000)
+
+    @property
+    def finished(self) -> bool:
+        return self._done
+
+    def select_all(self) -> None:
+        cursor = self.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+
+    def text(self) -> str:
+        return self.toPlainText().replace(OBJECT_REPLACEMENT, "").replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def commit(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._on_commit(self.card_id, self.text())
+
+    def cancel(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._on_cancel(self.card_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
+            self.cancel()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Qt.KeyboardModifier.ShiftModifier and not self.single_line:
+                self.textCursor().insertText("\n")
+            else:
+                self.commit()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.commit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+            self.commit()
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().adjusted(-4, -4, 4, 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = super().boundingRect().adjusted(-3, -3, 3, 3)
+        painter.setPen(QPen(self.theme.selection, 2))
+        painter.setBrush(self.theme.card_fill)
+        painter.drawRoundedRect(rect, 4, 4)
+        plain = QStyleOptionGraphicsItem(option)  # without Qt's dashed focus frame: ours is drawn above
+        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        super().paint(painter, plain, widget)

@@ -1,0 +1,143 @@
+"""Mouse gestures on the board's scene: moving cards (one undo step per drag), drawing links from a
+card's handle, double-click to edit, and tooltips made on demand.
+
+A mixin for BoardScene, which provides the id -> item maps, `document` and `theme`. Gestures end in
+`Document.edit` (or the `linkDropped` signal, which the view answers); the scene then follows the
+document's announcement like for any other change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QToolTip,
+)
+
+from ui.canvas.card_item import CardItem
+from workshop import ops
+from workshop.geometry import clamp_to_band
+
+
+class GesturesMixin:
+    """Put before QGraphicsScene in the bases: unhandled events go on to the scene's own handlers."""
+
+    _press: dict[str, QPointF]
+    _dragging: bool
+    _link_source: CardItem | None
+    _rubber: QGraphicsLineItem | None
+
+    def _init_gestures(self) -> None:
+        self._press = {}
+        self._dragging = False
+        self._link_source = None
+        self._rubber = None
+
+    def _card_moved(self, card: CardItem) -> None:
+        for link_id in self._links_by_card.get(card.card_id, ()):
+            item = self._links.get(link_id)
+            if item is not None:
+                item.refresh()
+
+    def _drag_step(self) -> None:
+        """Qt moved the selected cards: keep each in its band (it follows from the function), move links."""
+        if not self._dragging:
+            return
+        for card_id in self._press:
+            card = self._cards.get(card_id)
+            if card is None:
+                continue
+            y = card.pos().y()
+            clamped = clamp_to_band(card.content.band, y)
+            if clamped != y:
+                card.setPos(card.pos().x(), clamped)
+            self._card_moved(card)
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """Tooltips are made on demand from the item under the pointer (plain text, escaped)."""
+        for item in self.items(event.scenePos()):
+            getter = getattr(item, "tooltip_html", None)
+            text = getter() if getter is not None else ""
+            if text:
+                QToolTip.showText(event.screenPos(), text, event.widget())
+                event.setAccepted(True)
+                return
+        QToolTip.hideText()
+        event.setAccepted(False)
+
+    def _card_at(self, pos: QPointF, exclude: CardItem | None = None) -> CardItem | None:
+        for item in self.items(pos):
+            if isinstance(item, CardItem) and item is not exclude:
+                return item
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.editor is None:
+            card = self._card_at(event.scenePos())
+            if card is not None and card.is_goal and card.handle_rect().contains(card.mapFromScene(event.scenePos())):
+                self._begin_link_drag(card, event.scenePos())
+                event.accept()
+                return
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = {c.card_id: c.pos() for c in self.selected_cards()}
+            self._dragging = bool(self._press)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._link_source is not None and self._rubber is not None:
+            start = self._rubber.line().p1()
+            self._rubber.setLine(QLineF(start, event.scenePos()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._link_source is not None:
+            source = self._link_source
+            self._end_link_drag()
+            target = self._card_at(event.scenePos(), exclude=source)
+            event.accept()
+            if target is not None and target.is_goal:
+                self.linkDropped.emit(source.card_id, target.card_id)
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._dragging = False
+            self._commit_moves()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        card = self._card_at(event.scenePos())
+        if card is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.start_edit(card.card_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def _commit_moves(self) -> None:
+        press, self._press = self._press, {}
+        moves: dict[str, tuple[float, float]] = {}
+        for card_id, before in press.items():
+            card = self._cards.get(card_id)
+            if card is not None and card.pos() != before:
+                moves[card_id] = (round(card.pos().x(), 1), round(card.pos().y(), 1))
+        if moves:
+            self.document.edit(ops.move_cards, moves)
+
+    def _begin_link_drag(self, card: CardItem, pos: QPointF) -> None:
+        self._link_source = card
+        start = card.mapToScene(QPointF(card.card_rect().center().x(), 0))
+        self._rubber = QGraphicsLineItem(QLineF(start, pos))
+        pen = QPen(self.theme.selection, max(2.0, self.theme.link_width), Qt.PenStyle.DashLine)
+        self._rubber.setPen(pen)
+        self._rubber.setZValue(500)
+        self.addItem(self._rubber)
+
+    def _end_link_drag(self) -> None:
+        self._link_source = None
+        if self._rubber is not None:
+            if self._rubber.scene() is self:
+                self.removeItem(self._rubber)
+            self._rubber = None

@@ -1,0 +1,442 @@
+"""The board's scene: follows the document and keeps one item per card, link and suggestion.
+
+The scene never edits the model. It listens to `Document.changed` (updating only what
+`change.touched()` names) and `Document.reset` (rebuilding), and keeps private id -> item maps;
+items hold ids, not model objects. Gestures that end in an edit (a finished drag, a link drawn
+from a card's handle, a committed text) go through `Document.edit`, and the scene updates when the
+document announces the change, exactly as it does for undo and redo.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QRectF, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsScene
+
+from ui.canvas.band_item import BandItem
+from ui.canvas.card_item import Badge, CardContent, CardItem
+from ui.canvas.editing import EditingMixin
+from ui.canvas.gestures import GesturesMixin
+from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
+from ui.canvas.placement import grid_positions, layout_positions
+from ui.canvas.theme import NORMAL, Theme
+from ui.document import Document
+from workshop import ops
+from workshop.changes import Change
+from workshop.findings import SEVERITY_ORDER, Analysis
+from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
+from workshop.model import Band, Function, FunctionKind, Goal, Kpi, Link, LinkKind, LinkSuggestion, SuggestionStatus
+
+SIDE_MARGIN = 320.0
+
+
+class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
+    linkDropped = Signal(str, str)
+    """A link drag ended on another card: (source goal id, target goal id). The view decides."""
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.theme: Theme = NORMAL
+        self._cards: dict[str, CardItem] = {}
+        self._card_function: dict[str, str | None] = {}
+        self._links: dict[str, LinkItem] = {}
+        self._links_by_card: dict[str, set[str]] = {}
+        self._auto: dict[str, tuple[float, float]] = {}
+        self._bands: dict[Band, BandItem] = {}
+        self._analysis: Analysis | None = None
+        self._by_subject: dict[str, list] = {}
+        self._focus: set[str] | None = None
+        self._init_gestures()
+        self._init_editing()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        document.changed.connect(self._on_changed)
+        document.reset.connect(self.rebuild)
+        self.rebuild()
+
+    # --- lookups (read-only for the view and tests) ---------------------------------------------
+
+    def card(self, card_id: str) -> CardItem | None:
+        return self._cards.get(card_id)
+
+    def link(self, link_id: str) -> LinkItem | None:
+        return self._links.get(link_id)
+
+    def cards(self) -> dict[str, CardItem]:
+        return dict(self._cards)
+
+    def links(self) -> dict[str, LinkItem]:
+        return dict(self._links)
+
+    def band_item(self, band: Band) -> BandItem:
+        return self._bands[band]
+
+    def card_function(self, card_id: str) -> str | None:
+        return self._card_function.get(card_id)
+
+    def links_of(self, card_id: str) -> list[LinkItem]:
+        return [self._links[i] for i in self._links_by_card.get(card_id, ()) if i in self._links]
+
+    def cards_rect(self) -> QRectF:
+        rect = QRectF()
+        for card in self._cards.values():
+            rect = rect.united(card.scene_card_rect())
+        return rect
+
+    # --- building -------------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Start again from the model (open, new, restore).
+
+        The cyclic garbage collector is paused meanwhile: building thousands of items makes no cycles,
+        yet allocation-triggered full collections over a large workshop cost tens of milliseconds.
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._rebuild()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _rebuild(self) -> None:
+        self._end_link_drag()
+        self._close_editor()
+        self.clear()
+        self._cards.clear()
+        self._card_function.clear()
+        self._links.clear()
+        self._links_by_card.clear()
+        self._auto.clear()
+        self._bands = {band: BandItem(band, self.theme) for band in Band}
+        for band in self._bands.values():
+            self.addItem(band)
+        ws = self.document.workshop
+        functions = {f.id: f for f in ws.functions}
+        for goal in ws.goals:
+            self._add_card(goal.id, self._goal_content(goal, functions), goal.function_id)
+        for kpi in ws.kpis:
+            self._add_card(kpi.id, self._kpi_content(kpi, functions), kpi.function_id)
+        self._place_unplaced(list(self._cards))
+        for link in ws.links:
+            self._add_link(link)
+        for suggestion in ws.suggestions:
+            if isinstance(suggestion, LinkSuggestion) and suggestion.status == SuggestionStatus.PENDING:
+                self._add_suggestion(suggestion)
+        self._update_extent()
+        self._apply_focus()
+
+    def _goal_content(self, goal: Goal, functions: dict[str, Function]) -> CardContent:
+        function = functions.get(goal.function_id) if goal.function_id else None
+        measure = " · ".join(part for part in (goal.measure, goal.target) if part)
+        if goal.function_id is None:
+            return CardContent("strategic", Band.STRATEGY, goal.text, self.tr("Strategic goal"), "#2B2D42", measure)
+        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+        header = function.name if function is not None else self.tr("(no function)")
+        colour = function.colour if function is not None else "#888888"
+        return CardContent("goal", band, goal.text, header, colour, measure)
+
+    def _kpi_content(self, kpi: Kpi, functions: dict[str, Function]) -> CardContent:
+        function = functions.get(kpi.function_id)
+        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+        name = function.name if function is not None else ""
+        header = self.tr("KPI · %1").replace("%1", name)
+        return CardContent("kpi", band, kpi.name, header, function.colour if function else "#888888", kpi.incentive)
+
+    def _add_card(self, card_id: str, content: CardContent, function_id: str | None) -> CardItem:
+        card = CardItem(card_id, content, self.theme)
+        card.on_moved = self._card_moved
+        card.on_dragged = self._drag_step
+        position = self.document.workshop.positions.get(card_id)
+        if position is not None:
+            card.setPos(position.x, position.y)
+        self._cards[card_id] = card
+        self._card_function[card_id] = function_id
+        self.addItem(card)
+        badge = self._badge_for(card_id)
+        if badge is not None:
+            card.set_badge(badge)
+        return card
+
+    def _remove_card(self, card_id: str) -> None:
+        card = self._cards.pop(card_id, None)
+        self._card_function.pop(card_id, None)
+        # self._auto keeps its place: if an undo brings the card back, it returns where it was
+        if card is None:
+            return
+        for link_id in list(self._links_by_card.get(card_id, ())):
+            self._remove_link(link_id)
+        self._links_by_card.pop(card_id, None)
+        if self.editor is not None and self.editor.card_id == card_id:
+            self._close_editor()
+        self.removeItem(card)
+
+    def _place_unplaced(self, card_ids: list[str]) -> None:
+        """Give cards without a model position a place on screen only."""
+        positions = self.document.workshop.positions
+        unplaced = [i for i in card_ids if i not in positions and i in self._cards]
+        if not unplaced:
+            return
+        fresh = [i for i in unplaced if i not in self._auto]
+        # the layout's drawing only when most of the board is unplaced (a file without positions):
+        # elsewhere its places ignore where the room put cards and could cover them
+        suggested = layout_positions(self.document.workshop) if len(fresh) > len(self._cards) // 2 else {}
+        rest = []
+        for card_id in fresh:
+            if card_id in suggested:
+                self._auto[card_id] = suggested[card_id]
+            else:
+                rest.append(card_id)
+        if rest:
+            occupied = [
+                (card.content.band, positions[cid].x if cid in positions else self._auto[cid][0])
+                for cid, card in self._cards.items()
+                if cid in positions or cid in self._auto
+            ]
+            self._auto.update(grid_positions(((i, self._cards[i].content.band) for i in rest), occupied))
+        for card_id in unplaced:
+            x, y = self._auto[card_id]
+            self._cards[card_id].move_to(x, y)
+
+    def _link_style(self, link: Link) -> LinkStyle:
+        if link.kind == LinkKind.DIRECT_IMPACT:
+            return LinkStyle.DIRECT
+        source, target = self._cards.get(link.source), self._cards.get(link.target)
+        if source and target and source.content.band == Band.SUPPORT and target.content.band == Band.STRATEGY:
+            return LinkStyle.AROUND
+        return LinkStyle.PLAIN
+
+    def _link_tooltip(self, link: Link, style: LinkStyle) -> str:
+        if style == LinkStyle.DIRECT:
+            return self.tr("Declared direct impact: ") + (link.reason or self.tr("(no reason given yet)"))
+        if style == LinkStyle.AROUND:
+            return self.tr(
+                "A support goal linked straight to a strategic goal. Link it through the goal of the function it "
+                "serves, or declare it as a direct-impact exception with a reason."
+            )
+        return ""
+
+    def _add_link(self, link: Link) -> None:
+        source, target = self._cards.get(link.source), self._cards.get(link.target)
+        if source is None or target is None:
+            return
+        item = LinkItem(link.id, source, target, self._link_style(link), self.theme)
+        self._set_link_style(item, link)
+        self._register_link(item)
+
+    def _add_suggestion(self, suggestion: LinkSuggestion) -> None:
+        source, target = self._cards.get(suggestion.source), self._cards.get(suggestion.target)
+        if source is None or target is None:
+            return
+        item = LinkItem(suggestion.id, source, target, LinkStyle.SUGGESTION, self.theme)
+        author = suggestion.author or self.tr("A participant")
+        tip = author + self.tr(" suggests this link.") + (("\n" + suggestion.reason) if suggestion.reason else "")
+        item.set_style(LinkStyle.SUGGESTION, tip)
+        SuggestionButton(item, True, self._decide_later)
+        SuggestionButton(item, False, self._decide_later)
+        self._register_link(item)
+
+    def _register_link(self, item: LinkItem) -> None:
+        self._links[item.link_id] = item
+        self._links_by_card.setdefault(item.source.card_id, set()).add(item.link_id)
+        self._links_by_card.setdefault(item.target.card_id, set()).add(item.link_id)
+        self.addItem(item)
+
+    def _remove_link(self, link_id: str) -> None:
+        item = self._links.pop(link_id, None)
+        if item is None:
+            return
+        for end in (item.source.card_id, item.target.card_id):
+            self._links_by_card.get(end, set()).discard(link_id)
+        self.removeItem(item)
+
+    # --- following the document -----------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        touched = change.touched()
+        ws = self.document.workshop
+        functions = {f.id: f for f in ws.functions}
+        link_ids = touched.get("links", set())
+        suggestion_ids = touched.get("suggestions", set())
+        for item_id in link_ids | suggestion_ids:
+            if item_id in self._links:
+                present = ws.find("links", item_id) if item_id in link_ids else ws.find("suggestions", item_id)
+                pending = present is not None and (
+                    not isinstance(present, LinkSuggestion) or present.status == SuggestionStatus.PENDING
+                )
+                if not pending:
+                    self._remove_link(item_id)
+        new_cards: list[str] = []
+        restyle: set[str] = set()
+        for collection in ("goals", "kpis"):
+            for card_id in touched.get(collection, ()):
+                item = ws.find(collection, card_id)
+                if item is None:
+                    self._remove_card(card_id)
+                    continue
+                if collection == "goals":
+                    content, function_id = self._goal_content(item, functions), item.function_id  # type: ignore[arg-type]
+                else:
+                    content, function_id = self._kpi_content(item, functions), item.function_id  # type: ignore[arg-type]
+                card = self._cards.get(card_id)
+                if card is None:
+                    self._add_card(card_id, content, function_id)
+                    new_cards.append(card_id)
+                else:
+                    card.set_content(content)
+                    self._card_function[card_id] = function_id
+                    restyle.add(card_id)
+        for function_id in touched.get("functions", ()):
+            for card_id, owner in list(self._card_function.items()):
+                if owner == function_id:
+                    if function_id not in functions:
+                        continue
+                    item = ws.find("kpis", card_id) or ws.goal(card_id)
+                    if isinstance(item, Goal):
+                        self._cards[card_id].set_content(self._goal_content(item, functions))
+                    elif isinstance(item, Kpi):
+                        self._cards[card_id].set_content(self._kpi_content(item, functions))
+                    restyle.add(card_id)
+        self._place_unplaced(new_cards)
+        for link_id in link_ids:
+            link = ws.find("links", link_id)
+            if isinstance(link, Link):
+                if link_id in self._links:
+                    self._set_link_style(self._links[link_id], link)
+                else:
+                    self._add_link(link)
+        for suggestion_id in suggestion_ids:
+            suggestion = ws.find("suggestions", suggestion_id)
+            if (
+                isinstance(suggestion, LinkSuggestion)
+                and suggestion.status == SuggestionStatus.PENDING
+                and suggestion_id not in self._links
+            ):
+                self._add_suggestion(suggestion)
+        if restyle:
+            links_by_id = {lk.id: lk for lk in ws.links}
+            for card_id in restyle:
+                for item in self.links_of(card_id):
+                    link = links_by_id.get(item.link_id)
+                    if link is not None:
+                        self._set_link_style(item, link)
+        for card_id in touched.get("positions", ()):
+            card = self._cards.get(card_id)
+            if card is None:
+                continue
+            position = ws.positions.get(card_id)
+            if position is not None:
+                card.move_to(position.x, position.y)
+            else:
+                self._place_unplaced([card_id])
+        if new_cards or "positions" in touched or "goals" in touched or "kpis" in touched:
+            self._update_extent()
+        if new_cards or link_ids or suggestion_ids:
+            self._apply_focus()
+
+    def _update_extent(self) -> None:
+        """Stretch the bands under the cards; the support band grows with its lowest card."""
+        if self._cards:
+            xs = [card.pos().x() for card in self._cards.values()]
+            left, right = min(xs) - SIDE_MARGIN, max(xs) + CARD_WIDTH + SIDE_MARGIN
+        else:
+            left, right = -SIDE_MARGIN, CARD_WIDTH * 4 + SIDE_MARGIN
+        right = max(right, left + 1600)
+        tops = [c.pos().y() for c in self._cards.values() if c.content.band == Band.SUPPORT]
+        bottom = support_bottom(tops)
+        for band, item in self._bands.items():
+            item.set_extent(left, right, bottom if band == Band.SUPPORT else None)
+        self.setSceneRect(QRectF(left - 200, BANDS[Band.STRATEGY].top - 200, right - left + 400, bottom + 400))
+
+    # --- selection ------------------------------------------------------------------------------
+
+    def selected_cards(self) -> list[CardItem]:
+        return [item for item in self.selectedItems() if isinstance(item, CardItem)]
+
+    def selected_ids(self) -> list[str]:
+        ids = []
+        for item in self.selectedItems():
+            if isinstance(item, CardItem):
+                ids.append(item.card_id)
+            elif isinstance(item, LinkItem):
+                ids.append(item.link_id)
+        return ids
+
+    # --- suggestions ----------------------------------------------------------------------------
+
+    def _decide_later(self, suggestion_id: str, accept: bool) -> None:
+        """Deciding removes the button that was clicked: do it after the click has been handled."""
+        QTimer.singleShot(0, lambda: self.decide_suggestion(suggestion_id, accept))
+
+    def decide_suggestion(self, suggestion_id: str, accept: bool) -> None:
+        operation = ops.accept_suggestion if accept else ops.reject_suggestion
+        self.document.edit(operation, suggestion_id)
+
+    # --- findings and focus ---------------------------------------------------------------------
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
+        self._by_subject = analysis.by_subject() if analysis is not None else {}
+        for card_id, card in self._cards.items():
+            card.set_badge(self._badge_for(card_id))
+        links = {link.id: link for link in self.document.workshop.links}
+        for link_id, item in self._links.items():
+            link = links.get(link_id)
+            if link is not None:
+                self._set_link_style(item, link)
+
+    def _set_link_style(self, item: LinkItem, link: Link) -> None:
+        """Style and tooltip of a link: what the method says about it, then the findings naming it."""
+        style = self._link_style(link)
+        messages = [f.message for f in self._by_subject.get(link.id, ())]
+        item.set_style(style, "\n".join(part for part in (self._link_tooltip(link, style), *messages) if part))
+
+    def _badge_for(self, card_id: str) -> Badge | None:
+        findings = self._by_subject.get(card_id)
+        if not findings:
+            return None
+        worst = min((f.severity for f in findings), key=lambda s: SEVERITY_ORDER[s])
+        return Badge(worst, len(findings), tuple(f.message for f in findings))
+
+    def set_focus_ids(self, ids: list[str] | None) -> set[str]:
+        """Dim everything but these; returns the cards focused. Ids that name nothing on the board are
+        ignored, so a focus on (say) a tension alone leaves the board undimmed rather than all grey."""
+        cards = self.focus_cards(ids or [])
+        self._focus = (cards | set(ids or [])) if cards else None
+        self._apply_focus()
+        return cards
+
+    def focus_cards(self, ids: list[str]) -> set[str]:
+        """The cards that ids stand for: cards themselves, a function's cards, a link's two ends."""
+        out: set[str] = set()
+        wanted = set(ids)
+        for card_id in wanted:
+            if card_id in self._cards:
+                out.add(card_id)
+            item = self._links.get(card_id)
+            if item is not None:
+                out.update((item.source.card_id, item.target.card_id))
+        out.update(card_id for card_id, owner in self._card_function.items() if owner is not None and owner in wanted)
+        return out
+
+    def _apply_focus(self) -> None:
+        focus = self._focus
+        for card_id, card in self._cards.items():
+            card.set_dimmed(focus is not None and card_id not in focus)
+        for link_id, item in self._links.items():
+            item.set_dimmed(
+                focus is not None
+                and link_id not in focus
+                and not (item.source.card_id in focus and item.target.card_id in focus)
+            )
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setBackgroundBrush(theme.background)
+        for band in self._bands.values():
+            band.set_theme(theme)
+        for card in self._cards.values():
+            card.set_theme(theme)
+        for item in self._links.values():
+            item.set_theme(theme)

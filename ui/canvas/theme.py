@@ -1,0 +1,117 @@
+"""Colours, pens and fonts of the board, in a normal and a projector variant.
+
+Kept in one place so projector mode is a swap of one object rather than a hunt through paint code.
+The projector variant is for a room: dark background, bright cards, bigger type and thick arrows,
+legible at 1024x768 from the back row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtGui import QColor, QFont
+
+from workshop.findings import Severity
+
+MIN_TEXT_PX = 6.0
+PROJECTOR_MIN_FIT = 0.45
+"""Fit-to-view in projector mode stops here: a board the room cannot read is no use on the wall."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: QColor
+    band_fill: tuple[QColor, QColor, QColor]
+    band_label: QColor
+    card_fill: QColor
+    card_border: QColor
+    card_text: QColor
+    card_muted: QColor
+    strategic_header: QColor
+    strategic_header_text: QColor
+    selection: QColor
+    link: QColor
+    link_width: float
+    around: QColor
+    direct: QColor
+    suggestion: QColor
+    body_px: int
+    header_px: int
+    small_px: int
+    band_label_px: int
+    badge: dict[Severity, QColor]
+
+    @property
+    def text_lod(self) -> float:
+        """Below this zoom the body text would be under MIN_TEXT_PX on screen: cards are drawn plain."""
+        return MIN_TEXT_PX / self.body_px
+
+    def font(self, px: int, bold: bool = False, italic: bool = False) -> QFont:
+        """Shared font objects: cards ask for the same few fonts thousands of times."""
+        return _font(px, bold, italic)
+
+
+@lru_cache(maxsize=64)
+def _font(px: int, bold: bool, italic: bool) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+_BADGES = {
+    Severity.ERROR: QColor("#D62828"),
+    Severity.WARNING: QColor("#F77F00"),
+    Severity.INFO: QColor("#1D6FD8"),
+}
+
+NORMAL = Theme(
+    name="normal",
+    background=QColor("#F4F5F7"),
+    band_fill=(QColor("#E9ECF2"), QColor("#EEF3EE"), QColor("#F3EFEA")),
+    band_label=QColor("#5A6270"),
+    card_fill=QColor("#FFFFFF"),
+    card_border=QColor("#B8BEC8"),
+    card_text=QColor("#1B1F24"),
+    card_muted=QColor("#5E6672"),
+    strategic_header=QColor("#2B2D42"),
+    strategic_header_text=QColor("#FFFFFF"),
+    selection=QColor("#1D6FD8"),
+    link=QColor("#4A5160"),
+    link_width=2.0,
+    around=QColor("#E4572E"),
+    direct=QColor("#7B2CBF"),
+    suggestion=QColor("#8A8F98"),
+    body_px=15,
+    header_px=12,
+    small_px=11,
+    band_label_px=22,
+    badge=_BADGES,
+)
+
+PROJECTOR = Theme(
+    name="projector",
+    background=QColor("#101218"),
+    band_fill=(QColor("#1E2230"), QColor("#1B2A22"), QColor("#2C2419")),
+    band_label=QColor("#E6E8EE"),
+    card_fill=QColor("#FFFFFF"),
+    card_border=QColor("#FFFFFF"),
+    card_text=QColor("#000000"),
+    card_muted=QColor("#30343C"),
+    strategic_header=QColor("#FFD166"),
+    strategic_header_text=QColor("#000000"),
+    selection=QColor("#FFD400"),
+    link=QColor("#F0F2F6"),
+    link_width=4.5,
+    around=QColor("#FF8C1A"),
+    direct=QColor("#D39BFF"),
+    suggestion=QColor("#B8BCC4"),
+    body_px=20,
+    header_px=15,
+    small_px=14,
+    band_label_px=30,
+    badge={Severity.ERROR: QColor("#FF3B3B"), Severity.WARNING: QColor("#FF9F1A"), Severity.INFO: QColor("#4DA3FF")},
+)

@@ -1,0 +1,421 @@
+"""BoardView: the goal-tree board widget the main window embeds (contract in ui_contract.md).
+
+The view turns gestures into document edits: palette drops, keyboard capture (Tab, Enter, F2,
+Delete, arrows), zoom and pan, links drawn between cards (asking about "around" links), Tidy.
+The scene it owns follows the document; the view never touches items' model data itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from ui.canvas import board_ops
+from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, ask_around_link
+from ui.canvas.keyboard import neighbour
+from ui.canvas.motion import CardMotion
+from ui.canvas.navigation import ZoomPanMixin
+from ui.canvas.placement import free_spot
+from ui.canvas.scene import BoardScene
+from ui.canvas.theme import NORMAL, PROJECTOR
+from ui.document import Document
+from ui.mime import decode
+from workshop import ops
+from workshop.changes import Change, OperationError
+from workshop.findings import Analysis
+from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
+from workshop.model import Band, FunctionKind, LinkKind
+
+AroundPrompt = Callable[[QWidget | None, str, str], AroundChoice]
+
+
+class BoardView(ZoomPanMixin, QGraphicsView):
+    selectionIdsChanged = Signal(list)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.board_scene = BoardScene(document, self)
+        self.setScene(self.board_scene)
+        self.around_link_prompt: AroundPrompt = ask_around_link
+        """Asks about a support-to-strategy link; tests replace it to answer without a dialog."""
+        self.projector = False
+        self._pan_from: QPointF | None = None
+        self._space = False
+        self.motion = CardMotion(self.board_scene, self)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        # whole items only: a rubber band brushing past a link must not select it for deletion
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.ContainsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.board_scene.setBackgroundBrush(NORMAL.background)
+        self.board_scene.selectionChanged.connect(self._selection_changed)
+        self.board_scene.linkDropped.connect(self.create_link)
+
+    # --- contract: selection --------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        return self.board_scene.selected_ids()
+
+    def select_ids(self, ids: list[str], centre: bool = True) -> None:
+        scene = self.board_scene
+        wanted = set(ids)
+        before = self.selected_ids()
+        scene.blockSignals(True)
+        try:
+            scene.clearSelection()
+            rect = QRectF()
+            for card_id in wanted:
+                card = scene.card(card_id)
+                if card is not None:
+                    card.setSelected(True)
+                    rect = rect.united(card.scene_card_rect())
+                link = scene.link(card_id)
+                if link is not None and link.flags() & link.GraphicsItemFlag.ItemIsSelectable:
+                    link.setSelected(True)
+                    rect = rect.united(QRectF(link.line().p1(), link.line().p2()).normalized())
+        finally:
+            scene.blockSignals(False)
+        if self.selected_ids() != before:
+            self._selection_changed()
+        if centre and not rect.isNull():
+            self.centerOn(rect.center())
+
+    def _selection_changed(self) -> None:
+        self.selectionIdsChanged.emit(self.selected_ids())
+
+    def _current_card(self) -> str | None:
+        cards = self.board_scene.selected_cards()
+        return cards[0].card_id if cards else None
+
+    # --- contract: findings, focus, projector ---------------------------------------------------
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        self.board_scene.set_analysis(analysis)
+
+    def set_focus_ids(self, ids: list[str] | None) -> None:
+        cards = self.board_scene.set_focus_ids(ids)
+        if not cards:
+            return
+        rect = QRectF()
+        for card_id in cards:
+            card = self.board_scene.card(card_id)
+            if card is not None:
+                rect = rect.united(card.scene_card_rect())
+        if rect.isNull():
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() > visible.width() or rect.height() > visible.height():
+            self._fit(rect.adjusted(-60, -60, 60, 60), max_scale=1.0)
+        else:
+            self.centerOn(rect.center())
+
+    def set_projector(self, on: bool) -> None:
+        self.projector = on
+        self.board_scene.set_theme(PROJECTOR if on else NORMAL)
+        self.viewport().update()
+
+    # --- palette drops --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if decode(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
+        event.ignore()  # nothing on the board takes other drops (files, text)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if decode(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
+        event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        request = decode(event.mimeData())
+        if request is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        point = self.mapToScene(event.position().toPoint())
+        self.add_card_at(request.kind, request.function_id, point)
+
+    def add_card_at(self, kind: str, function_id: str | None, point: QPointF) -> str | None:
+        """Create a card centred on a scene point, in its function's band, and start editing it."""
+        ws = self.document.workshop
+        band = Band.STRATEGY
+        if kind != "strategic":
+            function = ws.function(function_id)
+            if function is None:
+                self.document.refused.emit(self.tr("That function is no longer in the workshop."))
+                return None
+            band = Band.SUPPORT if function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+        x = point.x() - CARD_WIDTH / 2
+        y = clamp_to_band(band, point.y() - CARD_HEIGHT / 2)
+        change = self.document.edit(board_ops.add_card, kind, function_id, (round(x, 1), round(y, 1)))
+        return self._select_and_edit(change)
+
+    def _select_and_edit(self, change: Change | None) -> str | None:
+        if change is None or change.created_id is None:
+            return None
+        self.select_ids([change.created_id], centre=False)
+        card = self.board_scene.card(change.created_id)
+        if card is not None:
+            self.ensureVisible(card.scene_card_rect(), 40, 40)
+        self.setFocus()
+        self.board_scene.start_edit(change.created_id)
+        return change.created_id
+
+    # --- links ----------------------------------------------------------------------------------
+
+    def create_link(self, source: str, target: str) -> Change | None:
+        """Link two goals; a support goal to a strategic goal asks whether it is a declared exception."""
+        ws = self.document.workshop
+        try:
+            ops.check_link(ws, source, target)
+        except OperationError as error:
+            self.document.refused.emit(str(error))
+            return None
+        if not ops.is_around_link(ws, source, target):
+            return self.document.edit(ops.link, source, target)
+        source_goal, target_goal = ws.goal(source), ws.goal(target)
+        choice = self.around_link_prompt(
+            self, source_goal.text if source_goal else source, target_goal.text if target_goal else target
+        )
+        if choice.answer == AroundAnswer.EXCEPTION:
+            return self.document.edit(ops.link, source, target, kind=LinkKind.DIRECT_IMPACT, reason=choice.reason)
+        if choice.answer == AroundAnswer.PLAIN:
+            return self.document.edit(ops.link, source, target)
+        return None
+
+    # --- editing commands -----------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        card_id = self._current_card()
+        if card_id is not None:
+            self.board_scene.start_edit(card_id)
+
+    def delete_selected(self) -> None:
+        scene = self.board_scene
+        goals, kpis, links = [], [], []
+        for item_id in scene.selected_ids():
+            card = scene.card(item_id)
+            if card is not None:
+                (goals if card.is_goal else kpis).append(item_id)
+            elif scene.link(item_id) is not None:
+                links.append(item_id)
+        if goals or kpis or links:
+            self.document.edit(board_ops.remove_cards, goals, kpis, links)
+
+    def _taken(self) -> list[tuple[float, float]]:
+        return [(c.pos().x(), c.pos().y()) for c in self.board_scene.cards().values()]
+
+    def add_contributing(self) -> str | None:
+        """Tab: a new goal in the band below (or the next layer), contributing to the selected goal."""
+        card_id = self._current_card()
+        if card_id is None:
+            self.document.refused.emit(self.tr("Select a goal first."))
+            return None
+        card = self.board_scene.card(card_id)
+        assert card is not None
+        if not card.is_goal:
+            self.document.refused.emit(self.tr("A KPI has no contributing goals; select a goal."))
+            return None
+        try:
+            function_id = board_ops.contributing_function(self.document.workshop, card_id)
+        except OperationError as error:
+            self.document.refused.emit(str(error))
+            return None
+        function = self.document.workshop.function(function_id)
+        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+        y = card.pos().y() + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
+        position = free_spot(card.pos().x(), y, self._taken())
+        change = self.document.edit(
+            board_ops.add_linked_goal, function_id, position, card_id, label=self.tr("Add contributing goal")
+        )
+        return self._select_and_edit(change)
+
+    def add_sibling(self) -> str | None:
+        """Enter: a new card next to the selected one, same function, serving the same goal if only one."""
+        card_id = self._current_card()
+        if card_id is None:
+            self.document.refused.emit(self.tr("Select a goal first."))
+            return None
+        card = self.board_scene.card(card_id)
+        assert card is not None
+        position = free_spot(card.pos().x() + CARD_WIDTH + H_GAP, card.pos().y(), self._taken())
+        function_id = self.board_scene.card_function(card_id)
+        if not card.is_goal:
+            assert function_id is not None
+            return self._select_and_edit(self.document.edit(board_ops.add_kpi_at, function_id, position))
+        targets = [lk.target for lk in self.document.workshop.links if lk.source == card_id]
+        target = targets[0] if len(targets) == 1 else None
+        text = board_ops.NEW_STRATEGIC if function_id is None else board_ops.NEW_GOAL
+        change = self.document.edit(
+            board_ops.add_linked_goal, function_id, position, target, label=self.tr("Add goal"), text=text
+        )
+        return self._select_and_edit(change)
+
+    def navigate(self, key: Qt.Key) -> None:
+        card_id = self._current_card()
+        if card_id is None:
+            cards = self.board_scene.cards()
+            if cards:
+                self.select_ids([next(iter(cards))])
+            return
+        target = neighbour(self.board_scene, card_id, key)
+        if target is not None:
+            self.select_ids([target], centre=False)
+            card = self.board_scene.card(target)
+            if card is not None:
+                self.ensureVisible(card.scene_card_rect(), 40, 40)
+
+    # --- keyboard -------------------------------------------------------------------------------
+
+    _EDIT_SEQUENCES = (
+        QKeySequence.StandardKey.Copy,
+        QKeySequence.StandardKey.Cut,
+        QKeySequence.StandardKey.Paste,
+        QKeySequence.StandardKey.SelectAll,
+        QKeySequence.StandardKey.Undo,
+        QKeySequence.StandardKey.Redo,
+    )
+    _BOARD_KEYS = {
+        Qt.Key.Key_F2,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Space,
+    }
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            # Tab is a board command (add a contributing goal), not focus navigation, and QGraphicsView
+            # would hand it to the focused text item first: take it here.
+            self.keyPressEvent(event)
+            return True
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+            if self.board_scene.editor is not None:
+                if plain or any(event.matches(seq) for seq in self._EDIT_SEQUENCES):
+                    event.accept()
+                    return True
+            elif plain and event.key() in self._BOARD_KEYS:
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editor = self.board_scene.editor
+        if editor is not None:
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers():
+                # mind-map capture: Tab while typing keeps the text and goes on to a contributing goal
+                editor.commit()
+                self.add_contributing()
+                event.accept()
+                return
+            if self.board_scene.focusItem() is editor:
+                super().keyPressEvent(event)
+            else:
+                editor.keyPressEvent(event)
+            return
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key == Qt.Key.Key_0:
+            self.fit_all()
+        elif ctrl and key == Qt.Key.Key_1:
+            self.zoom_actual()
+        elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif ctrl and key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif ctrl:
+            super().keyPressEvent(event)
+            return
+        elif key == Qt.Key.Key_F2:
+            self.edit_selected()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selected()
+        elif key == Qt.Key.Key_Tab:
+            self.add_contributing()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.add_sibling()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.navigate(Qt.Key(key))
+        elif key == Qt.Key.Key_Space:
+            if not event.isAutoRepeat():
+                self._space = True
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key == Qt.Key.Key_Escape:
+            self.board_scene.clearSelection()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            if self._pan_from is None:
+                self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        super().keyReleaseEvent(event)
+
+    # --- tidy -----------------------------------------------------------------------------------
+
+    def tidy(self) -> None:
+        """Lay the board out again (one undo step); pinned cards stay where the room put them."""
+        try:
+            from workshop import layout
+        except ImportError:
+            self.document.refused.emit(self.tr("Tidy is not available in this version."))
+            return
+        ws = self.document.workshop
+        try:
+            proposed = layout.tidy(ws)
+        except Exception:
+            self.document.refused.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
+            return
+        scene = self.board_scene
+        moves: dict[str, tuple[float, float]] = {}
+        for card_id, (x, y) in proposed.items():
+            card = scene.card(card_id)
+            position = ws.positions.get(card_id)
+            if card is None or (position is not None and position.pinned):
+                continue
+            if position is None or (position.x, position.y) != (x, y):
+                moves[card_id] = (float(x), float(y))
+        if not moves:
+            return
+        start = {card_id: scene.card(card_id).pos() for card_id in moves}  # type: ignore[union-attr]
+        change = self.document.edit(ops.move_cards, moves, label=self.tr("Tidy"))
+        if change is None:
+            return
+        self.motion.start(start)
+
+    def animating(self) -> bool:
+        return self.motion.running()
