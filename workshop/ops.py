@@ -12,7 +12,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workshop.changes import Change, OperationError, Recorder, recording, validated
+from workshop.geometry import clamp_to_band
 from workshop.model import (
+    COLLECTIONS,
+    Band,
     Decision,
     Function,
     FunctionKind,
@@ -47,8 +50,6 @@ def _require(ws: Workshop, collection: str, item_id: str | None, what: str) -> A
 def _fresh_id(ws: Workshop, prefix: str, wanted: str | None) -> str:
     if wanted is None:
         return new_id(prefix)
-    from workshop.model import COLLECTIONS
-
     if any(ws.find(c, wanted) is not None for c in COLLECTIONS):
         raise OperationError(f"The id '{wanted}' is already in use.")
     return wanted
@@ -106,7 +107,29 @@ def update_function(ws: Workshop, function_id: str, **fields: Any) -> Change:
                 rec.delete("relations", rel.id)
             for answer in [a for a in ws.answers if a.function_id == function_id]:
                 rec.delete("answers", answer.id)
+        if after.kind != current.kind:
+            for card_id in [g.id for g in ws.goals_of(function_id)] + [
+                k.id for k in ws.kpis if k.function_id == function_id
+            ]:
+                _keep_in_band(ws, rec, card_id)
     return rec.change()
+
+
+def _keep_in_band(ws: Workshop, rec: Recorder, card_id: str) -> None:
+    """A card whose level changed moves into its new band, in the same undo step: the band follows the function."""
+    position = ws.positions.get(card_id)
+    if position is None:
+        return
+    goal = ws.goal(card_id)
+    if goal is not None:
+        band = ws.band_of(goal)
+    else:
+        kpi = ws.find("kpis", card_id)
+        function = ws.function(getattr(kpi, "function_id", None))
+        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+    y = clamp_to_band(band, position.y)
+    if y != position.y:
+        rec.set_position(card_id, Position(x=position.x, y=y, pinned=position.pinned))
 
 
 def remove_function(ws: Workshop, function_id: str) -> Change:
@@ -184,6 +207,7 @@ def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
         after: Goal = rec.replace("goals", goal_id, **fields)  # type: ignore[assignment]
         if after.function_id != goal.function_id:
             _drop_from_relations(ws, rec, goal_id)
+            _keep_in_band(ws, rec, goal_id)
     return rec.change()
 
 
@@ -239,8 +263,6 @@ def is_around_link(ws: Workshop, source: str, target: str) -> bool:
     source_goal, target_goal = ws.goal(source), ws.goal(target)
     if source_goal is None or target_goal is None:
         return False
-    from workshop.model import Band
-
     return ws.band_of(source_goal) == Band.SUPPORT and ws.band_of(target_goal) == Band.STRATEGY
 
 
@@ -543,7 +565,7 @@ def set_pinned(ws: Workshop, card_ids: Iterable[str], pinned: bool) -> Change:
     return rec.change()
 
 
-def combine(label: str, changes: Iterable[Change]) -> Change:
+def combine(label: str, changes: Iterable[Change], created_id: str | None = None) -> Change:
     """One undo step out of several changes already applied in order (a guided answer, a paste)."""
     steps = tuple(step for change in changes for step in change.steps)
-    return Change(label, steps)
+    return Change(label, steps, created_id)
