@@ -1,0 +1,308 @@
+"""The `via` command: check a workshop file, print its schema, start one, make its report, or open
+the window.
+
+Every headless path (check, schema, new, report) runs on a server or in CI without a display: Qt
+and the UI are imported only when the window is asked for, and the analysis and the report only by
+the commands that use them, so `via check` starts fast. Exit codes are a contract for scripts: 0
+all good, 1 the workshop has findings of severity error (check only), 2 Via could not do what was
+asked (unreadable file, refused overwrite, missing dependency), with a one-line reason on stderr and
+never a traceback (set VIA_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop import __version__, storage
+
+if TYPE_CHECKING:
+    from workshop.findings import Analysis
+    from workshop.model import Workshop
+
+OK, FINDINGS, FAILED = 0, 1, 2
+COMMANDS = ("check", "schema", "new", "report", "gui")
+
+
+class CliError(Exception):
+    """Something the command cannot do; the message is the one line the user sees."""
+
+
+OpenWindow = Callable[[str | None], int]
+"""Opens the window on a file (or none) and returns the exit code; supplied by `ui.launcher`."""
+
+
+def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Run the `via` command; returns the exit code.
+
+    The window is handed in by the `via` script's entry point (`ui.launcher`) rather than imported
+    here, so the domain package never depends on the UI, not even lazily.
+    """
+    args = sys.argv[1:] if argv is None else list(argv)
+    _tolerate_unencodable_output()
+    try:
+        return _run(args, open_window)
+    except CliError as error:
+        _fail(str(error))
+        return FAILED
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except BrokenPipeError:  # `via check x.via | head`: the reader left; not an error worth a word
+        _silence_stdout()
+        return OK
+    except Exception as error:
+        if os.environ.get("VIA_DEBUG") == "1":
+            raise
+        _fail(f"unexpected error ({type(error).__name__}: {error}); run with VIA_DEBUG=1 for details")
+        return FAILED
+
+
+def _run(args: list[str], open_window: OpenWindow | None) -> int:
+    if not args:
+        return _gui(None, open_window)
+    first = args[0]
+    looks_like_a_file = first.endswith(storage.SUFFIX) or Path(first).is_file()
+    if len(args) == 1 and first not in COMMANDS and not first.startswith("-") and looks_like_a_file:
+        return _gui(first, open_window)
+    try:
+        options = _parser().parse_args(args)
+    except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
+        return done.code if isinstance(done.code, int) else FAILED
+    if options.command == "gui":
+        return _gui(options.file, open_window)
+    handler = getattr(options, "handler", None)
+    return _gui(None, open_window) if handler is None else handler(options)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="via",
+        description="Via: run alignment workshops. Without a command, opens the window (with FILE if given).",
+        epilog="Exit codes: 0 ok, 1 the workshop has errors (check), 2 the command could not be done.",
+    )
+    parser.add_argument("--version", action="version", version=f"via {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+
+    check = commands.add_parser("check", help="list the findings of a workshop file")
+    check.add_argument("file", metavar="FILE", help="a .via workshop file")
+    check.add_argument("--json", action="store_true", help="print the score, findings and traces as JSON")
+    check.set_defaults(handler=_check)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of .via files")
+    schema.set_defaults(handler=_schema)
+
+    new = commands.add_parser("new", help="write an empty workshop, or an example, to a file")
+    new.add_argument("file", metavar="FILE", help="the .via file to write")
+    new.add_argument("--example", choices=_examples(), help="write this example workshop instead of an empty one")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.set_defaults(handler=_new)
+
+    report = commands.add_parser("report", help="export the PDF alignment report of a workshop file")
+    report.add_argument("file", metavar="FILE", help="a .via workshop file")
+    report.add_argument("-o", "--output", metavar="OUT.pdf", help="the PDF to write (default: FILE with .pdf)")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    report.add_argument(
+        "--reproducible", action="store_true", help="same bytes for the same workshop (no timestamps or random ids)"
+    )
+    report.set_defaults(handler=_report)
+
+    gui = commands.add_parser("gui", help="open the Via window")
+    gui.add_argument("file", metavar="FILE", nargs="?", help="a .via workshop file to open")
+    return parser
+
+
+def _examples() -> tuple[str, ...]:
+    from workshop.examples import EXAMPLES
+
+    return EXAMPLES
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+def _check(options: argparse.Namespace) -> int:
+    ws = _load(options.file)
+    analysis = _analyse(ws)
+    if options.json:
+        print(json.dumps(_as_json(options.file, ws, analysis), indent=2))
+    else:
+        print(_as_text(options.file, ws, analysis))
+    return FINDINGS if analysis.has_errors else OK
+
+
+def _schema(options: argparse.Namespace) -> int:
+    print(json.dumps(storage.schema(), indent=2))
+    return OK
+
+
+def _new(options: argparse.Namespace) -> int:
+    path = Path(options.file)
+    if path.exists() and not options.force:
+        raise CliError(f"{path} already exists; add --force to replace it")
+    if options.example:
+        from workshop.examples import build
+
+        ws = build(options.example)
+    else:
+        from workshop.model import Workshop
+
+        ws = Workshop()
+    _save(ws, path)
+    what = f"the example '{options.example}'" if options.example else "an empty workshop"
+    print(f"Wrote {what} to {path}")
+    return OK
+
+
+def _report(options: argparse.Namespace) -> int:
+    source = Path(options.file)
+    out = Path(options.output) if options.output else source.with_suffix(".pdf")
+    if out.suffix.lower() == storage.SUFFIX or (out.exists() and out.resolve() == source.resolve()):
+        raise CliError(f"refusing to write the report over a workshop file ({out}); choose a .pdf name")
+    ws = _load(options.file)
+    try:
+        from workshop.report import export_pdf
+    except ImportError as error:
+        raise CliError(f"PDF export is not available in this installation ({error})") from None
+    try:
+        written = export_pdf(ws, out, paper=options.paper, reproducible=options.reproducible)
+    except OSError as error:
+        raise CliError(f"could not write {out}: {error.strerror or error}") from None
+    except Exception as error:
+        if os.environ.get("VIA_DEBUG") == "1":
+            raise
+        raise CliError(f"could not make the report ({type(error).__name__}: {error})") from None
+    print(f"Wrote the report to {written or out}")
+    return OK
+
+
+def _gui(path: str | None, open_window: OpenWindow | None) -> int:
+    """Open the window; explains instead of crashing when there is no Qt or no screen."""
+    if path is not None and not Path(path).is_file():
+        raise CliError(f"there is no file called {path}")
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        raise CliError(
+            "no display to open the window on; on a server use 'via check' or 'via report' (see 'via --help')"
+        )
+    if open_window is None:
+        raise CliError("this Via has no window; use 'via check' or 'via report' (see 'via --help')")
+    return int(open_window(path) or 0)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _load(file: str) -> Workshop:
+    try:
+        return storage.load(file)
+    except storage.LoadError as error:
+        raise CliError(f"cannot open {file}: {error}") from None
+
+
+def _save(ws: Workshop, path: Path) -> None:
+    try:
+        storage.save(ws, path)
+    except storage.SaveError as error:
+        raise CliError(str(error)) from None
+
+
+def _analyse(ws: Workshop) -> Analysis:
+    try:
+        from workshop.analysis import analyse
+    except ImportError as error:
+        raise CliError(f"the alignment analysis is not available in this installation ({error})") from None
+    return analyse(ws)
+
+
+def _as_json(file: str, ws: Workshop, analysis: Analysis) -> dict[str, Any]:
+    return {
+        "file": file,
+        "title": ws.meta.title,
+        "score": analysis.score,
+        "has_errors": analysis.has_errors,
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": str(f.severity),
+                "message": f.message,
+                "subjects": list(f.subjects),
+                "hint": f.hint,
+            }
+            for f in analysis.findings
+        ],
+        "traces": analysis.traces,
+    }
+
+
+_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+
+
+def _as_text(file: str, ws: Workshop, analysis: Analysis) -> str:
+    """For people: what is wrong first, each with what to do about it, then how much is traced."""
+    lines = [f"{ws.meta.title} ({file})", f"Alignment score: {analysis.score} of 100", ""]
+    if not analysis.findings:
+        lines += ["No findings.", ""]
+    for severity, heading in _HEADINGS.items():
+        found = [f for f in analysis.findings if f.severity == severity]
+        if not found:
+            continue
+        lines.append(f"{heading} ({len(found)})")
+        for finding in found:
+            lines.append(f"  - {finding.message} [{finding.rule}]")
+            if finding.hint:
+                lines.append(f"    What to do: {finding.hint}")
+        lines.append("")
+    lines += _trace_summary(ws, analysis)
+    return "\n".join(lines).rstrip()
+
+
+def _trace_summary(ws: Workshop, analysis: Analysis) -> list[str]:
+    from workshop.model import Band
+
+    functions = {f.id: f for f in ws.functions}
+    support = [g for g in ws.goals if ws.band_of(g, functions) == Band.SUPPORT]
+    if not support:
+        return ["No support goals yet, so nothing to trace to strategy."]
+    untraced = [g for g in support if not analysis.traces.get(g.id)]
+    lines = [
+        f"Traces to strategy: {len(support) - len(untraced)} of {len(support)} support goals reach a strategic goal."
+    ]
+    shown = untraced[:10]
+    for goal in shown:
+        owner = functions.get(goal.function_id or "")
+        lines.append(f'  not traced: "{goal.text}" ({owner.name if owner else "no function"})')
+    if len(untraced) > len(shown):
+        lines.append(f"  ... and {len(untraced) - len(shown)} more")
+    return lines
+
+
+def _fail(message: str) -> None:
+    print(f"via: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _tolerate_unencodable_output() -> None:
+    """A participant's emoji must not crash `via check` on a console that cannot show it."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
