@@ -104,7 +104,7 @@ def customer_loyalty() -> Workshop:
         ],
         start=1,
     ):
-        ops.set_answer(ws, "f-it", q, note=note)
+        ops.set_answer(ws, "f-it", q, note=note, id=f"a-it-{q}")
 
     # HR serves Customer Service (questions 1 to 4 answered) and declares an exception on engagement
     ops.add_relation(ws, "f-hr", "f-service", id="r-hr-service")
@@ -142,7 +142,7 @@ def customer_loyalty() -> Workshop:
         ],
         start=1,
     ):
-        ops.set_answer(ws, "f-hr", q, note=note)
+        ops.set_answer(ws, "f-hr", q, note=note, id=f"a-hr-{q}")
 
     # Procurement: a declared direct-impact exception
     ops.add_goal(

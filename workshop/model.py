@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -20,14 +19,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from workshop.text import MAX_NAME, MAX_TEXT, clean_name, clean_text
 
-
-def _cleaned(clean: Callable[[str], str]) -> BeforeValidator:
-    """Clean before pydantic's own str check, which refuses lone surrogates outright."""
-    return BeforeValidator(lambda value: clean(value) if isinstance(value, str) else value)
-
-
-Text = Annotated[str, Field(max_length=MAX_TEXT), _cleaned(clean_text)]
-Name = Annotated[str, Field(max_length=MAX_NAME), _cleaned(clean_name)]
+# Cleaning runs before pydantic's own str check, which refuses lone surrogates outright.
+Text = Annotated[str, Field(max_length=MAX_TEXT), BeforeValidator(clean_text)]
+Name = Annotated[str, Field(max_length=MAX_NAME), BeforeValidator(clean_name)]
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 Coordinate = Annotated[float, Field(ge=-1e7, le=1e7)]

@@ -333,7 +333,7 @@ def remove_relation(ws: Workshop, relation_id: str) -> Change:
     return rec.change()
 
 
-def set_answer(ws: Workshop, function_id: str, question: int, **fields: Any) -> Change:
+def set_answer(ws: Workshop, function_id: str, question: int, *, id: str | None = None, **fields: Any) -> Change:
     """Record the room's note on a question (or that it was skipped), creating the answer if new."""
     function: Function = _require(ws, "functions", function_id, "function")
     if function.kind != FunctionKind.SUPPORT:
@@ -341,7 +341,10 @@ def set_answer(ws: Workshop, function_id: str, question: int, **fields: Any) -> 
     existing = ws.answer(function_id, question)
     if existing is not None:
         return _update(ws, f"Answer question {question}", "answers", existing.id, "answer", fields)
-    answer = validated(QuestionAnswer, {"id": new_id("a"), "function_id": function_id, "question": question, **fields})
+    answer = validated(
+        QuestionAnswer,
+        {"id": _fresh_id(ws, "a", id), "function_id": function_id, "question": question, **fields},
+    )
     return _add(ws, f"Answer question {question}", "answers", answer)
 
 

@@ -20,7 +20,13 @@ MAX_TEXT = 20_000
 
 
 def clean_text(value: str) -> str:
-    """Normalise line ends and drop characters that cannot be shown or saved."""
+    """Normalise line ends and drop characters that cannot be shown or saved.
+
+    Anything that is not a string is handed back untouched for pydantic to refuse with its own
+    message; that lets the model use this function directly as a validator.
+    """
+    if not isinstance(value, str):
+        return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _UNPRINTABLE.sub("", value)
@@ -28,4 +34,6 @@ def clean_text(value: str) -> str:
 
 def clean_name(value: str) -> str:
     """A name is one line: newlines become spaces, outer space is trimmed."""
+    if not isinstance(value, str):
+        return value
     return " ".join(clean_text(value).split("\n")).strip()
