@@ -6,7 +6,6 @@ out="${1:?usage: scripts/render_report.sh OUT_DIR [a4|letter]}"
 paper="${2:-a4}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python="${VIA_PYTHON:-$root/.venv/bin/python}"
-[ -x "$python" ] || python="/work/venv/bin/python"
 [ -x "$python" ] || python="python3"
 command -v pdftoppm >/dev/null || { echo "pdftoppm is missing (install poppler-utils)" >&2; exit 1; }
 mkdir -p "$out"
