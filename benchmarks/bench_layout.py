@@ -14,7 +14,7 @@ nodes as explicit point nodes and counts crossings of both layer orders, dummies
 The generated workshops are forests (each goal serves one other), which a depth-first order draws
 without a crossing; the "+20%" rows give a fifth of the goals a second link so ordering has work.
 
-Run: /work/venv/bin/python benchmarks/bench_layout.py [sizes...]
+Run: python benchmarks/bench_layout.py [sizes...]
 """
 
 from __future__ import annotations
