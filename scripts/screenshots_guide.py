@@ -58,15 +58,25 @@ def main(argv: list[str]) -> int:
         board = BoardView(document)
         board.set_projector(True)
         panel.focusRequested.connect(lambda ids: board.set_focus_ids(ids or None))
-        layout.addWidget(board, 3)
-    layout.addWidget(panel, 2)
+        layout.addWidget(board, 2)
+    layout.addWidget(panel, 1)  # about the third of the screen the window gives the guide in projector mode
     panel.set_projector(True)
     window.resize(1920, 1080)
     window.show()
+    settle(app)
+    if board is not None:
+        board.fit_all()
     for index, step in enumerate(panel.steps()):
         panel.go_to(index, take_focus=True)
         settle(app)
         name = out / f"guide_{index + 1:02d}_{step.key.replace(':', '_')}.png"
+        window.grab().save(str(name))
+        print(name)
+    window.resize(1024, 768)  # a small beamer: the guide goes narrow (timer on two rows, smaller type)
+    for key in ("strategy", "question:f-it:3", "tensions"):
+        panel.go_to(key, take_focus=True)
+        settle(app)
+        name = out / f"guide_1024x768_{key.replace(':', '_')}.png"
         window.grab().save(str(name))
         print(name)
     panel.go_to("question:f-it:1")

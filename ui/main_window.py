@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 STATUS_MS = 8000
 LEFT_MIN_WIDTH = 210
 STATE_VERSION = 1
+GUIDE_SHARE = 0.33
+"""Part of the screen the guide takes in projector mode: the board stays the larger picture, also at 1024x768."""
 """Bump when the dock layout changes, so an old saved layout is not forced onto the new one."""
 
 
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
             self.guide_dock.raise_()
             self.guide_dock.toggleViewAction().setShortcut(QKeySequence("F9"))
             self.addAction(self.guide_dock.toggleViewAction())  # F9 works in projector mode too
+            self.guide_dock.visibilityChanged.connect(self._guide_visibility_changed)
         self.resizeDocks([self.palette_dock], [230], Qt.Orientation.Horizontal)
         self.resizeDocks([self.findings_dock], [320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.palette_dock, self.properties_dock], [380, 320], Qt.Orientation.Vertical)
@@ -396,6 +399,17 @@ class MainWindow(QMainWindow):
         a.projector.setChecked(on)
         a.projector.blockSignals(False)
         QTimer.singleShot(0, self.board.fit_all)
+
+    def _guide_visibility_changed(self, visible: bool) -> None:
+        if visible and self.projector_on:
+            self._size_guide_for_room()
+            QTimer.singleShot(0, self._size_guide_for_room)  # again once a late full-screen resize landed
+
+    def _size_guide_for_room(self) -> None:
+        """In projector mode the guide gets about a third of the width, whatever width it had at the desk."""
+        if self.guide_dock is None or not self.projector_on or not self.guide_dock.isVisible():
+            return
+        self.resizeDocks([self.guide_dock], [round(self.width() * GUIDE_SHARE)], Qt.Orientation.Horizontal)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -105,3 +107,22 @@ def test_standard_shortcuts_are_bound(window):
     assert a.quit.shortcut() == QKeySequence("Ctrl+Q")
     assert QKeySequence("F11") not in a.full_screen.shortcuts()
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_guide_takes_a_third_of_the_screen_in_projector_mode_and_its_labels_do_not_overlap(window, qtbot):
+    if window.guide_dock is None:
+        pytest.skip("no guide in this build")
+    window.set_projector(True)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.guide_dock.isVisible()
+    width = window.width()
+    qtbot.waitUntil(lambda: window.guide_dock.width() <= 0.36 * width, timeout=3000)
+    assert window.board.width() >= 0.6 * width
+    panel = window.guide_panel
+    if width < 1200:  # a small beamer: the timer's controls go under the digits
+        assert panel.timer.compact()
+    labels = [w for w in (panel.where, panel.progress, panel.title, panel.why) if w.isVisible()]
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width()) - 1, label.objectName()
+    for upper, lower in pairwise(labels):
+        assert upper.geometry().bottom() < lower.geometry().top()

@@ -9,32 +9,62 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
-from ui.canvas.text_layout import fit_lines, static_text, tooltip_html
-from ui.canvas.theme import NORMAL, Theme
+from ui.canvas.text_layout import fit_lines, shrink_to_fit, static_text, tooltip_html
+from ui.canvas.theme import NORMAL, Theme, font_of
 from workshop.findings import Severity
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
 from workshop.model import Band
 
 LOD_TEXT = 0.4
+"""Below this zoom labels on links are left out."""
 OVERVIEW_LOD = 0.15
 """Between this and the theme's text level, cards show their first words in large type."""
 OVERVIEW_PX = 8.0
 """On-screen size of that large type."""
-"""Below this zoom labels on links are left out."""
 KPI_HEIGHT = 72.0
-HEADER_HEIGHT = 26.0
 PADDING = 10.0
+BODY_GAP = 4.0
+"""Space between the header strip and the text, and between the last line and the card's edge."""
 HANDLE_RADIUS = 8.0
 BADGE_RADIUS = 12.0
 MARGIN = 16.0
 """Room around the card rectangle for the badge, the link handle and the selection outline."""
 
 CARD_TYPE = QGraphicsItem.UserType + 1
+
+
+def body_fonts(theme: Theme) -> list[tuple[QFont, float]]:
+    """The sizes a card's text may take in this theme, largest first, each with its line spacing."""
+    return _body_fonts(theme.body_px, min(theme.min_body_px, theme.body_px))
+
+
+@lru_cache(maxsize=8)
+def _body_fonts(largest: int, smallest: int) -> list[tuple[QFont, float]]:
+    fonts = [font_of(px) for px in range(largest, smallest - 1, -1)]
+    return [(font, QFontMetricsF(font).lineSpacing()) for font in fonts]
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+@lru_cache(maxsize=64)
+def _text_on(rgb: int) -> QColor:
+    red, green, blue = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
+    luminance = 0.2126 * _linear(red) + 0.7152 * _linear(green) + 0.0722 * _linear(blue)
+    # bold header type: white while its contrast on the colour is at least 3:1 (WCAG, large text), else black
+    return QColor("#FFFFFF") if 1.05 / (luminance + 0.05) >= 3.0 else QColor("#000000")
+
+
+def header_text_colour(background: QColor) -> QColor:
+    """White or black, whichever reads on a function's colour: white on orange washes out on a beamer."""
+    return _text_on(background.rgb() & 0xFFFFFF)
 
 
 @dataclass(frozen=True)
@@ -75,6 +105,7 @@ class CardItem(QGraphicsItem):
         self._lines: list[tuple[QPointF, QStaticText]] | None = None
         self._header: QStaticText | None = None
         self._measure: QStaticText | None = None
+        self._body_font = theme.font(theme.body_px)
         self._badge_text: QStaticText | None = None
         self._shape: QPainterPath | None = None
         self._colour = QColor(content.colour)
@@ -195,26 +226,44 @@ class CardItem(QGraphicsItem):
     # --- painting ------------------------------------------------------------------------------
 
     def _prepare(self) -> None:
+        """Lay the card out once per text/theme change: header, body at the largest size that shows the
+        whole text (down to the theme's minimum), and the measure or incentive line at the bottom."""
         theme, content = self.theme, self.content
-        body_font = theme.font(theme.body_px)
+        header_font = theme.font(theme.header_px, bold=True)
         small_font = theme.font(theme.small_px, italic=True)
-        self._header = static_text(content.header, theme.font(theme.header_px, bold=True))
-        top = HEADER_HEIGHT + PADDING * 0.6
-        bottom = self._rect.height() - PADDING * 0.6
-        if content.measure:
-            small_height = QFontMetricsF(small_font).lineSpacing()
-            bottom -= small_height
-            measure = QFontMetricsF(small_font).elidedText(
-                " ".join(content.measure.split()), Qt.TextElideMode.ElideRight, CARD_WIDTH - 2 * PADDING
-            )
-            self._measure = static_text(measure, small_font)
-        spacing = QFontMetricsF(body_font).lineSpacing()
-        max_lines = max(1, int((bottom - top) // spacing))
         width = CARD_WIDTH - 2 * PADDING
-        lines = fit_lines(content.text, body_font, width, max_lines)
-        self._lines = [
-            (QPointF(PADDING, top + i * spacing), static_text(line, body_font)) for i, line in enumerate(lines)
-        ]
+        header = QFontMetricsF(header_font).elidedText(
+            " ".join(content.header.split()), Qt.TextElideMode.ElideRight, width - BADGE_RADIUS
+        )
+        self._header = static_text(header, header_font)
+        top = theme.header_height + BODY_GAP
+        bottom = self._rect.height() - BODY_GAP
+        fonts = body_fonts(theme)
+        self._measure = None
+        if content.measure:
+            small = QFontMetricsF(small_font)
+            room = bottom - small.lineSpacing() - top
+            if room >= fonts[-1][1]:  # never let the measure sit on the text (it is in the tooltip anyway)
+                measure = small.elidedText(" ".join(content.measure.split()), Qt.TextElideMode.ElideRight, width)
+                self._measure = static_text(measure, small_font)
+                bottom -= small.lineSpacing()
+        index, lines = shrink_to_fit(content.text, fonts, width, bottom - top)
+        font, spacing = fonts[index]
+        self._body_font = font
+        self._lines = [(QPointF(PADDING, top + i * spacing), static_text(line, font)) for i, line in enumerate(lines)]
+
+    def laid_out_text(self) -> str:
+        """The card's text as it is drawn (lines joined by spaces): what the room can read on the card."""
+        if self._lines is None:
+            self._prepare()
+        assert self._lines is not None
+        return " ".join(line.text() for _, line in self._lines)
+
+    def body_px(self) -> int:
+        """Pixel size (scene units) of the card's text as laid out."""
+        if self._lines is None:
+            self._prepare()
+        return self._body_font.pixelSize()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme, content, rect = self.theme, self.content, self._rect
@@ -246,24 +295,25 @@ class CardItem(QGraphicsItem):
         painter.setPen(border)
         painter.setBrush(theme.card_fill)
         painter.drawRoundedRect(rect, 6, 6)
-        header = QRectF(rect.left(), rect.top(), rect.width(), HEADER_HEIGHT)
+        header = QRectF(rect.left(), rect.top(), rect.width(), theme.header_height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(header, 6, 6)
         painter.fillRect(QRectF(header.left(), header.bottom() - 6, header.width(), 6), colour)
         strategic = content.kind == "strategic"
-        painter.setPen(theme.strategic_header_text if strategic else QColor("#FFFFFF"))
+        painter.setPen(theme.strategic_header_text if strategic else header_text_colour(colour))
         painter.setFont(theme.font(theme.header_px, bold=True))
-        painter.drawStaticText(QPointF(PADDING, 5), self._header)
+        assert self._header is not None
+        painter.drawStaticText(QPointF(PADDING, (theme.header_height - self._header.size().height()) / 2), self._header)
         painter.setPen(theme.card_text)
-        painter.setFont(theme.font(theme.body_px))
+        painter.setFont(self._body_font)
         for point, line in () if self.editing else self._lines:
             painter.drawStaticText(point, line)
         if self._measure is not None:
             painter.setPen(theme.card_muted)
             painter.setFont(theme.font(theme.small_px, italic=True))
             painter.drawStaticText(
-                QPointF(PADDING, rect.bottom() - PADDING * 0.6 - self._measure.size().height()), self._measure
+                QPointF(PADDING, rect.bottom() - BODY_GAP - self._measure.size().height()), self._measure
             )
         if self.handle_visible():
             painter.setPen(QPen(theme.selection, 2))

@@ -6,10 +6,10 @@ A mixin for BoardView so the view module keeps to editing gestures. It needs `bo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
 
-from ui.canvas.theme import PROJECTOR_MIN_FIT
+from ui.canvas.card_item import BADGE_RADIUS, CardItem
 from workshop.geometry import BANDS, CARD_WIDTH
 from workshop.model import Band
 
@@ -17,6 +17,11 @@ MIN_SCALE, MAX_SCALE = 0.01, 4.0
 STEP = 1.25
 LABEL_STRIP = 420
 """Width of the strip at the left of the viewport where band names are drawn."""
+FIT_MARGIN = 10
+"""Pixels left free around the cards by fit-to-view: tight, yet no badge touches the window edge."""
+FIT_MAX_SCALE = 1.5
+LABEL_PAD = QSizeF(14, 6)
+MIN_LABEL_PX = 11
 
 
 class ZoomPanMixin:
@@ -30,6 +35,7 @@ class ZoomPanMixin:
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom keeping the scene point under `anchor` (viewport coordinates) where it is."""
+        self.fitted = False
         current = self.scale_factor()
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         if abs(factor - 1.0) < 1e-9:
@@ -50,35 +56,49 @@ class ZoomPanMixin:
         self.zoom_by(1 / STEP)
 
     def zoom_actual(self) -> None:
+        self.fitted = False
         centre = self.mapToScene(self.viewport().rect().center())
         self.resetTransform()
         self.centerOn(centre)
 
+    fitted = False
+    """True from fit-to-view until the user zooms or pans: while true, a new viewport size refits."""
+
     def fit_all(self) -> None:
+        """Frame every card (with its badge) and the band names tightly, whatever the viewport's size."""
         rect = self.board_scene.cards_rect()
         if rect.isNull():
             rect = QRectF(-100, 0, CARD_WIDTH * 5, BANDS[Band.SUPPORT].bottom)
-        self._fit(rect.adjusted(-80, -80, 80, 80), max_scale=1.5)
-        if self.projector and self.scale_factor() < PROJECTOR_MIN_FIT:
-            selected = QRectF()
-            for card in self.board_scene.selected_cards():
-                selected = selected.united(card.scene_card_rect())
-            self.resetTransform()
-            self.scale(PROJECTOR_MIN_FIT, PROJECTOR_MIN_FIT)
-            self.centerOn((selected if not selected.isNull() else rect).center())
+        else:  # badges stick out at the top right corner
+            rect = rect.adjusted(0, -BADGE_RADIUS, BADGE_RADIUS, 0)
+        self._frame(rect, FIT_MAX_SCALE, top_px=self.band_label_size("Strategy").height() / 2)
+        self.fitted = True
+
+    def _frame(self, rect: QRectF, max_scale: float, top_px: float = 0.0) -> None:
+        """Scale so `rect` fills the viewport less FIT_MARGIN pixels (and `top_px` more above it), centred.
+
+        fitInView is not used: it adds a margin of its own and frames the rect only, whereas the band
+        name over the top band needs pixels, not scene units, whatever the zoom.
+        """
+        viewport = self.viewport().rect()
+        width = max(1.0, viewport.width() - 2 * FIT_MARGIN)
+        height = max(1.0, viewport.height() - 2 * FIT_MARGIN - top_px)
+        scale = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), max_scale)
+        scale = max(scale, MIN_SCALE)
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.centerOn(QPointF(rect.center().x(), rect.center().y() - top_px / (2 * scale)))
 
     def _fit(self, rect: QRectF, max_scale: float) -> None:
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.scale_factor() > max_scale:
-            self.resetTransform()
-            self.scale(max_scale, max_scale)
-            self.centerOn(rect.center())
-        elif self.scale_factor() < MIN_SCALE:
-            self.resetTransform()
-            self.scale(MIN_SCALE, MIN_SCALE)
-            self.centerOn(rect.center())
+        self._frame(rect, max_scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitted:
+            # the window reached its real size (full screen under X11 arrives late) or the guide opened
+            self.fit_all()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        self.fitted = False
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y() or event.pixelDelta().y()
             if delta:
@@ -106,6 +126,7 @@ class ZoomPanMixin:
             event.button() == Qt.MouseButton.LeftButton and self._space
         ):
             self._pan_from = event.position()
+            self.fitted = False
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
@@ -129,31 +150,67 @@ class ZoomPanMixin:
             return
         super().mouseReleaseEvent(event)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        """Band names stay at the left edge of the window, so the room always knows which level it sees."""
+    def band_label_size(self, text: str, px: int | None = None) -> QSizeF:
+        metrics = QFontMetricsF(self._band_label_font(px))
+        return QSizeF(metrics.horizontalAdvance(text), metrics.height()) + LABEL_PAD
+
+    def _band_label_font(self, px: int | None = None) -> QFont:
         theme = self.board_scene.theme
-        painter.save()
-        painter.resetTransform()
-        painter.setFont(theme.font(theme.header_px + 1, bold=True))
+        return theme.font(px or theme.band_label_px, bold=True)
+
+    def _band_label_sizes(self) -> list[int]:
+        px = self.board_scene.theme.band_label_px
+        return sorted({px, max(MIN_LABEL_PX, round(px * 0.7)), MIN_LABEL_PX}, reverse=True)
+
+    def band_label_rects(self) -> dict[Band, tuple[QRectF, int]]:
+        """Where each band's name is drawn (viewport coordinates) and its pixel size; a band whose name
+        would cover a card wherever it could go has no entry. The name stays at the window's left edge:
+        at the band's top, straddling the top edge, or just above it, the first that covers no card,
+        in smaller type only when the large one covers a card everywhere."""
+        rects: dict[Band, tuple[QRectF, int]] = {}
+        view_height = self.viewport().height()
         for band in Band:
             item = self.board_scene.band_item(band)
             top = self.mapFromScene(QPointF(0, item.rect().top())).y()
             bottom = self.mapFromScene(QPointF(0, item.rect().bottom())).y()
-            if bottom < 0 or top > self.viewport().height():
+            if bottom < 0 or top > view_height:
                 continue
-            y = max(top, 0) + 3
-            if y > bottom - 10:
-                continue
-            text = item.title()
-            width = painter.fontMetrics().horizontalAdvance(text)
-            box = QRectF(6, y, width + 16, painter.fontMetrics().height() + 6)
-            background = QColor(theme.background)
-            background.setAlpha(170)
+            rects.update(self._place_label(band, item.title(), top, bottom))
+        return rects
+
+    def _place_label(self, band: Band, title: str, top: float, bottom: float) -> dict[Band, tuple[QRectF, int]]:
+        for px in self._band_label_sizes():
+            size = self.band_label_size(title, px)
+            for y in (max(top, 0) + 3, top - size.height() / 2, top - size.height() - 2):
+                box = QRectF(QPointF(6, y), size)
+                if box.top() < 0 or box.bottom() > bottom:
+                    continue
+                if not self._covers_card(box):
+                    return {band: (box, px)}
+        return {}
+
+    def _covers_card(self, box: QRectF) -> bool:
+        area = self.mapToScene(box.toAlignedRect()).boundingRect()
+        for item in self.board_scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, CardItem) and item.scene_card_rect().intersects(area):
+                return True
+        return False
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """Band names stay at the left edge of the window, so the room always knows which level it sees;
+        they never cover a card (band_label_rects leaves a name out rather than hide a goal)."""
+        theme = self.board_scene.theme
+        painter.save()
+        painter.resetTransform()
+        background = QColor(theme.background)
+        background.setAlpha(200)
+        for band, (box, px) in self.band_label_rects().items():
+            painter.setFont(self._band_label_font(px))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
             painter.drawRoundedRect(box, 5, 5)
             painter.setPen(theme.band_label)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.board_scene.band_item(band).title())
         painter.restore()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:

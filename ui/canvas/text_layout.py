@@ -54,6 +54,44 @@ def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]
     return [*lines[: max_lines - 1], elided]
 
 
+def wrap_whole(text: str, font: QFont, width: float, max_lines: int) -> list[str] | None:
+    """The word-wrapped lines of the whole text if they fit in `max_lines`, else None (nothing elided)."""
+    if max_lines <= 0 or len(text) > _LOOKAHEAD:
+        return None
+    lines = fit_lines(text, font, width, max_lines + 1)
+    return lines if len(lines) <= max_lines else None
+
+
+def shrink_to_fit(text: str, fonts: list[tuple[QFont, float]], width: float, height: float) -> tuple[int, list[str]]:
+    """The largest font (index into `fonts`, largest first, each with its line spacing) showing all of
+    `text` in `width` x `height`, and its lines; if none does, the smallest font with the text elided.
+
+    A 90-character goal at projector size needs five lines a card does not have; the room reads the
+    whole goal at a slightly smaller size better than three quarters of it at full size.
+    """
+
+    def attempt(index: int) -> list[str] | None:
+        font, spacing = fonts[index]
+        return wrap_whole(text, font, width, int(height // spacing))
+
+    lines = attempt(0)
+    if lines is not None:  # most goals are short: the full size fits at the first try
+        return 0, lines
+    # a smaller font never needs more lines, so search the other sizes by halves: 3 layouts, not 7
+    low, high, best = 1, len(fonts) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        lines = attempt(middle)
+        if lines is not None:
+            best, high = (middle, lines), middle - 1
+        else:
+            low = middle + 1
+    if best is not None:
+        return best
+    font, spacing = fonts[-1]
+    return len(fonts) - 1, fit_lines(text, font, width, max(1, int(height // spacing)))
+
+
 def tooltip_html(*paragraphs: str) -> str:
     """A tooltip that shows the given text literally: Qt guesses rich text, so escape it ourselves."""
     parts = []

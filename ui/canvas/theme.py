@@ -15,8 +15,6 @@ from PySide6.QtGui import QColor, QFont
 from workshop.findings import Severity
 
 MIN_TEXT_PX = 6.0
-PROJECTOR_MIN_FIT = 0.45
-"""Fit-to-view in projector mode stops here: a board the room cannot read is no use on the wall."""
 
 
 @dataclass(frozen=True)
@@ -42,15 +40,30 @@ class Theme:
     small_px: int
     band_label_px: int
     badge: dict[Severity, QColor]
+    min_body_px: int
+    """A card's text shrinks from body_px down to this before it is cut: the whole goal beats big type."""
+    header_height: float
+    """Height of a card's coloured header strip (scene units)."""
+    lod_text: float = 0.0
+    """Zoom below which cards are drawn without their full text; 0 means from MIN_TEXT_PX / body_px."""
 
     @property
     def text_lod(self) -> float:
-        """Below this zoom the body text would be under MIN_TEXT_PX on screen: cards are drawn plain."""
-        return MIN_TEXT_PX / self.body_px
+        """Below this zoom the body text would be too small to matter: cards are drawn plain.
+
+        Projector mode sets its own, lower value: at fit-to-view on a small beamer (1024x768) the room
+        still needs the words on the cards, even small, rather than coloured boxes.
+        """
+        return self.lod_text or MIN_TEXT_PX / self.body_px
 
     def font(self, px: int, bold: bool = False, italic: bool = False) -> QFont:
         """Shared font objects: cards ask for the same few fonts thousands of times."""
         return _font(px, bold, italic)
+
+
+def font_of(px: int, bold: bool = False, italic: bool = False) -> QFont:
+    """The shared font object for these settings (the same one Theme.font returns)."""
+    return _font(px, bold, italic)
 
 
 @lru_cache(maxsize=64)
@@ -88,8 +101,10 @@ NORMAL = Theme(
     body_px=15,
     header_px=12,
     small_px=11,
-    band_label_px=22,
+    band_label_px=14,
     badge=_BADGES,
+    min_body_px=11,
+    header_height=22.0,
 )
 
 PROJECTOR = Theme(
@@ -100,7 +115,7 @@ PROJECTOR = Theme(
     card_fill=QColor("#FFFFFF"),
     card_border=QColor("#FFFFFF"),
     card_text=QColor("#000000"),
-    card_muted=QColor("#30343C"),
+    card_muted=QColor("#2A2E36"),
     strategic_header=QColor("#FFD166"),
     strategic_header_text=QColor("#000000"),
     selection=QColor("#FFD400"),
@@ -111,7 +126,10 @@ PROJECTOR = Theme(
     suggestion=QColor("#B8BCC4"),
     body_px=20,
     header_px=15,
-    small_px=14,
-    band_label_px=30,
+    small_px=13,
+    band_label_px=22,
     badge={Severity.ERROR: QColor("#FF3B3B"), Severity.WARNING: QColor("#FF9F1A"), Severity.INFO: QColor("#4DA3FF")},
+    min_body_px=13,
+    header_height=22.0,
+    lod_text=0.28,
 )

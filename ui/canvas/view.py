@@ -95,6 +95,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if self.selected_ids() != before:
             self._selection_changed()
         if centre and not rect.isNull():
+            self.fitted = False
             self.centerOn(rect.center())
 
     def _selection_changed(self) -> None:
@@ -120,6 +121,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
                 rect = rect.united(card.scene_card_rect())
         if rect.isNull():
             return
+        self.fitted = False
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if rect.width() > visible.width() or rect.height() > visible.height():
             self._fit(rect.adjusted(-60, -60, 60, 60), max_scale=1.0)
@@ -127,8 +129,15 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.centerOn(rect.center())
 
     def set_projector(self, on: bool) -> None:
+        """Room mode: the projector theme, and no scrollbars (they take room and mean nothing to the
+        room; panning with space+drag, the middle button or the wheel still works)."""
         self.projector = on
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
         self.board_scene.set_theme(PROJECTOR if on else NORMAL)
+        if self.fitted:
+            self.fit_all()  # new type sizes, maybe a new viewport size: keep the whole board in view
         self.viewport().update()
 
     # --- palette drops --------------------------------------------------------------------------
@@ -282,6 +291,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.select_ids([target], centre=False)
             card = self.board_scene.card(target)
             if card is not None:
+                self.fitted = False
                 self.ensureVisible(card.scene_card_rect(), 40, 40)
 
     # --- keyboard -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ place.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui.document import Document
@@ -64,6 +64,27 @@ QGroupBox { font-weight: 700; border: 2px solid #606060; margin-top: 1.4em; padd
 QGroupBox::title { subcontrol-origin: margin; left: 8px; }
 """
 
+_PROJECTOR_NARROW_STYLE = (
+    _PROJECTOR_STYLE
+    + """
+QWidget { font-size: 14pt; }
+QLabel#guideWhere { font-size: 12pt; }
+QLabel#guideTitle { font-size: 22pt; }
+QLabel#guideWhy { font-size: 14pt; }
+QLabel#guideProgress { font-size: 13pt; }
+QLabel#guideTimerDisplay { font-size: 36pt; }
+QPushButton { padding: 6px 10px; }
+QPushButton#guideExportButton { font-size: 20pt; padding: 12px; }
+"""
+)
+"""Projector type for a guide squeezed to a third of a small beamer's width (1024x768): still large
+enough for the room, small enough that the question wraps in a few lines instead of a dozen."""
+
+MIN_WIDTH = 260
+NARROW_BELOW = 560
+WIDE_ABOVE = 620
+"""Widths (px) where the guide changes to and from its narrow form; apart, so a resize never flickers."""
+
 
 class GuidePanel(QWidget):
     focusRequested = Signal(list)
@@ -82,6 +103,7 @@ class GuidePanel(QWidget):
         self._touched: set[str] = set()
         """Collections changed since the last refresh: a note being typed needs no list rebuilt."""
         self._projector = False
+        self._narrow = False
 
         self.where = plain_label("", "guideWhere", self)
         self.progress = plain_label("", "guideProgress", self)
@@ -114,13 +136,19 @@ class GuidePanel(QWidget):
         nav.addWidget(self.skip_button)
         nav.addWidget(self.next_button)
 
+        # The header scrolls with the step: squeezed vertically, wrapped labels in a plain layout would
+        # be drawn over each other; in a scroll area each keeps the height its text needs.
+        self.body = QWidget()
+        self.body.setObjectName("guideBody")
+        self._body_layout = QVBoxLayout(self.body)
+        self._body_layout.setContentsMargins(0, 0, 0, 0)
+        for label in (self.where, self.progress, self.title, self.why, self.skipped, self.message):
+            self._body_layout.addWidget(label)
+        self.scroll.setWidget(self.body)
+
+        self.setMinimumWidth(MIN_WIDTH)  # not the sum of the wide layout's rows: narrow mode makes them fit
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.where)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.title)
-        layout.addWidget(self.why)
-        layout.addWidget(self.skipped)
-        layout.addWidget(self.message)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.timer)
         layout.addLayout(nav)
@@ -230,7 +258,26 @@ class GuidePanel(QWidget):
     def set_projector(self, on: bool) -> None:
         """Large type and strong contrast for the room; the board has its own projector mode."""
         self._projector = on
-        self.setStyleSheet(_PROJECTOR_STYLE if on else _NORMAL_STYLE)
+        self._apply_style()
+
+    def _apply_style(self) -> None:
+        room = _PROJECTOR_NARROW_STYLE if self._narrow else _PROJECTOR_STYLE
+        style = room if self._projector else _NORMAL_STYLE
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
+
+    def narrow(self) -> bool:
+        """True when the panel is laid out for a narrow dock (timer on two rows, smaller projector type)."""
+        return self._narrow
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = event.size().width()
+        narrow = width < NARROW_BELOW or (self._narrow and width <= WIDE_ABOVE)
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.timer.set_compact(narrow)
+            self._apply_style()
 
     def projector(self) -> bool:
         return self._projector
@@ -276,8 +323,10 @@ class GuidePanel(QWidget):
         self._update_header(refocus=not answers_only)
 
     def _show_view(self) -> None:
-        old = self.scroll.takeWidget()
+        old = self._view
         if old is not None:
+            self._body_layout.removeWidget(old)
+            old.hide()
             old.deleteLater()
         step = self.current_step()
         self._view = step_views.make_step_widget(self.document, step)
@@ -285,7 +334,8 @@ class GuidePanel(QWidget):
         self._view.focusRequested.connect(self._emit_focus)
         if isinstance(self._view, ExportStep):
             self._view.exportRequested.connect(self.exportRequested)
-        self.scroll.setWidget(self._view)
+        self._body_layout.addWidget(self._view, 1)
+        self._view.show()  # a layout shows a new child only later (queued); focus must land on it now
         self.message.clear()
         self._update_header()
         self._apply_tab_order()

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 MAX_MINUTES = 600
 
@@ -60,17 +60,36 @@ class StepTimer(QWidget):
         self.reset_button.setAccessibleName(self.tr("Reset the step timer"))
         self.reset_button.clicked.connect(self.reset)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.display, 1)
-        layout.addWidget(self.minutes)
-        layout.addWidget(self.start_button)
-        layout.addWidget(self.reset_button)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._compact = True
+        self.set_compact(False)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(tick_ms)
         self._ticker.timeout.connect(self.tick)
         self._show(self.duration())
+
+    def set_compact(self, on: bool) -> None:
+        """Digits on a row of their own, controls below: how the timer fits a narrow guide on a beamer."""
+        if on == self._compact:
+            return
+        self._compact = on
+        grid = self._grid
+        for widget in (self.display, self.minutes, self.start_button, self.reset_button):
+            grid.removeWidget(widget)
+        if on:
+            grid.addWidget(self.display, 0, 0, 1, 3)
+            for column, widget in enumerate((self.minutes, self.start_button, self.reset_button)):
+                grid.addWidget(widget, 1, column)
+        else:
+            for column, widget in enumerate((self.display, self.minutes, self.start_button, self.reset_button)):
+                grid.addWidget(widget, 0, column)
+        for column in range(4):
+            grid.setColumnStretch(column, 1 if column == 0 and not on else 0)
+
+    def compact(self) -> bool:
+        return self._compact
 
     # --- state ------------------------------------------------------------------------------------
 

@@ -1,0 +1,60 @@
+"""The guide squeezed to a third of a small beamer (1024x768): it goes narrow instead of pushing the board away."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from ui.document import Document
+from ui.guide.panel import GuidePanel
+from workshop.examples import customer_loyalty
+
+
+@pytest.fixture
+def panel(qtbot) -> GuidePanel:
+    widget = GuidePanel(Document(customer_loyalty()))
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_narrow_guide_puts_the_timer_controls_under_the_digits_and_back(panel, qtbot):
+    assert not panel.narrow() and not panel.timer.compact()
+    panel.resize(340, 700)
+    qtbot.waitUntil(panel.narrow)
+    assert panel.timer.compact()
+    qtbot.waitUntil(lambda: panel.timer.minutes.geometry().top() > panel.timer.display.geometry().bottom())
+    panel.resize(900, 700)
+    qtbot.waitUntil(lambda: not panel.narrow())
+    assert not panel.timer.compact()
+
+
+def test_narrow_projector_guide_keeps_large_type_and_fits_its_width(panel, qtbot):
+    normal = panel.title.fontInfo().pointSizeF()
+    panel.set_projector(True)
+    panel.resize(340, 700)
+    qtbot.waitUntil(panel.narrow)
+    assert panel.title.fontInfo().pointSizeF() > normal
+    assert panel.minimumSizeHint().width() <= 340 or panel.minimumWidth() <= 340
+    for button in (panel.back_button, panel.next_button, panel.timer.reset_button):
+        where = button.geometry().translated(button.parentWidget().mapTo(panel, button.pos()) - button.pos())
+        qtbot.waitUntil(
+            lambda where=where, button=button: panel.rect().contains(
+                button.geometry().translated(button.parentWidget().mapTo(panel, button.pos()) - button.pos())
+            )
+        )
+
+
+def test_squeezed_vertically_the_header_labels_keep_their_height(panel, qtbot):
+    panel.set_projector(True)
+    panel.go_to("question:f-it:3")
+    panel.resize(340, 420)
+    qtbot.waitUntil(panel.narrow)
+    labels = [w for w in (panel.where, panel.progress, panel.title, panel.why) if w.isVisible()]
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width()) - 1, label.objectName()
+    for upper, lower in pairwise(labels):
+        assert upper.geometry().bottom() < lower.geometry().top()
