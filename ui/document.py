@@ -8,6 +8,7 @@ for every kind of update (the orange-canvas-core / Anki pattern).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from workshop import ops
 from workshop.changes import Change, Insert, OperationError, Replace
 from workshop.model import Workshop
 
@@ -62,6 +64,10 @@ class ChangeCommand(QUndoCommand):
         else:
             return False
         self.change = Change(self.change.label, (merged,), self.change.created_id)
+        if isinstance(merged, Replace) and merged.before == merged.after:
+            # Typed back to where it started: the step changes nothing, so it leaves the stack and
+            # the document is clean again if it was.
+            self.setObsolete(True)
         return True
 
 
@@ -82,7 +88,6 @@ class Document(QObject):
         self.workshop = workshop if workshop is not None else Workshop()
         self.path = path
         self.undo_stack = QUndoStack(self)
-        self._merge_ids: dict[str, int] = {}
 
     def edit(
         self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kwargs: Any
@@ -96,11 +101,21 @@ class Document(QObject):
         self.push(change, merge_key)
         return change
 
+    def edit_together(self, label: str, build: Callable[[ops.Batch], str | None]) -> Change | None:
+        """Several operations as one undo step; all undone if one is refused (see ops.run_together)."""
+        try:
+            change = ops.run_together(self.workshop, label, build)
+        except OperationError as error:
+            self.refused.emit(str(error))
+            return None
+        self.push(change)
+        return change
+
     def push(self, change: Change, merge_key: str | None = None) -> None:
         """Record a change that is already applied to the workshop."""
         if change.is_empty:
             return
-        merge_id = -1 if merge_key is None else self._merge_ids.setdefault(merge_key, len(self._merge_ids) + 1)
+        merge_id = -1 if merge_key is None else zlib.crc32(merge_key.encode("utf-8")) & 0x7FFFFFFF
         self.undo_stack.push(ChangeCommand(self, change, merge_id))
 
     def replace(self, workshop: Workshop, path: Path | None) -> None:

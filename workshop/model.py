@@ -258,9 +258,15 @@ class Workshop(Strict):
         if goal.function_id is None:
             return Band.STRATEGY
         function = (functions or {}).get(goal.function_id) or self.function(goal.function_id)
-        if function is None or function.kind == FunctionKind.CUSTOMER_FACING:
-            return Band.CUSTOMER_FACING
-        return Band.SUPPORT
+        return band_of_function(function)
+
+    def band_of_card(self, card_id: str) -> Band | None:
+        """The band of a goal's or KPI's card (a KPI sits with its function); None for an unknown id."""
+        goal = self.goal(card_id)
+        if goal is not None:
+            return self.band_of(goal)
+        kpi = self.find("kpis", card_id)
+        return None if kpi is None else band_of_function(self.function(kpi.function_id))  # type: ignore[attr-defined]
 
     def strategic_goals(self) -> list[Goal]:
         return [g for g in self.goals if g.function_id is None]
@@ -279,3 +285,10 @@ class Workshop(Strict):
             if answer.function_id == function_id and answer.question == question:
                 return answer
         return None
+
+
+def band_of_function(function: Function | None) -> Band:
+    """The band a function's cards sit in; an unknown function is treated as customer-facing."""
+    if function is not None and function.kind == FunctionKind.SUPPORT:
+        return Band.SUPPORT
+    return Band.CUSTOMER_FACING

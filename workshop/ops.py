@@ -8,7 +8,7 @@ change, so one undo brings all of it back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from workshop.changes import Change, OperationError, Recorder, recording, validated
@@ -34,6 +34,7 @@ from workshop.model import (
     Workshop,
     new_id,
 )
+from workshop.text import clean_name, clean_text
 
 __all__ = ["Change", "OperationError"]
 
@@ -45,6 +46,12 @@ def _require(ws: Workshop, collection: str, item_id: str | None, what: str) -> A
     if item is None:
         raise OperationError(f"There is no {what} with id '{item_id}'.")
     return item
+
+
+def _require_text(text: object) -> None:
+    """A goal with no words cannot be discussed, linked or reported: refuse it with a reason."""
+    if isinstance(text, str) and not clean_text(text).strip():
+        raise OperationError("A goal needs some text.")
 
 
 def _fresh_id(ws: Workshop, prefix: str, wanted: str | None) -> str:
@@ -118,15 +125,9 @@ def update_function(ws: Workshop, function_id: str, **fields: Any) -> Change:
 def _keep_in_band(ws: Workshop, rec: Recorder, card_id: str) -> None:
     """A card whose level changed moves into its new band, in the same undo step: the band follows the function."""
     position = ws.positions.get(card_id)
-    if position is None:
+    band = ws.band_of_card(card_id)
+    if position is None or band is None:
         return
-    goal = ws.goal(card_id)
-    if goal is not None:
-        band = ws.band_of(goal)
-    else:
-        kpi = ws.find("kpis", card_id)
-        function = ws.function(getattr(kpi, "function_id", None))
-        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
     y = clamp_to_band(band, position.y)
     if y != position.y:
         rec.set_position(card_id, Position(x=position.x, y=y, pinned=position.pinned))
@@ -184,6 +185,7 @@ def add_goal(
     """A strategic goal when `function_id` is None, otherwise a goal of that function."""
     if function_id is not None:
         _require(ws, "functions", function_id, "function")
+    _require_text(text)
     goal = validated(
         Goal,
         {"id": _fresh_id(ws, "g", id), "text": text, "function_id": function_id, "measure": measure, "target": target},
@@ -202,6 +204,8 @@ def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
     goal: Goal = _require(ws, "goals", goal_id, "goal")
     if "function_id" in fields and fields["function_id"] is not None:
         _require(ws, "functions", fields["function_id"], "function")
+    if "text" in fields:
+        _require_text(fields["text"])
     label = "Edit goal text" if set(fields) == {"text"} else "Edit goal"
     with recording(ws, label) as rec:
         after: Goal = rec.replace("goals", goal_id, **fields)  # type: ignore[assignment]
@@ -360,6 +364,8 @@ def add_kpi(ws: Workshop, function_id: str, name: str, *, id: str | None = None,
 
 
 def update_kpi(ws: Workshop, kpi_id: str, **fields: Any) -> Change:
+    if "name" in fields and not clean_name(str(fields["name"])):
+        raise OperationError("A KPI needs a name.")
     if "function_id" in fields:
         _require(ws, "functions", fields["function_id"], "function")
     return _update(ws, "Edit KPI", "kpis", kpi_id, "KPI", fields)
@@ -572,3 +578,33 @@ def combine(label: str, changes: Iterable[Change], created_id: str | None = None
     """One undo step out of several changes already applied in order (a guided answer, a paste)."""
     steps = tuple(step for change in changes for step in change.steps)
     return Change(label, steps, created_id)
+
+
+class Batch:
+    """Runs operations for `run_together`, remembering each change so all can be rolled back."""
+
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
+        self.changes: list[Change] = []
+
+    def __call__(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Change:
+        change = operation(self.ws, *args, **kwargs)
+        self.changes.append(change)
+        return change
+
+
+def run_together(ws: Workshop, label: str, build: Callable[[Batch], str | None]) -> Change:
+    """Several operations as one undo step (add a goal and link it, a guided answer...).
+
+    `build` calls operations through the batch and may return the id to select afterwards. If any
+    of them fails, for whatever reason, the ones already done are undone before the error goes on,
+    so the model is never left half-edited and off the undo stack.
+    """
+    batch = Batch(ws)
+    try:
+        created = build(batch)
+    except BaseException:
+        for change in reversed(batch.changes):
+            change.inverse().apply(ws)
+        raise
+    return combine(label, batch.changes, created_id=created)

@@ -37,3 +37,19 @@ def clean_name(value: str) -> str:
     if not isinstance(value, str):
         return value
     return " ".join(clean_text(value).split("\n")).strip()
+
+
+ELLIPSIS = "…"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """One line of at most `limit` characters for lists, menus and quotes; a cut ends at a word
+    boundary (when one is near) and an ellipsis, so a long label never pushes a control off screen."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: max(1, limit - 1)]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + ELLIPSIS

@@ -61,3 +61,35 @@ def test_typing_a_first_note_creates_it_and_types_into_it_as_one_step(qtbot) -> 
     assert doc.workshop.answer("f-procurement", 1) is None
     doc.undo_stack.redo()
     assert doc.workshop.answer("f-procurement", 1).note == "We serve Sales"
+
+
+def test_typing_a_text_back_to_what_it_was_leaves_no_undo_step_and_no_unsaved_mark(qtbot) -> None:
+    doc = Document(customer_loyalty())
+    doc.undo_stack.setClean()
+    for text in ("Increase customer loyalty!", "Increase customer loyalty"):
+        doc.edit(ops.update_goal, "g-loyalty", text=text, merge_key="text:g-loyalty:7")
+    assert doc.undo_stack.count() == 0
+    assert doc.undo_stack.isClean()
+
+
+def test_operations_done_together_are_one_step_and_a_refusal_undoes_the_part_done(qtbot) -> None:
+    doc = Document(customer_loyalty())
+    before = doc.workshop.model_dump()
+
+    def add_and_link(run: ops.Batch) -> str:
+        goal = run(ops.add_goal, "Onboard sellers fast", "f-hr").created_id
+        run(ops.link, goal, "g-sales-match")
+        return goal
+
+    assert doc.edit_together("Add result", add_and_link) is not None
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Add result"
+    doc.undo_stack.undo()
+    assert doc.workshop.model_dump() == before
+
+    def refused(run: ops.Batch) -> None:
+        run(ops.add_goal, "Half", "f-hr")
+        run(ops.link, "g-loyalty", "g-loyalty")
+
+    with qtbot.waitSignal(doc.refused):
+        assert doc.edit_together("Broken", refused) is None
+    assert doc.workshop.model_dump() == before

@@ -221,8 +221,8 @@ DRIVERS: dict[str, Callable[[Workshop, st.DataObject], Call]] = {
     "set_pinned": lambda ws, d: (ops.set_pinned, (some(d, card_ids(ws)), d.draw(st.booleans())), {}),
 }
 
-NOT_EDITS = {"check_link", "is_around_link", "combine"}
-"""Functions of workshop.ops that do not edit: checks, and combine (tested on its own below)."""
+NOT_EDITS = {"check_link", "is_around_link", "combine", "run_together"}
+"""Functions of workshop.ops that do not edit by themselves: checks, combine and run_together (tested on their own)."""
 
 STARTS: dict[str, Callable[[], Workshop]] = {
     "empty": Workshop,

@@ -8,23 +8,12 @@ cut at a word boundary and marked with an ellipsis.
 from __future__ import annotations
 
 from workshop.model import Function, Goal
+from workshop.text import ELLIPSIS, shorten
 
 MAX_QUOTED = 60
 """Longest goal text or name quoted in a finding before it is shortened."""
 
-ELLIPSIS = "…"
-
-
-def shorten(text: str, limit: int = MAX_QUOTED) -> str:
-    """One line of at most `limit` characters; a cut text ends at a word boundary and an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + ELLIPSIS
+__all__ = ["ELLIPSIS", "MAX_QUOTED", "quote", "shorten"]
 
 
 def quote(text: str) -> str:
