@@ -1,7 +1,7 @@
 """What the analysis reports: findings, traces to strategy and the alignment score.
 
 Kept apart from the rules so the canvas, the CLI and the report can depend on the shape of a
-result without importing networkx.
+result without importing the rules themselves.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ def _analyse(ws: Workshop, analysis: Analysis | None) -> tuple[Analysis, bool]:
     if analysis is not None:
         return analysis, True
     try:
-        from workshop.analysis import analyse  # imported here: it pulls in networkx (~0.25 s)
+        from workshop.analysis import analyse  # imported where used: only exports need it
     except ImportError:
         return Analysis(), False
     try:
