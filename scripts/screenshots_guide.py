@@ -79,6 +79,19 @@ def main(argv: list[str]) -> int:
         name = out / f"guide_1024x768_{key.replace(':', '_')}.png"
         window.grab().save(str(name))
         print(name)
+    window.resize(1920, 1080)
+    from workshop import ops
+
+    # Question 2 with a support function as a customer: no trace row, a hint where it would be.
+    document.edit(ops.add_relation, "f-procurement", "f-it")
+    document.edit(ops.add_relation, "f-procurement", "f-sales")
+    panel.go_to("question:f-procurement:2", take_focus=True)
+    settle(app)
+    name = out / "guide_support_customer_question_2.png"
+    window.grab().save(str(name))
+    print(name)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
     panel.go_to("question:f-it:1")
     now = [time.monotonic()]
     panel.timer.set_clock(lambda: now[0])  # show the end-of-time look without waiting a minute

@@ -6,15 +6,16 @@ functions the room adds or removes); a step is known by a stable `key` so the pa
 "HR, question 2" while the list around it changes.
 
 "Answered" uses the same definitions as the analysis: a question counts as answered when its data
-exists, not when someone pressed Next.
+exists, not when someone pressed Next. "Traced to strategy" is the analysis's own reach
+(`workshop.analysis.reach`), so the guide never calls a goal traced that the findings call untraced.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workshop.analysis.reach import strategic_targets_all
 from workshop.model import FunctionKind, Workshop
 
 
@@ -216,66 +217,6 @@ def progress_all(ws: Workshop) -> list[tuple[str, str, int]]:
     """(function id, name, answered out of 4) for every support function, in board order."""
     done = answered_all(ws)
     return [(f.id, f.name, len(done[f.id])) for f in ws.support_functions()]
-
-
-# --- tracing to strategy ----------------------------------------------------------------------------
-
-
-def traced_goal_ids(ws: Workshop) -> set[str]:
-    """Goals from which a chain of links leads to a strategic goal (strategic goals included).
-
-    One reverse breadth-first pass from all strategic goals at once, so the cost does not grow with
-    the number of goals asked about.
-    """
-    sources_of: dict[str, list[str]] = {}
-    for link in ws.links:
-        sources_of.setdefault(link.target, []).append(link.source)
-    seen = {g.id for g in ws.strategic_goals()}
-    queue = deque(seen)
-    while queue:
-        for source in sources_of.get(queue.popleft(), ()):
-            if source not in seen:
-                seen.add(source)
-                queue.append(source)
-    return seen
-
-
-def strategic_targets_all(ws: Workshop) -> dict[str, list[str]]:
-    """For every traced goal, the strategic goals it leads to, in board order.
-
-    One reverse walk per strategic goal (there are a handful), instead of one walk per goal shown.
-    """
-    sources_of: dict[str, list[str]] = {}
-    for link in ws.links:
-        sources_of.setdefault(link.target, []).append(link.source)
-    out: dict[str, list[str]] = {}
-    for strategic in ws.strategic_goals():
-        seen = {strategic.id}
-        queue = deque(seen)
-        while queue:
-            for source in sources_of.get(queue.popleft(), ()):
-                if source not in seen:
-                    seen.add(source)
-                    queue.append(source)
-        for goal_id in seen:
-            if goal_id != strategic.id:
-                out.setdefault(goal_id, []).append(strategic.id)
-    return out
-
-
-def strategic_targets(ws: Workshop, goal_id: str) -> list[str]:
-    """The strategic goals a goal leads to, in board order (empty when it is not traced)."""
-    targets_of: dict[str, list[str]] = {}
-    for link in ws.links:
-        targets_of.setdefault(link.source, []).append(link.target)
-    seen = {goal_id}
-    queue = deque([goal_id])
-    while queue:
-        for target in targets_of.get(queue.popleft(), ()):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return [g.id for g in ws.strategic_goals() if g.id in seen and g.id != goal_id]
 
 
 # --- what the board shows while a step is open ------------------------------------------------------

@@ -198,21 +198,15 @@ def test_the_review_shows_the_score_and_choosing_a_finding_focuses_its_cards(qtb
     assert "g-it-loyalty" in blocker.args[0]
 
 
-def test_the_review_says_so_when_the_analysis_is_missing(qtbot, panel, monkeypatch):
-    import importlib
-
+def test_the_review_says_so_when_the_analysis_fails(qtbot, panel, monkeypatch):
     from ui.guide import review_step
 
-    real = importlib.import_module
+    def broken(ws):
+        raise ValueError("a goal without a band")
 
-    def missing(name, *args):
-        if name == "workshop.analysis":
-            raise ImportError(name)
-        return real(name, *args)
-
-    monkeypatch.setattr(review_step.importlib, "import_module", missing)
+    monkeypatch.setattr(review_step, "analyse", broken)
     panel.go_to("review")
-    assert "not available" in panel.current_view().score.text()
+    assert "could not run on this workshop: a goal without a band" in panel.current_view().score.text()
     assert panel.current_view().findings.count() == 0
 
 

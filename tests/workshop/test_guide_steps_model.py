@@ -105,30 +105,6 @@ def test_a_skip_is_read_from_the_answer_record():
     assert guide.skipped(ws, "f-procurement", 3) is True
 
 
-def test_traced_goals_follow_links_up_to_a_strategic_goal():
-    ws = customer_loyalty()
-    traced = guide.traced_goal_ids(ws)
-    assert {"g-hr-vacancies", "g-service-respect", "g-it-records", "g-proc-policy"} <= traced
-    ops.add_goal(ws, "Tidy desks", "f-service", id="g-loose")
-    assert "g-loose" not in guide.traced_goal_ids(ws)
-    assert guide.strategic_targets(ws, "g-hr-vacancies") == ["g-loyalty"]
-    assert guide.strategic_targets(ws, "g-loose") == []
-
-
-def test_traces_survive_a_cycle_between_goals():
-    ws = Workshop()
-    ops.add_goal(ws, "Strategy", id="g-s")
-    ops.add_function(ws, "Sales", "customer_facing", id="f-s")
-    ops.add_goal(ws, "A", "f-s", id="g-a")
-    ops.add_goal(ws, "B", "f-s", id="g-b")
-    ops.link(ws, "g-a", "g-b")
-    ops.link(ws, "g-b", "g-a")
-    assert guide.strategic_targets(ws, "g-a") == []
-    ops.link(ws, "g-b", "g-s")
-    assert guide.strategic_targets(ws, "g-a") == ["g-s"]
-    assert {"g-a", "g-b"} <= guide.traced_goal_ids(ws)
-
-
 def test_each_question_focuses_the_board_on_the_cards_it_is_about():
     ws = customer_loyalty()
     q2 = guide.focus_ids(ws, Step(StepKind.QUESTION, "f-hr", 2))
@@ -157,13 +133,3 @@ def test_the_one_pass_answers_agree_with_asking_question_by_question():
         for function in ws.support_functions():
             expected = {q for q in (1, 2, 3, 4) if guide.answered(ws, function.id, q)}
             assert done[function.id] == expected, function.id
-
-
-def test_the_one_pass_traces_agree_with_tracing_goal_by_goal():
-    from workshop.synthetic import generate
-
-    for ws in (customer_loyalty(), generate(300, seed=3)):
-        every = guide.strategic_targets_all(ws)
-        for goal in ws.goals:
-            if goal.function_id is not None:
-                assert every.get(goal.id, []) == guide.strategic_targets(ws, goal.id), goal.id

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
-from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo, plain_label, short
+from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo, plain_label
 from workshop import ops
 from workshop.guide import Step
 from workshop.model import KpiScope
+from workshop.text import shorten
 
 
 def _line(parent: QWidget, placeholder: str, accessible: str) -> QLineEdit:
@@ -147,7 +148,7 @@ class TensionsStep(StepWidget):
         if goal is None:
             return "?"
         owner = self._names.get(goal.function_id or "", self.tr("Strategy"))
-        return f"{owner}: {short(goal.text, 60)}"
+        return f"{owner}: {shorten(goal.text, 60)}"
 
     def refresh(self) -> None:
         ws = self.ws

@@ -209,6 +209,16 @@ class GuidePanel(QWidget):
     def current_view(self) -> StepWidget | None:
         return self._view
 
+    def current_focus_ids(self) -> list[str]:
+        """The cards the open step has asked the board to focus on; empty means no focus.
+
+        `focusRequested` fires only when the focus changes, so a window that cleared the board's
+        focus while the guide was hidden asks here what to show again when the guide comes back.
+        Edits still waiting to be read in are read first, so the answer is never a step behind.
+        """
+        self._refresh_now()
+        return list(self._focus or [])
+
     def index_of(self, key: str) -> int:
         """Index of the step with this key ('question:f-hr:2'); -1 when there is none."""
         return next((i for i, s in enumerate(self._steps) if s.key == key), -1)

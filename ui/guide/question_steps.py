@@ -6,6 +6,8 @@ grows on the board while the room is still talking.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
-from ui.guide.setup_steps import GoalLines
-from ui.guide.widgets import ID_ROLE, AddLine, NoteEdit, RemovableList, StepWidget, fill_combo, plain_label, short
+from ui.guide.setup_steps import COMBO_CHARS, GoalLines
+from ui.guide.widgets import ID_ROLE, AddLine, NoteEdit, RemovableList, StepWidget, fill_combo, plain_label
 from workshop import ops
-from workshop.changes import Change
 from workshop.guide import Step
-from workshop.model import FunctionKind, LinkKind, ServiceRelation, Workshop
+from workshop.model import Band, FunctionKind, LinkKind, ServiceRelation, band_of_function
+from workshop.text import shorten
 
 
 def _tr(text: str) -> str:
@@ -125,9 +127,10 @@ class Question1Step(QuestionStep):
     def _add(self, name: str) -> bool:
         kind = self.kind.currentData()
 
-        def build(ws: Workshop, done: list[Change]) -> None:
-            done.append(ops.add_function(ws, name, kind))
-            done.append(ops.add_relation(ws, self.function_id, done[0].created_id))
+        def build(run: ops.Batch) -> str | None:
+            function_id = run(ops.add_function, name, kind).created_id
+            run(ops.add_relation, self.function_id, function_id)
+            return function_id
 
         return self.edit_together(self.tr("Add internal customer %s") % name, build) is not None
 
@@ -149,10 +152,12 @@ class _CustomerGoals(QGroupBox):
         trace_row = QHBoxLayout()
         trace_row.addWidget(self.trace_button)
         trace_row.addWidget(self.strategic, 1)
+        self.via_own = plain_label("", "guideHint", self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.goals)
         layout.addWidget(self.add_line)
         layout.addLayout(trace_row)
+        layout.addWidget(self.via_own)
 
     def relation(self) -> ServiceRelation | None:
         return self.owner.ws.find("relations", self.relation_id)  # type: ignore[return-value]
@@ -169,8 +174,22 @@ class _CustomerGoals(QGroupBox):
         goals = ws.goals_of(relation.customer_id)
         chosen = set(relation.customer_goal_ids)
         self.goals.fill([(lines.line(g.id, with_owner=False), g.id) for g in goals], [g.id in chosen for g in goals])
-        fill_combo(self.strategic, [(short(g.text), g.id) for g in ws.strategic_goals()])
+        fill_combo(self.strategic, [(shorten(g.text, COMBO_CHARS), g.id) for g in ws.strategic_goals()])
         self.trace_button.setEnabled(any(not lines.traced(g.id) for g in goals))
+        # A support customer's goal linked straight to strategy goes around ITS customers (an error
+        # finding, and still not traced): it is traced in that function's own questions instead.
+        support = band_of_function(ws.function(relation.customer_id)) == Band.SUPPORT
+        self.trace_button.setVisible(not support)
+        self.strategic.setVisible(not support)
+        self.via_own.setVisible(support)
+        if support:
+            self.via_own.setText(
+                _tr(
+                    "%s is a support function: its goals reach the strategy through its own internal "
+                    "customers. Trace them in its own questions."
+                )
+                % name
+            )
 
     def _toggled(self, item: QListWidgetItem) -> None:
         relation = self.relation()
@@ -187,10 +206,10 @@ class _CustomerGoals(QGroupBox):
         if relation is None:
             return False
 
-        def build(ws: Workshop, done: list[Change]) -> None:
-            done.append(ops.add_goal(ws, text, relation.customer_id))
-            ids = [*relation.customer_goal_ids, done[0].created_id]
-            done.append(ops.update_relation(ws, relation.id, customer_goal_ids=ids))
+        def build(run: ops.Batch) -> str | None:
+            goal_id = run(ops.add_goal, text, relation.customer_id).created_id
+            run(ops.update_relation, relation.id, customer_goal_ids=[*relation.customer_goal_ids, goal_id])
+            return goal_id
 
         return self.owner.edit_together(_tr("Add goal of internal customer"), build) is not None
 
@@ -202,25 +221,35 @@ class _CustomerGoals(QGroupBox):
         self.owner.edit(ops.link, item.data(ID_ROLE), strategic_id)
 
 
-class Question2Step(QuestionStep):
-    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+class _PerCustomerStep(QuestionStep):
+    """A question answered once per internal customer, in one group box per customer.
+
+    The boxes follow the relations of question 1: they are rebuilt only when the list of internal
+    customers changes, so an edit inside one box does not take the cursor out of it.
+    """
+
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None, *, hint: str = "") -> None:
         super().__init__(document, step, parent)
-        self.sections: list[_CustomerGoals] = []
+        self.sections: list[Any] = []  # one QGroupBox per internal customer, each with `relation_id` and `refresh()`
         self.empty = plain_label(self.tr("No internal customers yet: answer question 1 first."), "guideHint")
-        self.body.addWidget(
-            plain_label(
-                self.tr(
-                    "Tick the goals that matter. → names the strategic goal each one serves; "
-                    "✗ marks a goal not traced to strategy."
-                ),
-                "guideHint",
-            )
-        )
+        if hint:
+            self.body.addWidget(plain_label(hint, "guideHint"))
         self.body.addWidget(self.empty)
         self.section_box = QVBoxLayout()
         self.body.addLayout(self.section_box)
         self.add_note()
         self.refresh()
+
+    def make_section(self, relation_id: str) -> QGroupBox:
+        raise NotImplementedError
+
+    def section_inputs(self, section: Any) -> list[QWidget]:
+        """A section's inputs in reading order."""
+        raise NotImplementedError
+
+    def refresh_sections(self) -> None:
+        for section in self.sections:
+            section.refresh()
 
     def refresh(self) -> None:
         super().refresh()
@@ -229,22 +258,37 @@ class Question2Step(QuestionStep):
             for section in self.sections:
                 section.setParent(None)
                 section.deleteLater()
-            self.sections = [_CustomerGoals(self, rid) for rid in ids]
+            self.sections = [self.make_section(rid) for rid in ids]
             for section in self.sections:
                 self.section_box.addWidget(section)
-        lines = GoalLines(self.ws) if self.sections else None
-        for section in self.sections:
-            section.refresh(lines)
+        self.refresh_sections()
         self.empty.setVisible(not ids)
 
     def primary_input(self) -> QWidget | None:
-        return self.sections[0].goals if self.sections else None
+        return self.section_inputs(self.sections[0])[0] if self.sections else None
 
     def tab_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = []
-        for s in self.sections:
-            chain += [s.goals, s.add_line, s.trace_button, s.strategic]
-        return [*chain, self.note]
+        return [*(w for s in self.sections for w in self.section_inputs(s)), self.note]
+
+
+class Question2Step(_PerCustomerStep):
+    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
+        hint = _tr(
+            "Tick the goals that matter. → names the strategic goal each one serves; "
+            "✗ marks a goal not traced to strategy."
+        )
+        super().__init__(document, step, parent, hint=hint)
+
+    def make_section(self, relation_id: str) -> _CustomerGoals:
+        return _CustomerGoals(self, relation_id)
+
+    def section_inputs(self, section: _CustomerGoals) -> list[QWidget]:
+        return [section.goals, section.add_line, section.trace_button, section.strategic]
+
+    def refresh_sections(self) -> None:
+        lines = GoalLines(self.ws) if self.sections else None  # one trace pass for all the boxes
+        for section in self.sections:
+            section.refresh(lines)
 
 
 class _HelpsHindrances(QGroupBox):
@@ -301,39 +345,12 @@ class _HelpsHindrances(QGroupBox):
             self.owner.edit(ops.update_relation, relation.id, **{field: entries})
 
 
-class Question3Step(QuestionStep):
-    def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
-        super().__init__(document, step, parent)
-        self.sections: list[_HelpsHindrances] = []
-        self.empty = plain_label(self.tr("No internal customers yet: answer question 1 first."), "guideHint")
-        self.body.addWidget(self.empty)
-        self.section_box = QVBoxLayout()
-        self.body.addLayout(self.section_box)
-        self.add_note()
-        self.refresh()
+class Question3Step(_PerCustomerStep):
+    def make_section(self, relation_id: str) -> _HelpsHindrances:
+        return _HelpsHindrances(self, relation_id)
 
-    def refresh(self) -> None:
-        super().refresh()
-        ids = [r.id for r in self.relations()]
-        if ids != [s.relation_id for s in self.sections]:
-            for section in self.sections:
-                section.setParent(None)
-                section.deleteLater()
-            self.sections = [_HelpsHindrances(self, rid) for rid in ids]
-            for section in self.sections:
-                self.section_box.addWidget(section)
-        for section in self.sections:
-            section.refresh()
-        self.empty.setVisible(not ids)
-
-    def primary_input(self) -> QWidget | None:
-        return self.sections[0].add_help if self.sections else None
-
-    def tab_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = []
-        for s in self.sections:
-            chain += [s.add_help, s.helps, s.add_hindrance, s.hindrances]
-        return [*chain, self.note]
+    def section_inputs(self, section: _HelpsHindrances) -> list[QWidget]:
+        return [section.add_help, section.helps, section.add_hindrance, section.hindrances]
 
 
 class Question4Step(QuestionStep):
@@ -384,7 +401,9 @@ class Question4Step(QuestionStep):
         for goal_id in dict.fromkeys(chosen):
             goal = goals.get(goal_id)
             if goal is not None:
-                entries.append((f"{names.get(goal.function_id or '', '?')}: {short(goal.text)}", goal_id))
+                entries.append(
+                    (f"{names.get(goal.function_id or '', '?')}: {shorten(goal.text, COMBO_CHARS)}", goal_id)
+                )
         fill_combo(self.serves, entries)
         own = ws.goals_of(self.function_id)
         own_ids = {g.id for g in own}
@@ -412,9 +431,10 @@ class Question4Step(QuestionStep):
             return
         measure, target = self.measure.text().strip(), self.target.text().strip()
 
-        def build(ws: Workshop, done: list[Change]) -> None:
-            done.append(ops.add_goal(ws, text, self.function_id, measure=measure, target=target))
-            done.append(ops.link(ws, done[0].created_id, goal_id))
+        def build(run: ops.Batch) -> str | None:
+            result_id = run(ops.add_goal, text, self.function_id, measure=measure, target=target).created_id
+            run(ops.link, result_id, goal_id)
+            return result_id
 
         if self.edit_together(self.tr("Add result"), build) is not None:
             for line in (self.text, self.measure, self.target):
@@ -476,8 +496,8 @@ class DirectImpactStep(StepWidget):
     def refresh(self) -> None:
         ws = self.ws
         own = ws.goals_of(self.function_id)
-        fill_combo(self.goal, [(short(g.text), g.id) for g in own])
-        fill_combo(self.strategic, [(short(g.text), g.id) for g in ws.strategic_goals()])
+        fill_combo(self.goal, [(shorten(g.text, COMBO_CHARS), g.id) for g in own])
+        fill_combo(self.strategic, [(shorten(g.text, COMBO_CHARS), g.id) for g in ws.strategic_goals()])
         own_ids = {g.id for g in own}
         strategic = {g.id: g for g in ws.strategic_goals()}
         entries = []
@@ -506,12 +526,10 @@ class DirectImpactStep(StepWidget):
             self.message.emit(self.tr("Choose one of this function's goals (or type one) and a strategic goal."))
             return
 
-        def build(ws: Workshop, done: list[Change]) -> None:
-            source = goal_id
-            if new_text:
-                done.append(ops.add_goal(ws, new_text, self.function_id))
-                source = done[0].created_id
-            done.append(ops.link(ws, source, strategic_id, LinkKind.DIRECT_IMPACT, reason))
+        def build(run: ops.Batch) -> str | None:
+            source = run(ops.add_goal, new_text, self.function_id).created_id if new_text else goal_id
+            run(ops.link, source, strategic_id, LinkKind.DIRECT_IMPACT, reason)
+            return source
 
         if self.edit_together(self.tr("Declare direct impact"), build) is not None:
             self.new_goal.clear()

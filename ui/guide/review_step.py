@@ -1,31 +1,29 @@
 """Review and export: the score and findings, then the button that produces the report.
 
-The analysis is imported when the review is shown, not at start-up: it pulls in networkx, and it
-may not be installed in a partial build, in which case the step says so instead of failing.
+The review runs the analysis itself (the guide is built from the document alone), but only when it
+can be seen and only when the model changed since its last run: the panel refreshes its step after
+every edit, and a hidden guide or an unchanged model must not cost a walk of the whole goal graph.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.guide.widgets import RemovableList, StepWidget, plain_label
+from workshop.analysis import analyse
+from workshop.changes import Change
+from workshop.findings import Analysis
 from workshop.guide import Step
+from workshop.model import Workshop
 
 _MARKS = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def run_analysis(ws: Any) -> tuple[Any | None, str]:
+def run_analysis(ws: Workshop) -> tuple[Analysis | None, str]:
     """(Analysis, '') or (None, a sentence saying why there is none)."""
-    try:
-        module = importlib.import_module("workshop.analysis")
-        analyse = module.analyse
-    except (ImportError, AttributeError):
-        return None, "The alignment analysis is not available in this build yet."
     try:
         return analyse(ws), ""
     except Exception as error:  # the review must never crash the session in front of the room
@@ -39,13 +37,32 @@ class ReviewStep(StepWidget):
         self.score.setAccessibleName(self.tr("Alignment score"))
         self.findings = RemovableList(self.tr("Findings"), None, self)
         self.findings.currentRowChanged.connect(self._chosen)
+        # The list opens on its first finding: a click on it is no change of row, but is a choice.
+        self.findings.itemClicked.connect(lambda item: self._chosen(self.findings.row(item)))
         self._subjects: list[list[str]] = []
+        self._stale = True
+        """The model changed since the last run (or there was none yet)."""
         layout = QVBoxLayout(self)
         layout.addWidget(self.score)
         layout.addWidget(self.findings, 1)
-        self.refresh()
+        document.changed.connect(self._model_changed)
+        document.reset.connect(self._model_reset)
+
+    def _model_changed(self, change: Change) -> None:
+        if change.structural():  # moving cards cannot change a finding
+            self._stale = True
+
+    def _model_reset(self) -> None:
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # edits made while the guide was hidden show up now
 
     def refresh(self) -> None:
+        if not self._stale or not self.isVisible():
+            return
+        self._stale = False
         analysis, problem = run_analysis(self.ws)
         if analysis is None:
             self.score.setText(self.tr(problem))

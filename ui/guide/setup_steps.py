@@ -6,11 +6,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.document import Document
-from ui.guide.widgets import ID_ROLE, AddLine, RemovableList, StepWidget, fill_combo, plain_label, short
-from workshop import guide, ops
-from workshop.changes import Change
+from ui.guide.widgets import ID_ROLE, AddLine, RemovableList, StepWidget, fill_combo, plain_label
+from workshop import ops
+from workshop.analysis.reach import strategic_targets_all
 from workshop.guide import Step
 from workshop.model import FunctionKind, Workshop
+from workshop.text import shorten
+
+COMBO_CHARS = 80
+"""Longest goal text in a combo box: a long goal must not push the guide wider than its dock."""
 
 
 class StrategyStep(StepWidget):
@@ -111,7 +115,7 @@ class CustomerFacingStep(StepWidget):
         ws = self.ws
         facing = [f for f in ws.functions if f.kind == FunctionKind.CUSTOMER_FACING]
         fill_combo(self.function, [(f.name, f.id) for f in facing])
-        fill_combo(self.serves, [(short(g.text), g.id) for g in ws.strategic_goals()])
+        fill_combo(self.serves, [(shorten(g.text, COMBO_CHARS), g.id) for g in ws.strategic_goals()])
         lines = GoalLines(ws)
         facing_ids = {f.id for f in facing}
         self.goals.fill([(lines.line(g.id), g.id) for g in ws.goals if g.function_id in facing_ids])
@@ -126,10 +130,11 @@ class CustomerFacingStep(StepWidget):
             self.message.emit(self.tr("Add a customer-facing function first (previous step)."))
             return False
 
-        def build(ws: Workshop, done: list[Change]) -> None:
-            done.append(ops.add_goal(ws, text, function_id))
+        def build(run: ops.Batch) -> str | None:
+            goal_id = run(ops.add_goal, text, function_id).created_id
             if strategic_id is not None:
-                done.append(ops.link(ws, done[0].created_id, strategic_id))
+                run(ops.link, goal_id, strategic_id)
+            return goal_id
 
         return self.edit_together(self.tr("Add customer-facing goal"), build) is not None
 
@@ -145,13 +150,14 @@ class GoalLines:
     """Labels for goals with their trace to strategy, from one pass over the links.
 
     'Sales: Match products… → Increase customer loyalty', or a plain 'not traced' warning. Built
-    once per refresh: tracing goal by goal would walk every link once per goal shown.
+    once per refresh: tracing goal by goal would walk every link once per goal shown. "Traced" is
+    the analysis's reach, so a goal the findings call untraced never shows an arrow here.
     """
 
     def __init__(self, ws: Workshop) -> None:
         self.goals = {g.id: g for g in ws.goals}
         self.names = {f.id: f.name for f in ws.functions}
-        self.targets = guide.strategic_targets_all(ws)
+        self.targets = strategic_targets_all(ws)
 
     def traced(self, goal_id: str) -> bool:
         return goal_id in self.targets

@@ -78,20 +78,17 @@ class StepWidget(QWidget):
         self.document.push(change, merge_key)
         return change
 
-    def edit_together(self, label: str, build: Callable[[Workshop, list[Change]], None]) -> Change | None:
-        """Several operations as ONE undo step: `build` runs them and appends each Change to the list.
+    def edit_together(self, label: str, build: Callable[[ops.Batch], str | None]) -> Change | None:
+        """Several operations as ONE undo step (`ops.run_together`): all of them, or none if one is refused.
 
-        If one of them is refused, the ones already applied are rolled back and nothing is recorded.
+        Unlike `Document.edit_together`, a refusal is shown in the guide, next to the question the
+        room is answering, like every other refusal of a guided answer.
         """
-        done: list[Change] = []
         try:
-            build(self.ws, done)
+            change = ops.run_together(self.ws, label, build)
         except OperationError as error:
-            for change in reversed(done):
-                change.inverse().apply(self.ws)
             self.message.emit(str(error))
             return None
-        change = ops.combine(label, done)
         self.document.push(change)
         return change
 
@@ -227,12 +224,6 @@ class NoteEdit(QPlainTextEdit):
         self.blockSignals(True)
         self.setPlainText(text)
         self.blockSignals(False)
-
-
-def short(text: str, limit: int = 80) -> str:
-    """One line of a long goal text, for combo boxes."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def chain_tab_order(widget: QWidget, order: list[QWidget]) -> None:
