@@ -3,16 +3,24 @@
 Style says what the method thinks of a link: plain, an "around" link (support goal straight to
 a strategic goal, a warning), a declared direct-impact exception (double purple, labelled), or a
 participant's suggestion waiting for the facilitator (dashed grey with accept/reject buttons).
+
+Links on a big board are long (a strategic goal's contributors spread over the whole width), so
+their bounding boxes overlap most repaints: moving one card repaints dozens of links it has nothing
+to do with. Each paint therefore draws only the part of its line inside the exposed rectangle, and
+returns at once when the line misses it; a full-length dashed, antialiased line costs ~0.1 ms.
+While many links move at once (a card with a hundred links dragged, Tidy animating) they paint
+as drafts without antialiasing (10x cheaper per line) and get one clean repaint once motion stops.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QStaticText
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from ui.canvas.card_item import LOD_TEXT, CardItem
@@ -22,9 +30,66 @@ from ui.canvas.theme import NORMAL, Theme
 ARROW = 14.0
 LOD_FAR = 0.15
 LINK_TYPE = QGraphicsItem.UserType + 2
+LABEL_HALF_WIDTH, LABEL_ABOVE, LABEL_BELOW = 70.0, 40.0, 10.0
+"""Room kept around the midpoint for the "Direct impact" / "Around" label."""
 
 
-_PENS: dict[tuple[str, str, bool], QPen] = {}
+_PENS: dict[tuple[str, str, bool], tuple[QPen, QBrush, QPen]] = {}
+"""Pen, arrowhead brush and far-out hairline per (theme, style, selected): made once, shared by every link."""
+
+DRAFT_FROM = 12
+"""Links moving together before they paint as drafts: a card with a link or two always looks finished."""
+SETTLE_MS = 150
+"""Quiet time after the last move before drafts are repainted properly."""
+
+
+class _Motion:
+    """The links that moved since the board last stood still, and the timer that settles them.
+
+    `moved` runs for every link of a dragged card on every mouse move, so it only notes the time;
+    the timer is armed once and, when it fires early, re-arms itself for the rest of the quiet time.
+    """
+
+    def __init__(self) -> None:
+        self.moving: dict[int, LinkItem] = {}
+        self.timer: QTimer | None = None
+        self.armed = False
+        self.last = 0.0
+
+    def moved(self, link: LinkItem) -> None:
+        self.moving[id(link)] = link
+        self.last = time.monotonic()
+        if not self.armed:
+            if self.timer is None:
+                self.timer = QTimer()
+                self.timer.setSingleShot(True)
+                self.timer.timeout.connect(self._check)
+            self.armed = True
+            self.timer.start(SETTLE_MS)
+
+    def drafting(self, link: LinkItem) -> bool:
+        return len(self.moving) >= DRAFT_FROM and id(link) in self.moving
+
+    def _check(self) -> None:
+        quiet_ms = (time.monotonic() - self.last) * 1000
+        if quiet_ms < SETTLE_MS and self.timer is not None:
+            self.timer.start(max(1, int(SETTLE_MS - quiet_ms)))
+            return
+        self.armed = False
+        self.settle()
+
+    def settle(self) -> None:
+        moving, self.moving = self.moving, {}
+        if len(moving) < DRAFT_FROM:
+            return
+        for link in moving.values():
+            try:
+                link.update()
+            except RuntimeError:  # removed from the board meanwhile: its C++ side is gone
+                pass
+
+
+_MOTION = _Motion()
 
 
 class LinkStyle(StrEnum):
@@ -42,6 +107,32 @@ def clip(cx: float, cy: float, half_w: float, half_h: float, dx: float, dy: floa
     if dy:
         t = min(t, half_h / abs(dy))
     return cx + dx * t, cy + dy * t
+
+
+def clip_segment(
+    x1: float, y1: float, x2: float, y2: float, left: float, top: float, right: float, bottom: float
+) -> tuple[float, float] | None:
+    """The part of a segment inside a rectangle, as parameters (t0, t1) along it; None when it misses.
+
+    Liang-Barsky: four comparisons instead of asking Qt to stroke 100,000 pixels of dashes it clips away.
+    """
+    t0, t1 = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0.0:
+            if q < 0.0:
+                return None
+        else:
+            r = q / p
+            if p < 0.0:
+                if r > t1:
+                    return None
+                t0 = max(t0, r)
+            else:
+                if r < t0:
+                    return None
+                t1 = min(t1, r)
+    return t0, t1
 
 
 def clip_to_rect(rect: QRectF, inside: QPointF, outside: QPointF) -> QPointF:
@@ -66,12 +157,16 @@ class LinkItem(QGraphicsItem):
         self.dimmed = False
         self.tooltip_text = ""
         self._line = QLineF()
+        self._ends = (0.0, 0.0, 0.0, 0.0)
+        self._length = 0.0
         self._bounds = QRectF()
         self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
         self._label: QStaticText | None = None
         self.buttons: list[SuggestionButton] = []
         self.setZValue(5)
+        # paint() gets the exposed rectangle and draws only what falls inside it
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         if style != LinkStyle.SUGGESTION:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.refresh()
@@ -107,7 +202,11 @@ class LinkItem(QGraphicsItem):
             self.update()
 
     def refresh(self) -> None:
-        """Follow the cards: recompute the edge-to-edge line after either card moved."""
+        """Follow the cards: recompute the edge-to-edge line after either card moved.
+
+        Called for every link of a dragged card on every mouse move: plain floats, no QPointF
+        temporaries, and no prepareGeometryChange when the line did not move.
+        """
         a, b = self.source, self.target
         ap, bp = a.pos(), b.pos()
         aw, ah = a.half_size
@@ -115,19 +214,24 @@ class LinkItem(QGraphicsItem):
         ax, ay, bx, by = ap.x() + aw, ap.y() + ah, bp.x() + bw, bp.y() + bh
         sx, sy = clip(ax, ay, aw, ah, bx - ax, by - ay)
         ex, ey = clip(bx, by, bw, bh, ax - bx, ay - by)
-        start, end = QPointF(sx, sy), QPointF(ex, ey)
-        line = QLineF(start, end)
-        if line == self._line and not self._bounds.isNull():
+        if self._ends == (sx, sy, ex, ey) and not self._bounds.isNull():
             return
+        if not self._bounds.isNull():
+            _MOTION.moved(self)  # a card moved (not the first placement, nor a restyle)
         self.prepareGeometryChange()
-        self._line = line
+        self._line = QLineF(sx, sy, ex, ey)
+        self._ends = (sx, sy, ex, ey)
+        self._length = math.hypot(ex - sx, ey - sy)
         self._shape = None
         self._arrow = None
         pad = ARROW + self.theme.link_width * 2
-        bounds = QRectF(min(sx, ex) - pad, min(sy, ey) - pad, abs(ex - sx) + 2 * pad, abs(ey - sy) + 2 * pad)
+        left, top = min(sx, ex) - pad, min(sy, ey) - pad
+        right, bottom = max(sx, ex) + pad, max(sy, ey) + pad
         if self.style in (LinkStyle.DIRECT, LinkStyle.AROUND):
-            bounds = bounds.united(QRectF(line.center() - QPointF(70, 40), line.center() + QPointF(70, 10)))
-        self._bounds = bounds
+            mx, my = (sx + ex) / 2, (sy + ey) / 2
+            left, top = min(left, mx - LABEL_HALF_WIDTH), min(top, my - LABEL_ABOVE)
+            right, bottom = max(right, mx + LABEL_HALF_WIDTH), max(bottom, my + LABEL_BELOW)
+        self._bounds = QRectF(left, top, right - left, bottom - top)
         for button in self.buttons:
             button.place()
 
@@ -146,12 +250,13 @@ class LinkItem(QGraphicsItem):
             self._shape = stroker.createStroke(path)
         return self._shape
 
-    def _pen(self) -> QPen:
+    def _pen(self) -> tuple[QPen, QBrush, QPen]:
         key = (self.theme.name, self.style, self.isSelected())
-        pen = _PENS.get(key)
-        if pen is None:
-            pen = _PENS[key] = self._make_pen()
-        return pen
+        found = _PENS.get(key)
+        if found is None:
+            pen = self._make_pen()
+            found = _PENS[key] = (pen, QBrush(pen.color()), QPen(pen.color(), 0))
+        return found
 
     def _make_pen(self) -> QPen:
         theme, width = self.theme, self.theme.link_width
@@ -169,31 +274,62 @@ class LinkItem(QGraphicsItem):
         return pen
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        line = self._line
-        if line.length() < 1:
+        # Runs for every link whose bounding box meets a repaint: plain floats until we know it shows.
+        if self._length < 1:
             return
-        if self.dimmed:
-            painter.setOpacity(0.2)
+        pen, brush, hairline = self._pen()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        pen = self._pen()
         if lod < LOD_FAR:
             # far out: a hairline in the link's colour, no arrowhead or label (they would be sub-pixel)
+            if self.dimmed:
+                painter.setOpacity(0.2)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.setPen(pen.color())
-            painter.drawLine(line)
+            painter.setPen(hairline)
+            painter.drawLine(self._line)
             return
-        painter.setPen(pen)
-        painter.drawLine(line)
-        if self.style == LinkStyle.DIRECT and lod >= LOD_TEXT:
-            inner = QPen(self.theme.background if self.theme.name == "projector" else QColor("#FFFFFF"))
-            inner.setWidthF(pen.widthF() / 3)
-            painter.setPen(inner)
-            painter.drawLine(line)
-        self._paint_arrow(painter, pen.color())
+        x1, y1, x2, y2 = self._ends
+        left, top, right, bottom = option.exposedRect.getCoords()
+        pad = pen.widthF() + 2.0
+        part = clip_segment(x1, y1, x2, y2, left - pad, top - pad, right + pad, bottom + pad)
+        reach = ARROW * 2
+        tip_near = left - reach <= x2 <= right + reach and top - reach <= y2 <= bottom + reach
+        label_near = False
         if lod >= LOD_TEXT and self.style in (LinkStyle.DIRECT, LinkStyle.AROUND):
+            mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+            label_near = (
+                mx - LABEL_HALF_WIDTH <= right
+                and mx + LABEL_HALF_WIDTH >= left
+                and my - LABEL_ABOVE <= bottom
+                and my + LABEL_BELOW >= top
+            )
+        if part is None and not tip_near and not label_near:
+            return  # the repaint is about something else under this link's bounding box
+        if self.dimmed:
+            painter.setOpacity(0.2)
+        if _MOTION.drafting(self):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        visible = None
+        if part is not None:
+            t0, t1 = part
+            dx, dy = x2 - x1, y2 - y1
+            visible = QLineF(x1 + dx * t0, y1 + dy * t0, x1 + dx * t1, y1 + dy * t1)
+        if visible is not None:
+            if t0 > 0.0 and pen.style() != Qt.PenStyle.SolidLine:
+                pen = QPen(pen)  # keep the dashes where a full-length line would have them
+                pen.setDashOffset(self._length * t0 / max(pen.widthF(), 1.0))
+            painter.setPen(pen)
+            painter.drawLine(visible)
+            if self.style == LinkStyle.DIRECT and lod >= LOD_TEXT:
+                inner = QPen(self.theme.background if self.theme.name == "projector" else QColor("#FFFFFF"))
+                inner.setWidthF(pen.widthF() / 3)
+                painter.setPen(inner)
+                painter.drawLine(visible)
+        if tip_near:
+            self._paint_arrow(painter, brush)
+        if label_near:
             self._paint_label(painter)
 
-    def _paint_arrow(self, painter: QPainter, colour: QColor) -> None:
+    def _paint_arrow(self, painter: QPainter, brush: QBrush) -> None:
         if self._arrow is None:
             line = self._line
             angle = math.atan2(line.dy(), line.dx())
@@ -203,7 +339,7 @@ class LinkItem(QGraphicsItem):
             right = QPointF(tip.x() - size * math.cos(angle + 0.42), tip.y() - size * math.sin(angle + 0.42))
             self._arrow = QPolygonF([tip, left, right])
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        painter.setBrush(brush)
         painter.drawPolygon(self._arrow)
 
     def _paint_label(self, painter: QPainter) -> None:
