@@ -13,6 +13,7 @@ from ui.canvas.link_item import LinkItem
 from ui.document import Document
 from workshop import ops
 from workshop.examples import customer_loyalty
+from workshop.geometry import band_at, clamp_to_band
 from workshop.model import LinkKind, SuggestionStatus
 
 
@@ -40,6 +41,9 @@ def check(view: BoardView) -> None:
         assert cards[goal.id][0] == goal.text
     for card_id, position in ws.positions.items():
         assert cards[card_id][2] == QPointF(position.x, position.y)
+    for card_id, (_, _, pos) in cards.items():
+        # placed or not, every card is drawn in the band of its level
+        assert band_at(pos.y()) == ws.band_of_card(card_id), card_id
 
 
 def random_edit(rng: random.Random, document: Document) -> None:
@@ -57,8 +61,12 @@ def random_edit(rng: random.Random, document: Document) -> None:
         document.edit(ops.remove_goals, rng.sample(goals, min(len(goals), rng.randint(1, 2))))
     elif roll < 0.7:
         document.edit(ops.update_goal, rng.choice(goals), text=f"Text {rng.randint(0, 99)}")
+    elif roll < 0.75:
+        goal_id = rng.choice(goals)
+        y = clamp_to_band(ws.band_of_card(goal_id), rng.uniform(0, 1200))  # as a drag does
+        document.edit(ops.move_cards, {goal_id: (rng.uniform(-500, 3000), y)})
     elif roll < 0.8:
-        document.edit(ops.move_cards, {rng.choice(goals): (rng.uniform(-500, 3000), rng.uniform(0, 1200))})
+        document.edit(ops.update_goal, rng.choice(goals), function_id=rng.choice([None, *functions]))
     elif roll < 0.85 and functions:
         document.edit(ops.update_function, rng.choice(functions), kind=rng.choice(["support", "customer_facing"]))
     elif roll < 0.9 and len(goals) > 1:

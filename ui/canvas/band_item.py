@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.theme import NORMAL, Theme
 from workshop.geometry import BANDS
 from workshop.model import Band
@@ -52,6 +53,7 @@ class BandItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         index = list(Band).index(self.band)
         painter.fillRect(self._rect, self.theme.band_fill[index])

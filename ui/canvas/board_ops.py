@@ -1,13 +1,14 @@
 """Board gestures that are several operations but one undo step (add + link, delete a selection).
 
 Pure functions of the workshop with the `ops` signature, so `Document.edit` runs them like any
-operation: if a later part is refused, the earlier parts are rolled back and nothing is recorded.
-No Qt here on purpose: these are tested like the domain.
+operation; the parts run through `ops.run_together`, so if a later part is refused the earlier ones
+are rolled back and nothing is recorded. No Qt here on purpose: these are tested like the domain.
+The view passes the new cards' texts translated; the English defaults are for tests and scripts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from workshop import ops
 from workshop.changes import Change, OperationError
@@ -18,38 +19,25 @@ NEW_STRATEGIC = "New strategic goal"
 NEW_KPI = "New KPI"
 
 
-def _chain(ws: Workshop, label: str, parts: Iterable[Callable[[], Change]], created_id: str | None = None) -> Change:
-    """Run the parts in order; undo the ones done if one fails, so a refusal leaves no trace."""
-    done: list[Change] = []
-    try:
-        for part in parts:
-            done.append(part())
-    except OperationError:
-        for change in reversed(done):
-            change.inverse().apply(ws)
-        raise
-    created = created_id or (done[0].created_id if done else None)
-    return Change(label, tuple(step for change in done for step in change.steps), created)
-
-
-def add_card(ws: Workshop, kind: str, function_id: str | None, position: tuple[float, float]) -> Change:
+def add_card(
+    ws: Workshop, kind: str, function_id: str | None, position: tuple[float, float], text: str | None = None
+) -> Change:
     """The card a palette drop asks for, placed where it was dropped."""
     if kind == "strategic":
-        return ops.add_goal(ws, NEW_STRATEGIC, None, position=position)
+        return ops.add_goal(ws, text or NEW_STRATEGIC, None, position=position)
     if kind == "goal":
-        return ops.add_goal(ws, NEW_GOAL, function_id, position=position)
+        return ops.add_goal(ws, text or NEW_GOAL, function_id, position=position)
     if kind == "kpi":
         if function_id is None:
             raise OperationError("A KPI belongs to a function: drop it from a function's palette entry.")
-        first = ops.add_kpi(ws, function_id, NEW_KPI)
-        kpi_id = first.created_id
-        assert kpi_id is not None
-        try:
-            moved = ops.move_cards(ws, {kpi_id: position})
-        except OperationError:
-            first.inverse().apply(ws)
-            raise
-        return Change("Add KPI", first.steps + moved.steps, kpi_id)
+
+        def build(batch: ops.Batch) -> str | None:
+            kpi_id = batch(ops.add_kpi, function_id, text or NEW_KPI).created_id
+            assert kpi_id is not None  # add_kpi always names what it created
+            batch(ops.move_cards, {kpi_id: position})
+            return kpi_id
+
+        return ops.run_together(ws, "Add KPI", build)
     raise OperationError(f"Unknown kind of card: {kind}.")
 
 
@@ -62,16 +50,19 @@ def add_linked_goal(
     text: str = NEW_GOAL,
 ) -> Change:
     """A new goal, linked to the goal it serves when there is one: Tab and Enter on the board."""
-    added = ops.add_goal(ws, text, function_id, position=position)
-    goal_id = added.created_id
-    assert goal_id is not None
-    if target_id is None:
-        return Change(label, added.steps, goal_id)
-    return _chain(ws, label, [lambda: added, lambda: ops.link(ws, goal_id, target_id)], goal_id)
+
+    def build(batch: ops.Batch) -> str | None:
+        goal_id = batch(ops.add_goal, text, function_id, position=position).created_id
+        assert goal_id is not None  # add_goal always names what it created
+        if target_id is not None:
+            batch(ops.link, goal_id, target_id)
+        return goal_id
+
+    return ops.run_together(ws, label, build)
 
 
-def add_kpi_at(ws: Workshop, function_id: str, position: tuple[float, float]) -> Change:
-    return add_card(ws, "kpi", function_id, position)
+def add_kpi_at(ws: Workshop, function_id: str, position: tuple[float, float], text: str | None = None) -> Change:
+    return add_card(ws, "kpi", function_id, position, text)
 
 
 def remove_cards(ws: Workshop, goal_ids: Iterable[str], kpi_ids: Iterable[str], link_ids: Iterable[str]) -> Change:
@@ -80,18 +71,22 @@ def remove_cards(ws: Workshop, goal_ids: Iterable[str], kpi_ids: Iterable[str], 
     count = len(goals) + len(kpis) + len(links)
     if count == 0:
         raise OperationError("Select cards or links to delete.")
-    parts: list[Callable[[], Change]] = []
-    for link_id in links:
-        parts.append(lambda link_id=link_id: ops.unlink(ws, link_id) if ws.find("links", link_id) else Change("", ()))
-    if goals:
-        parts.append(lambda: ops.remove_goals(ws, goals))
-    for kpi_id in kpis:
-        parts.append(lambda kpi_id=kpi_id: ops.remove_kpi(ws, kpi_id))
     if count == 1:
         label = "Remove link" if links else ("Remove goal" if goals else "Remove KPI")
     else:
         label = f"Delete {count} items"
-    return _chain(ws, label, parts)
+
+    def build(batch: ops.Batch) -> str | None:
+        for link_id in links:
+            if ws.find("links", link_id) is not None:
+                batch(ops.unlink, link_id)
+        if goals:
+            batch(ops.remove_goals, goals)
+        for kpi_id in kpis:
+            batch(ops.remove_kpi, kpi_id)
+        return None
+
+    return ops.run_together(ws, label, build)
 
 
 def contributing_function(ws: Workshop, goal_id: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
+from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.text_layout import fit_lines, shrink_to_fit, static_text, tooltip_html
 from ui.canvas.theme import NORMAL, Theme, font_of
 from workshop.findings import Severity
@@ -256,8 +257,7 @@ class CardItem(QGraphicsItem):
         """The card's text as it is drawn (lines joined by spaces): what the room can read on the card."""
         if self._lines is None:
             self._prepare()
-        assert self._lines is not None
-        return " ".join(line.text() for _, line in self._lines)
+        return " ".join(line.text() for _, line in self._lines or ())
 
     def body_px(self) -> int:
         """Pixel size (scene units) of the card's text as laid out."""
@@ -265,6 +265,11 @@ class CardItem(QGraphicsItem):
             self._prepare()
         return self._body_font.pixelSize()
 
+    def fallback_rect(self) -> QRectF:
+        """What safe_paint fills if painting fails: the card itself, not its margin."""
+        return QRectF(self._rect)
+
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme, content, rect = self.theme, self.content, self._rect
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
@@ -303,11 +308,12 @@ class CardItem(QGraphicsItem):
         strategic = content.kind == "strategic"
         painter.setPen(theme.strategic_header_text if strategic else header_text_colour(colour))
         painter.setFont(theme.font(theme.header_px, bold=True))
-        assert self._header is not None
-        painter.drawStaticText(QPointF(PADDING, (theme.header_height - self._header.size().height()) / 2), self._header)
+        if self._header is not None:
+            header_y = (theme.header_height - self._header.size().height()) / 2
+            painter.drawStaticText(QPointF(PADDING, header_y), self._header)
         painter.setPen(theme.card_text)
         painter.setFont(self._body_font)
-        for point, line in () if self.editing else self._lines:
+        for point, line in () if self.editing else self._lines or ():
             painter.drawStaticText(point, line)
         if self._measure is not None:
             painter.setPen(theme.card_muted)
@@ -345,7 +351,8 @@ class CardItem(QGraphicsItem):
             painter.drawStaticText(point, line)
 
     def _paint_badge(self, painter: QPainter) -> None:
-        assert self.badge is not None
+        if self.badge is None:
+            return
         centre = QPointF(self._rect.right() - 2, self._rect.top() + 2)
         painter.setPen(QPen(QColor("#FFFFFF"), 2))
         painter.setBrush(QBrush(self.theme.badge[self.badge.severity]))

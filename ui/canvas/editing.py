@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from ui.canvas.editor import InPlaceEditor
 from workshop import ops
@@ -75,8 +76,11 @@ class EditingMixin:
             self._uncover(editor.card_id)
             editor.setVisible(False)
             QTimer.singleShot(0, lambda: self._discard(editor))
+        focused = QApplication.focusWidget()
         for view in self.views():
-            view.setFocus()
+            # back to the board for the next key, unless the commit came from a click on another widget
+            if focused is None or focused is view or view.isAncestorOf(focused):
+                view.setFocus()
 
     def _uncover(self, card_id: str) -> None:
         card = self._cards.get(card_id)

@@ -1,7 +1,9 @@
 """In-place editing of a card's text: plain text only, Enter commits, Esc cancels.
 
 A QGraphicsTextItem over the card, so typing happens where the room is looking. Shift+Enter
-inserts a newline. Losing focus commits, as in mind-mapping tools. Pasted rich text is reduced to
+inserts a newline. Losing focus to another widget commits, as in mind-mapping tools; a popup or
+another window (a menu, a dialog) leaves the editor open, so the window calls
+BoardView.commit_editor before it saves, exports or closes. Pasted rich text is reduced to
 its plain text (toPlainText), so participants' markup never turns into formatting.
 """
 
@@ -13,6 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.theme import Theme
 
 OBJECT_REPLACEMENT = "\ufffc"
@@ -96,6 +99,7 @@ class InPlaceEditor(QGraphicsTextItem):
     def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-4, -4, 4, 4)
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = super().boundingRect().adjusted(-3, -3, 3, 3)
         painter.setPen(QPen(self.theme.selection, 2))

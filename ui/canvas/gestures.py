@@ -8,6 +8,8 @@ document's announcement like for any other change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
@@ -29,8 +31,11 @@ class GesturesMixin:
     _dragging: bool
     _link_source: CardItem | None
     _rubber: QGraphicsLineItem | None
+    before_press: Callable[[], None] | None
+    """Set by the view's CardMotion: ends Tidy's animation before a press finds and records cards."""
 
     def _init_gestures(self) -> None:
+        self.before_press = None
         self._press = {}
         self._dragging = False
         self._link_source = None
@@ -75,6 +80,10 @@ class GesturesMixin:
         return None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.before_press is not None:
+            # cards mid-animation are not where the model has them: a drag from there would record a
+            # move to a halfway point. Finish first, so the press meets the cards where they are.
+            self.before_press()
         if event.button() == Qt.MouseButton.LeftButton and self.editor is None:
             card = self._card_at(event.scenePos())
             if card is not None and card.is_goal and card.handle_rect().contains(card.mapFromScene(event.scenePos())):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
 
 from ui.canvas.card_item import BADGE_RADIUS, CardItem
+from ui.canvas.safe_paint import guarded_draw
 from workshop.geometry import BANDS, CARD_WIDTH
 from workshop.model import Band
 
@@ -196,22 +197,25 @@ class ZoomPanMixin:
                 return True
         return False
 
+    @guarded_draw
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """Band names stay at the left edge of the window, so the room always knows which level it sees;
         they never cover a card (band_label_rects leaves a name out rather than hide a goal)."""
         theme = self.board_scene.theme
         painter.save()
-        painter.resetTransform()
-        background = QColor(theme.background)
-        background.setAlpha(200)
-        for band, (box, px) in self.band_label_rects().items():
-            painter.setFont(self._band_label_font(px))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawRoundedRect(box, 5, 5)
-            painter.setPen(theme.band_label)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.board_scene.band_item(band).title())
-        painter.restore()
+        try:
+            painter.resetTransform()
+            background = QColor(theme.background)
+            background.setAlpha(200)
+            for band, (box, px) in self.band_label_rects().items():
+                painter.setFont(self._band_label_font(px))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(background)
+                painter.drawRoundedRect(box, 5, 5)
+                painter.setPen(theme.band_label)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.board_scene.band_item(band).title())
+        finally:
+            painter.restore()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

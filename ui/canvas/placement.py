@@ -2,29 +2,31 @@
 
 The model keeps only positions a person chose (a move) or asked for (Tidy). A card added by a
 participant or a file without positions still needs a place on screen: the layout's suggestion
-when workshop.layout is available, otherwise a plain grid per band right of the placed cards.
+for a board that is mostly unplaced, otherwise a plain grid per band right of the placed cards.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable
 
+from workshop import layout
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP
 from workshop.model import Band, Workshop
+
+log = logging.getLogger(__name__)
 
 Point = tuple[float, float]
 
 
 def layout_positions(ws: Workshop) -> dict[str, Point]:
-    """The layout module's positions for every goal, or nothing when it is missing or fails."""
-    try:
-        from workshop import layout  # imported here: written in parallel and may be absent
-    except ImportError:
-        return {}
+    """The layout's positions for every goal; nothing if it fails (logged), so the grid places the cards
+    and a layout bug never stops a file from opening."""
     try:
         return {k: (float(v[0]), float(v[1])) for k, v in layout.tidy(ws).items()}
     except Exception:
+        log.exception("The layout failed; unplaced cards are put in a grid instead")
         return {}
 
 

@@ -22,11 +22,20 @@ from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
 from ui.canvas.placement import grid_positions, layout_positions
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
-from workshop import ops
 from workshop.changes import Change
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
-from workshop.model import Band, Function, FunctionKind, Goal, Kpi, Link, LinkKind, LinkSuggestion, SuggestionStatus
+from workshop.model import (
+    Band,
+    Function,
+    Goal,
+    Kpi,
+    Link,
+    LinkKind,
+    LinkSuggestion,
+    SuggestionStatus,
+    band_of_function,
+)
 
 SIDE_MARGIN = 320.0
 
@@ -34,6 +43,9 @@ SIDE_MARGIN = 320.0
 class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     linkDropped = Signal(str, str)
     """A link drag ended on another card: (source goal id, target goal id). The view decides."""
+    suggestionDecided = Signal(str, bool)
+    """A suggestion's ✓ or ✗ on the board was clicked: (suggestion id, accept). The view decides, since
+    accepting a support-to-strategy link asks the same question as drawing it."""
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +56,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._links: dict[str, LinkItem] = {}
         self._links_by_card: dict[str, set[str]] = {}
         self._auto: dict[str, tuple[float, float]] = {}
+        self._auto_before: dict[tuple[str, Band], tuple[float, float]] = {}
+        """Screen places cards had in a band they left: an undo puts them back exactly there."""
         self._bands: dict[Band, BandItem] = {}
         self._analysis: Analysis | None = None
         self._by_subject: dict[str, list] = {}
@@ -109,6 +123,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._links.clear()
         self._links_by_card.clear()
         self._auto.clear()
+        self._auto_before.clear()
         self._bands = {band: BandItem(band, self.theme) for band in Band}
         for band in self._bands.values():
             self.addItem(band)
@@ -132,14 +147,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         measure = " · ".join(part for part in (goal.measure, goal.target) if part)
         if goal.function_id is None:
             return CardContent("strategic", Band.STRATEGY, goal.text, self.tr("Strategic goal"), "#2B2D42", measure)
-        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+        band = band_of_function(function)
         header = function.name if function is not None else self.tr("(no function)")
         colour = function.colour if function is not None else "#888888"
         return CardContent("goal", band, goal.text, header, colour, measure)
 
     def _kpi_content(self, kpi: Kpi, functions: dict[str, Function]) -> CardContent:
         function = functions.get(kpi.function_id)
-        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+        band = band_of_function(function)
         name = function.name if function is not None else ""
         header = self.tr("KPI · %1").replace("%1", name)
         return CardContent("kpi", band, kpi.name, header, function.colour if function else "#888888", kpi.incentive)
@@ -268,11 +283,23 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 if not pending:
                     self._remove_link(item_id)
         new_cards: list[str] = []
+        removed = False
+        rebanded: list[str] = []  # cards whose band changed: a new function, a function of another kind
         restyle: set[str] = set()
+
+        def restyle_card(card: CardItem, content: CardContent) -> None:
+            if content.band != card.content.band:
+                rebanded.append(card.card_id)
+                if card.card_id in self._auto:
+                    self._auto_before[(card.card_id, card.content.band)] = self._auto.pop(card.card_id)
+            card.set_content(content)
+            restyle.add(card.card_id)
+
         for collection in ("goals", "kpis"):
             for card_id in touched.get(collection, ()):
                 item = ws.find(collection, card_id)
                 if item is None:
+                    removed = removed or card_id in self._cards
                     self._remove_card(card_id)
                     continue
                 if collection == "goals":
@@ -284,9 +311,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     self._add_card(card_id, content, function_id)
                     new_cards.append(card_id)
                 else:
-                    card.set_content(content)
+                    restyle_card(card, content)
                     self._card_function[card_id] = function_id
-                    restyle.add(card_id)
         for function_id in touched.get("functions", ()):
             for card_id, owner in list(self._card_function.items()):
                 if owner == function_id:
@@ -294,11 +320,16 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                         continue
                     item = ws.find("kpis", card_id) or ws.goal(card_id)
                     if isinstance(item, Goal):
-                        self._cards[card_id].set_content(self._goal_content(item, functions))
+                        restyle_card(self._cards[card_id], self._goal_content(item, functions))
                     elif isinstance(item, Kpi):
-                        self._cards[card_id].set_content(self._kpi_content(item, functions))
-                    restyle.add(card_id)
-        self._place_unplaced(new_cards)
+                        restyle_card(self._cards[card_id], self._kpi_content(item, functions))
+        # a card the room never placed follows its band on screen: its old place is in the wrong level
+        replace = [card_id for card_id in rebanded if card_id not in ws.positions]
+        for card_id in replace:
+            before = self._auto_before.pop((card_id, self._cards[card_id].content.band), None)
+            if before is not None:
+                self._auto[card_id] = before
+        self._place_unplaced(new_cards + replace)
         for link_id in link_ids:
             link = ws.find("links", link_id)
             if isinstance(link, Link):
@@ -330,8 +361,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 card.move_to(position.x, position.y)
             else:
                 self._place_unplaced([card_id])
-        if new_cards or "positions" in touched or "goals" in touched or "kpis" in touched:
-            self._update_extent()
+        if new_cards or removed or replace or "positions" in touched:
+            self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
         if new_cards or link_ids or suggestion_ids:
             self._apply_focus()
 
@@ -367,11 +398,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
 
     def _decide_later(self, suggestion_id: str, accept: bool) -> None:
         """Deciding removes the button that was clicked: do it after the click has been handled."""
-        QTimer.singleShot(0, lambda: self.decide_suggestion(suggestion_id, accept))
-
-    def decide_suggestion(self, suggestion_id: str, accept: bool) -> None:
-        operation = ops.accept_suggestion if accept else ops.reject_suggestion
-        self.document.edit(operation, suggestion_id)
+        QTimer.singleShot(0, lambda: self.suggestionDecided.emit(suggestion_id, accept))
 
     # --- findings and focus ---------------------------------------------------------------------
 

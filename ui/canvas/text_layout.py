@@ -47,11 +47,15 @@ def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]
     lines = [sample[start : start + length].replace("\u2028", "").rstrip() for start, length in spans]
     if len(lines) <= max_lines and len(text) <= _LOOKAHEAD:
         return lines
+    # Cut: the last line shown ends in an ellipsis. A long text whose first characters fill fewer lines
+    # than the card has (zero-width spaces, combining marks, runs of spaces) cuts on its own last line.
+    shown = min(max_lines, len(spans))
     metrics = QFontMetricsF(font)
-    last_start = spans[max_lines - 1][0]
-    rest = " ".join(sample[last_start:].replace("\u2028", " ").split())
+    last_start = spans[shown - 1][0] if shown else 0
+    # what follows is read from the text itself (bounded), so "Grow" + 900 spaces + "loyalty" shows both words
+    rest = " ".join(text[last_start : last_start + 4 * _LOOKAHEAD].split())
     elided = metrics.elidedText(rest + " " + ELLIPSIS, Qt.TextElideMode.ElideRight, width)
-    return [*lines[: max_lines - 1], elided]
+    return [*lines[: max(0, shown - 1)], elided]
 
 
 def wrap_whole(text: str, font: QFont, width: float, max_lines: int) -> list[str] | None:

@@ -7,6 +7,7 @@ The scene it owns follows the document; the view never touches items' model data
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -30,11 +31,13 @@ from ui.canvas.scene import BoardScene
 from ui.canvas.theme import NORMAL, PROJECTOR
 from ui.document import Document
 from ui.mime import decode
-from workshop import ops
+from workshop import layout, ops
 from workshop.changes import Change, OperationError
 from workshop.findings import Analysis
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
-from workshop.model import Band, FunctionKind, LinkKind
+from workshop.model import Band, LinkKind, LinkSuggestion, SuggestionStatus, band_of_function
+
+log = logging.getLogger(__name__)
 
 AroundPrompt = Callable[[QWidget | None, str, str], AroundChoice]
 
@@ -67,6 +70,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.board_scene.setBackgroundBrush(NORMAL.background)
         self.board_scene.selectionChanged.connect(self._selection_changed)
         self.board_scene.linkDropped.connect(self.create_link)
+        self.board_scene.suggestionDecided.connect(self.decide_suggestion)
 
     # --- contract: selection --------------------------------------------------------------------
 
@@ -172,11 +176,21 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             if function is None:
                 self.document.refused.emit(self.tr("That function is no longer in the workshop."))
                 return None
-            band = Band.SUPPORT if function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+            band = band_of_function(function)
         x = point.x() - CARD_WIDTH / 2
         y = clamp_to_band(band, point.y() - CARD_HEIGHT / 2)
-        change = self.document.edit(board_ops.add_card, kind, function_id, (round(x, 1), round(y, 1)))
+        change = self.document.edit(
+            board_ops.add_card, kind, function_id, (round(x, 1), round(y, 1)), self._new_card_text(kind)
+        )
         return self._select_and_edit(change)
+
+    def _new_card_text(self, kind: str) -> str:
+        """A new card's first text, in the words the palette uses (typed over at once)."""
+        if kind == "strategic":
+            return self.tr("New strategic goal")
+        if kind == "kpi":
+            return self.tr("New KPI")
+        return self.tr("New goal")
 
     def _select_and_edit(self, change: Change | None) -> str | None:
         if change is None or change.created_id is None:
@@ -201,17 +215,61 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return None
         if not ops.is_around_link(ws, source, target):
             return self.document.edit(ops.link, source, target)
-        source_goal, target_goal = ws.goal(source), ws.goal(target)
-        choice = self.around_link_prompt(
-            self, source_goal.text if source_goal else source, target_goal.text if target_goal else target
-        )
+        choice = self._ask_around(source, target)
         if choice.answer == AroundAnswer.EXCEPTION:
             return self.document.edit(ops.link, source, target, kind=LinkKind.DIRECT_IMPACT, reason=choice.reason)
         if choice.answer == AroundAnswer.PLAIN:
             return self.document.edit(ops.link, source, target)
         return None
 
+    def _ask_around(self, source: str, target: str) -> AroundChoice:
+        """The one question for a support goal linked straight to a strategic goal (drawn or accepted)."""
+        ws = self.document.workshop
+        source_goal, target_goal = ws.goal(source), ws.goal(target)
+        return self.around_link_prompt(
+            self, source_goal.text if source_goal else source, target_goal.text if target_goal else target
+        )
+
+    def decide_suggestion(self, suggestion_id: str, accept: bool) -> Change | None:
+        """A participant's suggestion decided from the board. Accepting a support goal -> strategic goal
+        link asks what drawing it asks; the link and its kind are then one undo step."""
+        if not accept:
+            return self.document.edit(ops.reject_suggestion, suggestion_id)
+        ws = self.document.workshop
+        suggestion = ws.find("suggestions", suggestion_id)
+        if not (
+            isinstance(suggestion, LinkSuggestion)
+            and suggestion.status == SuggestionStatus.PENDING
+            and ops.is_around_link(ws, suggestion.source, suggestion.target)
+        ):
+            return self.document.edit(ops.accept_suggestion, suggestion_id)
+        try:
+            ops.check_link(ws, suggestion.source, suggestion.target)
+        except OperationError as error:  # no question about a link that cannot be made
+            self.document.refused.emit(str(error))
+            return None
+        choice = self._ask_around(suggestion.source, suggestion.target)
+        if choice.answer == AroundAnswer.CANCEL:
+            return None
+        exception = choice.answer == AroundAnswer.EXCEPTION
+        kind = LinkKind.DIRECT_IMPACT if exception else LinkKind.CONTRIBUTES
+        reason = choice.reason if exception else ""
+
+        def build(batch: ops.Batch) -> str | None:
+            accepted = batch(ops.accept_suggestion, suggestion_id)
+            batch(ops.update_link, accepted.created_id, kind=kind, reason=reason)
+            return accepted.created_id
+
+        return self.document.edit_together(self.tr("Accept suggestion"), build)
+
     # --- editing commands -----------------------------------------------------------------------
+
+    def commit_editor(self) -> None:
+        """Keep what is being typed in a card, as Enter would: called before save, close and export,
+        which do not take the focus from the editor (a shortcut, a menu) and would otherwise miss it."""
+        editor = self.board_scene.editor
+        if editor is not None:
+            editor.commit()
 
     def edit_selected(self) -> None:
         card_id = self._current_card()
@@ -249,12 +307,16 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         except OperationError as error:
             self.document.refused.emit(str(error))
             return None
-        function = self.document.workshop.function(function_id)
-        band = Band.SUPPORT if function is not None and function.kind == FunctionKind.SUPPORT else Band.CUSTOMER_FACING
+        band = band_of_function(self.document.workshop.function(function_id))
         y = card.pos().y() + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
         position = free_spot(card.pos().x(), y, self._taken())
         change = self.document.edit(
-            board_ops.add_linked_goal, function_id, position, card_id, label=self.tr("Add contributing goal")
+            board_ops.add_linked_goal,
+            function_id,
+            position,
+            card_id,
+            label=self.tr("Add contributing goal"),
+            text=self._new_card_text("goal"),
         )
         return self._select_and_edit(change)
 
@@ -270,10 +332,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         function_id = self.board_scene.card_function(card_id)
         if not card.is_goal:
             assert function_id is not None
-            return self._select_and_edit(self.document.edit(board_ops.add_kpi_at, function_id, position))
+            change = self.document.edit(board_ops.add_kpi_at, function_id, position, self._new_card_text("kpi"))
+            return self._select_and_edit(change)
         targets = [lk.target for lk in self.document.workshop.links if lk.source == card_id]
         target = targets[0] if len(targets) == 1 else None
-        text = board_ops.NEW_STRATEGIC if function_id is None else board_ops.NEW_GOAL
+        text = self._new_card_text("strategic" if function_id is None else "goal")
         change = self.document.edit(
             board_ops.add_linked_goal, function_id, position, target, label=self.tr("Add goal"), text=text
         )
@@ -399,15 +462,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def tidy(self) -> None:
         """Lay the board out again (one undo step); pinned cards stay where the room put them."""
-        try:
-            from workshop import layout
-        except ImportError:
-            self.document.refused.emit(self.tr("Tidy is not available in this version."))
-            return
         ws = self.document.workshop
         try:
             proposed = layout.tidy(ws)
-        except Exception:
+        except Exception:  # a layout bug must not lose the workshop: say so, keep the board as it is
+            log.exception("Tidy failed")
             self.document.refused.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
             return
         scene = self.board_scene
