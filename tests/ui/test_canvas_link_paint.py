@@ -75,3 +75,31 @@ def test_a_card_with_many_links_drags_them_as_drafts_and_settles_smooth(view, qt
     assert all(link_item._MOTION.drafting(link) for link in links), "while moving, cheap drafts"
     qtbot.waitUntil(lambda: not any(link_item._MOTION.drafting(link) for link in links), timeout=2000)
     assert all(isinstance(link, LinkItem) and link.line().p2() != link.line().p1() for link in links)
+
+
+def test_a_link_whose_paint_fails_draws_nothing_and_the_board_survives(qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.canvas.link_item import LinkItem
+    from ui.canvas.view import BoardView
+    from ui.document import Document
+    from workshop.examples import customer_loyalty
+
+    view = BoardView(Document(customer_loyalty()))
+    qtbot.addWidget(view)
+    calls: list[str] = []
+
+    def broken(self, painter) -> None:  # a stand-in for a bug in a paint helper
+        calls.append(self.link_id)
+        raise RuntimeError("a bug in link painting")
+
+    monkeypatch.setattr(LinkItem, "_paint_label", broken)
+    around = next(item for item in view.scene().items() if isinstance(item, LinkItem) and item.link_id == "l-it-around")
+    area = around.sceneBoundingRect()
+    image = QImage(int(area.width()) + 1, int(area.height()) + 1, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    # At 1:1 the label is drawn; an exception escaping paint() would abort the whole process here.
+    view.scene().render(painter, QRectF(image.rect()), area)
+    painter.end()
+    assert "l-it-around" in calls

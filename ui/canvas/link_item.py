@@ -24,13 +24,14 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathSt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from ui.canvas.card_item import LOD_TEXT, CardItem
+from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.text_layout import static_text, tooltip_html
 from ui.canvas.theme import NORMAL, Theme
 
 ARROW = 14.0
 LOD_FAR = 0.15
 LINK_TYPE = QGraphicsItem.UserType + 2
-LABEL_HALF_WIDTH, LABEL_ABOVE, LABEL_BELOW = 70.0, 40.0, 10.0
+LABEL_HALF_WIDTH, LABEL_ABOVE, LABEL_BELOW = 110.0, 52.0, 10.0
 """Room kept around the midpoint for the "Direct impact" / "Around" label."""
 
 
@@ -273,6 +274,11 @@ class LinkItem(QGraphicsItem):
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         return pen
 
+    def fallback_rect(self) -> QRectF:
+        """A link that fails to paint draws nothing: a grey box over its whole extent would hide cards."""
+        return QRectF()
+
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         # Runs for every link whose bounding box meets a repaint: plain floats until we know it shows.
         if self._length < 1:
@@ -346,7 +352,7 @@ class LinkItem(QGraphicsItem):
         if self._label is None:
             text = "Direct impact" if self.style == LinkStyle.DIRECT else "⚠ Around"
             self._label = static_text(
-                QCoreApplication.translate("LinkItem", text), self.theme.font(self.theme.small_px + 1, bold=True)
+                QCoreApplication.translate("LinkItem", text), self.theme.font(self.theme.link_label_px, bold=True)
             )
         size = self._label.size()
         mid = self.midpoint()
@@ -356,7 +362,7 @@ class LinkItem(QGraphicsItem):
         painter.setBrush(self.theme.background)
         painter.drawRoundedRect(box, 4, 4)
         painter.setPen(colour)
-        painter.setFont(self.theme.font(self.theme.small_px + 1, bold=True))
+        painter.setFont(self.theme.font(self.theme.link_label_px, bold=True))
         painter.drawStaticText(QPointF(box.left() + 4, box.top() + 2), self._label)
 
 
@@ -389,6 +395,7 @@ class SuggestionButton(QGraphicsItem):
         s = self.SIZE
         return QRectF(-s / 2, -s / 2, s, s)
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         colour = QColor("#2A9D4A") if self.accept else QColor("#C62828")
         painter.setPen(QPen(QColor("#FFFFFF"), 1.5))

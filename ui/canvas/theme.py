@@ -46,6 +46,8 @@ class Theme:
     """Height of a card's coloured header strip (scene units)."""
     lod_text: float = 0.0
     """Zoom below which cards are drawn without their full text; 0 means from MIN_TEXT_PX / body_px."""
+    link_label_px: int = 12
+    """Type size of the "Direct impact" / "Around" tags: in projector mode they carry the method's point."""
 
     @property
     def text_lod(self) -> float:
@@ -132,4 +134,5 @@ PROJECTOR = Theme(
     min_body_px=13,
     header_height=22.0,
     lod_text=0.28,
+    link_label_px=21,
 )
