@@ -32,6 +32,9 @@ class Actions(QObject):
         self.open = self._make(tr("&Open…"), Std.Open, tr("Open a workshop file"))
         self.save = self._make(tr("&Save"), Std.Save, tr("Save the workshop"))
         self.save_as = self._make(tr("Save &As…"), Std.SaveAs, tr("Save the workshop under a new name"))
+        self.workshop_details = self._make(
+            tr("Workshop &details…"), None, tr("Title, organisation, date, facilitator and participants")
+        )
         self.export_report = self._make(tr("&Export report…"), "Ctrl+E", tr("Write the alignment report as a PDF"))
         self.email_report = self._make(tr("E&mail report…"), None, tr("Send the last exported report"))
         self.close = self._make(tr("&Close"), Std.Close, tr("Close the workshop"))
@@ -82,6 +85,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAct
     file_menu.addAction(actions.save)
     file_menu.addAction(actions.save_as)
     file_menu.addSeparator()
+    file_menu.addAction(actions.workshop_details)
     file_menu.addAction(actions.export_report)
     file_menu.addAction(actions.email_report)
     file_menu.addSeparator()

@@ -22,13 +22,13 @@ log = logging.getLogger(__name__)
 Analyser = Callable[[Workshop], Analysis]
 
 
-def _default_analyser() -> Analyser | None:
-    """The domain analysis, imported lazily (networkx is slow to import); None if it is missing."""
-    try:
-        from workshop.analysis import analyse
-    except ImportError:
-        log.warning("workshop.analysis is not available; findings and score stay empty")
-        return None
+def _default_analyser() -> Analyser:
+    """The domain analysis, imported on first use: networkx costs a quarter of a second at start-up.
+
+    No fallback: a missing analysis is a broken install, and the error says so where it happens.
+    """
+    from workshop.analysis import analyse
+
     return analyse
 
 
@@ -46,9 +46,7 @@ class AnalysisRunner(QObject):
         super().__init__(parent or document)
         self._document = document
         self._analyser = analyser
-        self._analyser_loaded = analyser is not None
         self.latest: Analysis | None = None
-        self._told_missing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -56,14 +54,9 @@ class AnalysisRunner(QObject):
         document.changed.connect(self._on_changed)
         document.reset.connect(self.schedule)
 
-    @property
-    def available(self) -> bool:
-        return self._get_analyser() is not None
-
-    def _get_analyser(self) -> Analyser | None:
-        if not self._analyser_loaded:
+    def _get_analyser(self) -> Analyser:
+        if self._analyser is None:
             self._analyser = _default_analyser()
-            self._analyser_loaded = True
         return self._analyser
 
     def _on_changed(self, change: Change) -> None:
@@ -74,14 +67,13 @@ class AnalysisRunner(QObject):
         """(Re)start the pause: a burst of keystrokes gives one run, after the last one."""
         self._timer.start()
 
+    def set_analyser(self, analyser: Analyser) -> None:
+        """Use another analysis (tests, a future faster one); takes effect at the next run."""
+        self._analyser = analyser
+
     def run_now(self) -> Analysis | None:
         self._timer.stop()
         analyser = self._get_analyser()
-        if analyser is None:
-            if not self._told_missing:
-                self._told_missing = True
-                self.failed.emit(self.tr("The alignment check is not available in this installation of Via."))
-            return None
         try:
             result = analyser(self._document.workshop)
         except Exception as error:  # an analysis bug must never take the workshop down with it

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from ui import dialogs, theme
 from ui.autosave import Autosaver, Recovery, RecoveryStore, Session
 from ui.document import Document
+from ui.errors import ErrorReporter
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -100,10 +101,16 @@ def main(argv: list[str | None] | None = None) -> int:
     """Run the app. `argv` holds the arguments after the program name (a file to open, or none)."""
     logging.basicConfig(level=logging.WARNING)
     app = ensure_app()
+    reporter = ErrorReporter()
+    reporter.install()  # from here on a failing slot is logged and said plainly, never a console traceback
     args = sys.argv[1:] if argv is None else list(argv)
     window = launch(args)
+    reporter.autosave_on = lambda: window.autosaver is not None
     QTimer.singleShot(0, window.board.fit_all)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveAnswer:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Unsaved changes"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's file name: never markup
     box.setText(tr("Save the changes to “%s” before closing it?") % name)
     box.setInformativeText(tr("If you don't save, the changes since the last save are lost."))
     box.setStandardButtons(

@@ -10,33 +10,38 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
-from ui import dialogs, recent_files, theme
+from ui import dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
-from ui.board_factory import make_board, make_guide
+from ui.canvas.view import BoardView
 from ui.document import Document
+from ui.file_names import safe_stem
+from ui.guide.panel import GuidePanel
 from ui.panels.findings import FindingsPanel
 from ui.panels.functions import FunctionsPanel
 from ui.panels.outline import OutlinePanel
 from ui.panels.palette import PalettePanel
 from ui.panels.properties import PropertiesPanel
-from workshop import storage
+from ui.panels.suggestions import SuggestionsPanel
+from ui.report_export import ReportExporter
+from ui.tooltips import plain_tooltip
+from workshop import guide, storage
 from workshop.findings import Analysis
-from workshop.model import Workshop
+from workshop.model import Meta, Workshop
 
 log = logging.getLogger(__name__)
 
 STATUS_MS = 8000
 LEFT_MIN_WIDTH = 210
-STATE_VERSION = 1
+STATE_VERSION = 2
+"""Bump when the dock layout changes, so an old saved layout is not forced onto the new one."""
 GUIDE_SHARE = 0.33
 """Part of the screen the guide takes in projector mode: the board stays the larger picture, also at 1024x768."""
-"""Bump when the dock layout changes, so an old saved layout is not forced onto the new one."""
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +61,7 @@ class MainWindow(QMainWindow):
         self._before_projector: tuple[QByteArray, Qt.WindowState] | None = None
         self.setObjectName("ViaMainWindow")
 
-        self.board = make_board(self.document, self)
+        self.board = BoardView(self.document, self)
         self.setCentralWidget(self.board)
         self.runner = AnalysisRunner(self.document, parent=self)
         self.palette_panel = PalettePanel(self.document)
@@ -64,8 +69,11 @@ class MainWindow(QMainWindow):
         self.outline_panel = OutlinePanel(self.document)
         self.findings_panel = FindingsPanel()
         self.properties_panel = PropertiesPanel(self.document)
-        self.guide_panel = make_guide(self.document)
-        self.exporter = self._make_exporter()
+        self.suggestions_panel = SuggestionsPanel(self.document)
+        self.guide_panel = GuidePanel(self.document)
+        self._guide_focus: list[str] = guide.focus_ids(self.document.workshop, self.guide_panel.current_step())
+        """What the guide's open step wants the board to focus on (sent again when the guide comes back)."""
+        self.exporter = ReportExporter(self.document, self)
 
         self.actions_ = Actions(self)
         undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -96,14 +104,6 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------------------------
 
-    def _make_exporter(self) -> QObject | None:
-        try:
-            from ui.report_export import ReportExporter
-        except ImportError:
-            log.exception("report export is not available")
-            return None
-        return ReportExporter(self.document, self)
-
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -124,16 +124,16 @@ class MainWindow(QMainWindow):
         self.findings_dock = self._dock("findingsDock", self.tr("Findings"), self.findings_panel, right)
         self.outline_dock = self._dock("outlineDock", self.tr("Outline"), self.outline_panel, right)
         self.properties_dock = self._dock("propertiesDock", self.tr("Properties"), self.properties_panel, left)
+        self.suggestions_dock = self._dock("suggestionsDock", self.tr("Suggestions"), self.suggestions_panel, right)
         self.tabifyDockWidget(self.findings_dock, self.outline_dock)
+        self.tabifyDockWidget(self.findings_dock, self.suggestions_dock)
         self.findings_dock.raise_()
-        self.guide_dock = None
-        if self.guide_panel is not None:
-            self.guide_dock = self._dock("guideDock", self.tr("Guide"), self.guide_panel, right)
-            self.tabifyDockWidget(self.findings_dock, self.guide_dock)
-            self.guide_dock.raise_()
-            self.guide_dock.toggleViewAction().setShortcut(QKeySequence("F9"))
-            self.addAction(self.guide_dock.toggleViewAction())  # F9 works in projector mode too
-            self.guide_dock.visibilityChanged.connect(self._guide_visibility_changed)
+        self.guide_dock = self._dock("guideDock", self.tr("Guide"), self.guide_panel, right)
+        self.tabifyDockWidget(self.findings_dock, self.guide_dock)
+        self.guide_dock.raise_()
+        self.guide_dock.toggleViewAction().setShortcut(QKeySequence("F9"))
+        self.addAction(self.guide_dock.toggleViewAction())  # F9 works in projector mode too
+        self.guide_dock.visibilityChanged.connect(self._guide_visibility_changed)
         self.resizeDocks([self.palette_dock], [230], Qt.Orientation.Horizontal)
         self.resizeDocks([self.findings_dock], [320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.palette_dock, self.properties_dock], [380, 320], Qt.Orientation.Vertical)
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         a.close.triggered.connect(self.close_workshop)
         a.quit.triggered.connect(self.close)
         a.export_report.triggered.connect(self.export_report)
+        a.workshop_details.triggered.connect(self.edit_workshop_details)
         a.email_report.triggered.connect(self.email_report)
         a.delete.triggered.connect(board.delete_selected)
         a.edit_card.triggered.connect(board.edit_selected)
@@ -204,10 +205,10 @@ class MainWindow(QMainWindow):
         self.findings_panel.subjectsActivated.connect(self._select_on_board)
         self.functions_panel.functionSelected.connect(self.properties_panel.show_function)
         self.properties_panel.position_of = self._board_position
-        self.palette_panel.cardCreated.connect(lambda card_id: self._select_on_board([card_id]))
-        if self.guide_panel is not None:
-            self.guide_panel.focusRequested.connect(lambda ids: board.set_focus_ids(list(ids) or None))
-            self.guide_panel.exportRequested.connect(self.export_report)
+        self.palette_panel.cardCreated.connect(self._select_card)
+        self.suggestions_panel.idsActivated.connect(self._select_on_board)
+        self.guide_panel.focusRequested.connect(self._on_guide_focus)
+        self.guide_panel.exportRequested.connect(self.export_report)
 
     def _board_position(self, card_id: str) -> tuple[float, float] | None:
         """Where the board shows a card (beyond the BoardView contract, so looked up defensively)."""
@@ -220,6 +221,25 @@ class MainWindow(QMainWindow):
 
     def _select_on_board(self, ids: list[str]) -> None:
         self.board.select_ids(list(ids), True)
+
+    def _select_card(self, card_id: str) -> None:
+        self._select_on_board([card_id])
+
+    # --- the guide's focus on the board -----------------------------------------------------------
+
+    def _on_guide_focus(self, ids: list[str]) -> None:
+        self._guide_focus = list(ids)
+        if self.guide_dock.isVisible():
+            self.board.set_focus_ids(self._guide_focus or None)
+
+    def _apply_guide_focus(self, visible: bool) -> None:
+        """The board is dimmed only while the guide that asked for it can be seen: a closed guide
+        would leave the room looking at a half-dark board with nothing saying why."""
+        self.board.set_focus_ids((self._guide_focus or None) if visible else None)
+
+    def _commit_board_editor(self) -> None:
+        """Text typed into a card's in-place editor goes into the model before a file command reads it."""
+        self.board.commit_editor()
 
     # --- status -------------------------------------------------------------------------------
 
@@ -251,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current workshop (saved, discarded on purpose, or clean)."""
+        self._commit_board_editor()
         if self.document.undo_stack.isClean():
             return True
         answer = dialogs.ask_save_changes(self, self.display_name())
@@ -292,18 +313,24 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        self._commit_board_editor()
         if self.document.path is None:
             return self.save_as()
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.document.path) if self.document.path else f"{self.document.workshop.meta.title}.via"
+        self._commit_board_editor()
+        if self.document.path is not None:
+            suggested = str(self.document.path)
+        else:
+            suggested = safe_stem(self.document.workshop.meta.title, self.tr("Workshop")) + ".via"
         path = dialogs.ask_save_path(self, suggested)
         if path is None:
             return False
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        self._commit_board_editor()
         try:
             storage.save(self.document.workshop, path)
         except Exception as error:
@@ -335,7 +362,7 @@ class MainWindow(QMainWindow):
         paths = recent_files.recent(self.settings)
         for index, path in enumerate(paths, start=1):
             action = menu.addAction(f"&{index} {path.name}")
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
         menu.setEnabled(bool(paths))
@@ -343,20 +370,24 @@ class MainWindow(QMainWindow):
     # --- report -------------------------------------------------------------------------------
 
     def export_report(self) -> None:
-        if self.exporter is not None:
-            self.exporter.export()
-            return
-        dialogs.show_error(
-            self,
-            self.tr("Export report"),
-            self.tr("The PDF report is not available in this installation of Via."),
-        )
+        """Export the PDF; an untitled workshop is first offered its details, which the cover shows."""
+        self._commit_board_editor()
+        if self.document.workshop.meta.title == Meta().title:
+            intro = self.tr(
+                "The report's cover shows these details. Give the workshop a title (OK keeps them as they are)."
+            )
+            if not workshop_details.edit_details(self, self.document, intro):
+                return
+        self.exporter.export()
 
     def email_report(self) -> None:
-        if self.exporter is not None:
-            self.exporter.email()
-        else:
-            self.export_report()
+        self._commit_board_editor()
+        self.exporter.email()
+
+    def edit_workshop_details(self) -> bool:
+        """File > Workshop details…: True when the details were applied (or left unchanged with OK)."""
+        self._commit_board_editor()
+        return workshop_details.edit_details(self, self.document)
 
     # --- modes --------------------------------------------------------------------------------
 
@@ -392,8 +423,7 @@ class MainWindow(QMainWindow):
                 self.showNormal()
         theme.apply(self, on)
         self.board.set_projector(on)
-        if self.guide_panel is not None and hasattr(self.guide_panel, "set_projector"):
-            self.guide_panel.set_projector(on)
+        self.guide_panel.set_projector(on)
         a.leave_projector.setEnabled(on)
         a.projector.blockSignals(True)
         a.projector.setChecked(on)
@@ -401,13 +431,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.board.fit_all)
 
     def _guide_visibility_changed(self, visible: bool) -> None:
+        self._apply_guide_focus(visible)
         if visible and self.projector_on:
             self._size_guide_for_room()
             QTimer.singleShot(0, self._size_guide_for_room)  # again once a late full-screen resize landed
 
     def _size_guide_for_room(self) -> None:
         """In projector mode the guide gets about a third of the width, whatever width it had at the desk."""
-        if self.guide_dock is None or not self.projector_on or not self.guide_dock.isVisible():
+        if not self.projector_on or not self.guide_dock.isVisible():
             return
         self.resizeDocks([self.guide_dock], [round(self.width() * GUIDE_SHARE)], Qt.Orientation.Horizontal)
 
@@ -436,6 +467,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_board_editor()
         if not self.maybe_save():
             event.ignore()
             return

@@ -8,15 +8,15 @@ opened and the summary copied, so the facilitator can still send it by hand.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ui.document import Document
+from ui.file_names import safe_stem
 from workshop.model import Workshop
 
 PROGRESS_DELAY_MS = 500
@@ -24,8 +24,7 @@ PROGRESS_DELAY_MS = 500
 
 def suggested_file_name(ws: Workshop) -> str:
     """A file name from the workshop's title, safe on every file system."""
-    title = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", ws.meta.title).strip()[:80] or "Alignment report"
-    return f"{title} - alignment report.pdf"
+    return f"{safe_stem(ws.meta.title, 'Alignment report')} - alignment report.pdf"
 
 
 class _ExportJob(QRunnable):
@@ -43,10 +42,12 @@ class _ExportJob(QRunnable):
 
     def run(self) -> None:
         try:
+            from workshop.analysis import analyse
             from workshop.report import export_pdf, summary_text
 
-            export_pdf(self.snapshot, self.target)
-            summary = summary_text(self.snapshot)
+            analysis = analyse(self.snapshot)  # once: the PDF and the email summary say the same
+            export_pdf(self.snapshot, self.target, analysis=analysis)
+            summary = summary_text(self.snapshot, analysis=analysis)
         except Exception as error:  # any failure becomes a message, never a traceback
             self.relay.failed.emit(f"{type(error).__name__}: {error}" if not str(error) else str(error))
             return
@@ -72,8 +73,10 @@ class ReportExporter(QObject):
         self.after_export: Callable[[Path], None] = self._offer_email
 
     def _ask_path(self, suggested: str) -> str:
-        folder = self._document.path.parent if self._document.path else Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = (
+            self._document.path.parent
+            if self._document.path
+            else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         )
         path, _ = QFileDialog.getSaveFileName(
             self._parent, self.tr("Export alignment report"), str(folder / suggested), self.tr("PDF (*.pdf)")
@@ -122,13 +125,21 @@ class ReportExporter(QObject):
     @Slot(str)
     def _on_failed(self, reason: str) -> None:
         self._close_progress()
-        QMessageBox.warning(
-            self._parent, self.tr("Export report"), self.tr("The report could not be written.\n\n{0}").format(reason)
-        )
+        self.inform(self.tr("Export report"), self.tr("The report could not be written.\n\n{0}").format(reason))
+
+    def inform(self, title: str, text: str) -> None:
+        """A plain-text message (paths and titles are user words, never markup); tests replace it."""
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.exec()
 
     def _offer_email(self, pdf: Path) -> None:
         box = QMessageBox(self._parent)
         box.setWindowTitle(self.tr("Report exported"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.tr("The alignment report was saved as\n{0}").format(pdf))
         email = box.addButton(self.tr("Email report"), QMessageBox.ButtonRole.AcceptRole)
         open_pdf = box.addButton(self.tr("Open report"), QMessageBox.ButtonRole.ActionRole)
@@ -146,7 +157,7 @@ class ReportExporter(QObject):
         Returns True when a mail program took the draft.
         """
         if self.last_pdf is None or not self.last_pdf.exists():
-            QMessageBox.information(self._parent, self.tr("Email report"), self.tr("Export the report first."))
+            self.inform(self.tr("Email report"), self.tr("Export the report first."))
             return False
         from workshop.maildraft import write_draft
 
@@ -162,8 +173,7 @@ class ReportExporter(QObject):
             return True
         QGuiApplication.clipboard().setText(self.last_summary)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf.parent)))
-        QMessageBox.information(
-            self._parent,
+        self.inform(
             self.tr("Email report"),
             self.tr(
                 "No mail program opened the draft. The report's folder is open and the summary is on the "

@@ -184,7 +184,7 @@ def test_clicking_a_finding_selects_its_cards(window, qtbot):
 def test_analysis_runner_feeds_findings_after_an_edit(window, qtbot):
     seen = []
     window.runner.analysed.connect(seen.append)
-    window.runner._analyser, window.runner._analyser_loaded = (lambda ws: Analysis(score=len(ws.goals))), True
+    window.runner.set_analyser(lambda ws: Analysis(score=len(ws.goals)))
     window.document.edit(ops.add_goal, "One more strategic goal")
     window.document.edit(ops.add_goal, "And another")
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
@@ -253,17 +253,14 @@ def test_properties_show_plain_text_and_function_fields(window):
     assert "2 items" in props.empty.text()
 
 
-def test_a_missing_or_failing_analysis_is_said_plainly(window, qtbot):
+def test_a_failing_analysis_is_said_plainly(window, qtbot):
     def broken(ws):
         raise ValueError("graph too odd")
 
-    window.runner._analyser, window.runner._analyser_loaded = broken, True
+    window.runner.set_analyser(broken)
     window.runner.run_now()
     assert "alignment check failed" in window.statusBar().currentMessage()
     assert "graph too odd" in window.findings_panel.summary.text()
-    window.runner._analyser = None
-    window.runner.run_now()
-    assert "not available" in window.findings_panel.summary.text()
 
 
 def test_pinning_a_card_the_board_placed_keeps_it_where_it_is_seen(window):

@@ -74,15 +74,13 @@ def test_esc_does_nothing_outside_projector_mode(window, qtbot):
 def test_projector_mode_tells_board_and_guide_and_f9_brings_the_guide_back(window, qtbot, monkeypatch):
     calls = []
     monkeypatch.setattr(window.board, "set_projector", lambda on: calls.append(("board", on)))
-    if window.guide_panel is not None:
-        monkeypatch.setattr(window.guide_panel, "set_projector", lambda on: calls.append(("guide", on)))
+    monkeypatch.setattr(window.guide_panel, "set_projector", lambda on: calls.append(("guide", on)))
     window.set_projector(True)
     assert ("board", True) in calls
-    if window.guide_panel is not None:
-        assert ("guide", True) in calls
-        assert not window.guide_dock.isVisible()
-        qtbot.keyClick(window, Qt.Key.Key_F9)
-        assert window.guide_dock.isVisible(), "the guide can be shown to the room in projector mode"
+    assert ("guide", True) in calls
+    assert not window.guide_dock.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.guide_dock.isVisible(), "the guide can be shown to the room in projector mode"
     window.set_projector(False)
     assert ("board", False) in calls
 
@@ -110,8 +108,6 @@ def test_standard_shortcuts_are_bound(window):
 
 
 def test_guide_takes_a_third_of_the_screen_in_projector_mode_and_its_labels_do_not_overlap(window, qtbot):
-    if window.guide_dock is None:
-        pytest.skip("no guide in this build")
     window.set_projector(True)
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert window.guide_dock.isVisible()

@@ -12,8 +12,23 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 STRATEGY_COLOUR = "#34495E"
 
 
+_SWATCHES: dict[tuple[str, int], QIcon] = {}
+
+
 def swatch(colour: str, size: int = 16) -> QIcon:
-    """A filled square in a function's colour, with a dark outline so pale colours still show."""
+    """A filled square in a function's colour, with a dark outline so pale colours still show.
+
+    Cached by colour: panels rebuild their lists on many changes, and painting a pixmap per row
+    each time is most of what a rebuild costs on a big workshop.
+    """
+    key = (colour.upper(), size)
+    icon = _SWATCHES.get(key)
+    if icon is None:
+        icon = _SWATCHES[key] = _paint_swatch(colour, size)
+    return icon
+
+
+def _paint_swatch(colour: str, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 
 from ui.panels.common import ID_ROLE
 from ui.theme import SEVERITY_COLOURS
+from ui.tooltips import plain_tooltip
 from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
 
 SUBJECTS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -72,7 +73,7 @@ class FindingsPanel(QWidget):
                 item = QListWidgetItem(finding.message)
                 item.setData(SUBJECTS_ROLE, list(finding.subjects))
                 item.setData(ID_ROLE, finding.rule)
-                item.setToolTip(finding.message if not finding.hint else f"{finding.message}\n\n{finding.hint}")
+                item.setToolTip(plain_tooltip(finding.message, finding.hint))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self._severity_word(severity)}: {finding.message}")
                 self.list.addItem(item)
         count = len(analysis.findings)

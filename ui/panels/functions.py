@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.document import Document
 from ui.panels.common import ID_ROLE, swatch
+from ui.tooltips import plain_tooltip
 from workshop import ops
 from workshop.changes import Change
 from workshop.model import Function, FunctionKind
@@ -97,7 +98,7 @@ class FunctionsPanel(QWidget):
             for function in members:
                 item = QListWidgetItem(swatch(function.colour), function.name)
                 item.setData(ID_ROLE, function.id)
-                item.setToolTip(self._label(function))
+                item.setToolTip(plain_tooltip(self._label(function)))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, self._label(function))
                 self.list.addItem(item)
                 if function.id == current:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from ui import mime
 from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
+from ui.tooltips import plain_tooltip
 from workshop import ops
 from workshop.changes import Change
 from workshop.model import FunctionKind
@@ -85,7 +86,7 @@ class PalettePanel(QWidget):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
         item.setData(KIND_ROLE, kind)
         item.setData(ID_ROLE, function_id)
-        item.setToolTip(tip)
+        item.setToolTip(plain_tooltip(tip))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
         self.tiles.addItem(item)
 

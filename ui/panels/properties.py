@@ -29,7 +29,7 @@ from ui import dialogs
 from ui.document import Document
 from ui.panels.common import swatch
 from workshop import ops
-from workshop.changes import Change
+from workshop.changes import Change, Delete, Insert, Replace, SetPosition
 from workshop.model import FunctionKind, KpiScope, LinkKind
 
 TEXT_HEIGHT = 90
@@ -64,6 +64,8 @@ class PropertiesPanel(QWidget):
         self._session = 0
         self._writing = False
         self._loading = False
+        self._functions_shown: tuple[tuple[str, str, str], ...] | None = None
+        """The functions the goal page's combo lists (id, name, colour): rebuilt only when they change."""
         self.position_of: Callable[[str], tuple[float, float] | None] = lambda card_id: None
         """Where the board shows a card that has no saved place (set by the window)."""
         self.stack = QStackedWidget(self)
@@ -80,7 +82,7 @@ class PropertiesPanel(QWidget):
         layout.addWidget(self.stack)
         layout.addStretch(1)
         document.changed.connect(self._on_changed)
-        document.reset.connect(lambda: self.show_ids([]))
+        document.reset.connect(self._on_reset)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -258,10 +260,13 @@ class PropertiesPanel(QWidget):
             }[band.value]
         )
         self._set_text(self.goal_text, goal.text)
-        self.goal_function.clear()
-        self.goal_function.addItem(self.tr("None (strategic goal)"), None)
-        for function in ws.functions:
-            self.goal_function.addItem(swatch(function.colour), function.name, function.id)
+        functions = tuple((f.id, f.name, f.colour) for f in ws.functions)
+        if functions != self._functions_shown:
+            self.goal_function.clear()
+            self.goal_function.addItem(self.tr("None (strategic goal)"), None)
+            for function_id, name, colour in functions:
+                self.goal_function.addItem(swatch(colour), name, function_id)
+            self._functions_shown = functions
         self._set_combo(self.goal_function, goal.function_id)
         self._set_text(self.goal_measure, goal.measure)
         self._set_text(self.goal_target, goal.target)
@@ -321,19 +326,13 @@ class PropertiesPanel(QWidget):
         if where is None:
             self._document.edit(ops.set_pinned, [card_id], checked)
         else:
-            ws = self._document.workshop
-            try:
-                moved = ops.move_cards(ws, {card_id: where})
-            except ops.OperationError as error:
-                self._document.refused.emit(str(error))
-            else:
-                try:
-                    pinned = ops.set_pinned(ws, [card_id], checked)
-                except ops.OperationError as error:
-                    moved.inverse().apply(ws)
-                    self._document.refused.emit(str(error))
-                else:
-                    self._document.push(ops.combine(pinned.label, [moved, pinned]))
+
+            def place_and_pin(batch: ops.Batch) -> None:
+                batch(ops.move_cards, {card_id: where})
+                batch(ops.set_pinned, [card_id], checked)
+
+            label = self.tr("Pin card") if checked else self.tr("Unpin card")
+            self._document.edit_together(label, place_and_pin)
         self._load()
 
     def _pick_colour(self) -> None:
@@ -344,7 +343,33 @@ class PropertiesPanel(QWidget):
         if colour is not None:
             self._write(ops.update_function, "colour", colour)
 
+    def _on_reset(self) -> None:
+        self._functions_shown = None
+        self.show_ids([])
+
     def _on_changed(self, change: Change) -> None:
-        if self._writing or self._kind is None:
+        if self._writing or self._kind is None or not self._concerns(change):
             return
         self._load()
+
+    def _concerns(self, change: Change) -> bool:
+        """Whether a change can alter what the panel shows: its own item, the functions (names,
+        colours, kinds shown in combos and the band line), a link's end goals, or the card's pin."""
+        watched = {self._id}
+        if self._kind == "link":
+            link = self._document.workshop.find("links", self._id or "")
+            if link is not None:
+                watched |= {link.source, link.target}  # type: ignore[attr-defined]
+        for step in change.steps:
+            if isinstance(step, SetPosition):
+                if step.card_id == self._id:
+                    return True
+                continue
+            if not isinstance(step, (Insert, Delete, Replace)):
+                continue
+            if step.collection == "functions":
+                return True
+            item = step.item if isinstance(step, (Insert, Delete)) else step.before
+            if item.id in watched:  # type: ignore[attr-defined]
+                return True
+        return False

@@ -1,0 +1,109 @@
+"""The properties editor re-reads the model only when what it shows changed, and dies cleanly."""
+
+from __future__ import annotations
+
+import shiboken6
+
+from ui.document import Document
+from ui.panels.common import swatch
+from ui.panels.properties import PropertiesPanel
+from workshop import ops
+from workshop.examples import customer_loyalty
+
+
+def make_panel(qtbot, document: Document) -> PropertiesPanel:
+    panel = PropertiesPanel(document)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def count_loads(panel: PropertiesPanel, monkeypatch) -> list[int]:
+    calls: list[int] = []
+    original = panel._load
+
+    def counting() -> None:
+        calls.append(1)
+        original()
+
+    monkeypatch.setattr(panel, "_load", counting)
+    return calls
+
+
+def test_edits_elsewhere_do_not_reload_the_shown_goal(qtbot, monkeypatch):
+    document = Document(customer_loyalty())
+    panel = make_panel(qtbot, document)
+    panel.show_ids(["g-loyalty"])
+    loads = count_loads(panel, monkeypatch)
+    document.edit(ops.update_goal, "g-expenditure", text="Spend less")
+    document.edit(ops.move_cards, {"g-engagement": (10.0, 10.0)})
+    document.edit(ops.suggest_goal, "Another goal", "f-it")
+    assert loads == [], "nothing the panel shows changed"
+
+
+def test_edits_of_the_shown_goal_its_functions_or_its_pin_reload_it(qtbot):
+    document = Document(customer_loyalty())
+    panel = make_panel(qtbot, document)
+    panel.show_ids(["g-sales-match"])
+    document.edit(ops.update_goal, "g-sales-match", measure="Repeat purchases")
+    assert panel.goal_measure.text() == "Repeat purchases"
+    document.edit(ops.update_function, "f-sales", name="Sales & Marketing")
+    assert "Sales & Marketing" in [panel.goal_function.itemText(i) for i in range(panel.goal_function.count())]
+    document.edit(ops.move_cards, {"g-sales-match": (100.0, 300.0)})
+    document.edit(ops.set_pinned, ["g-sales-match"], True)
+    assert panel.goal_pinned.isChecked()
+    document.undo_stack.undo()
+    assert not panel.goal_pinned.isChecked()
+
+
+def test_a_link_reloads_when_one_of_its_goals_is_renamed(qtbot):
+    document = Document(customer_loyalty())
+    panel = make_panel(qtbot, document)
+    panel.show_ids(["l-it-sales"])
+    document.edit(ops.update_goal, "g-sales-match", text="Sell what fits")
+    assert "Sell what fits" in panel.link_ends.text()
+
+
+def test_the_function_combo_is_not_rebuilt_for_unrelated_edits(qtbot):
+    document = Document(customer_loyalty())
+    panel = make_panel(qtbot, document)
+    panel.show_ids(["g-sales-match"])
+    before = [panel.goal_function.itemIcon(i).cacheKey() for i in range(panel.goal_function.count())]
+    document.edit(ops.update_goal, "g-sales-match", text="Match products to needs")
+    panel.show_ids(["g-service-respect"])
+    after = [panel.goal_function.itemIcon(i).cacheKey() for i in range(panel.goal_function.count())]
+    assert after == before
+
+
+def test_swatches_are_painted_once_per_colour(qapp):
+    assert swatch("#2e86de").cacheKey() == swatch("#2E86DE").cacheKey()
+    assert swatch("#2E86DE").cacheKey() != swatch("#10AC84").cacheKey()
+
+
+def test_a_deleted_panel_ignores_a_document_reset(qtbot):
+    document = Document(customer_loyalty())
+    panel = PropertiesPanel(document)
+    panel.show_ids(["g-loyalty"])
+    shiboken6.delete(panel)
+    document.replace(customer_loyalty(), None)  # must not reach the deleted panel
+
+
+def test_pinning_a_placed_card_is_one_step_and_a_refusal_leaves_no_half_edit(qtbot):
+    document = Document(customer_loyalty())
+    panel = make_panel(qtbot, document)
+    ws = document.workshop
+    assert "g-engagement" not in ws.positions
+    panel.position_of = lambda card_id: (420.0, 60.0)
+    panel.show_ids(["g-engagement"])
+    panel.goal_pinned.click()
+    assert ws.positions["g-engagement"].pinned
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert "g-engagement" not in ws.positions
+
+    refusals: list[str] = []
+    document.refused.connect(refusals.append)
+    panel.position_of = lambda card_id: (float("nan"), 60.0)  # a place the model refuses
+    panel.goal_pinned.click()
+    assert refusals, "the refusal is said"
+    assert "g-engagement" not in document.workshop.positions
+    assert not panel.goal_pinned.isChecked()

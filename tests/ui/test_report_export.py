@@ -1,0 +1,124 @@
+"""File > Export report… and Email report: a PDF from a snapshot, then a draft or a fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+import workshop.analysis
+from ui.document import Document
+from ui.report_export import ReportExporter, suggested_file_name
+from workshop import ops
+from workshop.examples import customer_loyalty
+from workshop.model import Workshop
+
+pytest.importorskip("workshop.report")
+
+
+@pytest.fixture
+def exporter(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    document = Document(customer_loyalty())
+    exp = ReportExporter(document, parent)
+    exp.informed = []
+    exp.inform = lambda title, text: exp.informed.append(text)
+    return exp
+
+
+def export_to(exporter: ReportExporter, qtbot, target: Path) -> None:
+    done: list[Path] = []
+    exporter.choose_path = lambda suggested: str(target)
+    exporter.after_export = done.append
+    exporter.export()
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    assert done == [target]
+
+
+def test_export_writes_the_pdf_and_keeps_the_summary(exporter, qtbot, tmp_path):
+    target = tmp_path / "report.pdf"
+    export_to(exporter, qtbot, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert exporter.last_pdf == target
+    assert "Customer loyalty alignment workshop" in exporter.last_summary
+    assert not exporter.busy
+
+
+def test_the_pdf_and_the_summary_come_from_one_analysis(exporter, qtbot, tmp_path, monkeypatch):
+    runs = []
+    real = workshop.analysis.analyse
+
+    def counting(ws):
+        runs.append(1)
+        return real(ws)
+
+    monkeypatch.setattr(workshop.analysis, "analyse", counting)
+    export_to(exporter, qtbot, tmp_path / "once.pdf")
+    assert len(runs) == 1
+
+
+def test_a_name_without_pdf_gets_the_extension(exporter, qtbot, tmp_path):
+    done = []
+    exporter.choose_path = lambda suggested: str(tmp_path / "notes")
+    exporter.after_export = done.append
+    exporter.export()
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    assert done[0].name == "notes.pdf" and done[0].exists()
+
+
+def test_cancelling_the_file_prompt_exports_nothing(exporter, tmp_path):
+    exporter.choose_path = lambda suggested: ""
+    exporter.export()
+    assert not exporter.busy
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_export_is_said_plainly(exporter, qtbot, tmp_path):
+    exporter.choose_path = lambda suggested: str(tmp_path / "missing-folder" / "report.pdf")
+    exporter.after_export = lambda path: pytest.fail("no PDF can be written there")
+    exporter.export()
+    qtbot.waitUntil(lambda: bool(exporter.informed), timeout=60_000)
+    assert "could not be written" in exporter.informed[0]
+    assert "Traceback" not in exporter.informed[0]
+
+
+def test_the_suggested_file_name_is_safe(qapp):
+    ws = Workshop()
+    ops.set_meta(ws, title='R&D / Sales: "Q3"?')
+    name = suggested_file_name(ws)
+    assert name.endswith(" - alignment report.pdf")
+    assert not any(ch in name for ch in '/\\:*?"<>|')
+    ops.set_meta(ws, title="..")
+    assert suggested_file_name(ws) == "Alignment report - alignment report.pdf"
+
+
+def test_email_without_a_mail_program_copies_the_summary_and_says_what_to_do(exporter, qtbot, tmp_path, monkeypatch):
+    export_to(exporter, qtbot, tmp_path / "report.pdf")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or False)
+    assert exporter.email() is False
+    assert QGuiApplication.clipboard().text() == exporter.last_summary
+    assert exporter.informed and "report.pdf" in exporter.informed[-1]
+    assert any(url.toLocalFile() == str(tmp_path) for url in opened), "the report's folder is opened"
+
+
+def test_email_with_a_mail_program_leaves_the_draft_next_to_the_pdf(exporter, qtbot, tmp_path, monkeypatch):
+    export_to(exporter, qtbot, tmp_path / "report.pdf")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert exporter.email() is True
+    draft = tmp_path / "report.eml"
+    assert draft.exists()
+    assert opened[0].toLocalFile() == str(draft)
+    content = draft.read_bytes()
+    assert b"X-Unsent: 1" in content and b"report.pdf" in content
+    assert exporter.informed == []
+
+
+def test_email_before_any_export_asks_for_the_export_first(exporter):
+    assert exporter.email() is False
+    assert exporter.informed == ["Export the report first."]

@@ -1,0 +1,332 @@
+"""Suggestions from the room: what participants proposed, decided in front of them.
+
+Each pending suggestion shows what it would add ("A → B" for a link, the text and function for a
+goal), who proposed it, why, and its votes. Accept, Reject and +1 go through the document as one
+undo step each. Accepting a link from a support goal straight to a strategic goal asks the same
+question as drawing it on the board: is it a declared direct-impact exception, with a reason?
+Decided suggestions stay listed, greyed, under the pending ones (or hidden with the filter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, AroundLinkDialog
+from ui.document import Document
+from ui.panels.common import ID_ROLE
+from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
+from ui.tooltips import plain_tooltip
+from workshop import ops
+from workshop.changes import Change
+from workshop.model import GoalSuggestion, LinkKind, LinkSuggestion, SuggestionStatus, Workshop
+from workshop.text import shorten
+
+DECIDED_COLOUR = "#808080"
+LABEL_LIMIT = 60
+
+AroundPrompt = Callable[[QWidget | None, str, str, str], AroundChoice]
+"""(parent, source text, target text, suggested reason) -> the facilitator's answer."""
+DialogRunner = Callable[[QDialog], int]
+
+
+def ask_around_link(parent: QWidget | None, source_text: str, target_text: str, reason: str = "") -> AroundChoice:
+    """The board's direct-impact question, with the participant's reason already filled in."""
+    dialog = AroundLinkDialog(source_text, target_text, parent)
+    dialog.reason_edit.setPlainText(reason)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return AroundChoice(AroundAnswer.CANCEL)
+        return dialog.choice
+    finally:
+        dialog.deleteLater()
+
+
+class SuggestionsPanel(QWidget):
+    idsActivated = Signal(list)
+    """Goal ids a suggestion is about (the two ends of a link, or the goal an accepted one made)."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.around_link_prompt: AroundPrompt = ask_around_link
+        """Replaced in tests to answer the direct-impact question without a dialog."""
+        self.run_dialog: DialogRunner = lambda dialog: dialog.exec()
+        """Replaced in tests to fill in and accept the Add suggestion dialog without a modal loop."""
+
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("suggestionsList")
+        self.list.setAccessibleName(self.tr("Suggestions from the room"))
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
+        self.list.currentItemChanged.connect(self._update_buttons)
+        self.list.itemActivated.connect(self._on_activated)
+        self.show_decided = QCheckBox(self.tr("Show &decided"), self)
+        self.show_decided.setChecked(True)
+        self.show_decided.setToolTip(self.tr("Also list suggestions already accepted or rejected"))
+        self.show_decided.toggled.connect(self.rebuild)
+
+        self.accept_button = self._button(
+            self.tr("&Accept"), self.tr("Accept: add it to the workshop"), self.accept_current
+        )
+        self.reject_button = self._button(self.tr("Re&ject"), self.tr("Reject the suggestion"), self.reject_current)
+        self.vote_button = self._button(self.tr("+&1 vote"), self.tr("Count one more vote for it"), self.vote_current)
+        self.add_button = self._button(
+            self.tr("Add &suggestion…"), self.tr("Record what a participant proposed"), self.add_suggestion
+        )
+        buttons = QGridLayout()
+        buttons.addWidget(self.accept_button, 0, 0)
+        buttons.addWidget(self.reject_button, 0, 1)
+        buttons.addWidget(self.vote_button, 1, 0)
+        buttons.addWidget(self.add_button, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.show_decided)
+        layout.addLayout(buttons)
+        document.changed.connect(self._on_changed)
+        document.reset.connect(self.rebuild)
+        self.rebuild()
+
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # --- the list -------------------------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        touched = change.touched()
+        if "suggestions" in touched or "functions" in touched:
+            self.rebuild()
+            return
+        goals = touched.get("goals")
+        if goals and any(  # typing into a goal no suggestion names must not rebuild the list per keystroke
+            isinstance(sg, LinkSuggestion) and (sg.source in goals or sg.target in goals)
+            for sg in self._document.workshop.suggestions
+        ):
+            self.rebuild()
+
+    def describe(self, suggestion: LinkSuggestion | GoalSuggestion) -> str:
+        """What the suggestion would add, in one line: 'A → B' or 'text (function)'."""
+        ws = self._document.workshop
+        if isinstance(suggestion, LinkSuggestion):
+            arrow = " ⇒ " if suggestion.link_kind == LinkKind.DIRECT_IMPACT else " → "
+            return (
+                goal_label(ws, suggestion.source, LABEL_LIMIT) + arrow + goal_label(ws, suggestion.target, LABEL_LIMIT)
+            )
+        function = ws.function(suggestion.function_id)
+        owner = function.name if function is not None else self.tr("strategic goal")
+        return f"{shorten(suggestion.text, LABEL_LIMIT * 2)} ({owner})"
+
+    def _details(self, suggestion: LinkSuggestion | GoalSuggestion) -> str:
+        parts = [self.tr("by %s") % suggestion.author if suggestion.author else self.tr("author not recorded")]
+        parts.append(self.tr("1 vote") if suggestion.votes == 1 else self.tr("%d votes") % suggestion.votes)
+        if suggestion.status == SuggestionStatus.ACCEPTED:
+            parts.append(self.tr("accepted"))
+        elif suggestion.status == SuggestionStatus.REJECTED:
+            parts.append(self.tr("rejected"))
+        line = " · ".join(parts)
+        if suggestion.reason:
+            line += "\n" + self.tr("Why: %s") % shorten(suggestion.reason, LABEL_LIMIT * 3)
+        return line
+
+    def rebuild(self) -> None:
+        current = self.current_id()
+        ws = self._document.workshop
+        self.list.blockSignals(True)
+        self.list.clear()
+        pending = [s for s in ws.suggestions if s.status == SuggestionStatus.PENDING]
+        decided = [s for s in ws.suggestions if s.status != SuggestionStatus.PENDING]
+        pending.sort(key=lambda s: -s.votes)  # stable: equal votes keep the order they were made in
+        shown = pending + (decided if self.show_decided.isChecked() else [])
+        for suggestion in shown:
+            item = QListWidgetItem(f"{self.describe(suggestion)}\n{self._details(suggestion)}")
+            item.setData(ID_ROLE, suggestion.id)
+            item.setToolTip(self._tooltip(ws, suggestion))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ". "))
+            if suggestion.status != SuggestionStatus.PENDING:
+                item.setForeground(QBrush(QColor(DECIDED_COLOUR)))
+                font = QFont(item.font())
+                font.setItalic(True)
+                item.setFont(font)
+            self.list.addItem(item)
+            if suggestion.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if not ws.suggestions:
+            self.summary.setText(self.tr("No suggestions yet. Record what participants propose with Add suggestion."))
+        else:
+            self.summary.setText(self.tr("%d pending, %d decided.") % (len(pending), len(decided)))
+        self._update_buttons()
+
+    def _tooltip(self, ws: Workshop, suggestion: LinkSuggestion | GoalSuggestion) -> str:
+        if isinstance(suggestion, LinkSuggestion):
+            source, target = ws.goal(suggestion.source), ws.goal(suggestion.target)
+            what = [
+                self.tr("From: %s") % (source.text if source else suggestion.source),
+                self.tr("To: %s") % (target.text if target else suggestion.target),
+            ]
+        else:
+            what = [suggestion.text]
+        return plain_tooltip(*what, self.tr("Reason: %s") % suggestion.reason if suggestion.reason else "")
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(ID_ROLE)
+
+    def select(self, suggestion_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == suggestion_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def shown_ids(self) -> list[str]:
+        return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
+
+    def _current(self) -> LinkSuggestion | GoalSuggestion | None:
+        suggestion_id = self.current_id()
+        if suggestion_id is None:
+            return None
+        return self._document.workshop.find("suggestions", suggestion_id)  # type: ignore[return-value]
+
+    def _update_buttons(self, *_: object) -> None:
+        suggestion = self._current()
+        pending = suggestion is not None and suggestion.status == SuggestionStatus.PENDING
+        for button in (self.accept_button, self.reject_button, self.vote_button):
+            button.setEnabled(pending)
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        suggestion = self._document.workshop.find("suggestions", item.data(ID_ROLE))
+        if isinstance(suggestion, LinkSuggestion):
+            self.idsActivated.emit([suggestion.source, suggestion.target])
+
+    # --- decisions ------------------------------------------------------------------------------
+
+    def accept_current(self) -> Change | None:
+        """Accept the current suggestion; a support goal straight to strategy asks about the exception."""
+        suggestion = self._current()
+        if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
+            return None
+        ws = self._document.workshop
+        if isinstance(suggestion, LinkSuggestion) and ops.is_around_link(ws, suggestion.source, suggestion.target):
+            return self._accept_around(suggestion)
+        change = self._document.edit(ops.accept_suggestion, suggestion.id)
+        self._after_accept(change)
+        return change
+
+    def _accept_around(self, suggestion: LinkSuggestion) -> Change | None:
+        ws = self._document.workshop
+        try:
+            ops.check_link(ws, suggestion.source, suggestion.target)
+        except ops.OperationError as error:  # no question about a link that cannot be made
+            self._document.refused.emit(str(error))
+            return None
+        source, target = ws.goal(suggestion.source), ws.goal(suggestion.target)
+        choice = self.around_link_prompt(
+            self,
+            source.text if source else suggestion.source,
+            target.text if target else suggestion.target,
+            suggestion.reason,
+        )
+        if choice.answer == AroundAnswer.CANCEL:
+            return None
+        if choice.answer == AroundAnswer.EXCEPTION:
+            kind, reason = LinkKind.DIRECT_IMPACT, choice.reason
+        else:
+            kind, reason = LinkKind.CONTRIBUTES, ""
+
+        def build(batch: ops.Batch) -> str | None:
+            accepted = batch(ops.accept_suggestion, suggestion.id)
+            batch(ops.update_link, accepted.created_id, kind=kind, reason=reason)
+            return accepted.created_id
+
+        change = self._document.edit_together(self.tr("Accept suggestion"), build)
+        self._after_accept(change)
+        return change
+
+    def _after_accept(self, change: Change | None) -> None:
+        if change is None or change.created_id is None:
+            return
+        ws = self._document.workshop
+        created = ws.find("links", change.created_id)
+        ids = [created.source, created.target] if created is not None else [change.created_id]  # type: ignore[attr-defined]
+        self.idsActivated.emit(ids)
+
+    def reject_current(self) -> Change | None:
+        suggestion = self._current()
+        if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
+            return None
+        return self._document.edit(ops.reject_suggestion, suggestion.id)
+
+    def vote_current(self) -> Change | None:
+        suggestion = self._current()
+        if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
+            return None
+        return self._document.edit(ops.vote, suggestion.id)
+
+    # --- recording a new suggestion -------------------------------------------------------------
+
+    def add_suggestion(self) -> str | None:
+        """Open the Add suggestion dialog; returns the id of the suggestion recorded, if any."""
+        created: list[str] = []
+
+        def submit(request: dict) -> str | None:
+            problem, suggestion_id = self.record(request)
+            if suggestion_id is not None:
+                created.append(suggestion_id)
+            return problem
+
+        dialog = SuggestionDialog(self._document.workshop, submit, self)
+        try:
+            self.run_dialog(dialog)
+        finally:
+            dialog.deleteLater()
+        if created:
+            self.select(created[0])
+            return created[0]
+        return None
+
+    def record(self, request: dict) -> tuple[str | None, str | None]:
+        """Apply a request from the dialog: (refusal sentence or None, new suggestion id or None)."""
+        fields = dict(request)
+        kind = fields.pop("kind")
+        if kind == "goal" and not str(fields.get("text", "")).strip():
+            return self.tr("A suggested goal needs some text."), None
+        if kind == "link" and (fields.get("source") is None or fields.get("target") is None):
+            return self.tr("Choose both goals of the link."), None
+        refusals: list[str] = []
+        self._document.refused.connect(refusals.append)
+        try:
+            if kind == "link":
+                change = self._document.edit(ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields)
+            else:
+                change = self._document.edit(ops.suggest_goal, fields.pop("text"), fields.pop("function_id"), **fields)
+        finally:
+            self._document.refused.disconnect(refusals.append)
+        if change is None:
+            return (refusals[-1] if refusals else self.tr("The suggestion could not be recorded.")), None
+        return None, change.created_id
