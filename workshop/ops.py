@@ -496,6 +496,7 @@ def suggest_goal(
 ) -> Change:
     if function_id is not None:
         _require(ws, "functions", function_id, "function")
+    _require_text(text)
     suggestion = validated(
         GoalSuggestion,
         {"id": _fresh_id(ws, "s", id), "text": text, "function_id": function_id, "author": author, "reason": reason},

@@ -76,3 +76,18 @@ def test_recent_file_tooltips_show_the_path_literally(qtbot, tmp_path, monkeypat
     qtbot.addWidget(win)
     action = win.menus["recent"].actions()[0]
     assert rendered(action.toolTip()) == str(odd.resolve()) or rendered(action.toolTip()) == str(odd)
+
+
+def test_outline_tooltips_show_goal_texts_and_link_reasons_literally(qtbot):
+    from ui.panels.outline import OutlinePanel
+
+    ws = Workshop()
+    goal = ops.add_goal(ws, "<b>Keep</b> customers <img src=/etc/passwd>").created_id
+    ops.add_function(ws, "IT", FunctionKind.SUPPORT, id="f-it")
+    source = ops.add_goal(ws, "Records", "f-it").created_id
+    link = ops.link(ws, source, goal, kind="direct_impact", reason="R&D <i>says so").created_id
+    panel = OutlinePanel(Document(ws))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert rendered(panel.find_item(goal).toolTip(0)) == "<b>Keep</b> customers <img src=/etc/passwd>"
+    assert rendered(panel.find_item(link).toolTip(0)) == "R&D <i>says so"

@@ -46,3 +46,10 @@ def test_blank_goal_texts_and_kpi_names_are_refused_with_a_reason() -> None:
     with pytest.raises(OperationError, match="KPI needs a name"):
         ops.update_kpi(ws, "k-sales-contracts", name=" ")
     assert ws.goal("g-loyalty").text == "Increase customer loyalty"
+
+
+def test_a_blank_goal_suggestion_is_refused_so_accepting_can_never_make_an_empty_goal() -> None:
+    ws = customer_loyalty()
+    with pytest.raises(OperationError, match="needs some text"):
+        ops.suggest_goal(ws, " \n", "f-hr", author="Lena")
+    assert not [s for s in ws.suggestions if s.kind == "goal"]

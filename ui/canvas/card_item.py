@@ -16,8 +16,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from ui.canvas.safe_paint import guarded_paint
-from ui.canvas.text_layout import fit_lines, shrink_to_fit, static_text, tooltip_html
+from ui.canvas.text_layout import fit_lines, shrink_to_fit, static_text
 from ui.canvas.theme import NORMAL, Theme, font_of
+from ui.tooltips import plain_tooltip
 from workshop.findings import Severity
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
 from workshop.model import Band
@@ -173,7 +174,7 @@ class CardItem(QGraphicsItem):
             parts.append(self.content.measure)
         if self.badge is not None:
             parts.extend(self.badge.messages)
-        return tooltip_html(*parts)
+        return plain_tooltip(*parts)
 
     def handle_rect(self) -> QRectF:
         """The link handle: a small circle on the top edge, the start of a link drag."""

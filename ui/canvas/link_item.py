@@ -25,8 +25,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOpt
 
 from ui.canvas.card_item import LOD_TEXT, CardItem
 from ui.canvas.safe_paint import guarded_paint
-from ui.canvas.text_layout import static_text, tooltip_html
+from ui.canvas.text_layout import static_text
 from ui.canvas.theme import NORMAL, Theme
+from ui.tooltips import plain_tooltip
 
 ARROW = 14.0
 LOD_FAR = 0.15
@@ -188,7 +189,7 @@ class LinkItem(QGraphicsItem):
         self.tooltip_text = tooltip
 
     def tooltip_html(self) -> str:
-        return tooltip_html(self.tooltip_text) if self.tooltip_text else ""
+        return plain_tooltip(self.tooltip_text) if self.tooltip_text else ""
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -384,7 +385,7 @@ class SuggestionButton(QGraphicsItem):
         self.place()
 
     def tooltip_html(self) -> str:
-        return tooltip_html(self._tip)
+        return plain_tooltip(self._tip)
 
     def place(self) -> None:
         mid = self.link.midpoint()

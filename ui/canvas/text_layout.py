@@ -6,8 +6,6 @@ laying out text on every paint is what makes big boards slow.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTextLayout, QTextOption
 
@@ -94,12 +92,3 @@ def shrink_to_fit(text: str, fonts: list[tuple[QFont, float]], width: float, hei
         return best
     font, spacing = fonts[-1]
     return len(fonts) - 1, fit_lines(text, font, width, max(1, int(height // spacing)))
-
-
-def tooltip_html(*paragraphs: str) -> str:
-    """A tooltip that shows the given text literally: Qt guesses rich text, so escape it ourselves."""
-    parts = []
-    for paragraph in paragraphs:
-        if paragraph:
-            parts.append("<p style='white-space:pre-wrap'>" + html.escape(paragraph[:2000]) + "</p>")
-    return "<qt>" + "".join(parts) + "</qt>" if parts else ""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
+from ui.tooltips import plain_tooltip
 from workshop.changes import Change, Delete, Insert, Replace
 from workshop.model import Band, Function, FunctionKind, Goal, Link, LinkKind, Workshop
 
@@ -151,7 +152,7 @@ class OutlinePanel(QWidget):
 
     def _show_goal(self, item: QTreeWidgetItem, goal: Goal) -> None:
         item.setText(0, self._goal_text(goal))  # the text is also what a screen reader reads for the row
-        item.setToolTip(0, goal.text)
+        item.setToolTip(0, plain_tooltip(goal.text))
         strategic = goal.function_id is None
         if strategic != (not item.icon(0).isNull()):  # set once, not on every keystroke
             item.setIcon(0, _strategy_icon() if strategic else QIcon())
@@ -159,7 +160,7 @@ class OutlinePanel(QWidget):
     def _show_link(self, item: QTreeWidgetItem, link: Link, target: Goal | None) -> None:
         target_text = "" if target is None else target.text
         item.setText(0, self._link_text(link, target_text))
-        item.setToolTip(0, link.reason or target_text)
+        item.setToolTip(0, plain_tooltip(link.reason or target_text))
         self._link_model[link.id] = link
         old = self._link_target.get(link.id)
         if old != link.target:
