@@ -126,11 +126,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if rect.isNull():
             return
         self.fitted = False
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if rect.width() > visible.width() or rect.height() > visible.height():
-            self._fit(rect.adjusted(-60, -60, 60, 60), max_scale=1.0)
-        else:
-            self.centerOn(rect.center())
+        # Frame the cards the step is about, up to 100%: beside the guide on a small beamer the
+        # whole board is too small to read, the few cards under discussion are not.
+        self._fit(rect.adjusted(-60, -60, 60, 60), max_scale=1.0)
 
     def set_projector(self, on: bool) -> None:
         """Room mode: the projector theme, and no scrollbars (they take room and mean nothing to the

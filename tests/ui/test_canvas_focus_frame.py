@@ -1,0 +1,35 @@
+"""A guide step's focus brings its cards up to a readable size beside the guide, never past 100%."""
+
+from ui.canvas.view import BoardView
+from ui.document import Document
+from workshop.examples import customer_loyalty
+
+STRATEGY = ["g-loyalty", "g-expenditure", "g-engagement"]
+
+
+def test_focusing_a_few_cards_zooms_in_to_them_and_keeps_them_all_in_view(qtbot) -> None:
+    view = BoardView(Document(customer_loyalty()))
+    qtbot.addWidget(view)
+    view.resize(660, 560)  # the board beside the guide on a 1024x768 beamer
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    whole_board = view.transform().m11()
+
+    view.set_focus_ids(STRATEGY)
+
+    scale = view.transform().m11()
+    assert whole_board < scale <= 1.0
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    for card_id in STRATEGY:
+        assert visible.contains(view.board_scene.card(card_id).scene_card_rect())
+
+
+def test_focusing_one_card_does_not_magnify_past_actual_size(qtbot) -> None:
+    view = BoardView(Document(customer_loyalty()))
+    qtbot.addWidget(view)
+    view.resize(1600, 1000)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_focus_ids(["g-loyalty"])
+    assert view.transform().m11() <= 1.0
