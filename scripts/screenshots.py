@@ -53,13 +53,15 @@ def main(argv: list[str]) -> int:
     window = MainWindow(Document(workshop, DEMO), settings=settings)
     window.show()
 
-    def settle(width: int, height: int) -> None:
-        """Wait for the (possibly asynchronous, under X11) resize before fitting the board."""
+    def settle(width: int, height: int, fit: bool = True) -> None:
+        """Wait for the (possibly asynchronous, under X11) resize, then fit the board (unless the
+        guide is open: its step frames the cards it is about, as the room would see it)."""
         deadline = time.monotonic() + 3.0
         while time.monotonic() < deadline and (window.width(), window.height()) != (width, height):
             QTest.qWait(50)
         QTest.qWait(100)
-        window.board.fit_all()
+        if fit:
+            window.board.fit_all()
         QTest.qWait(100)
 
     window.runner.run_now()
@@ -80,7 +82,7 @@ def main(argv: list[str]) -> int:
             print(path)
             if projector and window.guide_dock is not None:
                 window.guide_dock.show()  # what F9 shows the room while working through the guide
-                settle(width, height)
+                settle(width, height, fit=False)
                 path = out / f"window-projector-guide-{width}x{height}.png"
                 if not window.grab().save(str(path)):
                     print(f"could not write {path}", file=sys.stderr)

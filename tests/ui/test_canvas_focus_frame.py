@@ -33,3 +33,31 @@ def test_focusing_one_card_does_not_magnify_past_actual_size(qtbot) -> None:
     qtbot.waitExposed(view)
     view.set_focus_ids(["g-loyalty"])
     assert view.transform().m11() <= 1.0
+
+
+def test_a_framed_focus_follows_the_viewport_when_the_guide_opens_beside_it(qtbot) -> None:
+    view = BoardView(Document(customer_loyalty()))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_focus_ids(STRATEGY)
+    view.resize(600, 700)  # the guide's dock takes part of the width
+    qtbot.waitUntil(lambda: view.viewport().width() < 620)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    for card_id in STRATEGY:
+        assert visible.contains(view.board_scene.card(card_id).scene_card_rect())
+
+
+def test_the_users_own_zoom_ends_the_framing(qtbot) -> None:
+    view = BoardView(Document(customer_loyalty()))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_focus_ids(STRATEGY)
+    view.zoom_in()
+    zoomed = view.transform().m11()
+    view.resize(600, 700)
+    qtbot.waitUntil(lambda: view.viewport().width() < 620)
+    assert view.transform().m11() == zoomed

@@ -62,8 +62,20 @@ class ZoomPanMixin:
         self.resetTransform()
         self.centerOn(centre)
 
-    fitted = False
-    """True from fit-to-view until the user zooms or pans: while true, a new viewport size refits."""
+    _fitted = False
+    focus_frame: QRectF | None = None
+    """The cards a guide step framed; while set, a new viewport size frames them again."""
+
+    @property
+    def fitted(self) -> bool:
+        """True from fit-to-view until the user zooms or pans: while true, a new viewport size refits."""
+        return self._fitted
+
+    @fitted.setter
+    def fitted(self, value: bool) -> None:
+        # Any fit, zoom or pan of the user's own ends a guide step's framing as well.
+        self._fitted = value
+        self.focus_frame = None
 
     def fit_all(self) -> None:
         """Frame every card (with its badge) and the band names tightly, whatever the viewport's size."""
@@ -97,6 +109,8 @@ class ZoomPanMixin:
         if self.fitted:
             # the window reached its real size (full screen under X11 arrives late) or the guide opened
             self.fit_all()
+        elif self.focus_frame is not None:
+            self._fit(self.focus_frame, max_scale=1.0)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.fitted = False

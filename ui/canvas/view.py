@@ -117,6 +117,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     def set_focus_ids(self, ids: list[str] | None) -> None:
         cards = self.board_scene.set_focus_ids(ids)
         if not cards:
+            self.focus_frame = None
             return
         rect = QRectF()
         for card_id in cards:
@@ -127,8 +128,10 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return
         self.fitted = False
         # Frame the cards the step is about, up to 100%: beside the guide on a small beamer the
-        # whole board is too small to read, the few cards under discussion are not.
-        self._fit(rect.adjusted(-60, -60, 60, 60), max_scale=1.0)
+        # whole board is too small to read, the few cards under discussion are not. Kept framed
+        # when the viewport changes size (the guide's dock opening, a late full-screen resize).
+        self.focus_frame = rect.adjusted(-60, -60, 60, 60)
+        self._fit(self.focus_frame, max_scale=1.0)
 
     def set_projector(self, on: bool) -> None:
         """Room mode: the projector theme, and no scrollbars (they take room and mean nothing to the
