@@ -509,22 +509,31 @@ def vote(ws: Workshop, suggestion_id: str) -> Change:
     return _update(ws, "Vote", "suggestions", suggestion_id, "suggestion", {"votes": suggestion.votes + 1})
 
 
-def accept_suggestion(ws: Workshop, suggestion_id: str) -> Change:
-    """Accepting creates the link or goal and marks the suggestion, as one undoable step."""
+def accept_suggestion(
+    ws: Workshop, suggestion_id: str, *, link_kind: LinkKind | str | None = None, reason: str | None = None
+) -> Change:
+    """Accepting creates the link or goal and marks the suggestion, as one undoable step.
+
+    `link_kind` and `reason` record the facilitator's answer to the direct-impact question when it
+    differs from what the participant proposed (a support -> strategy link declared an exception).
+    """
     suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
     if suggestion.status != SuggestionStatus.PENDING:
         raise OperationError("This suggestion has already been decided.")
     with recording(ws, "Accept suggestion") as rec:
         if suggestion.kind == "link":
             check_link(ws, suggestion.source, suggestion.target)
+            kind = LinkKind(link_kind) if link_kind is not None else suggestion.link_kind
+            if reason is None:
+                reason = suggestion.reason if kind == LinkKind.DIRECT_IMPACT else ""
             created = validated(
                 Link,
                 {
                     "id": new_id("l"),
                     "source": suggestion.source,
                     "target": suggestion.target,
-                    "kind": suggestion.link_kind,
-                    "reason": suggestion.reason if suggestion.link_kind == LinkKind.DIRECT_IMPACT else "",
+                    "kind": kind,
+                    "reason": reason,
                 },
             )
             rec.insert("links", created)

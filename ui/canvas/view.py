@@ -254,14 +254,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return None
         exception = choice.answer == AroundAnswer.EXCEPTION
         kind = LinkKind.DIRECT_IMPACT if exception else LinkKind.CONTRIBUTES
-        reason = choice.reason if exception else ""
-
-        def build(batch: ops.Batch) -> str | None:
-            accepted = batch(ops.accept_suggestion, suggestion_id)
-            batch(ops.update_link, accepted.created_id, kind=kind, reason=reason)
-            return accepted.created_id
-
-        return self.document.edit_together(self.tr("Accept suggestion"), build)
+        return self.document.edit(
+            ops.accept_suggestion, suggestion_id, link_kind=kind, reason=choice.reason if exception else ""
+        )
 
     # --- editing commands -----------------------------------------------------------------------
 

@@ -258,13 +258,7 @@ class SuggestionsPanel(QWidget):
             kind, reason = LinkKind.DIRECT_IMPACT, choice.reason
         else:
             kind, reason = LinkKind.CONTRIBUTES, ""
-
-        def build(batch: ops.Batch) -> str | None:
-            accepted = batch(ops.accept_suggestion, suggestion.id)
-            batch(ops.update_link, accepted.created_id, kind=kind, reason=reason)
-            return accepted.created_id
-
-        change = self._document.edit_together(self.tr("Accept suggestion"), build)
+        change = self._document.edit(ops.accept_suggestion, suggestion.id, link_kind=kind, reason=reason)
         self._after_accept(change)
         return change
 
