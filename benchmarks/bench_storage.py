@@ -60,7 +60,7 @@ def bench(goals: int, repeat: int, folder: Path) -> list[tuple[str, float, float
     row("  integrity.problems", lambda: integrity.problems(ws))
     row("  alt: model_validate_json(text)", lambda: Workshop.model_validate_json(json.dumps(body)))
     row("save (atomic, fsync)", lambda: storage.save(ws, path))
-    row("  dumps (model_dump_json indent=1)", lambda: storage.dumps(ws))
+    row("  dumps (compact, pydantic serializer)", lambda: storage.dumps(ws))
     row("  alt: json.dumps(model_dump, indent=1)", lambda: json.dumps(ws.model_dump(mode="json"), indent=1))
     try:
         from workshop.analysis import analyse

@@ -238,7 +238,7 @@ def test_written_text_keeps_non_ascii_readable_and_has_the_envelope_first() -> N
     ws = Workshop(goals=[Goal(id="g", text="Kundenzufriedenheit erhöhen 😀")])
     text = storage.dumps(ws)
     assert "erhöhen 😀" in text
-    assert text.startswith('{\n "format": "via-workshop",\n "version": 1,\n "workshop": {')
+    assert text.startswith('{"format":"via-workshop","version":1,"workshop":{')
     assert text.endswith("}\n")
 
 
