@@ -77,3 +77,16 @@ def test_wrap_keeps_newlines_and_clips_with_an_ellipsis():
     assert wrap_text("first\nsecond", 10, 300) == ["first", "second"]
     clipped = wrap_text("word " * 200, 10, 100, max_lines=2)
     assert len(clipped) == 2 and clipped[-1].endswith("\u2026")
+
+
+def test_a_high_score_with_an_error_does_not_read_as_strongly_aligned() -> None:
+    from workshop.analysis import analyse
+    from workshop.examples import customer_loyalty
+    from workshop.report import summary_text
+
+    ws = customer_loyalty()  # scores 87 with the deliberate around link as its one error
+    analysis = analyse(ws)
+    assert analysis.score >= 85 and analysis.has_errors
+    text = summary_text(ws, analysis)
+    assert "Strongly aligned" not in text
+    assert "One error to resolve" in text

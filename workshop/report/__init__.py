@@ -132,7 +132,8 @@ def summary_text(ws: Workshop, analysis: Analysis | None = None) -> str:
         lines.append(f"Facilitator: {meta.facilitator}")
     lines.append("")
     if analysed:
-        lines.append(f"Alignment score: {analysis.score} / 100. {score_words(analysis.score)}")
+        errors = sum(1 for f in analysis.findings if f.severity == "error")
+        lines.append(f"Alignment score: {analysis.score} / 100. {score_words(analysis.score, errors)}")
     else:
         lines.append("The alignment checks were not available; the report has no score.")
     tops = top_findings(analysis.findings, TOP_FINDINGS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepInFrame, Spacer, Table, TableStyle
 
-from workshop.findings import SEVERITY_ORDER, Finding
+from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
 from workshop.model import LinkKind
 from workshop.report import fonts
 from workshop.report import styles as st
@@ -25,12 +25,20 @@ def top_findings(findings, count: int = TOP_FINDINGS) -> list[Finding]:
     return [f for _, f in ranked[:count]]
 
 
-def score_words(score: int) -> str:
+def score_words(score: int, errors: int = 0) -> str:
+    """The score in words; errors are named first, because a high score can still hide one."""
+    if errors:
+        fix = "one error" if errors == 1 else f"{errors} errors"
+        return f"{fix.capitalize()} to resolve first (see below); the score counts only goals that reach the strategy."
     if score >= 85:
         return "Strongly aligned: a few loose ends at most."
     if score >= 60:
         return "Partly aligned: some goals are not yet connected to the strategy the right way."
     return "Weakly aligned: many goals do not yet reach the strategy through the functions they serve."
+
+
+def _errors(analysis: Analysis) -> int:
+    return sum(1 for f in analysis.findings if f.severity == Severity.ERROR)
 
 
 def _more(ctx: ReportContext, total: int, section: str) -> list:
@@ -51,7 +59,7 @@ def build(ctx: ReportContext) -> list:
                     ctx.raw(f"{ctx.analysis.score}", "score"),
                     ctx.raw(f"<b>Alignment score: {ctx.analysis.score} / 100</b>"),
                 ],
-                ["", ctx.raw(score_words(ctx.analysis.score), "small")],
+                ["", ctx.raw(score_words(ctx.analysis.score, _errors(ctx.analysis)), "small")],
             ],
             colWidths=[ctx.width * 0.22, ctx.width * 0.78],
         )
