@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 LOG_NAME = "via-errors.log"
 QUIET_S = 30.0
+MAX_LOG_BYTES = 1_000_000
 """The same error again within this time after its box was shown is logged but not shown again."""
 
 Notifier = Callable[[QWidget | None, str], None]
@@ -65,6 +66,7 @@ class ErrorReporter:
         self._showing = False
         self._pending = False
         self._last: tuple[str, float] | None = None
+        self._repeats = 0
         self.previous = sys.excepthook
         self._relay = _Relay()
         # Queued, also from the GUI thread: the box appears from the event loop, not from inside the
@@ -84,15 +86,19 @@ class ErrorReporter:
         if issubclass(kind, (KeyboardInterrupt, SystemExit)):
             sys.__excepthook__(kind, error, tb)
             return
-        text = "".join(traceback.format_exception(kind, error, tb))
-        written = self._write(text)
         signature = f"{kind.__module__}.{kind.__qualname__}: {error}"
+        now = time.monotonic()
+        repeat = self._last is not None and self._last[0] == signature and now - self._last[1] < QUIET_S
+        if repeat:
+            self._repeats += 1  # a slot failing on every mouse move must not fill the disk
+            return
+        if self._repeats:
+            self._write(f"(the previous error repeated {self._repeats} more times)")
+            self._repeats = 0
+        written = self._write("".join(traceback.format_exception(kind, error, tb)))
+        self._last = (signature, now)
         if self._showing or self._pending:
             return  # a box for this burst is on its way or on screen
-        now = time.monotonic()
-        if self._last is not None and self._last[0] == signature and now - self._last[1] < QUIET_S:
-            return
-        self._last = (signature, now)
         self._pending = True
         if QApplication.instance() is None:
             self._pending = False
@@ -101,7 +107,7 @@ class ErrorReporter:
 
     def message(self, written: Path | None) -> str:
         if self.autosave_on():
-            first = tr("Something went wrong in Via. Your work is autosaved, so nothing typed so far is lost.")
+            first = tr("Something went wrong in Via. Your work is autosaved every few seconds.")
         else:
             first = tr("Something went wrong in Via. Autosave is off: save your work now.")
         lines = [first, tr("If Via behaves oddly now, save the workshop under a new name and restart Via.")]
@@ -123,6 +129,8 @@ class ErrorReporter:
         path = self.path if self.path is not None else log_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
+                path.replace(path.with_suffix(".old.log"))  # keep one older log, never an endless one
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write(f"--- {dt.datetime.now().astimezone().isoformat(timespec='seconds')}\n{text}\n")
         except OSError:

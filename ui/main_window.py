@@ -372,6 +372,9 @@ class MainWindow(QMainWindow):
     def export_report(self) -> None:
         """Export the PDF; an untitled workshop is first offered its details, which the cover shows."""
         self._commit_board_editor()
+        if self.exporter.busy:
+            self.show_message(self.tr("A report is already being built; it will be ready in a moment."))
+            return
         if self.document.workshop.meta.title == Meta().title:
             intro = self.tr(
                 "The report's cover shows these details. Give the workshop a title (OK keeps them as they are)."

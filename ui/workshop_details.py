@@ -53,7 +53,8 @@ class WorkshopDetailsDialog(QDialog):
         if intro:
             layout.addWidget(_plain_label(intro, self))
         form = QFormLayout()
-        self.title_edit = self._line(self.tr("Title"), meta.title)
+        # The default title is shown as a hint, not as text to delete before typing a real one.
+        self.title_edit = self._line(self.tr("Title"), "" if meta.title == Meta().title else meta.title)
         self.title_edit.setPlaceholderText(Meta().title)
         self.organisation_edit = self._line(self.tr("Organisation"), meta.organisation)
         self.facilitator_edit = self._line(self.tr("Facilitator"), meta.facilitator)

@@ -471,6 +471,11 @@ def suggest_link(
     id: str | None = None,
 ) -> Change:
     check_link(ws, source, target)
+    if any(
+        x.kind == "link" and x.status == SuggestionStatus.PENDING and (x.source, x.target) == (source, target)
+        for x in ws.suggestions
+    ):
+        raise OperationError("This link is already suggested: add a vote to it instead.")
     suggestion = validated(
         LinkSuggestion,
         {
@@ -506,6 +511,8 @@ def suggest_goal(
 
 def vote(ws: Workshop, suggestion_id: str) -> Change:
     suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
+    if suggestion.status != SuggestionStatus.PENDING:
+        raise OperationError("This suggestion has already been decided.")
     return _update(ws, "Vote", "suggestions", suggestion_id, "suggestion", {"votes": suggestion.votes + 1})
 
 
@@ -523,7 +530,10 @@ def accept_suggestion(
     with recording(ws, "Accept suggestion") as rec:
         if suggestion.kind == "link":
             check_link(ws, suggestion.source, suggestion.target)
-            kind = LinkKind(link_kind) if link_kind is not None else suggestion.link_kind
+            try:
+                kind = LinkKind(link_kind) if link_kind is not None else suggestion.link_kind
+            except ValueError:
+                raise OperationError(f"'{link_kind}' is not a kind of link.") from None
             if reason is None:
                 reason = suggestion.reason if kind == LinkKind.DIRECT_IMPACT else ""
             created = validated(

@@ -61,3 +61,20 @@ def test_the_users_own_zoom_ends_the_framing(qtbot) -> None:
     view.resize(600, 700)
     qtbot.waitUntil(lambda: view.viewport().width() < 620)
     assert view.transform().m11() == zoomed
+
+
+def test_the_same_focus_coming_back_keeps_the_users_zoom(qtbot) -> None:
+    """Raising the guide's tab again re-sends its focus: the board must not snap back to the frame."""
+    view = BoardView(Document(customer_loyalty()))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_focus_ids(STRATEGY)
+    view.zoom_out()
+    zoomed = view.transform().m11()
+    view.set_focus_ids(None)  # the guide's tab hidden
+    view.set_focus_ids(STRATEGY)  # and raised again
+    assert view.transform().m11() == zoomed
+    view.set_focus_ids(["g-sales-match"])  # the next step: a new focus is framed
+    assert view.transform().m11() != zoomed

@@ -140,6 +140,7 @@ def suggestion_button(view: BoardView, suggestion_id: str, accept: bool) -> QPoi
 @pytest.mark.parametrize("accept", [True, False])
 def test_suggestion_buttons_accept_or_reject(view, qtbot, accept):
     ws = view.document.workshop
+    view.document.edit(ops.remove_item, "suggestions", "s-hr-support")  # the demo's own, on the same link
     view.document.edit(ops.suggest_link, "g-hr-vacancies", "g-support-fast", author="Lena", id="s-hr")
     item = view.board_scene.link("s-hr")
     assert item is not None and item.style == "suggestion"

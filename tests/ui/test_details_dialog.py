@@ -116,3 +116,9 @@ def test_the_intro_explains_why_the_dialog_appears(qtbot):
     dialog = make_dialog(qtbot, Document(Workshop()), intro="The cover shows <b>these</b>.")
     labels = [w for w in dialog.findChildren(type(dialog.error)) if w.text() == "The cover shows <b>these</b>."]
     assert labels and labels[0].textFormat() == Qt.TextFormat.PlainText
+
+
+def test_an_untitled_workshop_shows_the_default_title_as_a_hint_not_as_text_to_delete(qtbot):
+    dialog = make_dialog(qtbot, Document(Workshop()))
+    assert dialog.title_edit.text() == ""
+    assert dialog.title_edit.placeholderText() == "Untitled workshop"

@@ -37,16 +37,27 @@ def test_the_traceback_goes_to_the_log_and_the_user_reads_one_plain_message(repo
     assert str(rep.path) in message
 
 
-def test_a_burst_of_the_same_error_shows_one_box_but_logs_every_one(reporter, qtbot):
+def test_a_burst_of_the_same_error_shows_one_box_and_logs_it_once_with_a_count(reporter, qtbot):
     rep, shown = reporter
-    for _ in range(20):
+    for _ in range(20):  # a slot failing on every mouse move
         rep(*raise_and_capture(KeyError("card")))
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
-    for _ in range(5):  # the same error again, after the box was closed
-        rep(*raise_and_capture(KeyError("card")))
-    qtbot.wait(50)
-    assert len(shown) == 1
-    assert rep.path.read_text(encoding="utf-8").count("Traceback") == 25
+    assert rep.path.read_text(encoding="utf-8").count("Traceback") == 1
+    rep(*raise_and_capture(ValueError("something else")))
+    log_text = rep.path.read_text(encoding="utf-8")
+    assert "repeated 19 more times" in log_text
+    assert log_text.count("Traceback") == 2
+
+
+def test_the_log_never_grows_past_its_cap(reporter, qtbot, monkeypatch):
+    from ui import errors
+
+    rep, _ = reporter
+    monkeypatch.setattr(errors, "MAX_LOG_BYTES", 2_000)
+    for n in range(40):
+        rep(*raise_and_capture(ValueError(f"distinct error {n}")))
+    assert rep.path.stat().st_size < 2_000 + 3_000  # the cap plus at most one entry
+    assert rep.path.with_suffix(".old.log").exists()
 
 
 def test_a_different_error_after_the_box_is_shown_again(reporter, qtbot):

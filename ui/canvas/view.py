@@ -71,6 +71,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.board_scene.selectionChanged.connect(self._selection_changed)
         self.board_scene.linkDropped.connect(self.create_link)
         self.board_scene.suggestionDecided.connect(self.decide_suggestion)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.actionTriggered.connect(self._user_scrolled)  # user actions only, not our own setValue
 
     # --- contract: selection --------------------------------------------------------------------
 
@@ -114,17 +116,28 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     def set_analysis(self, analysis: Analysis) -> None:
         self.board_scene.set_analysis(analysis)
 
+    _framed_ids: tuple[str, ...] = ()
+
+    def _user_scrolled(self, _action: int) -> None:
+        self.fitted = False  # the user's own pan ends fit-to-view and a guide step's framing
+
     def set_focus_ids(self, ids: list[str] | None) -> None:
+        """Dim all but these cards; frame them when they are a new focus (not when the same step's
+        focus comes back, e.g. the guide's tab raised again: that would throw away the user's zoom)."""
         cards = self.board_scene.set_focus_ids(ids)
         if not cards:
             self.focus_frame = None
             return
+        if tuple(ids or ()) == self._framed_ids:
+            return
+        self._framed_ids = tuple(ids or ())
         rect = QRectF()
         for card_id in cards:
             card = self.board_scene.card(card_id)
             if card is not None:
                 rect = rect.united(card.scene_card_rect())
         if rect.isNull():
+            self.focus_frame = None
             return
         self.fitted = False
         # Frame the cards the step is about, up to 100%: beside the guide on a small beamer the

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.panels.common import STRATEGY_COLOUR, swatch
 from ui.tooltips import plain_tooltip
-from workshop.model import Band, Workshop
+from workshop.model import Band, Function, Goal, Workshop
 from workshop.text import MAX_NAME, shorten
 
 GOAL_LABEL_LIMIT = 70
@@ -36,11 +36,18 @@ Submit = Callable[[dict], str | None]
 """Applies the suggestion; returns None when done, else the sentence saying why it was refused."""
 
 
-def goal_label(ws: Workshop, goal_id: str, limit: int = GOAL_LABEL_LIMIT) -> str:
+def goal_label(
+    ws: Workshop, goal_id: str, limit: int = GOAL_LABEL_LIMIT, functions: dict[str, Function] | None = None
+) -> str:
+    """'Goal text (owner)'; pass `functions` (by id) when labelling many goals: lookups are linear."""
     goal = ws.goal(goal_id)
     if goal is None:
         return goal_id
-    function = ws.function(goal.function_id)
+    return _label(goal, functions if functions is not None else {f.id: f for f in ws.functions}, limit)
+
+
+def _label(goal: Goal, functions: dict[str, Function], limit: int = GOAL_LABEL_LIMIT) -> str:
+    function = functions.get(goal.function_id or "")
     owner = function.name if function is not None else QCoreApplication.translate("Suggestions", "Strategy")
     return f"{shorten(goal.text, limit)} ({owner})"
 
@@ -128,10 +135,11 @@ class SuggestionDialog(QDialog):
         combo.setPlaceholderText(self.tr("Choose a goal…"))
         bands = [Band.STRATEGY, Band.CUSTOMER_FACING, Band.SUPPORT]
         order = {band: index for index, band in enumerate(bands if upwards else reversed(bands))}
-        for goal in sorted(ws.goals, key=lambda g: order[ws.band_of(g)]):
-            function = ws.function(goal.function_id)
+        functions = {f.id: f for f in ws.functions}
+        for goal in sorted(ws.goals, key=lambda g: order[ws.band_of(g, functions)]):
+            function = functions.get(goal.function_id or "")
             colour = function.colour if function is not None else STRATEGY_COLOUR
-            combo.addItem(swatch(colour), goal_label(ws, goal.id), goal.id)
+            combo.addItem(swatch(colour), _label(goal, functions), goal.id)
             combo.setItemData(combo.count() - 1, plain_tooltip(goal.text), Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(-1)
         return combo
