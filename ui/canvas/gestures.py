@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.canvas.card_item import CardItem
+from ui.canvas.drag_links import PROXY_FROM, STRIP_PX, DragLinks
+from ui.canvas.link_item import end_draft_all_links
 from workshop import ops
 from workshop.geometry import clamp_to_band
 
@@ -31,6 +33,8 @@ class GesturesMixin:
     _dragging: bool
     _link_source: CardItem | None
     _rubber: QGraphicsLineItem | None
+    _drag_links: DragLinks | None
+    """While cards with many links are dragged: the one item drawing those links (see drag_links)."""
     before_press: Callable[[], None] | None
     """Set by the view's CardMotion: ends Tidy's animation before a press finds and records cards."""
 
@@ -40,8 +44,22 @@ class GesturesMixin:
         self._dragging = False
         self._link_source = None
         self._rubber = None
+        self._drag_links = None
+        # anything that changes the board mid-drag (an undo, a participant's suggestion arriving, a file
+        # reopened, Esc clearing the selection) puts the real links back first; the next move starts again
+        self.document.changed.connect(self._end_drag_links)
+        self.document.reset.connect(self._end_drag_links)
+        self.selectionChanged.connect(self._end_drag_links)
+
+    def drag_links(self) -> DragLinks | None:
+        """The item drawing the dragged cards' links during a drag, if they are many (read-only, for tests)."""
+        return self._drag_links
 
     def _card_moved(self, card: CardItem) -> None:
+        proxy = self._drag_links
+        if proxy is not None and card.card_id in proxy.cards:
+            proxy.follow()
+            return
         for link_id in self._links_by_card.get(card.card_id, ()):
             item = self._links.get(link_id)
             if item is not None:
@@ -51,6 +69,7 @@ class GesturesMixin:
         """Qt moved the selected cards: keep each in its band (it follows from the function), move links."""
         if not self._dragging:
             return
+        moved: list[CardItem] = []
         for card_id in self._press:
             card = self._cards.get(card_id)
             if card is None:
@@ -59,7 +78,67 @@ class GesturesMixin:
             clamped = clamp_to_band(card.content.band, y)
             if clamped != y:
                 card.setPos(card.pos().x(), clamped)
-            self._card_moved(card)
+            moved.append(card)
+        if self._drag_links is None:
+            self._begin_drag_links(moved)
+        if self._drag_links is not None:
+            self._drag_links.follow()
+        else:
+            for card in moved:
+                self._card_moved(card)
+
+    def _begin_drag_links(self, cards: list[CardItem]) -> None:
+        """Many links move with these cards: hide them and let one item draw them until the drag ends.
+
+        Selected links keep drawing themselves: hiding an item deselects it, and the drag must not.
+        """
+        link_ids: set[str] = set()
+        for card in cards:
+            link_ids.update(self._links_by_card.get(card.card_id, ()))
+        present = [link for link in (self._links.get(link_id) for link_id in link_ids) if link is not None]
+        links = [link for link in present if link.isVisible() and not link.isSelected()]
+        if len(links) < PROXY_FROM:
+            return
+        others = [link for link in present if link.isSelected()]
+        views = self.views()
+        scale = views[0].transform().m11() if views else 1.0
+        proxy = DragLinks({card.card_id: card for card in cards}, links, others, STRIP_PX / max(scale, 0.001))
+        self.addItem(proxy)
+        for link in links:
+            link.hide()
+        for card in cards:
+            card.installSceneEventFilter(proxy)
+        # called from inside Qt's event filtering, which must not see its filter removed: end just after
+        proxy.on_lost = lambda: QTimer.singleShot(0, lambda: self._end_drag_links_of(proxy))
+        self._drag_links = proxy
+
+    def _end_drag_links_of(self, proxy: DragLinks) -> None:
+        if self._drag_links is proxy:
+            self._end_drag_links()
+
+    def _end_drag_links(self, *_args: object) -> None:
+        """Put the real links back where the cards are now, drawn finished, and drop the stand-in."""
+        proxy, self._drag_links = self._drag_links, None
+        if proxy is None:
+            return
+        proxy.on_lost = None
+        for card in proxy.cards.values():
+            try:
+                if card.scene() is self:
+                    card.removeSceneEventFilter(proxy)
+            except RuntimeError:  # the card was deleted meanwhile: its filter went with it
+                pass
+        try:
+            if proxy.scene() is self:
+                self.removeItem(proxy)
+        except RuntimeError:
+            pass
+        for link in proxy.links:
+            if self._links.get(link.link_id) is link:  # still on the board (an undo may have removed it)
+                link.refresh(moving=False)
+                link.show()
+        end_draft_all_links()
+        self.update(proxy.swept)  # links crossed by the drag were drawn as drafts: one finished repaint
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         """Tooltips are made on demand from the item under the pointer (plain text, escaped)."""
@@ -84,6 +163,7 @@ class GesturesMixin:
             # cards mid-animation are not where the model has them: a drag from there would record a
             # move to a halfway point. Finish first, so the press meets the cards where they are.
             self.before_press()
+        self._end_drag_links()  # a drag whose release never reached the scene
         if event.button() == Qt.MouseButton.LeftButton and self.editor is None:
             card = self._card_at(event.scenePos())
             if card is not None and card.is_goal and card.handle_rect().contains(card.mapFromScene(event.scenePos())):
@@ -115,6 +195,7 @@ class GesturesMixin:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self._dragging = False
+            self._end_drag_links()
             self._commit_moves()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:

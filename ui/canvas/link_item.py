@@ -43,6 +43,9 @@ DRAFT_FROM = 12
 """Links moving together before they paint as drafts: a card with a link or two always looks finished."""
 SETTLE_MS = 150
 """Quiet time after the last move before drafts are repainted properly."""
+CROWD_LEASE_S = 0.5
+"""How long one step of a crowded drag makes every link paint as a draft, unless renewed or ended sooner.
+A lease, not a switch: a drag that never ends (its scene deleted mid-gesture) cannot leave the board jagged."""
 
 
 class _Motion:
@@ -57,6 +60,7 @@ class _Motion:
         self.timer: QTimer | None = None
         self.armed = False
         self.last = 0.0
+        self.crowd_until = 0.0
 
     def moved(self, link: LinkItem) -> None:
         self.moving[id(link)] = link
@@ -70,7 +74,9 @@ class _Motion:
             self.timer.start(SETTLE_MS)
 
     def drafting(self, link: LinkItem) -> bool:
-        return len(self.moving) >= DRAFT_FROM and id(link) in self.moving
+        if len(self.moving) >= DRAFT_FROM and id(link) in self.moving:
+            return True
+        return self.crowd_until > 0.0 and time.monotonic() < self.crowd_until
 
     def _check(self) -> None:
         quiet_ms = (time.monotonic() - self.last) * 1000
@@ -92,6 +98,16 @@ class _Motion:
 
 
 _MOTION = _Motion()
+
+
+def draft_all_links() -> None:
+    """A drag repaints a wide area on every step (a hub card's fan of links): every link crossing it
+    paints as a draft for the next CROWD_LEASE_S. The caller repaints that area once the drag ends."""
+    _MOTION.crowd_until = time.monotonic() + CROWD_LEASE_S
+
+
+def end_draft_all_links() -> None:
+    _MOTION.crowd_until = 0.0
 
 
 class LinkStyle(StrEnum):
@@ -203,11 +219,12 @@ class LinkItem(QGraphicsItem):
             self.dimmed = dimmed
             self.update()
 
-    def refresh(self) -> None:
+    def refresh(self, moving: bool = True) -> None:
         """Follow the cards: recompute the edge-to-edge line after either card moved.
 
         Called for every link of a dragged card on every mouse move: plain floats, no QPointF
-        temporaries, and no prepareGeometryChange when the line did not move.
+        temporaries, and no prepareGeometryChange when the line did not move. `moving=False` when the
+        motion is already over (a drag drawn by its stand-in ended): paint finished at once, no draft.
         """
         a, b = self.source, self.target
         ap, bp = a.pos(), b.pos()
@@ -218,7 +235,7 @@ class LinkItem(QGraphicsItem):
         ex, ey = clip(bx, by, bw, bh, ax - bx, ay - by)
         if self._ends == (sx, sy, ex, ey) and not self._bounds.isNull():
             return
-        if not self._bounds.isNull():
+        if moving and not self._bounds.isNull():
             _MOTION.moved(self)  # a card moved (not the first placement, nor a restyle)
         self.prepareGeometryChange()
         self._line = QLineF(sx, sy, ex, ey)
@@ -251,6 +268,11 @@ class LinkItem(QGraphicsItem):
             stroker.setWidth(12)
             self._shape = stroker.createStroke(path)
         return self._shape
+
+    def drawing_pens(self) -> tuple[QPen, QPen]:
+        """The line's pen and its far-out hairline, shared objects: what a stand-in drawing it uses."""
+        pen, _, hairline = self._pen()
+        return pen, hairline
 
     def _pen(self) -> tuple[QPen, QBrush, QPen]:
         key = (self.theme.name, self.style, self.isSelected())
