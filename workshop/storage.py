@@ -175,12 +175,21 @@ def save(ws: Workshop, path: str | os.PathLike[str]) -> None:
         raise SaveError(f"Could not save {target.name}: {_os_reason(error)}") from None
 
 
+def mode_for(target: Path) -> int:
+    """The permissions a file written by replacement should get: the old file's, or a new file's.
+
+    Temporary files are private (0600); renaming one over the target would otherwise make a report
+    or a workshop unreadable for colleagues on a shared drive.
+    """
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)  # keep what the user set on their file
+    except FileNotFoundError:
+        return 0o666 & ~_umask()  # what a plain open() would have given a new file
+
+
 def _write_atomically(target: Path, data: bytes) -> None:
     folder = target.parent
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)  # keep what the user set on their file
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()  # what a plain open() would have given a new file
+    mode = mode_for(target)
     # mkstemp makes the temporary file private (0600); the mode is set before it takes the name.
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
     try:

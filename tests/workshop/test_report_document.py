@@ -131,3 +131,18 @@ def test_a_failed_export_leaves_no_partial_file(tmp_path, monkeypatch):
     with pytest.raises(ReportError, match="No space left"):
         export_pdf(customer_loyalty(), tmp_path / "r.pdf", analysis=Analysis())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_report_file_is_readable_by_colleagues_like_any_new_file(tmp_path) -> None:
+    import os
+    import stat
+
+    from workshop.examples import customer_loyalty
+    from workshop.report import export_pdf
+
+    old = os.umask(0o022)
+    try:
+        out = export_pdf(customer_loyalty(), tmp_path / "report.pdf")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o644

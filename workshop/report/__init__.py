@@ -80,6 +80,7 @@ def export_pdf(
     from reportlab.platypus.doctemplate import LayoutError
 
     from workshop.report.doc import ReportDoc
+    from workshop.storage import mode_for
 
     target = Path(path)
     analysis, analysed = _analyse(ws, analysis)
@@ -104,6 +105,7 @@ def export_pdf(
             reproducible=reproducible,
         )
         doc.build(build_story(ws, analysis, analysed, doc))
+        os.chmod(tmp, mode_for(target))
         os.replace(tmp, target)
     except OSError as exc:
         raise ReportError(f"Cannot write the report to {target}: {exc.strerror or exc}.") from exc
