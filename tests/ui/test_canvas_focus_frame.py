@@ -1,5 +1,7 @@
 """A guide step's focus brings its cards up to a readable size beside the guide, never past 100%."""
 
+import pytest
+
 from ui.canvas.view import BoardView
 from ui.document import Document
 from workshop.examples import customer_loyalty
@@ -7,12 +9,23 @@ from workshop.examples import customer_loyalty
 STRATEGY = ["g-loyalty", "g-expenditure", "g-engagement"]
 
 
-def test_focusing_a_few_cards_zooms_in_to_them_and_keeps_them_all_in_view(qtbot) -> None:
-    view = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(view)
-    view.resize(660, 560)  # the board beside the guide on a 1024x768 beamer
-    view.show()
-    qtbot.waitExposed(view)
+@pytest.fixture
+def shown_board(qtbot):
+    """The demo's board, shown at a given size."""
+
+    def make(width: int, height: int) -> BoardView:
+        view = BoardView(Document(customer_loyalty()))
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return make
+
+
+def test_focusing_a_few_cards_zooms_in_to_them_and_keeps_them_all_in_view(qtbot, shown_board) -> None:
+    view = shown_board(660, 560)  # the board beside the guide on a 1024x768 beamer
     view.fit_all()
     whole_board = view.transform().m11()
 
@@ -25,22 +38,14 @@ def test_focusing_a_few_cards_zooms_in_to_them_and_keeps_them_all_in_view(qtbot)
         assert visible.contains(view.board_scene.card(card_id).scene_card_rect())
 
 
-def test_focusing_one_card_does_not_magnify_past_actual_size(qtbot) -> None:
-    view = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(view)
-    view.resize(1600, 1000)
-    view.show()
-    qtbot.waitExposed(view)
+def test_focusing_one_card_does_not_magnify_past_actual_size(qtbot, shown_board) -> None:
+    view = shown_board(1600, 1000)
     view.set_focus_ids(["g-loyalty"])
     assert view.transform().m11() <= 1.0
 
 
-def test_a_framed_focus_follows_the_viewport_when_the_guide_opens_beside_it(qtbot) -> None:
-    view = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
+def test_a_framed_focus_follows_the_viewport_when_the_guide_opens_beside_it(qtbot, shown_board) -> None:
+    view = shown_board(1000, 700)
     view.set_focus_ids(STRATEGY)
     view.resize(600, 700)  # the guide's dock takes part of the width
     qtbot.waitUntil(lambda: view.viewport().width() < 620)
@@ -49,12 +54,8 @@ def test_a_framed_focus_follows_the_viewport_when_the_guide_opens_beside_it(qtbo
         assert visible.contains(view.board_scene.card(card_id).scene_card_rect())
 
 
-def test_the_users_own_zoom_ends_the_framing(qtbot) -> None:
-    view = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
+def test_the_users_own_zoom_ends_the_framing(qtbot, shown_board) -> None:
+    view = shown_board(1000, 700)
     view.set_focus_ids(STRATEGY)
     view.zoom_in()
     zoomed = view.transform().m11()
@@ -63,13 +64,9 @@ def test_the_users_own_zoom_ends_the_framing(qtbot) -> None:
     assert view.transform().m11() == zoomed
 
 
-def test_the_same_focus_coming_back_keeps_the_users_zoom(qtbot) -> None:
+def test_the_same_focus_coming_back_keeps_the_users_zoom(qtbot, shown_board) -> None:
     """Raising the guide's tab again re-sends its focus: the board must not snap back to the frame."""
-    view = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_board(1000, 700)
     view.set_focus_ids(STRATEGY)
     view.zoom_out()
     zoomed = view.transform().m11()
