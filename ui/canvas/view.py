@@ -394,6 +394,16 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            # Tab belongs to the board, so Ctrl+Tab (Ctrl+Shift+Tab back) leaves it, as in Qt's text editors:
+            # a keyboard user must never be trapped on the canvas.
+            self.focusNextPrevChild(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Tab
             and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         ):
