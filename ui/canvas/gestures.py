@@ -206,6 +206,33 @@ class GesturesMixin:
             return
         super().mouseDoubleClickEvent(event)
 
+    @property
+    def dragging(self) -> bool:
+        """True while cards or a new link are being dragged with the mouse."""
+        return self._dragging or self._link_source is not None
+
+    def cancel_drag(self) -> bool:
+        """Esc during a drag: the cards go back where the press found them and nothing is recorded.
+
+        Returns False when there was no drag, so Esc can keep its other meanings.
+        """
+        if self._link_source is not None:
+            self._end_link_drag()
+            return True
+        if not self._dragging:
+            return False
+        grabber = self.mouseGrabberItem()
+        if grabber is not None:
+            grabber.ungrabMouse()  # the cards stop following the pointer
+        self._end_drag_links()
+        press, self._press = self._press, {}
+        self._dragging = False
+        for card_id, before in press.items():
+            card = self._cards.get(card_id)
+            if card is not None and card.pos() != before:
+                card.move_to(before.x(), before.y())
+        return True
+
     def _commit_moves(self) -> None:
         press, self._press = self._press, {}
         moves: dict[str, tuple[float, float]] = {}

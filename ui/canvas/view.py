@@ -420,6 +420,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             elif plain and event.key() in self._BOARD_KEYS:
                 event.accept()
                 return True
+            elif event.key() == Qt.Key.Key_Escape and self.board_scene.dragging:
+                event.accept()  # Esc cancels the drag here rather than leaving projector mode
+                return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -464,7 +467,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
                 self._space = True
                 self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         elif key == Qt.Key.Key_Escape:
-            self.board_scene.clearSelection()
+            if not self.board_scene.cancel_drag():  # Esc mid-drag puts the cards back, no undo step
+                self.board_scene.clearSelection()
         else:
             super().keyPressEvent(event)
             return
