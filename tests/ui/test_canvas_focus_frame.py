@@ -1,27 +1,8 @@
 """A guide step's focus brings its cards up to a readable size beside the guide, never past 100%."""
 
-import pytest
 
-from ui.canvas.view import BoardView
-from ui.document import Document
-from workshop.examples import customer_loyalty
 
 STRATEGY = ["g-loyalty", "g-expenditure", "g-engagement"]
-
-
-@pytest.fixture
-def shown_board(qtbot):
-    """The demo's board, shown at a given size."""
-
-    def make(width: int, height: int) -> BoardView:
-        view = BoardView(Document(customer_loyalty()))
-        qtbot.addWidget(view)
-        view.resize(width, height)
-        view.show()
-        qtbot.waitExposed(view)
-        return view
-
-    return make
 
 
 def test_focusing_a_few_cards_zooms_in_to_them_and_keeps_them_all_in_view(qtbot, shown_board) -> None:

@@ -6,21 +6,11 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
-from ui.canvas import BoardView, link_item
+from ui.canvas import link_item
 from ui.canvas.link_item import DRAFT_FROM, LinkItem, clip_segment
 from ui.document import Document
 from workshop import ops
 from workshop.examples import customer_loyalty
-
-
-@pytest.fixture
-def view(qtbot):
-    board = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(board)
-    board.resize(1200, 800)
-    board.show()
-    qtbot.waitExposed(board)
-    return board
 
 
 def max_difference(a: QImage, b: QImage) -> int:
@@ -83,8 +73,6 @@ def test_a_link_whose_paint_fails_draws_nothing_and_the_board_survives(qtbot, mo
 
     from ui.canvas.link_item import LinkItem
     from ui.canvas.view import BoardView
-    from ui.document import Document
-    from workshop.examples import customer_loyalty
 
     view = BoardView(Document(customer_loyalty()))
     qtbot.addWidget(view)

@@ -11,20 +11,9 @@ from PySide6.QtWidgets import QApplication
 from ui.canvas.view import BoardView
 from ui.document import Document
 from workshop import ops
-from workshop.examples import customer_loyalty
 
 GOAL_90 = "Match products to each customer's real needs, with a review of every account twice a year!"
 SIZES = [(1920, 1080), (1024, 768)]
-
-
-@pytest.fixture
-def view(qtbot):
-    board = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(board)
-    board.resize(1200, 800)
-    board.show()
-    qtbot.waitExposed(board)
-    return board
 
 
 def viewport_rect_of(view: BoardView, scene_rect: QRectF) -> QRectF:

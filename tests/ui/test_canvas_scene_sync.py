@@ -11,21 +11,10 @@ from PySide6.QtWidgets import QApplication
 from ui.canvas import BoardView
 from ui.canvas.card_item import CardItem
 from ui.canvas.link_item import LinkItem
-from ui.document import Document
 from workshop import ops
 from workshop.examples import customer_loyalty
 from workshop.findings import Analysis, Finding, Severity
 from workshop.model import LinkKind, SuggestionStatus
-
-
-@pytest.fixture
-def view(qtbot):
-    board = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(board)
-    board.resize(1200, 800)
-    board.show()
-    qtbot.waitExposed(board)
-    return board
 
 
 def assert_scene_matches_model(view: BoardView) -> None:

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from ui.canvas import BoardView
 from ui.canvas.exception_dialog import AroundAnswer, AroundChoice
-from ui.document import Document
 from workshop import ops
-from workshop.examples import customer_loyalty
 from workshop.model import LinkKind, SuggestionStatus
-
-
-@pytest.fixture
-def view(qtbot):
-    board = BoardView(Document(customer_loyalty()))
-    qtbot.addWidget(board)
-    board.resize(1200, 800)
-    board.show()
-    qtbot.waitExposed(board)
-    return board
 
 
 def click_button(view: BoardView, qtbot, suggestion_id: str, accept: bool) -> None:
