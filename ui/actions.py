@@ -29,6 +29,9 @@ class Actions(QObject):
         tr = self.tr
         # File
         self.new = self._make(tr("&New"), Std.New, tr("Start a new, empty workshop"))
+        self.open_example = self._make(
+            tr("Open e&xample workshop"), None, tr("A worked example to explore or to show the room how Via works")
+        )
         self.open = self._make(tr("&Open…"), Std.Open, tr("Open a workshop file"))
         self.save = self._make(tr("&Save"), Std.Save, tr("Save the workshop"))
         self.save_as = self._make(tr("Save &As…"), Std.SaveAs, tr("Save the workshop under a new name"))
@@ -80,6 +83,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAct
     file_menu = bar.addMenu(tr("&File"))
     file_menu.addAction(actions.new)
     file_menu.addAction(actions.open)
+    file_menu.addAction(actions.open_example)
     recent = file_menu.addMenu(tr("Open &recent"))
     file_menu.addSeparator()
     file_menu.addAction(actions.save)

@@ -30,7 +30,7 @@ from ui.panels.properties import PropertiesPanel
 from ui.panels.suggestions import SuggestionsPanel
 from ui.report_export import ReportExporter
 from ui.tooltips import plain_tooltip
-from workshop import guide, storage
+from workshop import examples, guide, storage
 from workshop.findings import Analysis
 from workshop.model import Meta, Workshop
 
@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, doc, board = self.actions_, self.document, self.board
         a.new.triggered.connect(self.new_workshop)
+        a.open_example.triggered.connect(self.open_example)
         a.open.triggered.connect(lambda: self.open_file())
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
@@ -283,6 +284,13 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         self.document.replace(Workshop(), None)
+        return True
+
+    def open_example(self) -> bool:
+        """The bundled worked example as a new, unsaved workshop: exploring it never touches a file."""
+        if not self.maybe_save():
+            return False
+        self.document.replace(examples.customer_loyalty(), None)
         return True
 
     def close_workshop(self) -> bool:

@@ -201,3 +201,18 @@ def test_starting_with_an_unreadable_file_opens_an_empty_workshop_with_a_message
     assert window.document.workshop.goals == []
     assert window.document.path is None
     assert len(asked["errors"]) == 1 and "Traceback" not in asked["errors"][0]
+
+
+def test_the_example_opens_from_the_file_menu_as_an_unsaved_workshop(window, demo_file, prompts):
+    asked, answers = prompts
+    window.open_file(demo_file)
+    window.document.edit(ops.add_goal, "Unsaved idea")
+    answers["save_changes"] = "cancel"
+    window.actions_.open_example.trigger()
+    assert any(g.text == "Unsaved idea" for g in window.document.workshop.goals), "cancel keeps the work"
+
+    answers["save_changes"] = "discard"
+    window.actions_.open_example.trigger()
+    assert window.document.workshop == customer_loyalty()
+    assert window.document.path is None  # Save asks for a name: the demo file is never overwritten
+    assert asked["save_changes"] == ["customer-loyalty.via", "customer-loyalty.via"]
