@@ -26,3 +26,53 @@ def shown_board(qtbot):
 def view(shown_board) -> BoardView:
     """The demo's board at 1200x800; files that need another start define their own `view`."""
     return shown_board()
+
+
+@pytest.fixture
+def prompts(monkeypatch):
+    """Every prompt of the window answered by the test, which can change the answers; records what was asked."""
+    from ui import dialogs
+
+    asked: dict[str, list] = {"save_changes": [], "errors": [], "save_path": []}
+    answers = {"save_changes": "discard", "save_path": None}
+
+    def ask_save_changes(parent, name):
+        asked["save_changes"].append(name)
+        return answers["save_changes"]
+
+    def ask_save_path(parent, suggested=""):
+        asked["save_path"].append(suggested)
+        return answers["save_path"]
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
+    monkeypatch.setattr(dialogs, "ask_save_path", ask_save_path)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: asked["errors"].append(message))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, directory="": None)
+    return asked, answers
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, monkeypatch, prompts):
+    """Makes a main window with its own settings and data folder (so tests never share autosaves)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+
+    def make(document: Document | None = None, size: tuple[int, int] | None = None, activate: bool = False):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(document if document is not None else Document(customer_loyalty()), settings=settings)
+        qtbot.addWidget(win)
+        if size is not None:
+            win.resize(*size)
+        win.show()
+        if size is not None or activate:
+            qtbot.waitExposed(win)
+        if activate:
+            win.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+        return win
+
+    return make

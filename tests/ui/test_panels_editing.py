@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from ui import dialogs
-from ui.document import Document
-from ui.main_window import MainWindow
 from ui.panels.common import ID_ROLE
 from workshop import ops
-from workshop.examples import customer_loyalty
 from workshop.findings import Analysis, Finding, Severity
 from workshop.model import FunctionKind
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: None)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Document(customer_loyalty()), settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
+def window(open_window):
+    return open_window()
 
 def list_texts(panel) -> list[str]:
     return [panel.list.item(i).text() for i in range(panel.list.count())]

@@ -8,32 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from ui import dialogs
 from ui.document import Document
 from ui.main_window import MainWindow
 from workshop import ops, storage
 from workshop.examples import customer_loyalty
-
-
-@pytest.fixture
-def prompts(monkeypatch):
-    """Every prompt answered by the test; records what was asked."""
-    asked: dict[str, list] = {"save_changes": [], "errors": [], "save_path": []}
-    answers = {"save_changes": "discard", "save_path": None}
-
-    def ask_save_changes(parent, name):
-        asked["save_changes"].append(name)
-        return answers["save_changes"]
-
-    def ask_save_path(parent, suggested=""):
-        asked["save_path"].append(suggested)
-        return answers["save_path"]
-
-    monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
-    monkeypatch.setattr(dialogs, "ask_save_path", ask_save_path)
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: asked["errors"].append(message))
-    monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, directory="": None)
-    return asked, answers
 
 
 @pytest.fixture
@@ -44,14 +22,8 @@ def demo_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, prompts):
-    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Document(), settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
+def window(open_window):
+    return open_window(Document())
 
 def test_title_names_the_file_and_tracks_unsaved_state(window, demo_file):
     assert window.open_file(demo_file)

@@ -5,30 +5,16 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
 
-from ui import dialogs, theme
-from ui.document import Document
+from ui import theme
 from ui.main_window import MainWindow
-from workshop.examples import customer_loyalty
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Document(customer_loyalty()), settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1024, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
-    return win
-
+def window(open_window):
+    return open_window(size=(1024, 768), activate=True)
 
 def chrome_visible(win: MainWindow) -> dict[str, bool]:
     return {

@@ -3,45 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from ui import dialogs, workshop_details
-from ui.document import Document
-from ui.main_window import MainWindow
+from ui import workshop_details
 from workshop import ops, storage
 from workshop.examples import customer_loyalty
 
 
 @pytest.fixture
-def prompts(monkeypatch):
-    asked: dict[str, list] = {"save_changes": [], "save_path": []}
-    answers = {"save_changes": "discard", "save_path": None}
-
-    def ask_save_changes(parent, name):
-        asked["save_changes"].append(name)
-        return answers["save_changes"]
-
-    def ask_save_path(parent, suggested=""):
-        asked["save_path"].append(suggested)
-        return answers["save_path"]
-
-    monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
-    monkeypatch.setattr(dialogs, "ask_save_path", ask_save_path)
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: None)
-    return asked, answers
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, prompts):
-    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Document(customer_loyalty()), settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
+def window(open_window):
+    return open_window(size=(1280, 800))
 
 def type_in_card(window, qtbot, card_id: str, text: str) -> None:
     """Open the card's in-place editor and type, without pressing Enter."""

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ui import dialogs
-from ui.document import Document
-from ui.main_window import MainWindow
-from workshop.examples import customer_loyalty
-
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: None)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Document(customer_loyalty()), settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
-    return win
-
+def window(open_window):
+    return open_window(size=(1280, 800), activate=True)
 
 def test_delete_in_a_panel_does_not_delete_cards_on_the_board(window, qtbot):
     window.board.select_ids(["g-loyalty"])
