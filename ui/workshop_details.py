@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -26,18 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
+from ui.plain_text import plain_label
 from workshop import ops
 from workshop.model import Meta
 from workshop.text import MAX_NAME, clean_name
 
 MAX_PARTICIPANTS = 1000
-
-
-def _plain_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class WorkshopDetailsDialog(QDialog):
@@ -51,7 +44,7 @@ class WorkshopDetailsDialog(QDialog):
         meta = document.workshop.meta
         layout = QVBoxLayout(self)
         if intro:
-            layout.addWidget(_plain_label(intro, self))
+            layout.addWidget(plain_label(intro, parent=self))
         form = QFormLayout()
         # The default title is shown as a hint, not as text to delete before typing a real one.
         self.title_edit = self._line(self.tr("Title"), "" if meta.title == Meta().title else meta.title)
@@ -87,7 +80,7 @@ class WorkshopDetailsDialog(QDialog):
         form.addRow(self.tr("&Facilitator"), self.facilitator_edit)
         form.addRow(self.tr("&Participants"), self.participants_edit)
         layout.addLayout(form)
-        self.error = _plain_label("", self)
+        self.error = plain_label("", parent=self)
         self.error.setObjectName("detailsError")
         self.error.setStyleSheet("color: #B00020; font-weight: 600;")
         self.error.setAccessibleName(self.tr("Problem"))

@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.plain_text import plain_label
 
 
 class AroundAnswer(StrEnum):
@@ -34,13 +34,6 @@ class AroundChoice:
     reason: str = ""
 
 
-def _plain_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 class AroundLinkDialog(QDialog):
     def __init__(self, source_text: str, target_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,20 +41,20 @@ class AroundLinkDialog(QDialog):
         self.choice = AroundChoice(AroundAnswer.CANCEL)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _plain_label(
+            plain_label(
                 self.tr(
                     "Strategy reaches support functions through the functions they serve: a support goal "
                     "usually helps an internal customer's goal, which then moves the strategic goal. "
                     "Is this link a deliberate direct-impact exception?"
                 ),
-                self,
+                parent=self,
             )
         )
-        source = _plain_label(self.tr("From: ") + source_text[:300], self)
-        target = _plain_label(self.tr("To: ") + target_text[:300], self)
+        source = plain_label(self.tr("From: ") + source_text[:300], parent=self)
+        target = plain_label(self.tr("To: ") + target_text[:300], parent=self)
         layout.addWidget(source)
         layout.addWidget(target)
-        layout.addWidget(_plain_label(self.tr("Why does this goal move the strategic goal directly?"), self))
+        layout.addWidget(plain_label(self.tr("Why does this goal move the strategic goal directly?"), parent=self))
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setPlaceholderText(self.tr("Reason (required for an exception)"))
         self.reason_edit.setTabChangesFocus(True)

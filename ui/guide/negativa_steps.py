@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
-from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo, plain_label
+from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo
+from ui.plain_text import plain_label
 from workshop import ops
 from workshop.guide import Step
 from workshop.model import KpiScope

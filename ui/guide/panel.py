@@ -17,7 +17,8 @@ from ui.document import Document
 from ui.guide import steps as step_views
 from ui.guide.review_step import ExportStep
 from ui.guide.timer import StepTimer
-from ui.guide.widgets import StepWidget, chain_tab_order, plain_label
+from ui.guide.widgets import StepWidget, chain_tab_order
+from ui.plain_text import plain_label
 from workshop import guide, ops
 from workshop.changes import Change
 from workshop.guide import Step

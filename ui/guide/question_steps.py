@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from ui.document import Document
 from ui.guide.setup_steps import COMBO_CHARS, GoalLines
-from ui.guide.widgets import ID_ROLE, AddLine, NoteEdit, RemovableList, StepWidget, fill_combo, plain_label
+from ui.guide.widgets import ID_ROLE, AddLine, NoteEdit, RemovableList, StepWidget, fill_combo
+from ui.plain_text import plain_label
 from workshop import ops
 from workshop.guide import Step
 from workshop.model import Band, FunctionKind, LinkKind, ServiceRelation, band_of_function

@@ -12,7 +12,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ui.document import Document
-from ui.guide.widgets import RemovableList, StepWidget, plain_label
+from ui.guide.widgets import RemovableList, StepWidget
+from ui.plain_text import plain_label
 from workshop.analysis import analyse
 from workshop.changes import Change
 from workshop.findings import Analysis

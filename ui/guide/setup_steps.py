@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.document import Document
-from ui.guide.widgets import ID_ROLE, AddLine, RemovableList, StepWidget, fill_combo, plain_label
+from ui.guide.widgets import ID_ROLE, AddLine, RemovableList, StepWidget, fill_combo
+from ui.plain_text import plain_label
 from workshop import ops
 from workshop.analysis.reach import strategic_targets_all
 from workshop.guide import Step

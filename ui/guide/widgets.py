@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -94,17 +93,6 @@ class StepWidget(QWidget):
 
 
 # --- small widgets ------------------------------------------------------------------------------
-
-
-def plain_label(text: str = "", object_name: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that never interprets markup: participants' words are shown exactly as typed."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setText(text)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 class AddLine(QLineEdit):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QPushButton, QWidget
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 """Where list and tree items keep the id of the model item they show."""
@@ -38,3 +41,12 @@ def _paint_swatch(colour: str, size: int) -> QIcon:
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
     painter.end()
     return QIcon(pixmap)
+
+
+def action_button(parent: QWidget, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+    """A panel button whose tooltip is also its accessible name, so a screen reader says what it does."""
+    button = QPushButton(text, parent)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.clicked.connect(slot)
+    return button

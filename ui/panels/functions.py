@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui import dialogs
 from ui.document import Document
-from ui.panels.common import ID_ROLE, swatch
+from ui.panels.common import ID_ROLE, action_button, swatch
 from ui.tooltips import plain_tooltip
 from workshop import ops
 from workshop.changes import Change
@@ -41,14 +40,18 @@ class FunctionsPanel(QWidget):
         self.list.currentItemChanged.connect(self._on_current)
         self.list.itemDoubleClicked.connect(lambda _item: self.rename_current())
 
-        self.add_button = self._button(self.tr("&Add…"), self.tr("Add a function"), self.add_function)
-        self.rename_button = self._button(self.tr("&Rename…"), self.tr("Rename the function"), self.rename_current)
-        self.colour_button = self._button(self.tr("C&olour…"), self.tr("Choose the function's colour"), self.recolour)
-        self.kind_button = self._button(
-            self.tr("Switch &kind"), self.tr("Switch between customer-facing and support"), self.toggle_kind
+        self.add_button = action_button(self, self.tr("&Add…"), self.tr("Add a function"), self.add_function)
+        self.rename_button = action_button(
+            self, self.tr("&Rename…"), self.tr("Rename the function"), self.rename_current
         )
-        self.remove_button = self._button(
-            self.tr("Re&move"), self.tr("Remove the function with its goals and KPIs"), self.remove_current
+        self.colour_button = action_button(
+            self, self.tr("C&olour…"), self.tr("Choose the function's colour"), self.recolour
+        )
+        self.kind_button = action_button(
+            self, self.tr("Switch &kind"), self.tr("Switch between customer-facing and support"), self.toggle_kind
+        )
+        self.remove_button = action_button(
+            self, self.tr("Re&move"), self.tr("Remove the function with its goals and KPIs"), self.remove_current
         )
         buttons = QGridLayout()
         for index, button in enumerate(
@@ -62,13 +65,6 @@ class FunctionsPanel(QWidget):
         document.reset.connect(self.rebuild)
         document.changed.connect(self._on_changed)
         self.rebuild()
-
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)
-        return button
 
     # --- view --------------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.document import Document
 from ui.panels.common import swatch
+from ui.plain_text import plain_label
 from workshop import ops
 from workshop.changes import Change, Delete, Insert, Replace, SetPosition
 from workshop.model import FunctionKind, KpiScope, LinkKind
@@ -48,13 +48,6 @@ class _FocusOut(QObject):
         return False
 
 
-def _plain_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 class PropertiesPanel(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +62,7 @@ class PropertiesPanel(QWidget):
         self.position_of: Callable[[str], tuple[float, float] | None] = lambda card_id: None
         """Where the board shows a card that has no saved place (set by the window)."""
         self.stack = QStackedWidget(self)
-        self.empty = _plain_label(self)
+        self.empty = plain_label(parent=self)
         self.empty.setText(self.tr("Select a card, a link or a function to see its details."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stack.addWidget(self.empty)
@@ -119,7 +112,7 @@ class PropertiesPanel(QWidget):
 
     def _build_goal(self) -> None:
         form = self._page()
-        self.goal_band = _plain_label(self)
+        self.goal_band = plain_label(parent=self)
         self.goal_text = self._text(self.tr("Goal text"), "text", ops.update_goal)
         self.goal_function = self._combo(
             self.tr("Function"), [], lambda fid: self._write(ops.update_goal, "function_id", fid)
@@ -138,7 +131,7 @@ class PropertiesPanel(QWidget):
 
     def _build_link(self) -> None:
         form = self._page()
-        self.link_ends = _plain_label(self)
+        self.link_ends = plain_label(parent=self)
         self.link_kind = self._combo(
             self.tr("Link kind"),
             [

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, AroundLinkDialog
 from ui.document import Document
-from ui.panels.common import ID_ROLE
+from ui.panels.common import ID_ROLE, action_button
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.tooltips import plain_tooltip
 from workshop import ops
@@ -86,13 +85,17 @@ class SuggestionsPanel(QWidget):
         self.show_decided.setToolTip(self.tr("Also list suggestions already accepted or rejected"))
         self.show_decided.toggled.connect(self.rebuild)
 
-        self.accept_button = self._button(
-            self.tr("&Accept"), self.tr("Accept: add it to the workshop"), self.accept_current
+        self.accept_button = action_button(
+            self, self.tr("&Accept"), self.tr("Accept: add it to the workshop"), self.accept_current
         )
-        self.reject_button = self._button(self.tr("Re&ject"), self.tr("Reject the suggestion"), self.reject_current)
-        self.vote_button = self._button(self.tr("+&1 vote"), self.tr("Count one more vote for it"), self.vote_current)
-        self.add_button = self._button(
-            self.tr("Add &suggestion…"), self.tr("Record what a participant proposed"), self.add_suggestion
+        self.reject_button = action_button(
+            self, self.tr("Re&ject"), self.tr("Reject the suggestion"), self.reject_current
+        )
+        self.vote_button = action_button(
+            self, self.tr("+&1 vote"), self.tr("Count one more vote for it"), self.vote_current
+        )
+        self.add_button = action_button(
+            self, self.tr("Add &suggestion…"), self.tr("Record what a participant proposed"), self.add_suggestion
         )
         buttons = QGridLayout()
         buttons.addWidget(self.accept_button, 0, 0)
@@ -108,13 +111,6 @@ class SuggestionsPanel(QWidget):
         document.changed.connect(self._on_changed)
         document.reset.connect(self.rebuild)
         self.rebuild()
-
-    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)
-        return button
 
     # --- the list -------------------------------------------------------------------------------
 
