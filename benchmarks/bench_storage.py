@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from machine import pace
+
 from workshop import integrity, storage, synthetic
 from workshop.model import Position, Workshop
 
@@ -88,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--sizes", default="100,500,5000")
     options = parser.parse_args(argv)
+    print(pace())
     failed = []
     with tempfile.TemporaryDirectory() as folder:
         for goals in (int(s) for s in options.sizes.split(",")):
