@@ -3,22 +3,43 @@
 A QGraphicsTextItem over the card, so typing happens where the room is looking. Shift+Enter
 inserts a newline. Losing focus to another widget commits, as in mind-mapping tools; a popup or
 another window (a menu, a dialog) leaves the editor open, so the window calls
-BoardView.commit_editor before it saves, exports or closes. Pasted rich text is reduced to
-its plain text (toPlainText), so participants' markup never turns into formatting.
+BoardView.commit_editor before it saves, exports or closes.
+
+Only plain text ever enters: a card stores plain text, so a paste from an e-mail or a slide must
+not show bold or coloured text while editing and then lose it on Enter. QGraphicsTextItem has no
+insertFromMimeData to override, so both ways in (the paste keys and the context menu) are handled
+here; dropped text never reaches the editor, because the board refuses every drop but the palette's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsTextItem,
+    QMenu,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.theme import Theme
 
 OBJECT_REPLACEMENT = "\ufffc"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("InPlaceEditor", text)
+
+
+def show_menu(menu: QMenu, at: QPoint) -> None:
+    """Run the menu until the user picks or dismisses; tests replace this to pick for the user."""
+    menu.exec(at)
 
 
 class InPlaceEditor(QGraphicsTextItem):
@@ -89,7 +110,48 @@ class InPlaceEditor(QGraphicsTextItem):
             self.commit()
             event.accept()
             return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_plain()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def paste_plain(self) -> None:
+        """Paste the clipboard's plain text at the cursor (a name stays on one line)."""
+        self.insert_plain(QGuiApplication.clipboard().mimeData())
+
+    def insert_plain(self, data: QMimeData | None) -> None:
+        text = data.text() if data is not None and data.hasText() else ""
+        if not text:
+            return
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if self.single_line:
+            text = " ".join(text.split("\n"))
+        cursor = self.textCursor()
+        cursor.insertText(text)  # plain insertText takes the editor's own format, never the source's
+        self.setTextCursor(cursor)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        """Qt's own menu would paste rich text; this one offers the same edits, pasting plain text."""
+        menu = QMenu()
+        selected = self.textCursor().hasSelection()
+        cut = menu.addAction(tr("Cut"), self._cut)
+        cut.setEnabled(selected)
+        copy = menu.addAction(tr("Copy"), self._copy)
+        copy.setEnabled(selected)
+        paste = menu.addAction(tr("Paste"), self.paste_plain)
+        paste.setEnabled(bool(QGuiApplication.clipboard().text()))
+        menu.addSeparator()
+        menu.addAction(tr("Select all"), self.select_all)
+        show_menu(menu, event.screenPos())
+        event.accept()
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.textCursor().selectedText().replace("\u2029", "\n"))
+
+    def _cut(self) -> None:
+        self._copy()
+        self.textCursor().removeSelectedText()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
