@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
 
 from ui import dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
@@ -476,6 +476,17 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))
         self.settings.sync()
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """Tabbed panels show their whole names ("Findings", not "Findin..."): the main window makes
+        a tab bar for each group of tabbed docks whenever the layout changes, so each is set up as
+        it arrives. Without scroll buttons the bar asks for room for every name, and the dock area
+        grows to give it; the board gives up those few pixels."""
+        super().childEvent(event)
+        child = event.child()
+        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar):
+            child.setElideMode(Qt.TextElideMode.ElideNone)
+            child.setUsesScrollButtons(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_board_editor()

@@ -7,6 +7,14 @@ from ui.document import Document
 from workshop.examples import customer_loyalty
 
 
+@pytest.fixture(scope="session", autouse=True)
+def via_look(qapp):
+    """Tests see the widgets as users do: Fusion style and Via's application font, as ui.app sets them."""
+    from ui import theme
+
+    theme.apply_app_defaults(qapp)
+
+
 @pytest.fixture
 def shown_board(qtbot):
     """Makes the demo's board, shown at a given size (a test may need several sizes)."""
