@@ -56,3 +56,17 @@ def test_the_same_focus_coming_back_keeps_the_users_zoom(qtbot, shown_board) -> 
     assert view.transform().m11() == zoomed
     view.set_focus_ids(["g-sales-match"])  # the next step: a new focus is framed
     assert view.transform().m11() != zoomed
+
+
+def test_the_same_focus_coming_back_to_the_whole_board_frames_its_cards_again(qtbot, shown_board) -> None:
+    """Projector mode (or Fit board) shows the whole tree; pressing F9 for the guide again must bring
+    the step's cards back up to a readable size, not leave them small beside the guide."""
+    view = shown_board(1000, 700)
+    view.set_focus_ids(STRATEGY)
+    framed = view.transform().m11()
+    view.set_focus_ids(None)  # the guide hidden
+    view.fit_all()  # projector mode switched on, or Fit board
+    whole_board = view.transform().m11()
+    assert whole_board < framed
+    view.set_focus_ids(STRATEGY)  # F9: the guide and its step's focus are back
+    assert view.transform().m11() == framed

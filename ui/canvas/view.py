@@ -122,13 +122,15 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.fitted = False  # the user's own pan ends fit-to-view and a guide step's framing
 
     def set_focus_ids(self, ids: list[str] | None) -> None:
-        """Dim all but these cards; frame them when they are a new focus (not when the same step's
-        focus comes back, e.g. the guide's tab raised again: that would throw away the user's zoom)."""
+        """Dim all but these cards; frame them when they are a new focus, or when the same step's focus
+        comes back (the guide shown again with F9, its tab raised again) to a board showing the whole
+        tree: then the projector-mode switch or Fit board fitted it, and the step's few cards would
+        be too small to read beside the guide. A zoom or pan of the user's own is kept."""
         cards = self.board_scene.set_focus_ids(ids)
         if not cards:
             self.focus_frame = None
             return
-        if tuple(ids or ()) == self._framed_ids:
+        if tuple(ids or ()) == self._framed_ids and not self.fitted:
             return
         self._framed_ids = tuple(ids or ())
         rect = QRectF()
