@@ -70,3 +70,13 @@ def test_the_same_focus_coming_back_to_the_whole_board_frames_its_cards_again(qt
     assert whole_board < framed
     view.set_focus_ids(STRATEGY)  # F9: the guide and its step's focus are back
     assert view.transform().m11() == framed
+
+
+def test_a_step_without_focus_after_a_framed_one_shows_the_whole_board(qtbot, shown_board) -> None:
+    """After the tensions step framed the KPI cards, the decisions and review steps are about the
+    whole tree: the room must not be left looking at a corner of it."""
+    view = shown_board(1000, 700)
+    view.set_focus_ids(["g-loyalty"])
+    view.set_focus_ids(None)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(view.board_scene.cards_rect())

@@ -128,7 +128,10 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         be too small to read beside the guide. A zoom or pan of the user's own is kept."""
         cards = self.board_scene.set_focus_ids(ids)
         if not cards:
-            self.focus_frame = None
+            if self.focus_frame is not None:
+                # A step about the whole tree (decisions, review) or the guide closed: the room sees
+                # the whole board again, not the corner the previous step framed.
+                self.fit_all()
             return
         if tuple(ids or ()) == self._framed_ids and not self.fitted:
             return
