@@ -73,6 +73,8 @@ def main(argv: list[str]) -> int:
         window.grab().save(str(name))
         print(name)
     window.resize(1024, 768)  # a small beamer: the guide goes narrow (timer on two rows, smaller type)
+    layout.setStretch(0, 3)  # and takes four tenths, as the main window gives it (SMALL_SCREEN_GUIDE_SHARE)
+    layout.setStretch(1, 2)
     for key in ("strategy", "question:f-it:3", "tensions"):
         panel.go_to(key, take_focus=True)
         settle(app)
@@ -80,6 +82,8 @@ def main(argv: list[str]) -> int:
         window.grab().save(str(name))
         print(name)
     window.resize(1920, 1080)
+    layout.setStretch(0, 2)
+    layout.setStretch(1, 1)
     from workshop import ops
 
     # Question 2 with a support function as a customer: no trace row, a hint where it would be.

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
 
 from ui import dialogs, recent_files, theme, workshop_details
@@ -41,7 +41,11 @@ LEFT_MIN_WIDTH = 210
 STATE_VERSION = 2
 """Bump when the dock layout changes, so an old saved layout is not forced onto the new one."""
 GUIDE_SHARE = 0.33
-"""Part of the screen the guide takes in projector mode: the board stays the larger picture, also at 1024x768."""
+"""Part of the screen the guide takes in projector mode: the board stays the larger picture."""
+SMALL_SCREEN_GUIDE_SHARE = 0.4
+SMALL_SCREEN_BELOW = 1280
+"""On a small beamer (1024x768) a third is ~340 px: the question alone fills it and the room's
+answers drop out of sight. Four tenths still leave the board the larger part."""
 
 
 class MainWindow(QMainWindow):
@@ -451,7 +455,8 @@ class MainWindow(QMainWindow):
         """In projector mode the guide gets about a third of the width, whatever width it had at the desk."""
         if not self.projector_on or not self.guide_dock.isVisible():
             return
-        self.resizeDocks([self.guide_dock], [round(self.width() * GUIDE_SHARE)], Qt.Orientation.Horizontal)
+        share = GUIDE_SHARE if self.width() >= SMALL_SCREEN_BELOW else SMALL_SCREEN_GUIDE_SHARE
+        self.resizeDocks([self.guide_dock], [round(self.width() * share)], Qt.Orientation.Horizontal)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -476,6 +481,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))
         self.settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Full screen lands late, on the beamer's width rather than the desk's: the guide's share is
+        taken again from the width the room sees (a 1920-px desk window on a 1024-px beamer left the
+        board 160 px wide)."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self._size_guide_for_room)
 
     def childEvent(self, event: QChildEvent) -> None:
         """Tabbed panels show their whole names ("Findings", not "Findin..."): the main window makes

@@ -69,11 +69,11 @@ _PROJECTOR_NARROW_STYLE = (
     _PROJECTOR_STYLE
     + """
 QWidget { font-size: 14pt; }
-QLabel#guideWhere { font-size: 12pt; }
-QLabel#guideTitle { font-size: 22pt; }
-QLabel#guideWhy { font-size: 14pt; }
-QLabel#guideProgress { font-size: 13pt; }
-QLabel#guideTimerDisplay { font-size: 36pt; }
+QLabel#guideWhere { font-size: 11pt; }
+QLabel#guideTitle { font-size: 20pt; }
+QLabel#guideWhy { font-size: 13pt; }
+QLabel#guideProgress { font-size: 12pt; }
+QLabel#guideTimerDisplay { font-size: 30pt; }
 QPushButton { padding: 6px 10px; }
 QPushButton#guideExportButton { font-size: 20pt; padding: 12px; }
 """
