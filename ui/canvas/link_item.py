@@ -199,7 +199,7 @@ class LinkItem(QGraphicsItem):
         if style != self.style:
             self.style = style
             self._label = None
-            self._bounds = QRectF()  # the label of an around/direct link needs room: recompute
+            self._forget_bounds()  # the label of an around/direct link needs room: recompute
             self.refresh()
             self.update()
         self.tooltip_text = tooltip
@@ -211,8 +211,18 @@ class LinkItem(QGraphicsItem):
         self.theme = theme
         self._label = None
         self._arrow = None
-        self._bounds = QRectF()  # forces refresh to recompute bounds for the new pen width
+        self._forget_bounds()  # the new pen width changes them
         self.refresh()
+
+    def _forget_bounds(self) -> None:
+        """Make `refresh` recompute the bounding rect, telling the scene first.
+
+        Qt requires prepareGeometryChange BEFORE boundingRect() changes: the scene's index keeps the
+        old rect otherwise, and a later removal (Delete while Tidy's glide and a theme switch were
+        under way) left a freed item in the index; the next paint crashed the whole app.
+        """
+        self.prepareGeometryChange()
+        self._bounds = QRectF()
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:
