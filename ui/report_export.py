@@ -68,6 +68,10 @@ class ReportExporter(QObject):
         self._job: _ExportJob | None = None
         self.last_pdf: Path | None = None
         self.last_summary = ""
+        self._last_title = ""
+        self._changed_since_export = False
+        document.changed.connect(self._workshop_changed)
+        document.reset.connect(self._forget_export)  # another workshop: its report was never made
         self.choose_path: Callable[[str], str] = self._ask_path
         """Replaced in tests; returns '' when the user cancels."""
         self.after_export: Callable[[Path], None] = self._offer_email
@@ -116,9 +120,12 @@ class ReportExporter(QObject):
 
     @Slot(str, str)
     def _on_finished(self, path: str, summary: str) -> None:
+        title = self._job.snapshot.meta.title if self._job is not None else ""
         self._close_progress()
         self.last_pdf = Path(path)
         self.last_summary = summary
+        self._last_title = title
+        self._changed_since_export = False
         self.exported.emit(path)
         self.after_export(self.last_pdf)
 
@@ -126,6 +133,17 @@ class ReportExporter(QObject):
     def _on_failed(self, reason: str) -> None:
         self._close_progress()
         self.inform(self.tr("Export report"), self.tr("The report could not be written.\n\n{0}").format(reason))
+
+    def _workshop_changed(self, _change: object) -> None:
+        if self.last_pdf is not None:
+            self._changed_since_export = True
+
+    def _forget_export(self) -> None:
+        """A new or opened workshop: never mail the previous one's report (another client's, maybe)."""
+        self.last_pdf = None
+        self.last_summary = ""
+        self._last_title = ""
+        self._changed_since_export = False
 
     def inform(self, title: str, text: str) -> None:
         """A plain-text message (paths and titles are user words, never markup); tests replace it."""
@@ -159,10 +177,18 @@ class ReportExporter(QObject):
         if self.last_pdf is None or not self.last_pdf.exists():
             self.inform(self.tr("Email report"), self.tr("Export the report first."))
             return False
+        if self._changed_since_export:
+            self.inform(
+                self.tr("Email report"),
+                self.tr(
+                    "The workshop has changed since the report was exported. Export it again, so everyone "
+                    "gets what the room agreed."
+                ),
+            )
+            return False
         from workshop.maildraft import write_draft
 
-        ws = self._document.workshop
-        subject = self.tr("Alignment report: {0}").format(ws.meta.title)
+        subject = self.tr("Alignment report: {0}").format(self._last_title)
         draft = self.last_pdf.with_suffix(".eml")
         try:
             write_draft(draft, subject, self.last_summary, self.last_pdf)

@@ -122,3 +122,26 @@ def test_email_with_a_mail_program_leaves_the_draft_next_to_the_pdf(exporter, qt
 def test_email_before_any_export_asks_for_the_export_first(exporter):
     assert exporter.email() is False
     assert exporter.informed == ["Export the report first."]
+
+
+def test_email_after_opening_another_workshop_never_sends_the_previous_report(exporter, qtbot, tmp_path, monkeypatch):
+    """The facilitator runs workshops for several clients: one's report must never go to another."""
+    export_to(exporter, qtbot, tmp_path / "report.pdf")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    other = Workshop()
+    ops.set_meta(other, title="Another client's workshop")
+    exporter._document.replace(other, None)
+    assert exporter.email() is False
+    assert exporter.informed == ["Export the report first."]
+    assert not (tmp_path / "report.eml").exists()
+
+
+def test_email_after_the_workshop_changed_asks_for_a_fresh_export(exporter, qtbot, tmp_path, monkeypatch):
+    export_to(exporter, qtbot, tmp_path / "report.pdf")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    exporter._document.edit(ops.set_meta, title="Renamed after the export")
+    assert exporter.email() is False
+    assert "changed since the report was exported" in exporter.informed[-1]
+    export_to(exporter, qtbot, tmp_path / "report.pdf")
+    assert exporter.email() is True
+    assert "Renamed after the export" in (tmp_path / "report.eml").read_text(encoding="utf-8", errors="replace")
