@@ -130,9 +130,9 @@ def _check(options: argparse.Namespace) -> int:
     ws = _load(options.file)
     analysis = _analyse(ws)
     if options.json:
-        print(json.dumps(_as_json(options.file, ws, analysis), indent=2))
+        _print_for_reader(json.dumps(_as_json(options.file, ws, analysis), indent=2))
     else:
-        print(_as_text(options.file, ws, analysis))
+        _print_for_reader(_as_text(options.file, ws, analysis))
     return FINDINGS if analysis.has_errors else OK
 
 
@@ -166,11 +166,13 @@ def _report(options: argparse.Namespace) -> int:
         raise CliError(f"refusing to write the report over a workshop file ({out}); choose a .pdf name")
     ws = _load(options.file)
     try:
-        from workshop.report import export_pdf
+        from workshop.report import ReportError, export_pdf
     except ImportError as error:
         raise CliError(f"PDF export is not available in this installation ({error})") from None
     try:
         written = export_pdf(ws, out, paper=options.paper, reproducible=options.reproducible)
+    except ReportError as error:  # already a sentence for the user
+        raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"could not write {out}: {error.strerror or error}") from None
     except Exception as error:
@@ -294,6 +296,16 @@ def _tolerate_unencodable_output() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
+
+
+def _print_for_reader(text: str) -> None:
+    """Print, tolerating a reader that stops early (`via check x.via | head`): the exit code must
+    still say whether the workshop has errors, whatever the pipe did with the text."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
 
 
 def _silence_stdout() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import types
 
@@ -22,6 +23,11 @@ def assert_one_line_error(err: str) -> None:
     assert err.startswith("via: ")
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def fake_report_package(export_pdf) -> types.SimpleNamespace:
+    """Stands in for workshop.report: the CLI uses its export_pdf and ReportError."""
+    return types.SimpleNamespace(export_pdf=export_pdf, ReportError=type("ReportError", (Exception,), {}))
 
 
 @pytest.fixture
@@ -216,7 +222,7 @@ def test_report_passes_the_options_through(demo_file, tmp_path, capsys, monkeypa
         calls.append((ws.meta.title, path, paper, reproducible))
         return path
 
-    monkeypatch.setitem(sys.modules, "workshop.report", types.SimpleNamespace(export_pdf=fake_export))
+    monkeypatch.setitem(sys.modules, "workshop.report", fake_report_package(fake_export))
     assert run(capsys, "report", str(demo_file))[0] == 0
     assert calls == [("Customer loyalty alignment workshop", demo_file.with_suffix(".pdf"), "a4", False)]
 
@@ -226,11 +232,32 @@ def test_report_failure_exits_2_with_one_line(demo_file, tmp_path, capsys, monke
         raise ValueError("font missing")
 
     monkeypatch.delenv("VIA_DEBUG", raising=False)
-    monkeypatch.setitem(sys.modules, "workshop.report", types.SimpleNamespace(export_pdf=broken))
+    monkeypatch.setitem(sys.modules, "workshop.report", fake_report_package(broken))
     code, _, err = run(capsys, "report", str(demo_file), "-o", str(tmp_path / "r.pdf"))
     assert code == 2
     assert_one_line_error(err)
     assert "font missing" in err
+
+
+def test_report_into_a_folder_says_so_in_one_line(demo_file, tmp_path, capsys) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    code, _, err = run(capsys, "report", str(demo_file), "-o", str(folder))
+    assert code == 2
+    assert_one_line_error(err)
+    assert "is a folder" in err and "ReportError" not in err
+
+
+def test_check_exit_code_survives_a_reader_that_leaves_early(demo_file) -> None:
+    """`via check x.via | head -1` in a script: the demo has an error, so the code is 1, every time."""
+    script = "import sys; from workshop import cli; sys.exit(cli.main(sys.argv[1:]))"
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, "check", str(demo_file)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    child.stdout.close()  # the reader is gone before Via writes a word
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 1, err.decode(errors="replace")
+    assert b"Traceback" not in err
 
 
 def test_report_without_the_report_package(demo_file, capsys, monkeypatch) -> None:

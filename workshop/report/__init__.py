@@ -7,6 +7,7 @@ body of that email. Nothing here imports Qt, so the CLI and CI can build reports
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -63,6 +64,23 @@ def build_story(ws: Workshop, analysis: Analysis, analysed: bool, doc) -> list:
     return story
 
 
+def _writable_target(path: Path) -> Path:
+    """The file the report really goes to: through a symlink to its target (a shared folder's link
+    stays a link), never over a folder, a device or a pipe, which a rename would silently replace."""
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise ReportError(f"Cannot write the report to {path}: {exc.strerror or exc}.") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ReportError(f"Cannot write the report to {path}: it is a folder. Give a file name ending in .pdf.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReportError(f"Cannot write the report to {path}: it is not a regular file.")
+    return target
+
+
 def export_pdf(
     ws: Workshop,
     path: str | os.PathLike[str],
@@ -82,7 +100,7 @@ def export_pdf(
     from workshop.report.doc import ReportDoc
     from workshop.storage import mode_for
 
-    target = Path(path)
+    target = _writable_target(Path(path))
     analysis, analysed = _analyse(ws, analysis)
     meta = ws.meta
     subject = "Alignment report" + (f" for {meta.organisation}" if meta.organisation else "")
