@@ -217,4 +217,10 @@ def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or model.__name__
+        if first["type"] == "string_too_long":  # a paste far too long for a card: say it in the room's words
+            limit = first.get("ctx", {}).get("max_length", 0)
+            raise OperationError(
+                f"That {where.replace('_', ' ')} is {len(str(first['input'])):,} characters long; "
+                f"at most {limit:,} fit, so the previous one is kept."
+            ) from None
         raise OperationError(f"{where}: {first['msg']}") from None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ui.canvas.editor import InPlaceEditor
 from workshop import ops
 from workshop.geometry import CARD_WIDTH
+from workshop.text import MAX_NAME, MAX_TEXT
 
 
 class EditingMixin:
@@ -59,6 +60,12 @@ class EditingMixin:
         if not text.strip():
             self.document.refused.emit(self.tr("A card needs some text; the previous text is kept."))
             return
+        limit = MAX_NAME if card.content.kind == "kpi" else MAX_TEXT
+        if len(text) > limit:  # a paste too long for a card: keep what fits rather than lose it all
+            text = text[:limit]
+            self.document.refused.emit(
+                self.tr("A card holds at most %s characters; the rest of the text was cut.") % f"{limit:,}"
+            )
         key = f"text:{card_id}:{session}"
         if card.content.kind == "kpi":
             self.document.edit(ops.update_kpi, card_id, name=text, merge_key=key)

@@ -31,6 +31,7 @@ from ui.plain_text import plain_label
 from workshop import ops
 from workshop.changes import Change, Delete, Insert, Replace, SetPosition
 from workshop.model import FunctionKind, KpiScope, LinkKind
+from workshop.text import MAX_NAME, MAX_TEXT
 
 TEXT_HEIGHT = 90
 
@@ -86,9 +87,10 @@ class PropertiesPanel(QWidget):
         self.stack.addWidget(page)
         return form
 
-    def _line(self, name: str, field: str, op: Callable[..., Change]) -> QLineEdit:
+    def _line(self, name: str, field: str, op: Callable[..., Change], limit: int = MAX_TEXT) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setAccessibleName(name)
+        edit.setMaxLength(limit)  # typing or pasting stops at what the model keeps
         edit.textEdited.connect(lambda text: self._write(op, field, text, merge=True))
         edit.editingFinished.connect(self._end_session)
         return edit
@@ -149,7 +151,7 @@ class PropertiesPanel(QWidget):
 
     def _build_kpi(self) -> None:
         form = self._page()
-        self.kpi_name = self._line(self.tr("KPI name"), "name", ops.update_kpi)
+        self.kpi_name = self._line(self.tr("KPI name"), "name", ops.update_kpi, MAX_NAME)
         self.kpi_rewards = self._text(self.tr("What it rewards"), "rewards", ops.update_kpi)
         self.kpi_incentive = self._line(self.tr("Incentive"), "incentive", ops.update_kpi)
         self.kpi_scope = self._combo(
@@ -165,7 +167,7 @@ class PropertiesPanel(QWidget):
 
     def _build_function(self) -> None:
         form = self._page()
-        self.function_name = self._line(self.tr("Function name"), "name", ops.update_function)
+        self.function_name = self._line(self.tr("Function name"), "name", ops.update_function, MAX_NAME)
         self.function_kind = self._combo(
             self.tr("Function kind"),
             [
