@@ -18,6 +18,7 @@ from ui import dialogs, theme
 from ui.autosave import Autosaver, Recovery, RecoveryStore, Session
 from ui.document import Document
 from ui.errors import ErrorReporter
+from ui.fonts import register_fallback_fonts
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ def ensure_app() -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     theme.apply_app_defaults(app)  # type: ignore[arg-type]
+    register_fallback_fonts()
     return app  # type: ignore[return-value]
 
 
