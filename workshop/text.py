@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, C1 controls, lone UTF-16 surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 controls except tab and newline, DEL, C1 controls, lone UTF-16 surrogates, and the bidi
+# embedding, override and isolate controls: an unclosed right-to-left override in a label reverses
+# everything after it in a finding's sentence, an email or a terminal (spoofing). The marks that
+# legitimately help mixed text (LRM/RLM U+200E/F) and joiners inside emoji (U+200D) stay.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 MAX_NAME = 200
 """Longest name of a function, person or KPI: anything longer is not a name."""

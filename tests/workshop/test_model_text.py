@@ -16,6 +16,12 @@ def test_control_characters_and_lone_surrogates_are_dropped_but_text_kept() -> N
     goal.text.encode("utf-8")  # would raise on a lone surrogate
 
 
+def test_bidi_overrides_are_dropped_so_a_label_cannot_reverse_the_sentence_around_it() -> None:
+    ws = Workshop()
+    change = ops.add_goal(ws, "Grow\u202e selas\u2067 here\u202c \u200fשלום\u200e 👩\u200d💻")
+    assert ws.goal(change.created_id).text == "Grow selas here \u200fשלום\u200e 👩\u200d💻"
+
+
 def test_markup_rtl_cjk_and_emoji_are_kept_literally() -> None:
     ws = Workshop()
     text = "R&D <b>x</b> <img src=/etc/passwd> שלום 你好 🚀"
