@@ -266,6 +266,7 @@ def _as_text(file: str, ws: Workshop, analysis: Analysis) -> str:
 
 
 def _trace_summary(ws: Workshop, analysis: Analysis) -> list[str]:
+    from workshop.analysis.wording import name, quote
     from workshop.model import Band
 
     functions = {f.id: f for f in ws.functions}
@@ -279,7 +280,7 @@ def _trace_summary(ws: Workshop, analysis: Analysis) -> list[str]:
     shown = untraced[:10]
     for goal in shown:
         owner = functions.get(goal.function_id or "")
-        lines.append(f'  not traced: "{goal.text}" ({owner.name if owner else "no function"})')
+        lines.append(f"  not traced: {quote(goal.text)} ({name(owner)})")  # one line each, as in findings
     if len(untraced) > len(shown):
         lines.append(f"  ... and {len(untraced) - len(shown)} more")
     return lines

@@ -110,6 +110,18 @@ def test_check_exits_0_when_no_finding_is_an_error(clean_file, capsys) -> None:
     assert "Errors" not in out and "Warnings" in out
 
 
+def test_check_names_an_untraced_goal_on_one_short_line(tmp_path, capsys) -> None:
+    ws = examples.build("customer-loyalty")
+    ops.add_goal(ws, "Faster laptops\n\n" + "and more " * 1_000, "f-it", id="g-long")
+    path = tmp_path / "long.via"
+    storage.save(ws, path)
+    _, out, _ = run(capsys, "check", str(path))
+    traced = [line for line in out.splitlines() if line.startswith("  not traced:")]
+    assert any("Faster laptops" in line and line.endswith("(IT)") for line in traced)
+    assert all(len(line) < 300 for line in out.splitlines())
+    assert out.count("and more") < 20
+
+
 def test_check_json_shape(demo_file, capsys) -> None:
     code, out, _ = run(capsys, "check", str(demo_file), "--json")
     assert code == 1
