@@ -157,7 +157,7 @@ def test_around_link_declared_as_exception(view):
     ws = view.document.workshop
     asked = []
 
-    def answer(parent, source_text, target_text):
+    def answer(parent, source_text, target_text, reason=""):
         asked.append((source_text, target_text))
         return AroundChoice(AroundAnswer.EXCEPTION, "Hiring well moves engagement directly.")
 

@@ -24,21 +24,23 @@ def click_button(view: BoardView, qtbot, suggestion_id: str, accept: bool) -> No
     qtbot.waitUntil(lambda: bool(asked) or view.document.undo_stack.count() != steps)
 
 
-asked: list[tuple[str, str]] = []
+asked: list[tuple[str, str, str]] = []
 
 
 def answering(choice: AroundChoice):
     asked.clear()
 
-    def prompt(parent, source_text, target_text):
-        asked.append((source_text, target_text))
+    def prompt(parent, source_text, target_text, reason=""):
+        asked.append((source_text, target_text, reason))
         return choice
 
     return prompt
 
 
-def suggest_around(view: BoardView) -> str:
-    view.document.edit(ops.suggest_link, "g-it-records", "g-expenditure", author="Lena", id="s-around")
+def suggest_around(view: BoardView, reason: str = "") -> str:
+    view.document.edit(
+        ops.suggest_link, "g-it-records", "g-expenditure", author="Lena", reason=reason, id="s-around"
+    )
     assert ops.is_around_link(view.document.workshop, "g-it-records", "g-expenditure")
     return "s-around"
 
@@ -101,3 +103,11 @@ def test_rejecting_an_around_suggestion_asks_nothing(view, qtbot):
     click_button(view, qtbot, sid, False)
     assert asked == []
     assert view.document.workshop.find("suggestions", sid).status == SuggestionStatus.REJECTED
+
+
+def test_accepting_on_the_board_offers_the_participants_reason(view, qtbot):
+    """The room heard Lena's reason; the facilitator should not have to type it again."""
+    sid = suggest_around(view, reason="Licences are a third of what IT spends")
+    view.around_link_prompt = answering(AroundChoice(AroundAnswer.CANCEL))
+    click_button(view, qtbot, sid, True)
+    assert asked and asked[0][2] == "Licences are a third of what IT spends"

@@ -7,6 +7,7 @@ reason. `ask_around_link` is the one entry point; tests replace it (BoardView.ar
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -93,9 +94,17 @@ class AroundLinkDialog(QDialog):
         self.accept()
 
 
-def ask_around_link(parent: QWidget | None, source_text: str, target_text: str) -> AroundChoice:
-    """Show the dialog modally and return what the facilitator chose (Cancel if closed)."""
+AroundPrompt = Callable[[QWidget | None, str, str, str], AroundChoice]
+"""(parent, source text, target text, suggested reason) -> the facilitator's answer."""
+
+
+def ask_around_link(parent: QWidget | None, source_text: str, target_text: str, reason: str = "") -> AroundChoice:
+    """Show the dialog modally and return what the facilitator chose (Cancel if closed).
+
+    `reason` fills the reason in: a participant's suggestion usually says why already.
+    """
     dialog = AroundLinkDialog(source_text, target_text, parent)
+    dialog.reason_edit.setPlainText(reason)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return AroundChoice(AroundAnswer.CANCEL)

@@ -8,7 +8,6 @@ The scene it owns follows the document; the view never touches items' model data
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -22,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ui.canvas import board_ops
-from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, ask_around_link
+from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, AroundPrompt, ask_around_link
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
@@ -39,7 +38,6 @@ from workshop.model import Band, LinkKind, LinkSuggestion, SuggestionStatus, ban
 
 log = logging.getLogger(__name__)
 
-AroundPrompt = Callable[[QWidget | None, str, str], AroundChoice]
 
 
 class BoardView(ZoomPanMixin, QGraphicsView):
@@ -241,12 +239,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return self.document.edit(ops.link, source, target)
         return None
 
-    def _ask_around(self, source: str, target: str) -> AroundChoice:
-        """The one question for a support goal linked straight to a strategic goal (drawn or accepted)."""
+    def _ask_around(self, source: str, target: str, reason: str = "") -> AroundChoice:
+        """The one question for a support goal linked straight to a strategic goal (drawn or accepted);
+        an accepted suggestion brings its participant's reason."""
         ws = self.document.workshop
         source_goal, target_goal = ws.goal(source), ws.goal(target)
         return self.around_link_prompt(
-            self, source_goal.text if source_goal else source, target_goal.text if target_goal else target
+            self, source_goal.text if source_goal else source, target_goal.text if target_goal else target, reason
         )
 
     def decide_suggestion(self, suggestion_id: str, accept: bool) -> Change | None:
@@ -267,7 +266,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         except OperationError as error:  # no question about a link that cannot be made
             self.document.refused.emit(str(error))
             return None
-        choice = self._ask_around(suggestion.source, suggestion.target)
+        choice = self._ask_around(suggestion.source, suggestion.target, suggestion.reason)
         if choice.answer == AroundAnswer.CANCEL:
             return None
         exception = choice.answer == AroundAnswer.EXCEPTION

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, AroundLinkDialog
+from ui.canvas.exception_dialog import AroundAnswer, AroundPrompt, ask_around_link
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
@@ -38,21 +38,7 @@ from workshop.text import shorten
 DECIDED_COLOUR = "#808080"
 LABEL_LIMIT = 60
 
-AroundPrompt = Callable[[QWidget | None, str, str, str], AroundChoice]
-"""(parent, source text, target text, suggested reason) -> the facilitator's answer."""
 DialogRunner = Callable[[QDialog], int]
-
-
-def ask_around_link(parent: QWidget | None, source_text: str, target_text: str, reason: str = "") -> AroundChoice:
-    """The board's direct-impact question, with the participant's reason already filled in."""
-    dialog = AroundLinkDialog(source_text, target_text, parent)
-    dialog.reason_edit.setPlainText(reason)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return AroundChoice(AroundAnswer.CANCEL)
-        return dialog.choice
-    finally:
-        dialog.deleteLater()
 
 
 class SuggestionsPanel(QWidget):
