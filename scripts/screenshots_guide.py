@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
     window.resize(1024, 768)  # a small beamer: the guide goes narrow (timer on two rows, smaller type)
     layout.setStretch(0, 3)  # and takes four tenths, as the main window gives it (SMALL_SCREEN_GUIDE_SHARE)
     layout.setStretch(1, 2)
-    for key in ("strategy", "question:f-it:3", "tensions"):
+    for key in ("strategy", "question:f-it:3", "tensions", "export"):
         panel.go_to(key, take_focus=True)
         settle(app)
         name = out / f"guide_1024x768_{key.replace(':', '_')}.png"

@@ -58,3 +58,16 @@ def test_squeezed_vertically_the_header_labels_keep_their_height(panel, qtbot):
         assert label.height() >= label.heightForWidth(label.width()) - 1, label.objectName()
     for upper, lower in pairwise(labels):
         assert upper.geometry().bottom() < lower.geometry().top()
+
+
+def test_every_step_fits_the_guides_width_beside_a_small_beamers_board(panel, qtbot):
+    """At 1024x768 the projector guide gets four tenths (~410 px): no step may be cut at the right
+    edge (the export step's big button once pushed its text off the panel)."""
+    panel.set_projector(True)
+    panel.resize(410, 700)
+    qtbot.waitUntil(panel.narrow)
+    for index, step in enumerate(panel.steps()):
+        panel.go_to(index)
+        body = panel.scroll.widget()
+        qtbot.waitUntil(lambda body=body: body.width() <= panel.scroll.viewport().width(), timeout=2000)
+        assert body.minimumSizeHint().width() <= panel.scroll.viewport().width(), step.key

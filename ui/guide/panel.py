@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.document import Document
 from ui.guide import steps as step_views
@@ -75,13 +84,15 @@ QLabel#guideWhy { font-size: 13pt; }
 QLabel#guideProgress { font-size: 12pt; }
 QLabel#guideTimerDisplay { font-size: 30pt; }
 QPushButton { padding: 6px 10px; }
-QPushButton#guideExportButton { font-size: 20pt; padding: 12px; }
+QPushButton#guideExportButton { font-size: 16pt; padding: 10px; }
 """
 )
 """Projector type for a guide squeezed to a third of a small beamer's width (1024x768): still large
 enough for the room, small enough that the question wraps in a few lines instead of a dozen."""
 
 MIN_WIDTH = 260
+COMBO_MIN_CHARS = 10
+"""Characters a choice box always shows; longer entries are shown elided and in full when opened."""
 NARROW_BELOW = 560
 WIDE_ABOVE = 620
 """Widths (px) where the guide changes to and from its narrow form; apart, so a resize never flickers."""
@@ -341,6 +352,13 @@ class GuidePanel(QWidget):
             old.deleteLater()
         step = self.current_step()
         self._view = step_views.make_step_widget(self.document, step)
+        for combo in self._view.findChildren(QComboBox):
+            # a choice as long as "Local (this function's own result)" must not widen the whole step
+            # past a narrow guide's edge: the box takes the width it is given and shows what fits
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_MIN_CHARS)
+        for form in self._view.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # too narrow: label above field
         self._view.message.connect(self._show_message)
         self._view.focusRequested.connect(self._emit_focus)
         if isinstance(self._view, ExportStep):

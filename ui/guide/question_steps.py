@@ -25,6 +25,7 @@ from ui.document import Document
 from ui.guide.setup_steps import COMBO_CHARS, GoalLines
 from ui.guide.widgets import ID_ROLE, AddLine, NoteEdit, RemovableList, StepWidget, fill_combo
 from ui.plain_text import plain_label
+from ui.wrapping_button import WrappingButton
 from workshop import ops
 from workshop.guide import Step
 from workshop.model import Band, FunctionKind, LinkKind, ServiceRelation, band_of_function
@@ -148,7 +149,7 @@ class _CustomerGoals(QGroupBox):
         self.add_line = AddLine(_tr("Another goal of theirs: type it and press Enter"), "", self._add, self)
         self.strategic = QComboBox(self)
         self.strategic.setAccessibleName(_tr("Strategic goal to trace to"))
-        self.trace_button = QPushButton(_tr("Trace the selected goal to"), self)
+        self.trace_button = WrappingButton(_tr("Trace the selected goal to"), self)
         self.trace_button.clicked.connect(self._trace)
         trace_row = QHBoxLayout()
         trace_row.addWidget(self.trace_button)
@@ -466,7 +467,7 @@ class DirectImpactStep(StepWidget):
         self.reason.setAccessibleName(self.tr("Reason for the exception"))
         self.declare_button = QPushButton(self.tr("Declare direct impact"), self)
         self.declare_button.clicked.connect(self.declare)
-        self.convert_button = QPushButton(self.tr("Declare the selected link as an exception"), self)
+        self.convert_button = WrappingButton(self.tr("Declare the selected link as an exception"), self)
         self.convert_button.clicked.connect(self.declare_selected)
         for line in (self.new_goal, self.reason):
             line.returnPressed.connect(self.declare)

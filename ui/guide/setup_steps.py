@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.guide.widgets import ID_ROLE, AddLine, RemovableList, StepWidget, fill_combo
 from ui.plain_text import plain_label
+from ui.wrapping_button import WrappingButton
 from workshop import ops
 from workshop.analysis.reach import strategic_targets_all
 from workshop.guide import Step
@@ -97,7 +98,7 @@ class CustomerFacingStep(StepWidget):
         self.add_line = AddLine(
             self.tr("Type a customer-facing goal and press Enter"), self.tr("New customer-facing goal"), self._add
         )
-        self.trace_button = QPushButton(self.tr("Trace the selected goal to this strategic goal"), self)
+        self.trace_button = WrappingButton(self.tr("Trace the selected goal to this strategic goal"), self)
         self.trace_button.clicked.connect(self._trace_selected)
         form = QFormLayout()
         form.addRow(self.tr("Function"), self.function)

@@ -1,0 +1,63 @@
+"""A push button whose label wraps onto more lines instead of demanding its one-line width.
+
+Beside a small beamer's board the guide is ~380 px wide, narrower than labels such as "Trace the
+selected goal to this strategic goal" in projector type; a plain QPushButton then pushed the whole
+step past the panel's right edge, cutting every line of it. This one asks only for its longest
+word, and for the height its wrapped label needs at the width it gets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
+
+_WRAP = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+
+
+class WrappingButton(QPushButton):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setAccessibleName(text)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # may shrink to a word
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _frame(self) -> QSize:
+        """What the style adds around the label (bevel, padding, a style sheet's border)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, QSize(0, 0), self)
+
+    def _label_height(self, label_width: int) -> int:
+        box = QRect(0, 0, max(1, label_width), 1_000_000)
+        return self.fontMetrics().boundingRect(box, int(_WRAP), self.text()).height()
+
+    def minimumSizeHint(self) -> QSize:
+        frame = self._frame()
+        longest = max((self.fontMetrics().horizontalAdvance(w) for w in self.text().split()), default=0)
+        width = longest + frame.width() + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        frame = self._frame()
+        width = self.fontMetrics().horizontalAdvance(self.text()) + frame.width() + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        frame = self._frame()
+        return self._label_height(width - frame.width() - 2) + frame.height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        label = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        role = QPalette.ColorRole.ButtonText
+        painter.drawItemText(label, int(_WRAP), self.palette(), self.isEnabled(), self.text(), role)
