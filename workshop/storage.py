@@ -343,16 +343,26 @@ def _validated(text: str) -> Workshop:
     """
     if text.startswith(_OWN_HEAD):
         try:
-            return _CurrentFile.model_validate_json(text).workshop
+            return _CurrentFile.model_validate_json(text, strict=True).workshop
         except ValueError:  # ValidationError, or a str that cannot be UTF-8 (lone surrogates)
             pass
     body = _unwrap(_parse_json(text))
     try:
-        return Workshop.model_validate(body)
+        return _strictly(body)
     except ValidationError as error:
         raise _content_error(error, body) from None
     except RecursionError:
         raise _too_deep() from None
+
+
+def _strictly(body: dict[str, Any]) -> Workshop:
+    """Validate as JSON in strict mode, as the fast way does: a file must say what it means.
+
+    Lax validation read "date": 0 as 1970-01-01, "skipped": "off" as a yes/no and "question": "2"
+    as a number, all of which the published schema (`via schema`) refuses; strict JSON still
+    takes dates and choices written as text, which is how JSON writes them.
+    """
+    return Workshop.model_validate_json(json.dumps(body), strict=True)  # 1e400 read as inf: refused there
 
 
 @contextmanager
@@ -495,7 +505,7 @@ def _content_error(error: ValidationError, body: dict[str, Any]) -> LoadError:
         # Listing hundreds of thousands of errors costs seconds and gigabytes; the first few are
         # found again in a copy with every list and object cut short (same places, same order).
         try:
-            Workshop.model_validate(_cut_short(body))
+            _strictly(_cut_short(body))
         except ValidationError as first:
             error = first
         except RecursionError:

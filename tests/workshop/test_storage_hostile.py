@@ -275,3 +275,40 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _with(demo_text: str, change) -> str:
+    document = json.loads(demo_text)
+    change(document["workshop"])
+    return json.dumps(document, separators=(",", ":"))
+
+
+def _set_skipped(ws: dict, value: object) -> None:
+    ws["answers"][0]["skipped"] = value
+
+
+def _set_question(ws: dict, value: object) -> None:
+    ws["answers"][0]["question"] = value
+
+
+def _set_x(ws: dict, value: object) -> None:
+    ws["positions"]["g-loyalty"] = {"x": value, "y": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("change", "place", "words"),
+    [
+        (lambda ws: ws["meta"].update(date=0), "meta.date", "date like"),
+        (lambda ws: ws["meta"].update(date="2026-11-23T00:00:00Z"), "meta.date", "date like"),
+        (lambda ws: _set_skipped(ws, "yes"), "answers[0].skipped", "true or false"),
+        (lambda ws: _set_question(ws, "2"), "answers[0].question", "whole number"),
+        (lambda ws: _set_x(ws, "1e3"), "positions.", "number"),
+    ],
+    ids=["date as a number", "date with a time", "yes as text", "number as text", "coordinate as text"],
+)
+def test_a_value_of_the_wrong_type_is_refused_not_guessed(demo_text: str, change, place: str, words: str) -> None:
+    """The schema `via schema` publishes refuses these; guessing (0 as 1970-01-01) would change the workshop."""
+    text = _with(demo_text, change)
+    for variant in (text, " " + text):  # as Via writes files (the fast way) and as a hand-edited one
+        error = refused(variant)
+        assert error.where.startswith(place) and words in error.details[0], (error.where, error.details)
