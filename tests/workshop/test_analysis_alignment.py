@@ -156,6 +156,26 @@ def test_longer_route_is_kept_when_there_are_few():
     assert analyse(ws).traces["g-it"] == [["g-it", "g-sales", "g-loyal"], ["g-it", "g-know", "g-sales", "g-loyal"]]
 
 
+def test_an_absurdly_long_chain_gives_short_traces_that_still_end_at_strategy():
+    """A hostile file with a 3,000-goal chain of support goals: every trace keeps its first goals
+    and the strategic goal it reaches, so the traces stay small (whole chains took gigabytes)."""
+    from workshop.analysis.traces import MAX_TRACE_GOALS
+    from workshop.model import Goal, Link
+
+    ws = room()
+    n = 3_000
+    ws.goals.extend(Goal(id=f"g-c{k}", text=f"Link {k} of the chain", function_id="f-it") for k in range(n))
+    ws.links.extend(Link(id=f"l-c{k}", source=f"g-c{k}", target=f"g-c{k + 1}") for k in range(n - 1))
+    ws.links.append(Link(id="l-c-end", source=f"g-c{n - 1}", target="g-sales"))
+    traces = analyse(ws).traces
+    first = traces["g-c0"]
+    assert len(first) == 1 and len(first[0]) == MAX_TRACE_GOALS
+    assert first[0][: MAX_TRACE_GOALS - 1] == [f"g-c{k}" for k in range(MAX_TRACE_GOALS - 1)]
+    assert first[0][-1] == "g-loyal"
+    assert traces[f"g-c{n - 1}"] == [[f"g-c{n - 1}", "g-sales", "g-loyal"]]
+    assert sum(len(chain) for chains in traces.values() for chain in chains) <= (n + 1) * MAX_TRACE_GOALS
+
+
 def test_serving_a_function_not_recorded_as_internal_customer_is_flagged():
     ws = room()
     ops.add_function(ws, "Support", "customer_facing", id="f-support")

@@ -83,8 +83,27 @@ class GoalGraph:
     """(support function, goal index) for every goal of another function a support goal links to."""
     dist: list[int]
     """Per goal: links on its shortest chain to strategy; -1 when it has none."""
-    path: list[tuple[str, ...] | None]
-    """Per goal: the goal ids of that shortest chain, the goal first; None when it has none."""
+    via: list[int]
+    """Per goal: the next goal on that shortest chain; -1 for a strategic goal or a goal without one."""
+    root: list[int]
+    """Per goal: the strategic goal that chain ends at; -1 when it has none."""
+
+    def chain(self, i: int, limit: int) -> list[str]:
+        """The ids of goal i's shortest chain to strategy, the goal first, at most `limit` of them.
+
+        A longer chain (only a hostile file makes one: a workshop's chains have a handful of goals)
+        keeps its first goals and the strategic goal it ends at, so a 20,000-goal chain costs 20,000
+        short lists, not 200 million ids (the whole chains took 3 GB and 15 s).
+        """
+        ids, via = self.ids, self.via
+        out = [ids[i]]
+        node = via[i]
+        while node >= 0 and len(out) < limit - 1:
+            out.append(ids[node])
+            node = via[node]
+        if node >= 0:
+            out.append(ids[self.root[i]])
+        return out
 
 
 def build(ws: Workshop) -> GoalGraph:
@@ -144,7 +163,7 @@ def build(ws: Workshop) -> GoalGraph:
         if s >= 0 and t >= 0:
             out[s].append(li)
             inc[t].append(li)
-    dist, path = _reach(ids, level, src, inc, legit)
+    dist, via, root = _reach(level, src, inc, legit)
     return GoalGraph(
         goals,
         functions,
@@ -166,37 +185,41 @@ def build(ws: Workshop) -> GoalGraph:
         serving,
         served,
         dist,
-        path,
+        via,
+        root,
     )
 
 
 def _reach(
-    ids: list[str], level: list[int], src: list[int], inc: list[list[int]], legit: list[bool]
-) -> tuple[list[int], list[tuple[str, ...] | None]]:
+    level: list[int], src: list[int], inc: list[list[int]], legit: list[bool]
+) -> tuple[list[int], list[int], list[int]]:
     """One multi-source BFS backwards from every strategic goal along the links that carry a chain.
 
-    The first time a goal is reached is along a shortest chain; its chain is its own id in front of
-    the chain of the goal it was reached from, so every chain is built once.
+    The first time a goal is reached is along a shortest chain; it keeps only the goal it was
+    reached from and the strategic goal at the end, so memory stays linear however long the chains
+    (`GoalGraph.chain` walks them when a trace is wanted).
     """
     n = len(level)
     dist = [-1] * n
-    path: list[tuple[str, ...] | None] = [None] * n
+    via = [-1] * n
+    root = [-1] * n
     queue = [i for i, lv in enumerate(level) if lv == STRATEGY]
     for i in queue:
         dist[i] = 0
-        path[i] = (ids[i],)
+        root[i] = i
     push = queue.append
     for node in queue:  # grows while it is walked: that is the BFS
         step = dist[node] + 1
-        chain = path[node]
+        end = root[node]
         for li in inc[node]:
             if legit[li]:
                 s = src[li]
                 if dist[s] < 0:
                     dist[s] = step
-                    path[s] = (ids[s], *chain)  # type: ignore[misc]
+                    via[s] = node
+                    root[s] = end
                     push(s)
-    return dist, path
+    return dist, via, root
 
 
 def cycles(graph: GoalGraph) -> list[tuple[list[int], list[int], list[int]]]:

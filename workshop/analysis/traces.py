@@ -13,29 +13,25 @@ from workshop.analysis.graph import SUPPORT, GoalGraph
 MAX_TRACES = 3
 """Traces kept per support goal: enough to show the room the main routes, few enough to read."""
 
+MAX_TRACE_GOALS = 40
+"""Goals in one trace at most: a longer chain keeps its first goals and the strategic goal it ends
+at (see `GoalGraph.chain`); real chains have a handful."""
+
 
 def traces(graph: GoalGraph, limit: int = MAX_TRACES) -> dict[str, list[list[str]]]:
     """Every support goal's id -> its traces as goal ids (empty when the goal is not aligned)."""
-    ids, level, dist, path, out, tgt, legit = (
-        graph.ids,
-        graph.level,
-        graph.dist,
-        graph.path,
-        graph.out,
-        graph.tgt,
-        graph.legit,
-    )
+    ids, level, dist, out, tgt, legit = graph.ids, graph.level, graph.dist, graph.out, graph.tgt, graph.legit
+    chain = graph.chain
     result: dict[str, list[list[str]]] = {}
     for i, lv in enumerate(level):
         if lv != SUPPORT:
             continue
-        own = path[i]
-        if own is None:
+        if dist[i] < 0:
             result[ids[i]] = []
             continue
         links = out[i]
         if len(links) == 1:  # the usual case: one link, and it is the one the BFS came along
-            result[ids[i]] = [list(own)]
+            result[ids[i]] = [chain(i, MAX_TRACE_GOALS)]
             continue
         firsts: list[int] = []
         for li in links:
@@ -43,5 +39,5 @@ def traces(graph: GoalGraph, limit: int = MAX_TRACES) -> dict[str, list[list[str
             if legit[li] and dist[t] >= 0 and t not in firsts:
                 firsts.append(t)
         firsts.sort(key=dist.__getitem__)  # stable: chains of equal length keep link order
-        result[ids[i]] = [[ids[i], *path[t]] for t in firsts[:limit]]  # type: ignore[misc]
+        result[ids[i]] = [[ids[i], *chain(t, MAX_TRACE_GOALS - 1)] for t in firsts[:limit]]
     return result
