@@ -383,9 +383,12 @@ def _decode(data: bytes | bytearray) -> str:
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
     raw = bytes(data)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise LoadError("The file is saved as UTF-32; Via reads workshop files in UTF-8")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw[:64]):
         raise LoadError("The file is saved as UTF-16; Via reads workshop files in UTF-8")
-    raw = raw.removeprefix(_BOM)
+    while raw.startswith(_BOM):  # an editor that added its mark to a file that had one already
+        raw = raw[len(_BOM) :]
     if b"\x00" in raw[:8192]:
         raise LoadError("This is not a workshop file: it holds binary data, not text")
     try:
@@ -394,6 +397,13 @@ def _decode(data: bytes | bytearray) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise LoadError("This is not a workshop file: it is not UTF-8 text", f"line {line}, column {column}") from None
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """UTF-16 without its byte-order mark: JSON's ASCII punctuation leaves every other byte zero."""
+    if len(head) < 8:
+        return False
+    return all(b == 0 for b in head[1::2]) or all(b == 0 for b in head[0::2])
 
 
 class _ConstantError(ValueError):

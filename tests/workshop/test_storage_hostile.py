@@ -312,3 +312,15 @@ def test_a_value_of_the_wrong_type_is_refused_not_guessed(demo_text: str, change
     for variant in (text, " " + text):  # as Via writes files (the fast way) and as a hand-edited one
         error = refused(variant)
         assert error.where.startswith(place) and words in error.details[0], (error.where, error.details)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "words"),
+    [("utf-32", "UTF-32"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-16", "UTF-16")],
+)
+def test_a_file_in_another_unicode_encoding_is_named_for_what_it_is(demo_text: str, encoding: str, words: str) -> None:
+    assert f"saved as {words}" in refused(demo_text.encode(encoding)).message
+
+
+def test_a_file_with_its_utf8_mark_twice_still_opens(demo_text: str) -> None:
+    assert storage.loads(b"\xef\xbb\xbf\xef\xbb\xbf" + demo_text.encode("utf-8")) == storage.loads(demo_text)
