@@ -132,6 +132,11 @@ def schema() -> dict[str, Any]:
     """The JSON Schema of a current .via file (envelope and workshop)."""
     out = _Envelope.model_json_schema()
     out["properties"]["version"] = {"const": SCHEMA_VERSION, "title": "Version", "type": "integer"}
+    for name in ("LinkSuggestion", "GoalSuggestion"):
+        # the loader tells the two kinds apart by `kind`, so a file must say it (Via always writes it)
+        definition = out["$defs"][name]
+        definition["required"] = sorted({*definition.get("required", ()), "kind"})
+        definition["properties"]["kind"].pop("default", None)
     out["description"] = (
         "A Via alignment workshop: strategic goals, functions and their goals, the links between them, "
         "internal customers, KPIs, tensions, disclosed weaknesses, decisions, suggestions and card positions."

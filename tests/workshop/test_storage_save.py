@@ -183,6 +183,18 @@ def test_schema_describes_the_file(saved) -> None:
         assert set(definitions["Goal"]["required"]) <= set(goal)
 
 
+def test_the_schema_requires_what_loading_requires_of_a_suggestion(demo) -> None:
+    """A file the published schema accepts must open: the loader needs each suggestion's kind."""
+    definitions = storage.schema()["$defs"]
+    ops.suggest_link(demo, "g-it-records", "g-expenditure", id="s-1")
+    document = json.loads(storage.dumps(demo))
+    del document["workshop"]["suggestions"][0]["kind"]
+    with pytest.raises(storage.LoadError):
+        storage.loads(json.dumps(document))
+    for name in ("LinkSuggestion", "GoalSuggestion"):
+        assert "kind" in definitions[name]["required"]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_a_new_file_gets_the_usual_permissions_not_the_temp_files(tmp_path, demo) -> None:
     old = os.umask(0o027)
