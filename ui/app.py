@@ -59,8 +59,17 @@ def offer_recovery(window: MainWindow, orphans: list[Recovery]) -> bool:
         try:
             ws = recovery.load()
         except Exception as error:
-            dialogs.show_error(window, tr("Recover unsaved work"), tr("The recovery file cannot be read: %s") % error)
-            recovery.discard()
+            try:
+                kept = str(recovery.set_aside())
+            except OSError as move_error:
+                recovery.release()  # left where it is: offered again next time
+                kept = f"{recovery.workshop_file} ({move_error.strerror or move_error})"
+            dialogs.show_error(
+                window,
+                tr("Recover unsaved work"),
+                tr("The recovery file cannot be read: %s\n\nIt was kept as %s; a newer Via may open it.")
+                % (error, kept),
+            )
             continue
         window.document.replace(ws, recovery.user_path)
         window.document.undo_stack.resetClean()  # restored work is unsaved work

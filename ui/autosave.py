@@ -74,6 +74,10 @@ def _write_json_atomically(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
+KEPT_FOLDER = "unreadable"
+"""Under the recovery folder: recovery files set aside because this Via could not read them."""
+
+
 @dataclass
 class Recovery:
     """Unsaved work left behind by a copy of Via that did not close properly."""
@@ -102,6 +106,18 @@ class Recovery:
     def release(self) -> None:
         """Leave the files for a later start (the user has not decided)."""
         self._lock.unlock()
+
+    def set_aside(self) -> Path:
+        """Keep a recovery file this Via cannot read (a newer Via's, or damaged) out of the way, and
+        return where: it may be the only copy of a morning's work, so it is never deleted unasked."""
+        kept = self.workshop_file.parent / KEPT_FOLDER
+        kept.mkdir(parents=True, exist_ok=True)
+        stamp = (self.saved_at or dt.datetime.now(dt.UTC)).astimezone().strftime("%Y-%m-%d %H%M")
+        target = kept / f"{self.session_id} {stamp}.via"
+        os.replace(self.workshop_file, target)
+        self.workshop_file.with_suffix(".json").unlink(missing_ok=True)
+        self._lock.unlock()
+        return target
 
 
 class Session:

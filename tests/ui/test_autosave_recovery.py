@@ -203,6 +203,25 @@ def test_declining_recovery_discards_it(qtbot, tmp_path, monkeypatch):
     assert not left.exists()
 
 
+def test_a_recovery_file_this_via_cannot_read_is_kept_aside_and_its_place_said(qtbot, tmp_path, monkeypatch):
+    """A newer Via crashed, then this one starts: that morning's work must not be deleted."""
+    root = tmp_path / "data" / "recovery"
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    left = _crashed_session(root, f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n")
+    newer = json.loads(left.read_text(encoding="utf-8"))
+    newer["version"] = storage.SCHEMA_VERSION + 1
+    left.write_text(json.dumps(newer), encoding="utf-8")
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, text: True)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: said.append(message))
+    window = via_app.launch([], settings=settings_in(tmp_path))
+    qtbot.addWidget(window)
+    [kept] = list((root / "unreadable").glob("*.via"))
+    assert json.loads(kept.read_text(encoding="utf-8")) == newer
+    assert said and str(kept) in said[0]
+    assert RecoveryStore(root).orphans() == [], "not offered again at every start"
+
+
 def test_an_old_unreadable_lock_counts_as_a_crash(tmp_path):
     root = tmp_path / "recovery"
     left = _crashed_session(root, "")
