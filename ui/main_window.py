@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
 
 from ui import dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, doc, board = self.actions_, self.document, self.board
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused_panel)
         a.new.triggered.connect(self.new_workshop)
         a.open_example.triggered.connect(self.open_example)
         a.open.triggered.connect(lambda: self.open_file())
@@ -489,6 +492,15 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             QTimer.singleShot(0, self._size_guide_for_room)
+
+    def _show_focused_panel(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Tab can reach a panel whose tab lies behind another (Functions behind Palette): raise it,
+        so a key pressed there (Space on Remove) never acts on something nobody can see."""
+        widget = now
+        while widget is not None and not isinstance(widget, QDockWidget):
+            widget = widget.parentWidget()
+        if widget is not None and widget.parent() is self and widget.visibleRegion().isEmpty():
+            widget.raise_()
 
     def childEvent(self, event: QChildEvent) -> None:
         """Tabbed panels show their whole names ("Findings", not "Findin..."): the main window makes
