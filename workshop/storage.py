@@ -319,7 +319,7 @@ def load(path: str | os.PathLike[str]) -> Workshop:
 
 def loads(data: str | bytes) -> Workshop:
     """A workshop from the text (or bytes) of a .via file; LoadError when it cannot be one."""
-    text = _decode(data) if isinstance(data, bytes | bytearray) else data.removeprefix("\ufeff")
+    text = _decode(data) if isinstance(data, bytes | bytearray) else data.lstrip("\ufeff")
     if len(text) > MAX_BYTES:
         raise _too_large(len(text))
     if not text or text.isspace():
@@ -360,6 +360,21 @@ def _validated(text: str) -> Workshop:
         raise _too_deep() from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(node: Any) -> Any:
+    """Lone surrogates (a `\\ud800` escape in a hand-edited file) are dropped, as the model's text
+    cleaning drops them: pydantic's JSON parser would refuse them before that cleaning runs."""
+    if isinstance(node, str):
+        return _SURROGATE.sub("", node)
+    if isinstance(node, list):
+        return [_without_surrogates(item) for item in node]
+    if isinstance(node, dict):
+        return {_without_surrogates(key): _without_surrogates(value) for key, value in node.items()}
+    return node
+
+
 def _strictly(body: dict[str, Any]) -> Workshop:
     """Validate as JSON in strict mode, as the fast way does: a file must say what it means.
 
@@ -367,7 +382,8 @@ def _strictly(body: dict[str, Any]) -> Workshop:
     as a number, all of which the published schema (`via schema`) refuses; strict JSON still
     takes dates and choices written as text, which is how JSON writes them.
     """
-    return Workshop.model_validate_json(json.dumps(body), strict=True)  # 1e400 read as inf: refused there
+    text = json.dumps(_without_surrogates(body))  # a 1e400 read as inf is written as Infinity: refused there
+    return Workshop.model_validate_json(text, strict=True)
 
 
 @contextmanager
@@ -388,9 +404,9 @@ def _decode(data: bytes | bytearray) -> str:
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
     raw = bytes(data)
-    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _looks_like_wide(raw[:64], 4):
         raise LoadError("The file is saved as UTF-32; Via reads workshop files in UTF-8")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw[:64]):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_wide(raw[:64], 2):
         raise LoadError("The file is saved as UTF-16; Via reads workshop files in UTF-8")
     while raw.startswith(_BOM):  # an editor that added its mark to a file that had one already
         raw = raw[len(_BOM) :]
@@ -404,11 +420,19 @@ def _decode(data: bytes | bytearray) -> str:
         raise LoadError("This is not a workshop file: it is not UTF-8 text", f"line {line}, column {column}") from None
 
 
-def _looks_like_utf16(head: bytes) -> bool:
-    """UTF-16 without its byte-order mark: JSON's ASCII punctuation leaves every other byte zero."""
-    if len(head) < 8:
+def _looks_like_wide(head: bytes, width: int) -> bool:
+    """UTF-16 (width 2) or UTF-32 (4) without a byte-order mark: JSON's ASCII punctuation puts each
+    character in one byte of every `width`, the others zero. A file of zeros (a power cut) is not
+    text of any kind, so the character bytes must be ASCII and not all zero."""
+    if len(head) < 4 * width:
         return False
-    return all(b == 0 for b in head[1::2]) or all(b == 0 for b in head[0::2])
+    head = head[: len(head) - len(head) % width]
+    for place in (0, width - 1):  # little-endian, big-endian
+        chars = head[place::width]
+        others = [b for i, b in enumerate(head) if i % width != place]
+        if not any(others) and any(chars) and all(b < 0x80 for b in chars):
+            return True
+    return False
 
 
 class _ConstantError(ValueError):

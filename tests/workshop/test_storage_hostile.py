@@ -316,11 +316,33 @@ def test_a_value_of_the_wrong_type_is_refused_not_guessed(demo_text: str, change
 
 @pytest.mark.parametrize(
     ("encoding", "words"),
-    [("utf-32", "UTF-32"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-16", "UTF-16")],
+    [
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-16", "UTF-16"),
+    ],
 )
 def test_a_file_in_another_unicode_encoding_is_named_for_what_it_is(demo_text: str, encoding: str, words: str) -> None:
     assert f"saved as {words}" in refused(demo_text.encode(encoding)).message
 
 
+def test_a_file_of_zeros_is_binary_not_some_unicode() -> None:
+    """What a power cut often leaves: the message must not send the user looking for an encoding."""
+    assert "binary" in refused(b"\x00" * 4096).message
+
+
 def test_a_file_with_its_utf8_mark_twice_still_opens(demo_text: str) -> None:
-    assert storage.loads(b"\xef\xbb\xbf\xef\xbb\xbf" + demo_text.encode("utf-8")) == storage.loads(demo_text)
+    expected = storage.loads(demo_text)
+    assert storage.loads(b"\xef\xbb\xbf\xef\xbb\xbf" + demo_text.encode("utf-8")) == expected
+    assert storage.loads("\ufeff\ufeff" + demo_text) == expected
+
+
+def test_a_lone_surrogate_escape_is_dropped_as_the_model_drops_it(demo_text: str) -> None:
+    """`\\ud800` in a hand-edited file cannot be UTF-8; the text around it is kept."""
+    document = json.loads(demo_text)
+    document["workshop"]["goals"][0]["text"] = "Grow\ud800 loyalty"
+    for text in (json.dumps(document), json.dumps(document, separators=(",", ":"))):
+        assert storage.loads(text).goals[0].text == "Grow loyalty"
