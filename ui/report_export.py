@@ -70,6 +70,11 @@ class ReportExporter(QObject):
         self.last_summary = ""
         self._last_title = ""
         self._changed_since_export = False
+        self._edits = 0
+        """Changes made to the workshop so far: an export records it when it starts."""
+        self._generation = 0
+        """Workshops opened so far in this window: a report of an earlier one is never mailed."""
+        self._started_at = (0, 0)
         document.changed.connect(self._workshop_changed)
         document.reset.connect(self._forget_export)  # another workshop: its report was never made
         self.choose_path: Callable[[str], str] = self._ask_path
@@ -97,6 +102,7 @@ class ReportExporter(QObject):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        self._started_at = (self._generation, self._edits)
         self._job = _ExportJob(self._document.workshop.model_copy(deep=True), target)
         self._job.setAutoDelete(False)
         self._job.relay.finished.connect(self._on_finished)
@@ -122,10 +128,17 @@ class ReportExporter(QObject):
     def _on_finished(self, path: str, summary: str) -> None:
         title = self._job.snapshot.meta.title if self._job is not None else ""
         self._close_progress()
+        generation, edits = self._started_at
+        if generation != self._generation:  # another workshop was opened while this one's report was built
+            self.inform(
+                self.tr("Export report"),
+                self.tr("The report of the previous workshop was saved as\n{0}").format(path),
+            )
+            return
         self.last_pdf = Path(path)
         self.last_summary = summary
         self._last_title = title
-        self._changed_since_export = False
+        self._changed_since_export = edits != self._edits  # edited while the report was built
         self.exported.emit(path)
         self.after_export(self.last_pdf)
 
@@ -135,11 +148,13 @@ class ReportExporter(QObject):
         self.inform(self.tr("Export report"), self.tr("The report could not be written.\n\n{0}").format(reason))
 
     def _workshop_changed(self, _change: object) -> None:
+        self._edits += 1
         if self.last_pdf is not None:
             self._changed_since_export = True
 
     def _forget_export(self) -> None:
         """A new or opened workshop: never mail the previous one's report (another client's, maybe)."""
+        self._generation += 1
         self.last_pdf = None
         self.last_summary = ""
         self._last_title = ""

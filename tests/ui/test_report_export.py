@@ -145,3 +145,51 @@ def test_email_after_the_workshop_changed_asks_for_a_fresh_export(exporter, qtbo
     export_to(exporter, qtbot, tmp_path / "report.pdf")
     assert exporter.email() is True
     assert "Renamed after the export" in (tmp_path / "report.eml").read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture
+def held_export(monkeypatch):
+    """The PDF is built only once the test lets it: edits can happen while it is being built."""
+    import threading
+
+    gate = threading.Event()
+    real = workshop.report.export_pdf
+
+    def held(*args, **kwargs):
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workshop.report, "export_pdf", held)
+    yield gate
+    gate.set()
+
+
+def test_an_edit_while_the_report_is_built_makes_it_outdated(exporter, qtbot, tmp_path, monkeypatch, held_export):
+    done: list[Path] = []
+    exporter.choose_path = lambda suggested: str(tmp_path / "report.pdf")
+    exporter.after_export = done.append
+    exporter.export()
+    exporter._document.edit(ops.set_meta, title="Changed while the PDF was being built")
+    held_export.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    assert exporter.email() is False
+    assert "changed since the report was exported" in exporter.informed[-1]
+
+
+def test_a_report_finished_after_another_workshop_opened_is_never_mailed(
+    exporter, qtbot, tmp_path, monkeypatch, held_export
+):
+    exporter.choose_path = lambda suggested: str(tmp_path / "report.pdf")
+    exporter.after_export = lambda pdf: pytest.fail("offered to mail the previous workshop's report")
+    exporter.export()
+    other = Workshop()
+    ops.set_meta(other, title="Another client's workshop")
+    exporter._document.replace(other, None)
+    held_export.set()
+    qtbot.waitUntil(lambda: not exporter.busy, timeout=60_000)
+    assert (tmp_path / "report.pdf").exists(), "the file the user asked for is still written"
+    assert "previous workshop" in exporter.informed[-1]
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    assert exporter.email() is False
+    assert exporter.informed[-1] == "Export the report first."
