@@ -243,7 +243,10 @@ class MainWindow(QMainWindow):
     def _apply_guide_focus(self, visible: bool) -> None:
         """The board is dimmed only while the guide that asked for it can be seen: a closed guide
         would leave the room looking at a half-dark board with nothing saying why."""
-        self.board.set_focus_ids((self._guide_focus or None) if visible else None)
+        if visible:
+            self.board.set_focus_ids(self._guide_focus or None)
+        else:  # another tab raised over the guide: undim, but leave the view where the room has it
+            self.board.set_focus_ids(None, fit_when_cleared=False)
 
     def _commit_board_editor(self) -> None:
         """Text typed into a card's in-place editor goes into the model before a file command reads it."""

@@ -9,7 +9,7 @@ word, and for the height its wrapped label needs at the width it gets.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtGui import QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
 _WRAP = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
@@ -34,15 +34,20 @@ class WrappingButton(QPushButton):
         box = QRect(0, 0, max(1, label_width), 1_000_000)
         return self.fontMetrics().boundingRect(box, int(_WRAP), self.text()).height()
 
+    def _one_line_width(self) -> int:
+        """The label's width on one line, as the wrapping layout measures it (not horizontalAdvance,
+        which is a pixel or two narrower and would wrap the last word at the natural width)."""
+        return self.fontMetrics().boundingRect(QRect(0, 0, 1_000_000, 1_000), int(_WRAP), self.text()).width()
+
     def minimumSizeHint(self) -> QSize:
+        """As narrow as the longest word; as tall as one line (layouts that know heightForWidth,
+        as the guide's do, ask it for the height at the width they give)."""
         frame = self._frame()
         longest = max((self.fontMetrics().horizontalAdvance(w) for w in self.text().split()), default=0)
-        width = longest + frame.width() + 2
-        return QSize(width, self.heightForWidth(width))
+        return QSize(longest + frame.width(), self.sizeHint().height())
 
     def sizeHint(self) -> QSize:
-        frame = self._frame()
-        width = self.fontMetrics().horizontalAdvance(self.text()) + frame.width() + 2
+        width = self._one_line_width() + self._frame().width()
         return QSize(width, self.heightForWidth(width))
 
     def hasHeightForWidth(self) -> bool:
@@ -50,7 +55,15 @@ class WrappingButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         frame = self._frame()
-        return self._label_height(width - frame.width() - 2) + frame.height()
+        return self._label_height(width - frame.width()) + frame.height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Ask for the height the label needs at the width it got: a box layout gives a widget with a
+        fixed vertical policy its size hint's height whatever heightForWidth says."""
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)

@@ -220,7 +220,6 @@ def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
         if first["type"] == "string_too_long":  # a paste far too long for a card: say it in the room's words
             limit = first.get("ctx", {}).get("max_length", 0)
             raise OperationError(
-                f"That {where.replace('_', ' ')} is {len(str(first['input'])):,} characters long; "
-                f"at most {limit:,} fit, so the previous one is kept."
+                f"That text is {len(str(first['input'])):,} characters long; at most {limit:,} fit here."
             ) from None
         raise OperationError(f"{where}: {first['msg']}") from None

@@ -113,3 +113,15 @@ def test_guide_takes_a_third_of_the_screen_in_projector_mode_and_its_labels_do_n
         assert label.height() >= label.heightForWidth(label.width()) - 1, label.objectName()
     for upper, lower in pairwise(labels):
         assert upper.geometry().bottom() < lower.geometry().top()
+
+
+def test_raising_another_tab_over_the_guide_leaves_the_board_where_it_was(open_window, qtbot):
+    """Looking at the findings for a moment must not make the board jump out and back in."""
+    window = open_window(size=(1280, 800), activate=True)
+    window.guide_dock.raise_()
+    window.guide_panel.go_to("strategy")
+    qtbot.waitUntil(lambda: window.board.focus_frame is not None)
+    framed = window.board.transform().m11()
+    window.findings_dock.raise_()
+    qtbot.waitUntil(lambda: not window.guide_dock.isVisible() or window.guide_dock.visibleRegion().isEmpty())
+    assert window.board.transform().m11() == framed

@@ -72,7 +72,7 @@ def test_export_reads_the_text_in_the_card_editor(window, qtbot, monkeypatch):
 
 def focus_spy(window, monkeypatch) -> list:
     calls: list = []
-    monkeypatch.setattr(window.board, "set_focus_ids", calls.append)
+    monkeypatch.setattr(window.board, "set_focus_ids", lambda ids, **options: calls.append(ids))
     return calls
 
 

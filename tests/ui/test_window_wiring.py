@@ -57,7 +57,7 @@ def test_a_palette_tile_dropped_on_the_board_creates_a_card(window):
 
 def test_guide_requests_reach_the_board_and_the_export(window, monkeypatch):
     focus, exports = [], []
-    monkeypatch.setattr(window.board, "set_focus_ids", focus.append)
+    monkeypatch.setattr(window.board, "set_focus_ids", lambda ids, **options: focus.append(ids))
     monkeypatch.setattr(window.exporter, "export", lambda: exports.append(True))
     window.guide_panel.focusRequested.emit(["g-loyalty"])
     window.guide_panel.focusRequested.emit([])

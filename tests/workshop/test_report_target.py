@@ -37,3 +37,13 @@ def test_a_folder_in_the_reports_place_is_refused_with_what_to_do(tmp_path):
     with pytest.raises(ReportError, match="it is a folder"):
         export_pdf(customer_loyalty(), folder, reproducible=True)
     assert folder.is_dir() and not any(folder.iterdir())
+
+
+def test_a_link_named_like_a_report_that_leads_to_a_workshop_is_refused(tmp_path):
+    workshop_file = tmp_path / "client.via"
+    workshop_file.write_text("{}", encoding="utf-8")
+    link = tmp_path / "report.pdf"
+    link.symlink_to(workshop_file)
+    with pytest.raises(ReportError, match=r"workshop file client\.via"):
+        export_pdf(customer_loyalty(), link, reproducible=True)
+    assert workshop_file.read_text(encoding="utf-8") == "{}"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ui.canvas.editor import InPlaceEditor
 from workshop import ops
 from workshop.geometry import CARD_WIDTH
-from workshop.text import MAX_NAME, MAX_TEXT
+from workshop.text import MAX_NAME, MAX_TEXT, clean_name, clean_text
 
 
 class EditingMixin:
@@ -60,7 +60,9 @@ class EditingMixin:
         if not text.strip():
             self.document.refused.emit(self.tr("A card needs some text; the previous text is kept."))
             return
-        limit = MAX_NAME if card.content.kind == "kpi" else MAX_TEXT
+        kpi = card.content.kind == "kpi"
+        limit = MAX_NAME if kpi else MAX_TEXT
+        text = clean_name(text) if kpi else clean_text(text)  # what the model keeps, before measuring
         if len(text) > limit:  # a paste too long for a card: keep what fits rather than lose it all
             text = text[:limit]
             self.document.refused.emit(

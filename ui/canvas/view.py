@@ -119,14 +119,15 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     def _user_scrolled(self, _action: int) -> None:
         self.fitted = False  # the user's own pan ends fit-to-view and a guide step's framing
 
-    def set_focus_ids(self, ids: list[str] | None) -> None:
+    def set_focus_ids(self, ids: list[str] | None, *, fit_when_cleared: bool = True) -> None:
         """Dim all but these cards; frame them when they are a new focus, or when the same step's focus
         comes back (the guide shown again with F9, its tab raised again) to a board showing the whole
         tree: then the projector-mode switch or Fit board fitted it, and the step's few cards would
-        be too small to read beside the guide. A zoom or pan of the user's own is kept."""
+        be too small to read beside the guide. A zoom or pan of the user's own is kept. A step with no
+        focus fits the whole tree again (`fit_when_cleared`), unless the guide is only hidden."""
         cards = self.board_scene.set_focus_ids(ids)
         if not cards:
-            if self.focus_frame is not None:
+            if self.focus_frame is not None and fit_when_cleared:
                 # A step about the whole tree (decisions, review) or the guide closed: the room sees
                 # the whole board again, not the corner the previous step framed.
                 self.fit_all()

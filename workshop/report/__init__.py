@@ -68,6 +68,8 @@ def _writable_target(path: Path) -> Path:
     """The file the report really goes to: through a symlink to its target (a shared folder's link
     stays a link), never over a folder, a device or a pipe, which a rename would silently replace."""
     target = Path(os.path.realpath(path))
+    if target.suffix.lower() == ".via":  # a link named report.pdf that points at a workshop
+        raise ReportError(f"Cannot write the report to {path}: it leads to the workshop file {target.name}.")
     try:
         info = os.stat(target)
     except FileNotFoundError:
