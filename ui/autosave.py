@@ -17,6 +17,7 @@ import logging
 import os
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,6 +254,13 @@ class Autosaver(QObject):
         # destroyed; a plain function connection avoids PySide's slot lookup on a dying receiver.
         document.undo_stack.cleanChanged.connect(lambda clean: clean and self._schedule())
         self._closed = False
+        self.pending: Callable[[], Workshop | None] = lambda: None
+        """The workshop with what is being typed but not yet committed (a card's editor), or None.
+        Set by the window: a crash while a facilitator types a long goal must not lose it."""
+
+    def schedule(self) -> None:
+        """Save a moment from now (typing that is not an edit of the model yet)."""
+        self._schedule()
 
     def _schedule(self, *_: object) -> None:
         # Not restarted by later edits: a long burst of typing is still saved within one interval.
@@ -264,10 +272,11 @@ class Autosaver(QObject):
         if self._closed:
             return
         try:
-            if self.document.undo_stack.isClean():
+            typed = self.pending()
+            if typed is None and self.document.undo_stack.isClean():
                 self.session.clear()
             else:
-                self.session.write(self.document.workshop, self.document.path)
+                self.session.write(typed if typed is not None else self.document.workshop, self.document.path)
                 self.saved.emit()
         except Exception as error:  # a full disk must not break the editing in front of the room
             log.exception("autosave failed")

@@ -30,7 +30,8 @@ from ui.panels.properties import PropertiesPanel
 from ui.panels.suggestions import SuggestionsPanel
 from ui.report_export import ReportExporter
 from ui.tooltips import plain_tooltip
-from workshop import examples, guide, storage
+from workshop import examples, guide, ops, storage
+from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.model import Meta, Workshop
 
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.findings_panel.set_unavailable)
         if self.autosaver is not None:
             self.autosaver.failed.connect(self.show_message)
+            self.autosaver.pending = self._workshop_with_open_edit
+            self.board.board_scene.editorTyped.connect(self.autosaver.schedule)
 
         board.selectionIdsChanged.connect(self.properties_panel.show_ids)
         self.outline_panel.idsActivated.connect(self._select_on_board)
@@ -495,6 +498,23 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             QTimer.singleShot(0, self._size_guide_for_room)
+
+    def _workshop_with_open_edit(self) -> Workshop | None:
+        """A copy of the workshop with the text being typed into a card, for autosave; None when no
+        card is being edited (or the text would be refused: the model's own copy is saved then)."""
+        pending = self.board.pending_edit()
+        if pending is None:
+            return None
+        card_id, text = pending
+        copy = self.document.workshop.model_copy(deep=True)
+        try:
+            if copy.goal(card_id) is not None:
+                ops.update_goal(copy, card_id, text=text)
+            elif copy.find("kpis", card_id) is not None:
+                ops.update_kpi(copy, card_id, name=text)
+        except OperationError:
+            return None
+        return copy
 
     def _show_focused_panel(self, _old: QWidget | None, now: QWidget | None) -> None:
         """Tab can reach a panel whose tab lies behind another (Functions behind Palette): raise it,

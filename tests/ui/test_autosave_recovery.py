@@ -62,6 +62,29 @@ def test_autosave_writes_a_recovery_file_soon_after_a_change_and_never_the_users
     assert session.workshop_file.parent != user_file.parent
 
 
+def test_text_being_typed_into_a_card_is_autosaved_before_it_is_committed(qtbot, tmp_path, user_file):
+    """A facilitator types a long goal while the room talks; a crash then must not lose it."""
+    store = RecoveryStore(tmp_path / "recovery")
+    session = store.start_session()
+    document = Document(storage.load(user_file), user_file)
+    autosaver = Autosaver(document, session, interval_ms=200)
+    window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    editor = window.board.board_scene.start_edit("g-loyalty")
+    editor.select_all()
+    qtbot.keyClicks(window.board.viewport(), "Customers stay for years")
+    assert editor.text() == "Customers stay for years"
+
+    def saved_text() -> str:
+        return storage.load(session.workshop_file).goal("g-loyalty").text if session.workshop_file.exists() else ""
+
+    qtbot.waitUntil(lambda: saved_text() == "Customers stay for years", timeout=5000)
+    assert document.workshop.goal("g-loyalty").text != "Customers stay for years", "still being typed"
+    assert window.board.board_scene.editor is editor, "autosave did not end the editing"
+
+
 def test_saving_removes_the_recovery_file(qtbot, tmp_path, user_file):
     store = RecoveryStore(tmp_path / "recovery")
     session = store.start_session()

@@ -45,6 +45,7 @@ class EditingMixin:
         card.editing = True
         card.update()
         self.editor = editor
+        editor.document().contentsChanged.connect(self.editorTyped.emit)  # type: ignore[attr-defined]
         self.clearSelection()
         card.setSelected(True)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)

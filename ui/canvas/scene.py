@@ -43,6 +43,8 @@ SIDE_MARGIN = 320.0
 class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     linkDropped = Signal(str, str)
     """A link drag ended on another card: (source goal id, target goal id). The view decides."""
+    editorTyped = Signal()
+    """The text in a card's in-place editor changed (not yet in the model): autosave keeps it too."""
     suggestionDecided = Signal(str, bool)
     """A suggestion's ✓ or ✗ on the board was clicked: (suggestion id, accept). The view decides, since
     accepting a support-to-strategy link asks the same question as drawing it."""
