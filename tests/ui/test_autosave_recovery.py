@@ -43,13 +43,18 @@ def settings_in(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def test_autosave_writes_a_recovery_file_soon_after_a_change_and_never_the_users_file(qtbot, tmp_path, user_file):
-    store = RecoveryStore(tmp_path / "recovery")
-    session = store.start_session()
+def autosaved_window(qtbot, tmp_path: Path, user_file: Path, interval_ms: int):
+    """A window on the user's file with autosave every `interval_ms` into its own recovery folder."""
+    session = RecoveryStore(tmp_path / "recovery").start_session()
     document = Document(storage.load(user_file), user_file)
-    autosaver = Autosaver(document, session, interval_ms=300)
+    autosaver = Autosaver(document, session, interval_ms=interval_ms)
     window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
     qtbot.addWidget(window)
+    return window, document, session
+
+
+def test_autosave_writes_a_recovery_file_soon_after_a_change_and_never_the_users_file(qtbot, tmp_path, user_file):
+    _window, document, session = autosaved_window(qtbot, tmp_path, user_file, 300)
     before = user_file.read_bytes()
 
     document.edit(ops.update_goal, "g-loyalty", text="Customers stay for years")
@@ -64,12 +69,7 @@ def test_autosave_writes_a_recovery_file_soon_after_a_change_and_never_the_users
 
 def test_text_being_typed_into_a_card_is_autosaved_before_it_is_committed(qtbot, tmp_path, user_file):
     """A facilitator types a long goal while the room talks; a crash then must not lose it."""
-    store = RecoveryStore(tmp_path / "recovery")
-    session = store.start_session()
-    document = Document(storage.load(user_file), user_file)
-    autosaver = Autosaver(document, session, interval_ms=200)
-    window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
-    qtbot.addWidget(window)
+    window, document, session = autosaved_window(qtbot, tmp_path, user_file, 200)
     window.show()
     qtbot.waitExposed(window)
     editor = window.board.board_scene.start_edit("g-loyalty")
@@ -86,12 +86,7 @@ def test_text_being_typed_into_a_card_is_autosaved_before_it_is_committed(qtbot,
 
 
 def test_saving_removes_the_recovery_file(qtbot, tmp_path, user_file):
-    store = RecoveryStore(tmp_path / "recovery")
-    session = store.start_session()
-    document = Document(storage.load(user_file), user_file)
-    autosaver = Autosaver(document, session, interval_ms=100)
-    window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
-    qtbot.addWidget(window)
+    window, document, session = autosaved_window(qtbot, tmp_path, user_file, 100)
     document.edit(ops.add_goal, "Grow abroad")
     qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
     assert window.save()
