@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
+from PySide6.QtCore import Qt
 
 from ui.document import Document
 from ui.panels.common import swatch
@@ -107,3 +108,19 @@ def test_pinning_a_placed_card_is_one_step_and_a_refusal_leaves_no_half_edit(qtb
     assert refusals, "the refusal is said"
     assert "g-engagement" not in document.workshop.positions
     assert not panel.goal_pinned.isChecked()
+
+
+def test_undo_while_typing_a_goal_text_keeps_the_cursor_near_where_it_was(open_window, qtbot):
+    """Undo from the toolbar mid-sentence, then go on typing: the next letter lands at the end,
+    not at the start of the goal's text."""
+    window = open_window(activate=True)
+    window.board.select_ids(["g-loyalty"], True)
+    field = window.properties_panel.goal_text
+    qtbot.waitUntil(field.isVisible)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, " soon")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: field.toPlainText() == window.document.workshop.goal("g-loyalty").text)
+    qtbot.keyClicks(field, "!")
+    assert window.document.workshop.goal("g-loyalty").text.endswith("!")

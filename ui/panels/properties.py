@@ -231,12 +231,20 @@ class PropertiesPanel(QWidget):
 
     @staticmethod
     def _set_text(edit: QLineEdit | QPlainTextEdit, value: str) -> None:
-        current = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
-        if current != value:
-            if isinstance(edit, QLineEdit):
+        """Show the model's text; the cursor stays where it was (clamped), so Undo in the middle of
+        typing does not send the next keystroke to the start of the field."""
+        if isinstance(edit, QLineEdit):
+            if edit.text() != value:
+                position = edit.cursorPosition()
                 edit.setText(value)
-            else:
-                edit.setPlainText(value)
+                edit.setCursorPosition(min(position, len(value)))
+            return
+        if edit.toPlainText() != value:
+            position = edit.textCursor().position()
+            edit.setPlainText(value)
+            cursor = edit.textCursor()
+            cursor.setPosition(min(position, len(edit.toPlainText())))
+            edit.setTextCursor(cursor)
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: Any) -> None:
