@@ -103,8 +103,15 @@ def launch(
         window.open_file(paths[0], ask=False)
     if problem:
         window.show_message(problem)
-    if orphans:
-        offer_recovery(window, orphans)
+    restored = bool(orphans) and offer_recovery(window, orphans)
+    shown = window.document.path.resolve() if window.document.path else None
+    if restored and paths and shown != paths[0].resolve():
+        dialogs.show_error(
+            window,
+            tr("Open"),
+            tr("%s was not opened: the restored work is shown instead. Save it, then open the file.")
+            % paths[0].name,
+        )
     return window
 
 

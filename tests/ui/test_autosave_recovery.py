@@ -221,6 +221,21 @@ def test_declining_recovery_discards_it(qtbot, tmp_path, monkeypatch):
     assert not left.exists()
 
 
+def test_restoring_instead_of_the_file_asked_for_says_that_file_was_not_opened(
+    qtbot, tmp_path, user_file, monkeypatch
+):
+    root = tmp_path / "data" / "recovery"
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    _crashed_session(root, f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n")
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, text: True)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: said.append(message))
+    window = via_app.launch([str(user_file)], settings=settings_in(tmp_path))
+    qtbot.addWidget(window)
+    assert window.document.path is None, "the restored untitled work is shown"
+    assert said and user_file.name in said[-1] and "not opened" in said[-1]
+
+
 def test_a_recovery_file_this_via_cannot_read_is_kept_aside_and_its_place_said(qtbot, tmp_path, monkeypatch):
     """A newer Via crashed, then this one starts: that morning's work must not be deleted."""
     root = tmp_path / "data" / "recovery"
