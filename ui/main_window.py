@@ -234,7 +234,11 @@ class MainWindow(QMainWindow):
         self.board.select_ids(list(ids), True)
 
     def _select_card(self, card_id: str) -> None:
+        """A card made from the palette (Enter or a double click): the room names it next, so the
+        board takes the keyboard and the card opens for typing, as Tab and Enter do on the board."""
         self._select_on_board([card_id])
+        self.board.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.board.board_scene.start_edit(card_id)
 
     # --- the guide's focus on the board -----------------------------------------------------------
 

@@ -107,6 +107,20 @@ def test_activating_a_palette_tile_adds_a_card_in_one_undo_step(window):
     assert len(window.document.workshop.goals_of(function_id)) == count
 
 
+def test_a_card_made_from_the_palette_by_keyboard_opens_for_typing_its_text(open_window, qtbot):
+    window = open_window(activate=True)
+    tiles = window.palette_panel.tiles
+    row = next(i for i in range(tiles.count()) if (r := window.palette_panel.request_at(i)) and r.kind == "goal")
+    tiles.setFocus()
+    tiles.setCurrentRow(row)
+    qtbot.keyClick(tiles, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.board.board_scene.editor is not None)
+    qtbot.keyClicks(window.board.viewport(), "Answer every call within a minute")
+    qtbot.keyClick(window.board.viewport(), Qt.Key.Key_Return)
+    texts = [g.text for g in window.document.workshop.goals]
+    assert "Answer every call within a minute" in texts
+
+
 # --- outline ------------------------------------------------------------------------------------
 
 
