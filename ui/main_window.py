@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
 
 from ui import dialogs, recent_files, theme, workshop_details
@@ -528,6 +528,18 @@ class MainWindow(QMainWindow):
             widget = widget.parentWidget()
         if widget is not None and widget.parent() is self and widget.visibleRegion().isEmpty():
             widget.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Tab in a panel goes back to the board, as Ctrl+Tab on the board leaves it: a keyboard
+        user otherwise had to Tab through every panel to reach the cards again."""
+        ctrl_tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+        if ctrl_tab and not self.board.hasFocus():
+            self.board.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def childEvent(self, event: QChildEvent) -> None:
         """Tabbed panels show their whole names ("Findings", not "Findin..."): the main window makes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget
 
 
 def test_tabbing_into_a_panel_behind_another_tab_brings_that_tab_forward(open_window, qtbot):
@@ -29,3 +30,13 @@ def test_walking_the_panels_with_tab_only_ever_focuses_what_can_be_seen(open_win
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     assert len(visited) > 6, "Tab went through several panels"
     assert len(window.document.workshop.goals) == goals
+
+
+def test_ctrl_tab_in_a_panel_goes_back_to_the_board(open_window, qtbot):
+    window = open_window(size=(1280, 800), activate=True)
+    window.findings_dock.raise_()
+    findings = window.findings_panel.findChild(QListWidget) or window.findings_panel
+    findings.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is not window.board)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.board
