@@ -63,6 +63,29 @@ def ask_report_path(parent: QWidget | None, suggested: str = "") -> Path | None:
     return result if result.suffix.lower() == ".pdf" else result.with_suffix(".pdf")
 
 
+ChangedAnswer = Literal["overwrite", "save_as", "cancel"]
+
+
+def ask_overwrite_changed(parent: QWidget | None, name: str) -> ChangedAnswer:
+    """The file was changed on disk since it was opened or saved here (a colleague, another Via)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("File changed on disk"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(tr("“%s” was changed by someone or something else since you opened or saved it here.") % name)
+    box.setInformativeText(tr("Saving over it loses those changes. Save under another name to keep both."))
+    save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    if box.clickedButton() is save_as:
+        return "save_as"
+    if box.clickedButton() is overwrite:
+        return "overwrite"
+    return "cancel"
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)

@@ -8,6 +8,7 @@ unsaved-changes prompt in front of every one that would throw work away.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
@@ -47,6 +48,15 @@ SMALL_SCREEN_GUIDE_SHARE = 0.4
 SMALL_SCREEN_BELOW = 1280
 """On a small beamer (1024x768) a third is ~340 px: the question alone fills it and the room's
 answers drop out of sight. Four tenths still leave the board the larger part."""
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells one version of a file from the next: modification time (ns) and size."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
 
 
 class MainWindow(QMainWindow):
@@ -170,8 +180,13 @@ class MainWindow(QMainWindow):
         self.score_label.setAccessibleName(self.tr("Alignment score"))
         self.statusBar().addPermanentWidget(self.score_label)
 
+    _disk_stamp: tuple[int, int] | None = None
+    """The file as this window last read or wrote it; None for a workshop not read from a file here."""
+
     def _connect(self) -> None:
         a, doc, board = self.actions_, self.document, self.board
+        self._disk_stamp = _stamp(doc.path) if doc.path else None  # handed a workshop just read
+        doc.reset.connect(self._forget_disk_stamp)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_focused_panel)
@@ -332,6 +347,7 @@ class MainWindow(QMainWindow):
                 self._rebuild_recent_menu()
             return False
         self.document.replace(ws, path.resolve())
+        self._disk_stamp = _stamp(path)
         self._remember(path)
         QTimer.singleShot(0, self.board.fit_all)
         self.show_message(self.tr("Opened %s") % path.name)
@@ -341,7 +357,18 @@ class MainWindow(QMainWindow):
         self._commit_board_editor()
         if self.document.path is None:
             return self.save_as()
+        if self._changed_on_disk(self.document.path):
+            answer = dialogs.ask_overwrite_changed(self, self.document.path.name)
+            if answer == "save_as":
+                return self.save_as()
+            if answer != "overwrite":
+                return False
         return self._write(self.document.path)
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Whether the file is no longer the one this window last read or wrote (a colleague saved
+        it, or a second Via did): saving would silently throw their changes away."""
+        return self._disk_stamp is not None and _stamp(path) not in (None, self._disk_stamp)
 
     def save_as(self) -> bool:
         self._commit_board_editor()
@@ -364,6 +391,7 @@ class MainWindow(QMainWindow):
                 return self.save_as()  # never over a newer Via's file: ask for another name
             return False
         self.document.undo_stack.setClean()
+        self._disk_stamp = _stamp(path)
         if self.document.path != path.resolve():
             self.document.set_path(path.resolve())
         self._remember(path)
@@ -519,6 +547,9 @@ class MainWindow(QMainWindow):
         except OperationError:
             return None
         return copy
+
+    def _forget_disk_stamp(self) -> None:
+        self._disk_stamp = None  # open_file sets it again right after the replace
 
     def _show_focused_panel(self, _old: QWidget | None, now: QWidget | None) -> None:
         """Tab can reach a panel whose tab lies behind another (Functions behind Palette): raise it,

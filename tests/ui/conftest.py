@@ -41,8 +41,8 @@ def prompts(monkeypatch):
     """Every prompt of the window answered by the test, which can change the answers; records what was asked."""
     from ui import dialogs
 
-    asked: dict[str, list] = {"save_changes": [], "errors": [], "save_path": []}
-    answers = {"save_changes": "discard", "save_path": None}
+    asked: dict[str, list] = {"save_changes": [], "errors": [], "save_path": [], "overwrite_changed": []}
+    answers = {"save_changes": "discard", "save_path": None, "overwrite_changed": "overwrite"}
 
     def ask_save_changes(parent, name):
         asked["save_changes"].append(name)
@@ -52,7 +52,12 @@ def prompts(monkeypatch):
         asked["save_path"].append(suggested)
         return answers["save_path"]
 
+    def ask_overwrite_changed(parent, name):
+        asked["overwrite_changed"].append(name)
+        return answers["overwrite_changed"]
+
     monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
+    monkeypatch.setattr(dialogs, "ask_overwrite_changed", ask_overwrite_changed)
     monkeypatch.setattr(dialogs, "ask_save_path", ask_save_path)
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: asked["errors"].append(message))
     monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, directory="": None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,43 @@ def test_the_example_opens_from_the_file_menu_as_an_unsaved_workshop(window, dem
     assert window.document.workshop == customer_loyalty()
     assert window.document.path is None  # Save asks for a name: the demo file is never overwritten
     assert asked["save_changes"] == ["customer-loyalty.via", "customer-loyalty.via"]
+
+
+def _changed_by_a_colleague(path: Path) -> None:
+    """Someone else saves the file: other content, and a later modification time."""
+    theirs = storage.load(path)
+    ops.set_meta(theirs, title="A colleague's version")
+    storage.save(theirs, path)
+    later = path.stat().st_mtime_ns + 2_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+@pytest.mark.parametrize("answer", ["cancel", "overwrite", "save_as"])
+def test_saving_over_a_file_changed_on_disk_asks_first(window, demo_file, tmp_path, prompts, answer):
+    asked, answers = prompts
+    answers["overwrite_changed"] = answer
+    assert window.open_file(demo_file)
+    window.document.edit(ops.update_goal, "g-loyalty", text="Our version")
+    _changed_by_a_colleague(demo_file)
+    other = tmp_path / "ours.via"
+    answers["save_path"] = other
+    saved = window.save()
+    assert asked["overwrite_changed"] == [demo_file.name]
+    on_disk = storage.load(demo_file)
+    if answer == "cancel":
+        assert not saved and on_disk.meta.title == "A colleague's version"
+    elif answer == "overwrite":
+        assert saved and on_disk.goal("g-loyalty").text == "Our version"
+    else:
+        assert saved and on_disk.meta.title == "A colleague's version"
+        assert storage.load(other).goal("g-loyalty").text == "Our version"
+
+
+def test_saving_a_file_only_this_window_changed_does_not_ask(window, demo_file, prompts):
+    asked, _ = prompts
+    assert window.open_file(demo_file)
+    for text in ("First", "Second"):
+        window.document.edit(ops.update_goal, "g-loyalty", text=text)
+        assert window.save()
+    assert storage.load(demo_file).goal("g-loyalty").text == "Second"
+    assert asked["overwrite_changed"] == []
