@@ -538,7 +538,10 @@ class MainWindow(QMainWindow):
         if pending is None:
             return None
         card_id, text = pending
-        copy = self.document.workshop.model_copy(deep=True)
+        ws = self.document.workshop
+        # new goal and KPI lists, the rest shared: the edit below replaces one item in its list, and a
+        # deep copy of a 5,000-goal workshop would cost a visible pause every autosave while typing
+        copy = ws.model_copy(update={"goals": list(ws.goals), "kpis": list(ws.kpis)})
         try:
             if copy.goal(card_id) is not None:
                 ops.update_goal(copy, card_id, text=text)
