@@ -69,12 +69,13 @@ class ReportExporter(QObject):
         self.last_pdf: Path | None = None
         self.last_summary = ""
         self._last_title = ""
-        self._changed_since_export = False
         self._edits = 0
         """Changes made to the workshop so far: an export records it when it starts."""
         self._generation = 0
         """Workshops opened so far in this window: a report of an earlier one is never mailed."""
         self._started_at = (0, 0)
+        self._exported_edits = 0
+        """`_edits` when the last report's export started: any change since makes it outdated."""
         document.changed.connect(self._workshop_changed)
         document.reset.connect(self._forget_export)  # another workshop: its report was never made
         self.choose_path: Callable[[str], str] = self._ask_path
@@ -138,7 +139,7 @@ class ReportExporter(QObject):
         self.last_pdf = Path(path)
         self.last_summary = summary
         self._last_title = title
-        self._changed_since_export = edits != self._edits  # edited while the report was built
+        self._exported_edits = edits  # an edit made while the report was built already outdates it
         self.exported.emit(path)
         self.after_export(self.last_pdf)
 
@@ -149,8 +150,6 @@ class ReportExporter(QObject):
 
     def _workshop_changed(self, _change: object) -> None:
         self._edits += 1
-        if self.last_pdf is not None:
-            self._changed_since_export = True
 
     def _forget_export(self) -> None:
         """A new or opened workshop: never mail the previous one's report (another client's, maybe)."""
@@ -158,7 +157,6 @@ class ReportExporter(QObject):
         self.last_pdf = None
         self.last_summary = ""
         self._last_title = ""
-        self._changed_since_export = False
 
     def inform(self, title: str, text: str) -> None:
         """A plain-text message (paths and titles are user words, never markup); tests replace it."""
@@ -192,7 +190,7 @@ class ReportExporter(QObject):
         if self.last_pdf is None or not self.last_pdf.exists():
             self.inform(self.tr("Email report"), self.tr("Export the report first."))
             return False
-        if self._changed_since_export:
+        if self._edits != self._exported_edits:
             self.inform(
                 self.tr("Email report"),
                 self.tr(
