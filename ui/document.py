@@ -1,9 +1,12 @@
 """The open workshop as the UI sees it: the model, its undo stack, and signals views follow.
 
-Views never edit the model themselves. They call `Document.edit(ops.something, ...)`; the
-operation applies and returns a `Change`, which goes on the undo stack and is announced through
-`changed`. Undo and redo announce the change they apply the same way, so a view has one code path
-for every kind of update (the orange-canvas-core / Anki pattern).
+Every edit, whoever starts it (the board, a panel, the guide, the room), is
+`document.run(user_ops.something, ...)`: the user operation applies and returns a `Change`, which
+goes on the one undo stack and is announced through `changed`; the caller gets an `Outcome` (the
+change, or the refusal's sentence to show where the person is looking). Undo and redo announce the
+change they apply the same way, so a view has one code path for every kind of update (the
+orange-canvas-core / Anki pattern). Nothing else in `ui` pushes to the stack or touches the model
+(tests/ui/test_one_edit_path.py checks it).
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workshop import ops
-from workshop.changes import Change, Insert, OperationError, Replace
+from workshop.changes import Change, Insert, Replace
 from workshop.model import Workshop
+from workshop.user_ops import Outcome, attempt
 
 
 class ChangeCommand(QUndoCommand):
@@ -77,8 +80,6 @@ class Document(QObject):
     changed = Signal(object)
     reset = Signal()
     """The whole workshop was replaced (new, open, restore): views rebuild from scratch."""
-    refused = Signal(str)
-    """An edit the model refused, with the sentence to show the user."""
     pathChanged = Signal()
 
     def __init__(
@@ -89,34 +90,19 @@ class Document(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
 
-    def edit(
+    def run(
         self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kwargs: Any
-    ) -> Change | None:
-        """Run a workshop operation and record it. Returns None (and emits `refused`) if refused."""
-        try:
-            change = operation(self.workshop, *args, **kwargs)
-        except OperationError as error:
-            self.refused.emit(str(error))
-            return None
-        self.push(change, merge_key)
-        return change
+    ) -> Outcome:
+        """Run a user operation (`workshop.user_ops`) and put its change on the undo stack.
 
-    def edit_together(self, label: str, build: Callable[[ops.Batch], str | None]) -> Change | None:
-        """Several operations as one undo step; all undone if one is refused (see ops.run_together)."""
-        try:
-            change = ops.run_together(self.workshop, label, build)
-        except OperationError as error:
-            self.refused.emit(str(error))
-            return None
-        self.push(change)
-        return change
-
-    def push(self, change: Change, merge_key: str | None = None) -> None:
-        """Record a change that is already applied to the workshop."""
-        if change.is_empty:
-            return
-        merge_id = -1 if merge_key is None else zlib.crc32(merge_key.encode("utf-8")) & 0x7FFFFFFF
-        self.undo_stack.push(ChangeCommand(self, change, merge_id))
+        `merge_key`: edits with the same key in a row (typing into one field) become one undo step.
+        A refused edit changes nothing; the Outcome carries the sentence for the caller to show.
+        """
+        outcome = attempt(self.workshop, operation, *args, **kwargs)
+        if outcome.change is not None and not outcome.change.is_empty:
+            merge_id = -1 if merge_key is None else zlib.crc32(merge_key.encode("utf-8")) & 0x7FFFFFFF
+            self.undo_stack.push(ChangeCommand(self, outcome.change, merge_id))
+        return outcome
 
     def replace(self, workshop: Workshop, path: Path | None) -> None:
         """Swap in another workshop (open, new, restore); the undo history starts again."""

@@ -31,7 +31,7 @@ from ui.panels.properties import PropertiesPanel
 from ui.panels.suggestions import SuggestionsPanel
 from ui.report_export import ReportExporter
 from ui.tooltips import plain_tooltip
-from workshop import examples, guide, ops, storage
+from workshop import examples, guide, storage, user_ops
 from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.model import Meta, Workshop
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.functions_panel = FunctionsPanel(self.document)
         self.outline_panel = OutlinePanel(self.document)
         self.findings_panel = FindingsPanel()
-        self.properties_panel = PropertiesPanel(self.document)
+        self.properties_panel = PropertiesPanel(self.document, position_of=self.board.shown_position)
         self.suggestions_panel = SuggestionsPanel(self.document)
         self.guide_panel = GuidePanel(self.document)
         self._guide_focus: list[str] = guide.focus_ids(self.document.workshop, self.guide_panel.current_step())
@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
         doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
         doc.pathChanged.connect(self._update_title)
         doc.reset.connect(self._update_title)
-        doc.refused.connect(self.show_message)
+        for part in (board, self.palette_panel, self.functions_panel, self.properties_panel, self.suggestions_panel):
+            part.message.connect(self.show_message)  # why an edit did not happen, where the room looks
         self.runner.analysed.connect(self._on_analysed)
         self.runner.failed.connect(self.show_message)
         self.runner.failed.connect(self.findings_panel.set_unavailable)
@@ -230,20 +231,10 @@ class MainWindow(QMainWindow):
         self.outline_panel.idsActivated.connect(self._select_on_board)
         self.findings_panel.subjectsActivated.connect(self._select_on_board)
         self.functions_panel.functionSelected.connect(self.properties_panel.show_function)
-        self.properties_panel.position_of = self._board_position
         self.palette_panel.cardCreated.connect(self._select_card)
         self.suggestions_panel.idsActivated.connect(self._select_on_board)
         self.guide_panel.focusRequested.connect(self._on_guide_focus)
         self.guide_panel.exportRequested.connect(self.export_report)
-
-    def _board_position(self, card_id: str) -> tuple[float, float] | None:
-        """Where the board shows a card (beyond the BoardView contract, so looked up defensively)."""
-        scene = getattr(self.board, "board_scene", None)
-        card = scene.card(card_id) if scene is not None and hasattr(scene, "card") else None
-        if card is None:
-            return None
-        pos = card.pos()
-        return (pos.x(), pos.y())
 
     def _select_on_board(self, ids: list[str]) -> None:
         self.board.select_ids(list(ids), True)
@@ -544,9 +535,9 @@ class MainWindow(QMainWindow):
         copy = ws.model_copy(update={"goals": list(ws.goals), "kpis": list(ws.kpis)})
         try:
             if copy.goal(card_id) is not None:
-                ops.update_goal(copy, card_id, text=text)
+                user_ops.update_goal(copy, card_id, text=text)
             elif copy.find("kpis", card_id) is not None:
-                ops.update_kpi(copy, card_id, name=text)
+                user_ops.update_kpi(copy, card_id, name=text)
         except OperationError:
             return None
         return copy

@@ -1,7 +1,7 @@
 """File > Workshop details…: the title, organisation, date, facilitator and participants.
 
 These are what the report's cover and the email subject show, so they must be editable; they are
-applied with `ops.set_meta` through the document, as one undo step, and refused values (a name
+applied with `user_ops.set_meta` through the document, as one undo step, and refused values (a name
 longer than the model allows) are said in the dialog, which stays open to fix them.
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.document import Document
 from ui.plain_text import plain_label
-from workshop import ops
+from workshop import user_ops
 from workshop.model import Meta
 from workshop.text import MAX_NAME, clean_name
 
@@ -127,14 +127,9 @@ class WorkshopDetailsDialog(QDialog):
                 self.tr("A participant's name can have at most %d characters: “%s…”") % (MAX_NAME, too_long[:40])
             )
             return
-        refusals: list[str] = []
-        self._document.refused.connect(refusals.append)
-        try:
-            change = self._document.edit(ops.set_meta, **fields)
-        finally:
-            self._document.refused.disconnect(refusals.append)
-        if change is None:
-            self._refuse(refusals[-1] if refusals else self.tr("These details could not be saved."))
+        outcome = self._document.run(user_ops.set_meta, **fields)
+        if outcome.refusal:
+            self._refuse(outcome.refusal)
             return
         self.accept()
 

@@ -57,7 +57,7 @@ def test_autosave_writes_a_recovery_file_soon_after_a_change_and_never_the_users
     _window, document, session = autosaved_window(qtbot, tmp_path, user_file, 300)
     before = user_file.read_bytes()
 
-    document.edit(ops.update_goal, "g-loyalty", text="Customers stay for years")
+    document.run(ops.update_goal, "g-loyalty", text="Customers stay for years")
     qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
 
     assert storage.load(session.workshop_file).goal("g-loyalty").text == "Customers stay for years"
@@ -87,7 +87,7 @@ def test_text_being_typed_into_a_card_is_autosaved_before_it_is_committed(qtbot,
 
 def test_saving_removes_the_recovery_file(qtbot, tmp_path, user_file):
     window, document, session = autosaved_window(qtbot, tmp_path, user_file, 100)
-    document.edit(ops.add_goal, "Grow abroad")
+    document.run(ops.add_goal, "Grow abroad")
     qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
     assert window.save()
     qtbot.waitUntil(lambda: not session.workshop_file.exists(), timeout=5000)
@@ -101,7 +101,7 @@ def test_a_clean_close_removes_the_recovery_file_and_the_lock(qtbot, tmp_path, u
     autosaver = Autosaver(document, session, interval_ms=100)
     window = MainWindow(document, settings=settings_in(tmp_path), autosaver=autosaver)
     qtbot.addWidget(window)
-    document.edit(ops.add_goal, "Unsaved")
+    document.run(ops.add_goal, "Unsaved")
     qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
 
     assert window.close()  # the prompt answers "discard"
@@ -126,7 +126,7 @@ CHILD = textwrap.dedent(
     app = ensure_app()
     window = launch([sys.argv[1]])
     window.autosaver.saved.connect(lambda: print("READY", flush=True))
-    window.document.edit(ops.update_goal, "g-loyalty", text="Edited before the crash")
+    window.document.run(ops.update_goal, "g-loyalty", text="Edited before the crash")
     app.exec()
     """
 )
@@ -272,7 +272,7 @@ def test_with_default_settings_a_change_is_autosaved_within_five_seconds(qtbot, 
     session = RecoveryStore(tmp_path / "recovery").start_session()
     document = Document(customer_loyalty(), None)
     autosaver = Autosaver(document, session)
-    document.edit(ops.add_goal, "Written down before anything can go wrong")
+    document.run(ops.add_goal, "Written down before anything can go wrong")
     qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
     assert len(storage.load(session.workshop_file).goals) == len(document.workshop.goals)
     autosaver.close()

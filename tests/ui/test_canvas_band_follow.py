@@ -30,7 +30,7 @@ def test_unplaced_strategic_goal_moved_to_a_support_function_is_drawn_in_the_sup
     assert "g-expenditure" not in view.document.workshop.positions
     assert band_drawn(view, "g-expenditure") == Band.STRATEGY
     first = view.board_scene.card("g-expenditure").pos()
-    view.document.edit(ops.update_goal, "g-expenditure", function_id="f-it")
+    view.document.run(ops.update_goal, "g-expenditure", function_id="f-it")
     assert band_drawn(view, "g-expenditure") == Band.SUPPORT
     assert "g-expenditure" not in view.document.workshop.positions  # a place on screen only
     view.document.undo_stack.undo()
@@ -45,14 +45,14 @@ def test_function_turned_support_takes_its_unplaced_cards_and_kpis_down(view):
         k.id for k in ws.kpis if k.function_id == "f-sales"
     ]
     assert cards and all(band_drawn(view, c) == Band.CUSTOMER_FACING for c in cards)
-    view.document.edit(ops.update_function, "f-sales", kind="support")
+    view.document.run(ops.update_function, "f-sales", kind="support")
     assert all(band_drawn(view, c) == Band.SUPPORT for c in cards)
     view.document.undo_stack.undo()
     assert all(band_drawn(view, c) == Band.CUSTOMER_FACING for c in cards)
 
 
 def test_re_placed_card_does_not_cover_another_card(view):
-    view.document.edit(ops.update_goal, "g-expenditure", function_id="f-it")
+    view.document.run(ops.update_goal, "g-expenditure", function_id="f-it")
     moved = view.board_scene.card("g-expenditure").scene_card_rect()
     for card_id, card in view.board_scene.cards().items():
         if card_id != "g-expenditure":
@@ -62,7 +62,7 @@ def test_re_placed_card_does_not_cover_another_card(view):
 def test_bands_stretch_when_a_card_moves_far_right(view):
     band = view.board_scene.band_item(Band.CUSTOMER_FACING)
     right_before = band.rect().right()
-    view.document.edit(ops.move_cards, {"g-sales-match": (right_before + 2000, 300.0)})
+    view.document.run(ops.move_cards, {"g-sales-match": (right_before + 2000, 300.0)})
     assert band.rect().right() >= right_before + 2000
     assert view.board_scene.sceneRect().right() > right_before + 2000
 
@@ -72,7 +72,7 @@ def test_text_edits_leave_the_band_extent_alone(view, monkeypatch):
     original = view.board_scene._update_extent
     monkeypatch.setattr(view.board_scene, "_update_extent", lambda: (calls.append(1), original()))
     for text in ("I", "In", "Inc", "Incr"):
-        view.document.edit(ops.update_goal, "g-loyalty", text=text, merge_key="typing")
+        view.document.run(ops.update_goal, "g-loyalty", text=text, merge_key="typing")
     assert calls == []
-    view.document.edit(ops.add_goal, "Another strategic goal")
+    view.document.run(ops.add_goal, "Another strategic goal")
     assert calls  # a new card does stretch the bands

@@ -137,7 +137,7 @@ def test_an_edit_arriving_mid_drag_puts_the_real_links_back(view):
     start = grab_point(view, HUB)
     press_and_move(view, start, [QPoint(10, 0), QPoint(30, 0)])
     assert scene.drag_links() is not None
-    document.edit(ops.add_goal, "Arrived meanwhile", "f-it", position=(5000.0, BANDS[Band.SUPPORT].first_layer_y))
+    document.run(ops.add_goal, "Arrived meanwhile", "f-it", position=(5000.0, BANDS[Band.SUPPORT].first_layer_y))
     assert scene.drag_links() is None and stand_ins(view) == []
     hub_rect = scene.card(HUB).scene_card_rect()
     assert all(link.isVisible() and link_touches_card(link, hub_rect) for link in scene.links_of(HUB))

@@ -8,8 +8,8 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from ui.around_link import AroundAnswer, AroundChoice, AroundLinkDialog
 from ui.canvas import BoardView
-from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, AroundLinkDialog
 from ui.document import Document
 from ui.mime import CardRequest, encode
 from workshop.examples import customer_loyalty
@@ -147,7 +147,7 @@ def test_drag_from_handle_to_another_card_creates_one_link(view):
 def test_link_drag_refusal_is_reported(view, qtbot):
     show_both(view, "g-it-records", "g-sales-match")
     links = len(view.document.workshop.links)
-    with qtbot.waitSignal(view.document.refused) as blocker:
+    with qtbot.waitSignal(view.message) as blocker:
         drag(view, handle_point(view, "g-it-records"), centre_point(view, "g-sales-match"))
     assert "already linked" in blocker.args[0]
     assert len(view.document.workshop.links) == links

@@ -100,7 +100,7 @@ def test_scene_render_of_the_whole_board_draws_every_hostile_card(hostile_view):
 
 def test_editing_a_card_into_hostile_text_keeps_drawing(hostile_view, qtbot):
     view = hostile_view
-    view.document.edit(ops.update_goal, "g-loyalty", text=HOSTILE["zero-width"])
+    view.document.run(ops.update_goal, "g-loyalty", text=HOSTILE["zero-width"])
     card = view.board_scene.card("g-loyalty")
     view.resetTransform()
     view.centerOn(card.scene_card_rect().center())

@@ -53,8 +53,8 @@ def test_a_link_repainted_in_pieces_matches_it_painted_whole(view, link_id):
 def test_a_card_with_many_links_drags_them_as_drafts_and_settles_smooth(view, qtbot):
     document = view.document
     for index in range(DRAFT_FROM + 2):
-        change = document.edit(ops.add_goal, f"Contributor {index}", "f-it", position=(index * 300.0, 900.0))
-        document.edit(ops.link, change.created_id, "g-loyalty")
+        change = document.run(ops.add_goal, f"Contributor {index}", "f-it", position=(index * 300.0, 900.0))
+        document.run(ops.link, change.created_id, "g-loyalty")
     scene = view.board_scene
     hub = scene.card("g-loyalty")
     links = scene.links_of("g-loyalty")

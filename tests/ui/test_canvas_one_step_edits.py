@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QTranslator
 
 import workshop.layout
-from ui.canvas import BoardView, board_ops
+from ui.canvas import BoardView
 from ui.document import Document
-from workshop import ops
+from workshop import ops, user_ops
 from workshop.examples import customer_loyalty
 
 
@@ -28,7 +28,7 @@ def test_linked_goal_is_rolled_back_when_the_link_fails_for_any_reason(monkeypat
     before = ws.model_dump()
     monkeypatch.setattr(ops, "link", explode)
     with pytest.raises(BoomError):
-        board_ops.add_linked_goal(ws, "f-it", (10.0, 600.0), "g-sales-match")
+        user_ops.add_linked_goal(ws, "f-it", (10.0, 600.0), "g-sales-match")
     assert ws.model_dump() == before
 
 
@@ -37,7 +37,7 @@ def test_kpi_is_rolled_back_when_placing_it_fails(monkeypatch):
     before = ws.model_dump()
     monkeypatch.setattr(ops, "move_cards", explode)
     with pytest.raises(BoomError):
-        board_ops.add_card(ws, "kpi", "f-it", (100.0, 700.0))
+        user_ops.add_card(ws, "kpi", "f-it", (100.0, 700.0))
     assert ws.model_dump() == before
 
 
@@ -46,7 +46,7 @@ def test_deleting_a_selection_is_rolled_back_when_a_part_fails(monkeypatch):
     before = ws.model_dump()
     monkeypatch.setattr(ops, "remove_kpi", explode)
     with pytest.raises(BoomError):
-        board_ops.remove_cards(ws, ["g-it-records"], ["k-support-ttr"], ["l-sales-loyalty"])
+        user_ops.remove_cards(ws, ["g-it-records"], ["k-support-ttr"], ["l-sales-loyalty"])
     assert ws.model_dump() == before
 
 
@@ -90,7 +90,7 @@ def test_new_cards_take_their_text_from_the_translation(view, shouting):
 def test_a_failing_tidy_is_reported_logged_and_moves_nothing(view, qtbot, monkeypatch, caplog):
     monkeypatch.setattr(workshop.layout, "tidy", explode)
     before = view.document.workshop.model_dump()
-    with caplog.at_level(logging.ERROR, logger="ui.canvas.view"), qtbot.waitSignal(view.document.refused) as refused:
+    with caplog.at_level(logging.ERROR, logger="ui.canvas.view"), qtbot.waitSignal(view.message) as refused:
         view.tidy()
     assert "nothing was moved" in refused.args[0]
     assert any(r.exc_info and isinstance(r.exc_info[1], BoomError) for r in caplog.records)

@@ -29,8 +29,8 @@ def cards_on_screen(view: BoardView) -> QRectF:
 
 def test_goal_of_90_characters_is_shown_whole_in_projector_mode(view):
     assert len(GOAL_90) == 90
-    view.document.edit(ops.update_goal, "g-sales-match", text=GOAL_90)
-    view.document.edit(ops.update_goal, "g-it-records", text=GOAL_90)  # a card with a measure line too
+    view.document.run(ops.update_goal, "g-sales-match", text=GOAL_90)
+    view.document.run(ops.update_goal, "g-it-records", text=GOAL_90)  # a card with a measure line too
     view.set_projector(True)
     for card_id in ("g-sales-match", "g-it-records"):
         card = view.board_scene.card(card_id)
@@ -48,7 +48,7 @@ def test_short_goal_keeps_the_full_projector_type(view):
 
 def test_a_text_too_long_for_any_size_is_cut_with_an_ellipsis(view):
     long_text = "word " * 80
-    view.document.edit(ops.update_goal, "g-sales-match", text=long_text)
+    view.document.run(ops.update_goal, "g-sales-match", text=long_text)
     view.set_projector(True)
     card = view.board_scene.card("g-sales-match")
     assert card.laid_out_text().endswith("…")

@@ -52,32 +52,32 @@ def random_edit(rng: random.Random, document: Document) -> None:
     functions = [f.id for f in ws.functions]
     roll = rng.random()
     if roll < 0.2 or not goals:
-        document.edit(ops.add_goal, f"Goal {rng.randint(0, 999)}", rng.choice([None, *functions]))
+        document.run(ops.add_goal, f"Goal {rng.randint(0, 999)}", rng.choice([None, *functions]))
     elif roll < 0.4 and len(goals) > 1:
-        document.edit(ops.link, rng.choice(goals), rng.choice(goals))
+        document.run(ops.link, rng.choice(goals), rng.choice(goals))
     elif roll < 0.5 and ws.links:
-        document.edit(ops.unlink, rng.choice(ws.links).id)
+        document.run(ops.unlink, rng.choice(ws.links).id)
     elif roll < 0.6:
-        document.edit(ops.remove_goals, rng.sample(goals, min(len(goals), rng.randint(1, 2))))
+        document.run(ops.remove_goals, rng.sample(goals, min(len(goals), rng.randint(1, 2))))
     elif roll < 0.7:
-        document.edit(ops.update_goal, rng.choice(goals), text=f"Text {rng.randint(0, 99)}")
+        document.run(ops.update_goal, rng.choice(goals), text=f"Text {rng.randint(0, 99)}")
     elif roll < 0.75:
         goal_id = rng.choice(goals)
         y = clamp_to_band(ws.band_of_card(goal_id), rng.uniform(0, 1200))  # as a drag does
-        document.edit(ops.move_cards, {goal_id: (rng.uniform(-500, 3000), y)})
+        document.run(ops.move_cards, {goal_id: (rng.uniform(-500, 3000), y)})
     elif roll < 0.8:
-        document.edit(ops.update_goal, rng.choice(goals), function_id=rng.choice([None, *functions]))
+        document.run(ops.update_goal, rng.choice(goals), function_id=rng.choice([None, *functions]))
     elif roll < 0.85 and functions:
-        document.edit(ops.update_function, rng.choice(functions), kind=rng.choice(["support", "customer_facing"]))
+        document.run(ops.update_function, rng.choice(functions), kind=rng.choice(["support", "customer_facing"]))
     elif roll < 0.9 and len(goals) > 1:
-        document.edit(ops.suggest_link, rng.choice(goals), rng.choice(goals), author="P")
+        document.run(ops.suggest_link, rng.choice(goals), rng.choice(goals), author="P")
     elif roll < 0.93 and ws.links:
-        document.edit(ops.update_link, rng.choice(ws.links).id, kind=rng.choice(["direct_impact", "contributes"]))
+        document.run(ops.update_link, rng.choice(ws.links).id, kind=rng.choice(["direct_impact", "contributes"]))
     else:
         pending = [s.id for s in ws.suggestions if s.status == SuggestionStatus.PENDING]
         if pending:
             decide = ops.accept_suggestion if rng.random() < 0.5 else ops.reject_suggestion
-            document.edit(decide, rng.choice(pending))
+            document.run(decide, rng.choice(pending))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -29,7 +29,7 @@ window.resize(1400, 900)
 window.show()
 QTest.qWaitForWindowExposed(window)
 document, board = window.document, window.board
-document.edit(ops.move_cards, {cid: (p.x + 37, p.y) for cid, p in document.workshop.positions.items()})
+document.run(ops.move_cards, {cid: (p.x + 37, p.y) for cid, p in document.workshop.positions.items()})
 board.setFocus()
 QTest.keyClick(board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Tidy: the cards glide
 window.set_projector(True)  # while they glide

@@ -34,19 +34,19 @@ def assert_scene_matches_model(view: BoardView) -> None:
 
 
 COMMANDS = [
-    ("add goal", lambda d: d.edit(ops.add_goal, "Lower churn", "f-support", position=(900.0, 400.0))),
-    ("edit text", lambda d: d.edit(ops.update_goal, "g-loyalty", text="Keep customers for years")),
-    ("remove goal", lambda d: d.edit(ops.remove_goals, ["g-sales-match", "g-it-records"])),
-    ("link", lambda d: d.edit(ops.link, "g-hr-vacancies", "g-support-fast")),
-    ("unlink", lambda d: d.edit(ops.unlink, "l-it-around")),
-    ("declare", lambda d: d.edit(ops.update_link, "l-it-around", kind=LinkKind.DIRECT_IMPACT, reason="Why not")),
-    ("move", lambda d: d.edit(ops.move_cards, {"g-loyalty": (10.0, 20.0), "k-support-ttr": (900.0, 300.0)})),
-    ("rename function", lambda d: d.edit(ops.update_function, "f-it", name="Information Technology")),
-    ("function kind", lambda d: d.edit(ops.update_function, "f-it", kind="customer_facing")),
-    ("remove function", lambda d: d.edit(ops.remove_function, "f-hr")),
-    ("kpi", lambda d: d.edit(ops.add_kpi, "f-it", "Tickets closed")),
-    ("remove kpi", lambda d: d.edit(ops.remove_kpi, "k-sales-contracts")),
-    ("suggest", lambda d: d.edit(ops.suggest_link, "g-hr-vacancies", "g-sales-match", author="Tom")),
+    ("add goal", lambda d: d.run(ops.add_goal, "Lower churn", "f-support", position=(900.0, 400.0))),
+    ("edit text", lambda d: d.run(ops.update_goal, "g-loyalty", text="Keep customers for years")),
+    ("remove goal", lambda d: d.run(ops.remove_goals, ["g-sales-match", "g-it-records"])),
+    ("link", lambda d: d.run(ops.link, "g-hr-vacancies", "g-support-fast")),
+    ("unlink", lambda d: d.run(ops.unlink, "l-it-around")),
+    ("declare", lambda d: d.run(ops.update_link, "l-it-around", kind=LinkKind.DIRECT_IMPACT, reason="Why not")),
+    ("move", lambda d: d.run(ops.move_cards, {"g-loyalty": (10.0, 20.0), "k-support-ttr": (900.0, 300.0)})),
+    ("rename function", lambda d: d.run(ops.update_function, "f-it", name="Information Technology")),
+    ("function kind", lambda d: d.run(ops.update_function, "f-it", kind="customer_facing")),
+    ("remove function", lambda d: d.run(ops.remove_function, "f-hr")),
+    ("kpi", lambda d: d.run(ops.add_kpi, "f-it", "Tickets closed")),
+    ("remove kpi", lambda d: d.run(ops.remove_kpi, "k-sales-contracts")),
+    ("suggest", lambda d: d.run(ops.suggest_link, "g-hr-vacancies", "g-sales-match", author="Tom")),
 ]
 
 
@@ -69,14 +69,14 @@ def test_each_command_undoes_and_redoes_exactly_and_the_scene_follows(view, name
 
 def test_function_kind_change_restyles_links(view):
     assert view.board_scene.link("l-it-around").style == "around"
-    view.document.edit(ops.update_function, "f-it", kind="customer_facing")
+    view.document.run(ops.update_function, "f-it", kind="customer_facing")
     assert view.board_scene.link("l-it-around").style == "plain"
     view.document.undo_stack.undo()
     assert view.board_scene.link("l-it-around").style == "around"
 
 
 def test_rename_shows_on_the_card_header(view):
-    view.document.edit(ops.update_function, "f-it", name="Tech")
+    view.document.run(ops.update_function, "f-it", name="Tech")
     assert view.board_scene.card("g-it-records").content.header == "Tech"
 
 
@@ -115,7 +115,7 @@ def test_badge_appears_and_disappears_with_its_finding(view):
 
 def test_new_card_gets_badge_from_the_last_analysis(view):
     view.set_analysis(Analysis(findings=(finding("g-x", Severity.INFO, "New and unlinked"),)))
-    view.document.edit(ops.add_goal, "X", "f-it", id="g-x")
+    view.document.run(ops.add_goal, "X", "f-it", id="g-x")
     assert view.board_scene.card("g-x").badge.severity == Severity.INFO
 
 
@@ -129,8 +129,8 @@ def suggestion_button(view: BoardView, suggestion_id: str, accept: bool) -> QPoi
 @pytest.mark.parametrize("accept", [True, False])
 def test_suggestion_buttons_accept_or_reject(view, qtbot, accept):
     ws = view.document.workshop
-    view.document.edit(ops.remove_item, "suggestions", "s-hr-support")  # the demo's own, on the same link
-    view.document.edit(ops.suggest_link, "g-hr-vacancies", "g-support-fast", author="Lena", id="s-hr")
+    view.document.run(ops.remove_item, "suggestions", "s-hr-support")  # the demo's own, on the same link
+    view.document.run(ops.suggest_link, "g-hr-vacancies", "g-support-fast", author="Lena", id="s-hr")
     item = view.board_scene.link("s-hr")
     assert item is not None and item.style == "suggestion"
     view.zoom_actual()
@@ -222,9 +222,9 @@ def test_middle_button_drag_pans(view):
 
 def test_tidy_is_one_step_animated_and_keeps_pins(view, qtbot):
     document = view.document
-    document.edit(ops.move_cards, {"g-loyalty": (3000.0, 60.0)})
-    document.edit(ops.set_pinned, ["g-loyalty"], True)
-    document.edit(ops.move_cards, {"g-expenditure": (5000.0, 60.0)})
+    document.run(ops.move_cards, {"g-loyalty": (3000.0, 60.0)})
+    document.run(ops.set_pinned, ["g-loyalty"], True)
+    document.run(ops.move_cards, {"g-expenditure": (5000.0, 60.0)})
     before = document.workshop.model_dump()
     count = document.undo_stack.count()
     view.tidy()
@@ -242,7 +242,7 @@ def test_tooltip_shows_participant_text_literally(view):
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QGraphicsSceneHelpEvent, QToolTip
 
-    view.document.edit(ops.update_goal, "g-loyalty", text="R&D <img src=/etc/passwd> <b>loyal</b>")
+    view.document.run(ops.update_goal, "g-loyalty", text="R&D <img src=/etc/passwd> <b>loyal</b>")
     event = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
     event.setScenePos(view.board_scene.card("g-loyalty").scene_card_rect().center())
     event.setScreenPos(QPoint(100, 100))
@@ -255,7 +255,7 @@ def test_tooltip_shows_participant_text_literally(view):
 def test_removed_unplaced_card_comes_back_where_it_was(view):
     scene = view.board_scene
     where = scene.card("g-it-loyalty").pos()
-    view.document.edit(ops.remove_goals, ["g-it-loyalty"])
+    view.document.run(ops.remove_goals, ["g-it-loyalty"])
     view.document.undo_stack.undo()
     assert scene.card("g-it-loyalty").pos() == where
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from ui.around_link import AroundAnswer, AroundChoice
 from ui.canvas import BoardView
-from ui.canvas.exception_dialog import AroundAnswer, AroundChoice
 from workshop import ops
 from workshop.model import LinkKind, SuggestionStatus
 
@@ -38,7 +38,7 @@ def answering(choice: AroundChoice):
 
 
 def suggest_around(view: BoardView, reason: str = "") -> str:
-    view.document.edit(
+    view.document.run(
         ops.suggest_link, "g-it-records", "g-expenditure", author="Lena", reason=reason, id="s-around"
     )
     assert ops.is_around_link(view.document.workshop, "g-it-records", "g-expenditure")
@@ -89,8 +89,8 @@ def test_cancel_leaves_the_suggestion_pending_and_records_nothing(view, qtbot):
 
 
 def test_an_ordinary_suggestion_is_accepted_without_a_question(view, qtbot):
-    view.document.edit(ops.remove_item, "suggestions", "s-hr-support")  # the demo's own, on the same link
-    view.document.edit(ops.suggest_link, "g-hr-vacancies", "g-support-fast", author="Lena", id="s-hr")
+    view.document.run(ops.remove_item, "suggestions", "s-hr-support")  # the demo's own, on the same link
+    view.document.run(ops.suggest_link, "g-hr-vacancies", "g-support-fast", author="Lena", id="s-hr")
     view.around_link_prompt = answering(AroundChoice(AroundAnswer.CANCEL))
     click_button(view, qtbot, "s-hr", True)
     assert asked == []

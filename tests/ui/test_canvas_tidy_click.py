@@ -23,7 +23,7 @@ def test_clicking_a_card_while_tidy_animates_records_no_halfway_move(qtbot, monk
     view.resize(1400, 700)
     view.show()
     document = view.document
-    document.edit(ops.move_cards, {"g-expenditure": (2600.0, 60.0)})
+    document.run(ops.move_cards, {"g-expenditure": (2600.0, 60.0)})
     view.resetTransform()
     view.scale(0.3, 0.3)
     view.tidy()

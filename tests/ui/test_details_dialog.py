@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 
 from ui.document import Document
 from ui.workshop_details import WorkshopDetailsDialog
-from workshop import ops
+from workshop import ops, user_ops
 from workshop.examples import customer_loyalty
 from workshop.model import Workshop
 
@@ -98,7 +98,7 @@ def test_a_refusal_from_the_model_is_shown_in_the_dialog(qtbot, monkeypatch):
     def refuse(ws, **fields):
         raise ops.OperationError("title: too odd")
 
-    monkeypatch.setattr(ops, "set_meta", refuse)
+    monkeypatch.setattr(user_ops, "set_meta", refuse)
     dialog.apply()
     assert dialog.error.text() == "title: too odd"
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText

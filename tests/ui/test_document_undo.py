@@ -11,7 +11,7 @@ def test_undo_and_redo_restore_the_workshop_exactly_and_announce_each_change(qtb
     seen = []
     doc.changed.connect(seen.append)
 
-    doc.edit(ops.remove_goal, "g-sales-match")
+    doc.run(ops.remove_goal, "g-sales-match")
     after = doc.workshop.model_dump()
     assert doc.workshop.goal("g-sales-match") is None
     assert doc.undo_stack.undoText() == "Remove goal"
@@ -28,7 +28,7 @@ def test_typing_into_one_field_is_one_undo_step(qtbot) -> None:
     doc = Document(customer_loyalty())
     original = doc.workshop.goal("g-loyalty").text
     for text in ("I", "In", "Inc", "Increase loyalty"):
-        doc.edit(ops.update_goal, "g-loyalty", text=text, merge_key="text:g-loyalty:1")
+        doc.run(ops.update_goal, "g-loyalty", text=text, merge_key="text:g-loyalty:1")
     assert doc.undo_stack.count() == 1
     doc.undo_stack.undo()
     assert doc.workshop.goal("g-loyalty").text == original
@@ -36,16 +36,15 @@ def test_typing_into_one_field_is_one_undo_step(qtbot) -> None:
 
 def test_a_refused_edit_says_why_and_leaves_the_stack_alone(qtbot) -> None:
     doc = Document(customer_loyalty())
-    with qtbot.waitSignal(doc.refused) as blocker:
-        assert doc.edit(ops.link, "g-loyalty", "g-loyalty") is None
-    assert "itself" in blocker.args[0]
+    outcome = doc.run(ops.link, "g-loyalty", "g-loyalty")
+    assert not outcome.ok and "itself" in outcome.refusal
     assert doc.undo_stack.count() == 0
 
 
 def test_the_clean_state_follows_undo_back_to_the_saved_point(qtbot) -> None:
     doc = Document(customer_loyalty())
     doc.undo_stack.setClean()
-    doc.edit(ops.add_goal, "Win new markets")
+    doc.run(ops.add_goal, "Win new markets")
     assert not doc.undo_stack.isClean()
     doc.undo_stack.undo()
     assert doc.undo_stack.isClean()
@@ -54,7 +53,7 @@ def test_the_clean_state_follows_undo_back_to_the_saved_point(qtbot) -> None:
 def test_typing_a_first_note_creates_it_and_types_into_it_as_one_step(qtbot) -> None:
     doc = Document(customer_loyalty())
     for note in ("W", "We", "We serve Sales"):
-        doc.edit(ops.set_answer, "f-procurement", 1, note=note, merge_key="note:f-procurement:1")
+        doc.run(ops.set_answer, "f-procurement", 1, note=note, merge_key="note:f-procurement:1")
     assert doc.undo_stack.count() == 1
     assert doc.workshop.answer("f-procurement", 1).note == "We serve Sales"
     doc.undo_stack.undo()
@@ -67,7 +66,7 @@ def test_typing_a_text_back_to_what_it_was_leaves_no_undo_step_and_no_unsaved_ma
     doc = Document(customer_loyalty())
     doc.undo_stack.setClean()
     for text in ("Increase customer loyalty!", "Increase customer loyalty"):
-        doc.edit(ops.update_goal, "g-loyalty", text=text, merge_key="text:g-loyalty:7")
+        doc.run(ops.update_goal, "g-loyalty", text=text, merge_key="text:g-loyalty:7")
     assert doc.undo_stack.count() == 0
     assert doc.undo_stack.isClean()
 
@@ -81,7 +80,7 @@ def test_operations_done_together_are_one_step_and_a_refusal_undoes_the_part_don
         run(ops.link, goal, "g-sales-match")
         return goal
 
-    assert doc.edit_together("Add result", add_and_link) is not None
+    assert doc.run(ops.run_together, "Add result", add_and_link).ok
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Add result"
     doc.undo_stack.undo()
     assert doc.workshop.model_dump() == before
@@ -90,6 +89,5 @@ def test_operations_done_together_are_one_step_and_a_refusal_undoes_the_part_don
         run(ops.add_goal, "Half", "f-hr")
         run(ops.link, "g-loyalty", "g-loyalty")
 
-    with qtbot.waitSignal(doc.refused):
-        assert doc.edit_together("Broken", refused) is None
+    assert doc.run(ops.run_together, "Broken", refused).refusal
     assert doc.workshop.model_dump() == before

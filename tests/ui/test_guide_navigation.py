@@ -112,7 +112,7 @@ def test_each_step_asks_the_board_to_focus_on_its_cards(qtbot, panel):
 def test_focus_follows_new_cards_while_the_step_is_open(qtbot, panel):
     panel.go_to("question:f-procurement:1")
     with qtbot.waitSignal(panel.focusRequested, timeout=2000) as blocker:
-        panel.document.edit(ops.add_goal, "Cheaper laptops", "f-procurement", id="g-laptops")
+        panel.document.run(ops.add_goal, "Cheaper laptops", "f-procurement", id="g-laptops")
     assert "g-laptops" in blocker.args[0]
 
 
@@ -129,7 +129,7 @@ def test_progress_per_support_function_is_shown_and_follows_the_model(qtbot, pan
 
 def test_removing_the_current_function_keeps_the_guide_on_a_valid_step(qtbot, panel):
     panel.go_to("question:f-procurement:2")
-    panel.document.edit(ops.remove_function, "f-procurement")
+    panel.document.run(ops.remove_function, "f-procurement")
     qtbot.waitUntil(lambda: not panel.current_step().key.startswith("question:f-procurement"))
     assert panel.current_view() is not None
 
@@ -214,7 +214,7 @@ def test_the_review_follows_fixes_made_while_it_is_open(qtbot, panel):
     panel.go_to("review")
     view = panel.current_view()
     before = view.score.text()
-    panel.document.edit(ops.remove_goal, "g-it-loyalty")
+    panel.document.run(ops.remove_goal, "g-it-loyalty")
     qtbot.waitUntil(lambda: view.score.text() != before)
     assert not any("IT will raise" in view.findings.item(i).text() for i in range(view.findings.count()))
 

@@ -161,14 +161,14 @@ def test_the_per_customer_sections_follow_the_internal_customers(qtbot, question
     panel.go_to(f"question:f-hr:{question}")
     view = panel.current_view()
     assert [s.title() for s in view.sections] == ["Customer Service"]
-    doc.edit(ops.add_relation, "f-hr", "f-sales")
+    doc.run(ops.add_relation, "f-hr", "f-sales")
     qtbot.waitUntil(lambda: [s.title() for s in view.sections] == ["Customer Service", "Sales"])
     chain = view.tab_chain()
     assert chain[-1] is view.note
     assert view.primary_input() is chain[0]
     assert len(chain) == 2 * 4 + 1
     for relation in list(doc.workshop.relations_of("f-hr")):
-        doc.edit(ops.remove_relation, relation.id)
+        doc.run(ops.remove_relation, relation.id)
     qtbot.waitUntil(lambda: view.sections == [])
     assert view.empty.isVisibleTo(panel)
     assert view.primary_input() is None
@@ -194,8 +194,8 @@ def analyse_calls(monkeypatch) -> list[int]:
 def test_a_hidden_guide_does_not_analyse_until_it_is_shown(qtbot, analyse_calls):
     panel = _panel(qtbot, customer_loyalty(), shown=False)
     panel.go_to("review")
-    panel.document.edit(ops.remove_goal, "g-it-loyalty")
-    panel.document.edit(ops.remove_goal, "g-hr-development")
+    panel.document.run(ops.remove_goal, "g-it-loyalty")
+    panel.document.run(ops.remove_goal, "g-hr-development")
     QApplication.processEvents()
     assert analyse_calls == []
     panel.show()
@@ -211,11 +211,11 @@ def test_the_review_analyses_again_only_after_the_findings_could_have_changed(qt
     view = panel.current_view()
     assert len(analyse_calls) == 1
     view.refresh()
-    panel.document.edit(ops.move_cards, {"g-loyalty": (40.0, 40.0)})
+    panel.document.run(ops.move_cards, {"g-loyalty": (40.0, 40.0)})
     QApplication.processEvents()
     assert len(analyse_calls) == 1
     before = view.score.text()
-    panel.document.edit(ops.remove_goal, "g-it-loyalty")
+    panel.document.run(ops.remove_goal, "g-it-loyalty")
     qtbot.waitUntil(lambda: view.score.text() != before)
     assert len(analyse_calls) == 2
 
@@ -224,7 +224,7 @@ def test_steps_other_than_the_review_never_analyse(qtbot, analyse_calls):
     panel = _panel(qtbot, customer_loyalty())
     for key in ("strategy", "question:f-hr:2", "kpis", "export"):
         panel.go_to(key)
-        panel.document.edit(ops.add_goal, f"Another strategic goal for {key}")
+        panel.document.run(ops.add_goal, f"Another strategic goal for {key}")
         QApplication.processEvents()
     assert analyse_calls == []
 
@@ -250,7 +250,7 @@ def test_the_window_can_ask_which_cards_the_open_step_focuses(qtbot):
 def test_the_focus_asked_for_includes_a_card_added_a_moment_ago(qtbot):
     panel = _panel(qtbot, customer_loyalty())
     panel.go_to("strategy")
-    change = panel.document.edit(ops.add_goal, "Grow into two new markets")
+    change = panel.document.run(ops.add_goal, "Grow into two new markets")
     assert change.created_id in panel.current_focus_ids()
 
 

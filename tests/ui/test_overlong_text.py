@@ -29,7 +29,7 @@ def test_the_model_refuses_an_overlong_name_in_plain_words():
 def test_pasting_an_overlong_name_into_a_kpi_card_keeps_what_fits_and_says_so(view, qtbot):
     kpi = view.document.workshop.kpis[0]
     said: list[str] = []
-    view.document.refused.connect(said.append)
+    view.message.connect(said.append)
     editor = view.board_scene.start_edit(kpi.id)
     editor.select_all()
     QGuiApplication.clipboard().setText(LONG_NAME)

@@ -127,12 +127,12 @@ def test_a_card_made_from_the_palette_by_keyboard_opens_for_typing_its_text(open
 def test_outline_mirrors_model_changes(window, qtbot):
     outline = window.outline_panel
     assert outline.find_item("g-loyalty") is not None
-    change = window.document.edit(ops.add_goal, "Faster onboarding of new hires", "f-hr")
+    change = window.document.run(ops.add_goal, "Faster onboarding of new hires", "f-hr")
     qtbot.waitUntil(lambda: outline.find_item(change.created_id) is not None, timeout=3000)
     item = outline.find_item(change.created_id)
     assert item.text(0) == "Faster onboarding of new hires"
     assert item.parent().data(0, ID_ROLE) == "f-hr"
-    window.document.edit(ops.update_goal, change.created_id, text="Onboarding in a week")
+    window.document.run(ops.update_goal, change.created_id, text="Onboarding in a week")
     qtbot.waitUntil(lambda: outline.find_item(change.created_id).text(0) == "Onboarding in a week", timeout=3000)
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
@@ -145,7 +145,7 @@ def test_outline_lists_links_under_their_goal_and_selects_on_activation(window, 
     assert link_item.parent().data(0, ID_ROLE) == "g-sales-match"
     assert "Increase customer loyalty" in link_item.text(0)
     assert outline.tree.accessibleName()
-    window.document.edit(ops.update_goal, "g-loyalty", text="Customers stay")
+    window.document.run(ops.update_goal, "g-loyalty", text="Customers stay")
     assert outline.find_item("g-loyalty").text(0) == "Customers stay"
     assert outline.find_item("l-sales-loyalty").text(0).endswith("Customers stay"), "links quote their target"
     with qtbot.waitSignal(outline.idsActivated) as signal:
@@ -188,12 +188,12 @@ def test_analysis_runner_feeds_findings_after_an_edit(window, qtbot):
     seen = []
     window.runner.analysed.connect(seen.append)
     window.runner.set_analyser(lambda ws: Analysis(score=len(ws.goals)))
-    window.document.edit(ops.add_goal, "One more strategic goal")
-    window.document.edit(ops.add_goal, "And another")
+    window.document.run(ops.add_goal, "One more strategic goal")
+    window.document.run(ops.add_goal, "And another")
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     assert len(seen) == 1, "a burst of edits gives one analysis"
     assert window.score_label.text() == f"Alignment: {len(window.document.workshop.goals)}/100"
-    window.document.edit(ops.move_cards, {"g-loyalty": (5.0, 5.0)})
+    window.document.run(ops.move_cards, {"g-loyalty": (5.0, 5.0)})
     assert not window.runner._timer.isActive(), "moving cards cannot change a finding: no new run"
     assert len(seen) == 1
 
@@ -245,7 +245,7 @@ def test_properties_edit_measure_function_and_link(window, qtbot):
 
 def test_properties_show_plain_text_and_function_fields(window):
     props = window.properties_panel
-    window.document.edit(ops.update_goal, "g-loyalty", text="<b>R&D</b> first")
+    window.document.run(ops.update_goal, "g-loyalty", text="<b>R&D</b> first")
     props.show_ids(["g-loyalty"])
     assert props.goal_text.toPlainText() == "<b>R&D</b> first"
     window.functions_panel.select("f-sales")
@@ -269,11 +269,12 @@ def test_a_failing_analysis_is_said_plainly(window, qtbot):
 def test_pinning_a_card_the_board_placed_keeps_it_where_it_is_seen(window):
     props, ws = window.properties_panel, window.document.workshop
     assert "g-engagement" not in ws.positions
-    props.position_of = lambda card_id: (420.0, 60.0)
+    seen = window.board.shown_position("g-engagement")
+    assert seen is not None
     props.show_ids(["g-engagement"])
     props.goal_pinned.click()
     position = window.document.workshop.positions["g-engagement"]
-    assert (position.x, position.y, position.pinned) == (420.0, 60.0, True)
+    assert (position.x, position.y, position.pinned) == (*seen, True)
     assert props.goal_pinned.isChecked()
     window.document.undo_stack.undo()
     assert "g-engagement" not in window.document.workshop.positions, "one undo step takes back place and pin"

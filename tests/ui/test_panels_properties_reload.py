@@ -12,8 +12,8 @@ from workshop import ops
 from workshop.examples import customer_loyalty
 
 
-def make_panel(qtbot, document: Document) -> PropertiesPanel:
-    panel = PropertiesPanel(document)
+def make_panel(qtbot, document: Document, position_of=lambda card_id: None) -> PropertiesPanel:
+    panel = PropertiesPanel(document, position_of=lambda card_id: position_of(card_id))
     qtbot.addWidget(panel)
     return panel
 
@@ -35,9 +35,9 @@ def test_edits_elsewhere_do_not_reload_the_shown_goal(qtbot, monkeypatch):
     panel = make_panel(qtbot, document)
     panel.show_ids(["g-loyalty"])
     loads = count_loads(panel, monkeypatch)
-    document.edit(ops.update_goal, "g-expenditure", text="Spend less")
-    document.edit(ops.move_cards, {"g-engagement": (10.0, 10.0)})
-    document.edit(ops.suggest_goal, "Another goal", "f-it")
+    document.run(ops.update_goal, "g-expenditure", text="Spend less")
+    document.run(ops.move_cards, {"g-engagement": (10.0, 10.0)})
+    document.run(ops.suggest_goal, "Another goal", "f-it")
     assert loads == [], "nothing the panel shows changed"
 
 
@@ -45,12 +45,12 @@ def test_edits_of_the_shown_goal_its_functions_or_its_pin_reload_it(qtbot):
     document = Document(customer_loyalty())
     panel = make_panel(qtbot, document)
     panel.show_ids(["g-sales-match"])
-    document.edit(ops.update_goal, "g-sales-match", measure="Repeat purchases")
+    document.run(ops.update_goal, "g-sales-match", measure="Repeat purchases")
     assert panel.goal_measure.text() == "Repeat purchases"
-    document.edit(ops.update_function, "f-sales", name="Sales & Marketing")
+    document.run(ops.update_function, "f-sales", name="Sales & Marketing")
     assert "Sales & Marketing" in [panel.goal_function.itemText(i) for i in range(panel.goal_function.count())]
-    document.edit(ops.move_cards, {"g-sales-match": (100.0, 300.0)})
-    document.edit(ops.set_pinned, ["g-sales-match"], True)
+    document.run(ops.move_cards, {"g-sales-match": (100.0, 300.0)})
+    document.run(ops.set_pinned, ["g-sales-match"], True)
     assert panel.goal_pinned.isChecked()
     document.undo_stack.undo()
     assert not panel.goal_pinned.isChecked()
@@ -60,7 +60,7 @@ def test_a_link_reloads_when_one_of_its_goals_is_renamed(qtbot):
     document = Document(customer_loyalty())
     panel = make_panel(qtbot, document)
     panel.show_ids(["l-it-sales"])
-    document.edit(ops.update_goal, "g-sales-match", text="Sell what fits")
+    document.run(ops.update_goal, "g-sales-match", text="Sell what fits")
     assert "Sell what fits" in panel.link_ends.text()
 
 
@@ -69,7 +69,7 @@ def test_the_function_combo_is_not_rebuilt_for_unrelated_edits(qtbot):
     panel = make_panel(qtbot, document)
     panel.show_ids(["g-sales-match"])
     before = [panel.goal_function.itemIcon(i).cacheKey() for i in range(panel.goal_function.count())]
-    document.edit(ops.update_goal, "g-sales-match", text="Match products to needs")
+    document.run(ops.update_goal, "g-sales-match", text="Match products to needs")
     panel.show_ids(["g-service-respect"])
     after = [panel.goal_function.itemIcon(i).cacheKey() for i in range(panel.goal_function.count())]
     assert after == before
@@ -90,10 +90,10 @@ def test_a_deleted_panel_ignores_a_document_reset(qtbot):
 
 def test_pinning_a_placed_card_is_one_step_and_a_refusal_leaves_no_half_edit(qtbot):
     document = Document(customer_loyalty())
-    panel = make_panel(qtbot, document)
+    shown = {"g-engagement": (420.0, 60.0)}
+    panel = make_panel(qtbot, document, shown.get)
     ws = document.workshop
     assert "g-engagement" not in ws.positions
-    panel.position_of = lambda card_id: (420.0, 60.0)
     panel.show_ids(["g-engagement"])
     panel.goal_pinned.click()
     assert ws.positions["g-engagement"].pinned
@@ -102,8 +102,8 @@ def test_pinning_a_placed_card_is_one_step_and_a_refusal_leaves_no_half_edit(qtb
     assert "g-engagement" not in ws.positions
 
     refusals: list[str] = []
-    document.refused.connect(refusals.append)
-    panel.position_of = lambda card_id: (float("nan"), 60.0)  # a place the model refuses
+    panel.message.connect(refusals.append)
+    shown["g-engagement"] = (float("nan"), 60.0)  # a place the model refuses
     panel.goal_pinned.click()
     assert refusals, "the refusal is said"
     assert "g-engagement" not in document.workshop.positions

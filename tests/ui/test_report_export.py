@@ -139,7 +139,7 @@ def test_email_after_opening_another_workshop_never_sends_the_previous_report(ex
 def test_email_after_the_workshop_changed_asks_for_a_fresh_export(exporter, qtbot, tmp_path, monkeypatch):
     export_to(exporter, qtbot, tmp_path / "report.pdf")
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
-    exporter._document.edit(ops.set_meta, title="Renamed after the export")
+    exporter._document.run(ops.set_meta, title="Renamed after the export")
     assert exporter.email() is False
     assert "changed since the report was exported" in exporter.informed[-1]
     export_to(exporter, qtbot, tmp_path / "report.pdf")
@@ -169,7 +169,7 @@ def test_an_edit_while_the_report_is_built_makes_it_outdated(exporter, qtbot, tm
     exporter.choose_path = lambda suggested: str(tmp_path / "report.pdf")
     exporter.after_export = done.append
     exporter.export()
-    exporter._document.edit(ops.set_meta, title="Changed while the PDF was being built")
+    exporter._document.run(ops.set_meta, title="Changed while the PDF was being built")
     held_export.set()
     qtbot.waitUntil(lambda: bool(done), timeout=60_000)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from ui.canvas.exception_dialog import AroundAnswer, AroundChoice
+from ui.around_link import AroundAnswer, AroundChoice
 from ui.document import Document
 from ui.panels.suggestions import DECIDED_COLOUR, SuggestionsPanel
 from workshop import ops
@@ -44,7 +44,7 @@ def test_pending_suggestions_show_what_who_why_and_votes(panel):
 
 
 def test_a_goal_suggestion_names_its_function(panel, document):
-    document.edit(ops.suggest_goal, "Weekly <b>CRM</b> health report", "f-it", author="Omar", reason="Trust")
+    document.run(ops.suggest_goal, "Weekly <b>CRM</b> health report", "f-it", author="Omar", reason="Trust")
     assert any("Weekly <b>CRM</b> health report (IT)" in t for t in texts(panel))
 
 
@@ -73,7 +73,7 @@ def test_decided_suggestions_are_greyed_and_cannot_be_decided_again(panel, docum
 
 
 def test_the_filter_hides_decided_suggestions(panel, document):
-    document.edit(ops.suggest_goal, "Another", "f-it")
+    document.run(ops.suggest_goal, "Another", "f-it")
     panel.select("s-hr-support")
     panel.reject_button.click()
     assert len(texts(panel)) == 2
@@ -82,7 +82,7 @@ def test_the_filter_hides_decided_suggestions(panel, document):
 
 
 def test_votes_count_up_and_order_pending_suggestions(panel, document):
-    change = document.edit(ops.suggest_goal, "Popular idea", "f-sales", author="Priya")
+    change = document.run(ops.suggest_goal, "Popular idea", "f-sales", author="Priya")
     panel.select(change.created_id)
     panel.vote_button.click()
     panel.vote_button.click()
@@ -93,7 +93,7 @@ def test_votes_count_up_and_order_pending_suggestions(panel, document):
 
 
 def test_accepting_a_support_to_strategy_link_asks_about_the_exception(panel, document):
-    change = document.edit(
+    change = document.run(
         ops.suggest_link, "g-it-records", "g-expenditure", author="Omar", reason="Fewer returns cost less"
     )
     asked = []
@@ -115,7 +115,7 @@ def test_accepting_a_support_to_strategy_link_asks_about_the_exception(panel, do
 
 
 def test_cancelling_the_exception_question_leaves_the_suggestion_pending(panel, document):
-    change = document.edit(ops.suggest_link, "g-it-records", "g-expenditure")
+    change = document.run(ops.suggest_link, "g-it-records", "g-expenditure")
     panel.around_link_prompt = lambda parent, source, target, reason: AroundChoice(AroundAnswer.CANCEL)
     panel.select(change.created_id)
     panel.accept_button.click()
@@ -124,7 +124,7 @@ def test_cancelling_the_exception_question_leaves_the_suggestion_pending(panel, 
 
 
 def test_linking_anyway_makes_a_plain_link(panel, document):
-    change = document.edit(ops.suggest_link, "g-it-records", "g-expenditure", link_kind=LinkKind.DIRECT_IMPACT)
+    change = document.run(ops.suggest_link, "g-it-records", "g-expenditure", link_kind=LinkKind.DIRECT_IMPACT)
     panel.around_link_prompt = lambda parent, source, target, reason: AroundChoice(AroundAnswer.PLAIN)
     panel.select(change.created_id)
     panel.accept_button.click()
@@ -134,8 +134,8 @@ def test_linking_anyway_makes_a_plain_link(panel, document):
 
 def test_an_accept_the_model_refuses_is_said_and_changes_nothing(panel, document):
     refusals = []
-    document.refused.connect(refusals.append)
-    document.edit(ops.link, "g-hr-vacancies", "g-support-fast")  # the room linked it on the board meanwhile
+    panel.message.connect(refusals.append)
+    document.run(ops.link, "g-hr-vacancies", "g-support-fast")  # the room linked it on the board meanwhile
     panel.select("s-hr-support")
     panel.accept_button.click()
     assert refusals == ["These goals are already linked."]
@@ -231,11 +231,11 @@ def test_undo_and_reset_keep_the_list_in_step(panel, document):
 
 
 def test_no_exception_question_for_a_link_that_already_exists(panel, document):
-    change = document.edit(ops.suggest_link, "g-it-records", "g-expenditure")
-    document.edit(ops.link, "g-it-records", "g-expenditure", kind=LinkKind.DIRECT_IMPACT, reason="drawn on the board")
+    change = document.run(ops.suggest_link, "g-it-records", "g-expenditure")
+    document.run(ops.link, "g-it-records", "g-expenditure", kind=LinkKind.DIRECT_IMPACT, reason="drawn on the board")
     panel.around_link_prompt = lambda *args: pytest.fail("asked about a link that cannot be made")
     refusals = []
-    document.refused.connect(refusals.append)
+    panel.message.connect(refusals.append)
     panel.select(change.created_id)
     panel.accept_button.click()
     assert refusals == ["These goals are already linked."]
@@ -261,5 +261,5 @@ def test_the_link_form_starts_with_no_goals_chosen_and_says_so(panel, document):
 
 
 def test_renaming_a_goal_a_suggestion_names_updates_the_list(panel, document):
-    document.edit(ops.update_goal, "g-support-fast", text="Close tickets on first contact")
+    document.run(ops.update_goal, "g-support-fast", text="Close tickets on first contact")
     assert "Close tickets on first contact" in texts(panel)[0]

@@ -31,7 +31,7 @@ def test_title_names_the_file_and_tracks_unsaved_state(window, demo_file):
     assert "customer-loyalty.via" in window.windowTitle()
     assert not window.isWindowModified()
 
-    window.document.edit(ops.update_goal, "g-loyalty", text="Keep customers for life")
+    window.document.run(ops.update_goal, "g-loyalty", text="Keep customers for life")
     assert window.isWindowModified()
     assert "customer-loyalty.via" in window.windowTitle()
 
@@ -47,7 +47,7 @@ def test_title_names_the_file_and_tracks_unsaved_state(window, demo_file):
 
 def test_undo_menu_entry_names_the_step(window, demo_file):
     window.open_file(demo_file)
-    window.document.edit(ops.move_cards, {"g-loyalty": (10, 10), "g-expenditure": (300, 10)})
+    window.document.run(ops.move_cards, {"g-loyalty": (10, 10), "g-expenditure": (300, 10)})
     assert window.undo_action.text().endswith("Move 2 cards")
     assert window.undo_action.isEnabled()
 
@@ -56,7 +56,7 @@ def test_close_with_unsaved_changes_prompts_and_cancel_keeps_the_window(window, 
     asked, answers = prompts
     window.open_file(demo_file)
     on_disk = demo_file.read_bytes()
-    window.document.edit(ops.add_goal, "A new strategic goal")
+    window.document.run(ops.add_goal, "A new strategic goal")
     answers["save_changes"] = "cancel"
     assert not window.close()
     assert asked["save_changes"] == ["customer-loyalty.via"]
@@ -70,7 +70,7 @@ def test_close_with_unsaved_changes_prompts_and_cancel_keeps_the_window(window, 
 def test_close_choosing_save_writes_the_file(window, demo_file, prompts):
     _asked, answers = prompts
     window.open_file(demo_file)
-    window.document.edit(ops.add_goal, "Grow in new markets", id="g-new")
+    window.document.run(ops.add_goal, "Grow in new markets", id="g-new")
     answers["save_changes"] = "save"
     assert window.close()
     assert storage.load(demo_file).goal("g-new") is not None
@@ -79,7 +79,7 @@ def test_close_choosing_save_writes_the_file(window, demo_file, prompts):
 def test_new_asks_before_dropping_unsaved_work(window, demo_file, prompts):
     _asked, answers = prompts
     window.open_file(demo_file)
-    window.document.edit(ops.add_goal, "Unsaved idea")
+    window.document.run(ops.add_goal, "Unsaved idea")
     answers["save_changes"] = "cancel"
     assert not window.new_workshop()
     assert window.document.workshop.goals, "cancel keeps the workshop"
@@ -94,7 +94,7 @@ def test_save_as_writes_a_file_that_loads_equal_and_leaves_no_temp_files(window,
     folder = tmp_path / "out"
     folder.mkdir()
     window.document.replace(customer_loyalty(), None)
-    window.document.edit(ops.update_goal, "g-loyalty", text="R&D <b>x</b> “quoted”")
+    window.document.run(ops.update_goal, "g-loyalty", text="R&D <b>x</b> “quoted”")
     answers["save_path"] = folder / "saved.via"
     window.actions_.save.trigger()  # no path yet: Save asks for one
     assert sorted(p.name for p in folder.iterdir()) == ["saved.via"]
@@ -107,7 +107,7 @@ def test_save_as_writes_a_file_that_loads_equal_and_leaves_no_temp_files(window,
 def test_open_of_a_corrupt_file_shows_the_reason_and_keeps_the_workshop(window, demo_file, tmp_path, prompts):
     asked, _answers = prompts
     window.open_file(demo_file)
-    window.document.edit(ops.add_goal, "Still here", id="g-still")
+    window.document.run(ops.add_goal, "Still here", id="g-still")
     before = window.document.workshop.model_copy(deep=True)
     bad = tmp_path / "broken.via"
     bad.write_text('{"format": "via-workshop", "version": 1, "workshop": {"goals": [', encoding="utf-8")
@@ -132,7 +132,7 @@ def test_open_of_a_newer_file_is_refused_with_its_message(window, tmp_path, prom
 def test_save_onto_a_newer_file_is_refused_and_asks_for_another_name(window, demo_file, tmp_path, prompts):
     asked, answers = prompts
     window.open_file(demo_file)
-    window.document.edit(ops.add_goal, "Edited", id="g-edited")
+    window.document.run(ops.add_goal, "Edited", id="g-edited")
     newer_text = json.dumps({"format": "via-workshop", "version": 99, "workshop": {}})
     demo_file.write_text(newer_text, encoding="utf-8")  # a newer Via wrote it meanwhile
     answers["save_path"] = tmp_path / "copy.via"
@@ -179,7 +179,7 @@ def test_starting_with_an_unreadable_file_opens_an_empty_workshop_with_a_message
 def test_the_example_opens_from_the_file_menu_as_an_unsaved_workshop(window, demo_file, prompts):
     asked, answers = prompts
     window.open_file(demo_file)
-    window.document.edit(ops.add_goal, "Unsaved idea")
+    window.document.run(ops.add_goal, "Unsaved idea")
     answers["save_changes"] = "cancel"
     window.actions_.open_example.trigger()
     assert any(g.text == "Unsaved idea" for g in window.document.workshop.goals), "cancel keeps the work"
@@ -205,7 +205,7 @@ def test_saving_over_a_file_changed_on_disk_asks_first(window, demo_file, tmp_pa
     asked, answers = prompts
     answers["overwrite_changed"] = answer
     assert window.open_file(demo_file)
-    window.document.edit(ops.update_goal, "g-loyalty", text="Our version")
+    window.document.run(ops.update_goal, "g-loyalty", text="Our version")
     _changed_by_a_colleague(demo_file)
     other = tmp_path / "ours.via"
     answers["save_path"] = other
@@ -225,7 +225,7 @@ def test_saving_a_file_only_this_window_changed_does_not_ask(window, demo_file, 
     asked, _ = prompts
     assert window.open_file(demo_file)
     for text in ("First", "Second"):
-        window.document.edit(ops.update_goal, "g-loyalty", text=text)
+        window.document.run(ops.update_goal, "g-loyalty", text=text)
         assert window.save()
     assert storage.load(demo_file).goal("g-loyalty").text == "Second"
     assert asked["overwrite_changed"] == []

@@ -119,7 +119,7 @@ def test_projector_mode_with_the_guide_hidden_leaves_the_board_undimmed(window, 
 
 def test_save_as_suggests_a_name_safe_on_every_file_system(window, prompts):
     asked, _ = prompts
-    window.document.edit(ops.set_meta, title='R&D / Sales: "Q3"?')
+    window.document.run(ops.set_meta, title='R&D / Sales: "Q3"?')
     window.document.set_path(None)
     window.save_as()
     suggested = asked["save_path"][-1]
@@ -130,7 +130,7 @@ def test_save_as_suggests_a_name_safe_on_every_file_system(window, prompts):
 
 def test_save_as_of_a_title_made_only_of_unsafe_characters_still_suggests_a_name(window, prompts):
     asked, _ = prompts
-    window.document.edit(ops.set_meta, title="///")
+    window.document.run(ops.set_meta, title="///")
     window.document.set_path(None)
     window.save_as()
     suggested = asked["save_path"][-1]
@@ -151,13 +151,13 @@ def test_file_menu_offers_workshop_details(window, monkeypatch):
 
 def test_exporting_an_untitled_workshop_offers_the_details_first(window, monkeypatch):
     window.document.replace(customer_loyalty(), None)
-    window.document.edit(ops.set_meta, title="Untitled workshop")
+    window.document.run(ops.set_meta, title="Untitled workshop")
     exported, asked = [], []
     monkeypatch.setattr(window.exporter, "export", lambda: exported.append(window.document.workshop.meta.title))
 
     def answer(parent, document, intro=""):
         asked.append(intro)
-        document.edit(ops.set_meta, title="Spring alignment")
+        document.run(ops.set_meta, title="Spring alignment")
         return True
 
     monkeypatch.setattr(workshop_details, "edit_details", answer)
@@ -167,7 +167,7 @@ def test_exporting_an_untitled_workshop_offers_the_details_first(window, monkeyp
 
 
 def test_cancelling_the_details_before_export_cancels_the_export(window, monkeypatch):
-    window.document.edit(ops.set_meta, title="Untitled workshop")
+    window.document.run(ops.set_meta, title="Untitled workshop")
     exported = []
     monkeypatch.setattr(window.exporter, "export", lambda: exported.append(True))
     monkeypatch.setattr(workshop_details, "edit_details", lambda parent, doc, intro="": False)
@@ -193,7 +193,7 @@ def test_suggestions_dock_is_in_the_panels_menu(window):
 
 
 def test_activating_a_link_suggestion_selects_its_goals_on_the_board(window, qtbot):
-    change = window.document.edit(ops.suggest_link, "g-engagement", "g-loyalty", author="Ana")
+    change = window.document.run(ops.suggest_link, "g-engagement", "g-loyalty", author="Ana")
     panel = window.suggestions_panel
     panel.select(change.created_id)
     panel.list.itemActivated.emit(panel.list.currentItem())

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.canvas.editor import InPlaceEditor
-from workshop import ops
+from workshop import user_ops
 from workshop.geometry import CARD_WIDTH
 from workshop.text import MAX_NAME, MAX_TEXT, clean_name, clean_text
 
@@ -59,21 +59,22 @@ class EditingMixin:
         if card is None or text == card.content.text:
             return
         if not text.strip():
-            self.document.refused.emit(self.tr("A card needs some text; the previous text is kept."))
+            self.message.emit(self.tr("A card needs some text; the previous text is kept."))
             return
         kpi = card.content.kind == "kpi"
         limit = MAX_NAME if kpi else MAX_TEXT
         text = clean_name(text) if kpi else clean_text(text)  # what the model keeps, before measuring
         if len(text) > limit:  # a paste too long for a card: keep what fits rather than lose it all
             text = text[:limit]
-            self.document.refused.emit(
+            self.message.emit(
                 self.tr("A card holds at most %s characters; the rest of the text was cut.") % f"{limit:,}"
             )
         key = f"text:{card_id}:{session}"
         if card.content.kind == "kpi":
-            self.document.edit(ops.update_kpi, card_id, name=text, merge_key=key)
+            outcome = self.document.run(user_ops.update_kpi, card_id, name=text, merge_key=key)
         else:
-            self.document.edit(ops.update_goal, card_id, text=text, merge_key=key)
+            outcome = self.document.run(user_ops.update_goal, card_id, text=text, merge_key=key)
+        outcome.tell(self.message.emit)
 
     def _cancel_edit(self, card_id: str) -> None:
         self._schedule_close()

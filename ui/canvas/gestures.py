@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ui.canvas.card_item import CardItem
 from ui.canvas.drag_links import PROXY_FROM, STRIP_PX, DragLinks
 from ui.canvas.link_item import end_draft_all_links
-from workshop import ops
+from workshop import user_ops
 from workshop.geometry import clamp_to_band
 
 
@@ -241,7 +241,7 @@ class GesturesMixin:
             if card is not None and card.pos() != before:
                 moves[card_id] = (round(card.pos().x(), 1), round(card.pos().y(), 1))
         if moves:
-            self.document.edit(ops.move_cards, moves)
+            self.document.run(user_ops.move_cards, moves).tell(self.message.emit)
 
     def _begin_link_drag(self, card: CardItem, pos: QPointF) -> None:
         self._link_source = card

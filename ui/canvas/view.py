@@ -1,4 +1,4 @@
-"""BoardView: the goal-tree board widget the main window embeds (contract in ui_contract.md).
+"""BoardView: the goal-tree board widget the main window embeds.
 
 The view turns gestures into document edits: palette drops, keyboard capture (Tab, Enter, F2,
 Delete, arrows), zoom and pan, links drawn between cards (asking about "around" links), Tidy.
@@ -20,8 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from ui.canvas import board_ops
-from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, AroundPrompt, ask_around_link
+from ui.around_link import AroundPrompt, ask_around_link, decide_suggestion, link_goals
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
@@ -30,11 +29,12 @@ from ui.canvas.scene import BoardScene
 from ui.canvas.theme import NORMAL, PROJECTOR
 from ui.document import Document
 from ui.mime import decode
-from workshop import layout, ops
-from workshop.changes import Change, OperationError
+from workshop import layout, user_ops
+from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
-from workshop.model import Band, LinkKind, LinkSuggestion, SuggestionStatus, band_of_function
+from workshop.model import Band, band_of_function
+from workshop.user_ops import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 class BoardView(ZoomPanMixin, QGraphicsView):
     selectionIdsChanged = Signal(list)
+    message = Signal(str)
+    """A sentence for the facilitator (why an edit did not happen), shown in the status bar."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.board_scene.setBackgroundBrush(NORMAL.background)
+        self.board_scene.message.connect(self.message)
         self.board_scene.selectionChanged.connect(self._selection_changed)
         self.board_scene.linkDropped.connect(self.create_link)
         self.board_scene.suggestionDecided.connect(self.decide_suggestion)
@@ -104,6 +107,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def _selection_changed(self) -> None:
         self.selectionIdsChanged.emit(self.selected_ids())
+
+    def shown_position(self, card_id: str) -> tuple[float, float] | None:
+        """Where the board shows a card, saved or not (a card without a saved place is still drawn)."""
+        card = self.board_scene.card(card_id)
+        return None if card is None else (card.pos().x(), card.pos().y())
 
     def _current_card(self) -> str | None:
         cards = self.board_scene.selected_cards()
@@ -192,15 +200,15 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if kind != "strategic":
             function = ws.function(function_id)
             if function is None:
-                self.document.refused.emit(self.tr("That function is no longer in the workshop."))
+                self.message.emit(self.tr("That function is no longer in the workshop."))
                 return None
             band = band_of_function(function)
         x = point.x() - CARD_WIDTH / 2
         y = clamp_to_band(band, point.y() - CARD_HEIGHT / 2)
-        change = self.document.edit(
-            board_ops.add_card, kind, function_id, (round(x, 1), round(y, 1)), self._new_card_text(kind)
+        outcome = self.document.run(
+            user_ops.add_card, kind, function_id, (round(x, 1), round(y, 1)), self._new_card_text(kind)
         )
-        return self._select_and_edit(change)
+        return self._select_and_edit(outcome)
 
     def _new_card_text(self, kind: str) -> str:
         """A new card's first text, in the words the palette uses (typed over at once)."""
@@ -210,71 +218,37 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return self.tr("New KPI")
         return self.tr("New goal")
 
-    def _select_and_edit(self, change: Change | None) -> str | None:
-        if change is None or change.created_id is None:
+    def _select_and_edit(self, outcome: Outcome) -> str | None:
+        created = self._tell(outcome).created_id
+        if created is None:
             return None
-        self.select_ids([change.created_id], centre=False)
-        card = self.board_scene.card(change.created_id)
+        self.select_ids([created], centre=False)
+        card = self.board_scene.card(created)
         if card is not None:
             self.ensureVisible(card.scene_card_rect(), 40, 40)
         self.setFocus()
-        self.board_scene.start_edit(change.created_id)
-        return change.created_id
+        self.board_scene.start_edit(created)
+        return created
+
+    def _tell(self, outcome: Outcome) -> Outcome:
+        """Say why an edit from the board did not happen, where the facilitator looks (the status bar)."""
+        return outcome.tell(self.message.emit)
 
     # --- links ----------------------------------------------------------------------------------
 
-    def create_link(self, source: str, target: str) -> Change | None:
+    def create_link(self, source: str, target: str) -> Outcome:
         """Link two goals; a support goal to a strategic goal asks whether it is a declared exception."""
-        ws = self.document.workshop
-        try:
-            ops.check_link(ws, source, target)
-        except OperationError as error:
-            self.document.refused.emit(str(error))
-            return None
-        if not ops.is_around_link(ws, source, target):
-            return self.document.edit(ops.link, source, target)
-        choice = self._ask_around(source, target)
-        if choice.answer == AroundAnswer.EXCEPTION:
-            return self.document.edit(ops.link, source, target, kind=LinkKind.DIRECT_IMPACT, reason=choice.reason)
-        if choice.answer == AroundAnswer.PLAIN:
-            return self.document.edit(ops.link, source, target)
-        return None
+        return self._tell(link_goals(self.document, source, target, self.around_link_prompt, self))
 
-    def _ask_around(self, source: str, target: str, reason: str = "") -> AroundChoice:
-        """The one question for a support goal linked straight to a strategic goal (drawn or accepted);
-        an accepted suggestion brings its participant's reason."""
-        ws = self.document.workshop
-        source_goal, target_goal = ws.goal(source), ws.goal(target)
-        return self.around_link_prompt(
-            self, source_goal.text if source_goal else source, target_goal.text if target_goal else target, reason
-        )
-
-    def decide_suggestion(self, suggestion_id: str, accept: bool) -> Change | None:
-        """A participant's suggestion decided from the board. Accepting a support goal -> strategic goal
-        link asks what drawing it asks; the link and its kind are then one undo step."""
-        if not accept:
-            return self.document.edit(ops.reject_suggestion, suggestion_id)
-        ws = self.document.workshop
-        suggestion = ws.find("suggestions", suggestion_id)
-        if not (
-            isinstance(suggestion, LinkSuggestion)
-            and suggestion.status == SuggestionStatus.PENDING
-            and ops.is_around_link(ws, suggestion.source, suggestion.target)
-        ):
-            return self.document.edit(ops.accept_suggestion, suggestion_id)
-        try:
-            ops.check_link(ws, suggestion.source, suggestion.target)
-        except OperationError as error:  # no question about a link that cannot be made
-            self.document.refused.emit(str(error))
-            return None
-        choice = self._ask_around(suggestion.source, suggestion.target, suggestion.reason)
-        if choice.answer == AroundAnswer.CANCEL:
-            return None
-        exception = choice.answer == AroundAnswer.EXCEPTION
-        kind = LinkKind.DIRECT_IMPACT if exception else LinkKind.CONTRIBUTES
-        return self.document.edit(
-            ops.accept_suggestion, suggestion_id, link_kind=kind, reason=choice.reason if exception else ""
-        )
+    def decide_suggestion(self, suggestion_id: str, accept: bool) -> Outcome:
+        """A participant's suggestion decided with the ✓/✗ on the board; accepting selects its goals, as
+        the Suggestions panel does."""
+        outcome = self._tell(decide_suggestion(self.document, suggestion_id, accept, self.around_link_prompt, self))
+        created = outcome.created_id
+        if accept and created is not None:
+            link = self.document.workshop.find("links", created)
+            self.select_ids([link.source, link.target] if link is not None else [created])  # type: ignore[attr-defined]
+        return outcome
 
     # --- editing commands -----------------------------------------------------------------------
 
@@ -305,7 +279,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             elif scene.link(item_id) is not None:
                 links.append(item_id)
         if goals or kpis or links:
-            self.document.edit(board_ops.remove_cards, goals, kpis, links)
+            self._tell(self.document.run(user_ops.remove_cards, goals, kpis, links))
 
     def _taken(self) -> list[tuple[float, float]]:
         return [(c.pos().x(), c.pos().y()) for c in self.board_scene.cards().values()]
@@ -314,36 +288,36 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         """Tab: a new goal in the band below (or the next layer), contributing to the selected goal."""
         card_id = self._current_card()
         if card_id is None:
-            self.document.refused.emit(self.tr("Select a goal first."))
+            self.message.emit(self.tr("Select a goal first."))
             return None
         card = self.board_scene.card(card_id)
         assert card is not None
         if not card.is_goal:
-            self.document.refused.emit(self.tr("A KPI has no contributing goals; select a goal."))
+            self.message.emit(self.tr("A KPI has no contributing goals; select a goal."))
             return None
         try:
-            function_id = board_ops.contributing_function(self.document.workshop, card_id)
+            function_id = user_ops.contributing_function(self.document.workshop, card_id)
         except OperationError as error:
-            self.document.refused.emit(str(error))
+            self.message.emit(str(error))
             return None
         band = band_of_function(self.document.workshop.function(function_id))
         y = card.pos().y() + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
         position = free_spot(card.pos().x(), y, self._taken())
-        change = self.document.edit(
-            board_ops.add_linked_goal,
+        outcome = self.document.run(
+            user_ops.add_linked_goal,
             function_id,
             position,
             card_id,
             label=self.tr("Add contributing goal"),
             text=self._new_card_text("goal"),
         )
-        return self._select_and_edit(change)
+        return self._select_and_edit(outcome)
 
     def add_sibling(self) -> str | None:
         """Enter: a new card next to the selected one, same function, serving the same goal if only one."""
         card_id = self._current_card()
         if card_id is None:
-            self.document.refused.emit(self.tr("Select a goal first."))
+            self.message.emit(self.tr("Select a goal first."))
             return None
         card = self.board_scene.card(card_id)
         assert card is not None
@@ -351,15 +325,15 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         function_id = self.board_scene.card_function(card_id)
         if not card.is_goal:
             assert function_id is not None
-            change = self.document.edit(board_ops.add_kpi_at, function_id, position, self._new_card_text("kpi"))
-            return self._select_and_edit(change)
+            outcome = self.document.run(user_ops.add_card, "kpi", function_id, position, self._new_card_text("kpi"))
+            return self._select_and_edit(outcome)
         targets = [lk.target for lk in self.document.workshop.links if lk.source == card_id]
         target = targets[0] if len(targets) == 1 else None
         text = self._new_card_text("strategic" if function_id is None else "goal")
-        change = self.document.edit(
-            board_ops.add_linked_goal, function_id, position, target, label=self.tr("Add goal"), text=text
+        outcome = self.document.run(
+            user_ops.add_linked_goal, function_id, position, target, label=self.tr("Add goal"), text=text
         )
-        return self._select_and_edit(change)
+        return self._select_and_edit(outcome)
 
     def navigate(self, key: Qt.Key) -> None:
         card_id = self._current_card()
@@ -500,7 +474,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             proposed = layout.tidy(ws)
         except Exception:  # a layout bug must not lose the workshop: say so, keep the board as it is
             log.exception("Tidy failed")
-            self.document.refused.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
+            self.message.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
             return
         scene = self.board_scene
         moves: dict[str, tuple[float, float]] = {}
@@ -514,8 +488,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if not moves:
             return
         start = {card_id: scene.card(card_id).pos() for card_id in moves}  # type: ignore[union-attr]
-        change = self.document.edit(ops.move_cards, moves, label=self.tr("Tidy"))
-        if change is None:
+        if not self._tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
             return
         self.motion.start(start)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ui.document import Document
 from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo
 from ui.plain_text import plain_label
-from workshop import ops
+from workshop import user_ops
 from workshop.guide import Step
 from workshop.model import KpiScope
 from workshop.text import shorten
@@ -94,22 +94,22 @@ class KpisStep(StepWidget):
         if function_id is None:
             self.message.emit(self.tr("Add the functions first (set-up)."))
             return
-        change = self.edit(
-            ops.add_kpi,
+        outcome = self.run(
+            user_ops.add_kpi,
             function_id,
             name,
             rewards=self.rewards.text().strip(),
             scope=self.scope.currentData(),
             incentive=self.incentive.text().strip(),
         )
-        if change is not None:
+        if outcome.ok:
             for line in (self.name, self.rewards, self.incentive):
                 line.clear()
             self.name.setFocus()
 
     def _remove(self, _row: int, kpi_id: str | None) -> None:
         if kpi_id:
-            self.edit(ops.remove_kpi, kpi_id)
+            self.run(user_ops.remove_kpi, kpi_id)
 
 
 class TensionsStep(StepWidget):
@@ -178,16 +178,16 @@ class TensionsStep(StepWidget):
         if kpi_id is None or against_id is None:
             self.message.emit(self.tr("Record the KPIs first (previous step)."))
             return
-        if self.edit(ops.add_tension, kpi_id, against_id, self.why.text().strip()) is not None:
+        if self.run(user_ops.add_tension, kpi_id, against_id, self.why.text().strip()).ok:
             self.why.clear()
 
     def _toggled(self, item: QListWidgetItem) -> None:
         resolved = item.checkState() == Qt.CheckState.Checked
-        self.edit(ops.update_tension, item.data(ID_ROLE), resolved=resolved)
+        self.run(user_ops.update_tension, item.data(ID_ROLE), resolved=resolved)
 
     def _remove(self, _row: int, tension_id: str | None) -> None:
         if tension_id:
-            self.edit(ops.remove_item, "tensions", tension_id)
+            self.run(user_ops.remove_item, "tensions", tension_id)
 
 
 class WeaknessesStep(StepWidget):
@@ -245,13 +245,13 @@ class WeaknessesStep(StepWidget):
             for i in range(self.affected.count())
             if self.affected.item(i).checkState() == Qt.CheckState.Checked
         ]
-        if self.edit(ops.add_weakness, function_id, what, affected) is not None:
+        if self.run(user_ops.add_weakness, function_id, what, affected).ok:
             self.what.clear()
             self.affected.fill([(f.name, f.id) for f in self.ws.functions], [False for _ in self.ws.functions])
 
     def _remove(self, _row: int, weakness_id: str | None) -> None:
         if weakness_id:
-            self.edit(ops.remove_item, "weaknesses", weakness_id)
+            self.run(user_ops.remove_item, "weaknesses", weakness_id)
 
 
 class DecisionsStep(StepWidget):
@@ -310,11 +310,11 @@ class DecisionsStep(StepWidget):
         if self.has_due.isChecked():
             date = self.due.date()
             due = dt.date(date.year(), date.month(), date.day())
-        if self.edit(ops.add_decision, what, self.owner.text().strip(), due=due) is not None:
+        if self.run(user_ops.add_decision, what, self.owner.text().strip(), due=due).ok:
             self.what.clear()
             self.owner.clear()
             self.what.setFocus()
 
     def _remove(self, _row: int, decision_id: str | None) -> None:
         if decision_id:
-            self.edit(ops.remove_item, "decisions", decision_id)
+            self.run(user_ops.remove_item, "decisions", decision_id)

@@ -28,7 +28,7 @@ from ui.guide.review_step import ExportStep
 from ui.guide.timer import StepTimer
 from ui.guide.widgets import StepWidget, chain_tab_order
 from ui.plain_text import plain_label
-from workshop import guide, ops
+from workshop import guide, user_ops
 from workshop.changes import Change
 from workshop.guide import Step
 
@@ -266,8 +266,8 @@ class GuidePanel(QWidget):
             self.next()
             return
         was_skipped = guide.skipped(self.document.workshop, step.function_id, step.question)
-        change = self._edit(ops.set_answer, step.function_id, step.question, skipped=not was_skipped)
-        if change is not None and not was_skipped:
+        outcome = self.document.run(user_ops.set_answer, step.function_id, step.question, skipped=not was_skipped)
+        if outcome.tell(self._show_message).ok and not was_skipped:
             self.next()
 
     def focus_input(self) -> None:
@@ -408,8 +408,3 @@ class GuidePanel(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
-
-    def _edit(self, operation, *args, **kwargs) -> Change | None:
-        if self._view is not None:
-            return self._view.edit(operation, *args, **kwargs)
-        return self.document.edit(operation, *args, **kwargs)

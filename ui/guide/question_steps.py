@@ -26,7 +26,7 @@ from ui.guide.setup_steps import COMBO_CHARS, GoalLines
 from ui.guide.widgets import ID_ROLE, AddLine, NoteEdit, RemovableList, StepWidget, fill_combo
 from ui.plain_text import plain_label
 from ui.wrapping_button import WrappingButton
-from workshop import ops
+from workshop import user_ops
 from workshop.guide import Step
 from workshop.model import Band, FunctionKind, LinkKind, ServiceRelation, band_of_function
 from workshop.text import shorten
@@ -64,8 +64,8 @@ class QuestionStep(StepWidget):
         self.note.show_text(answer.note if answer is not None else "")
 
     def _note_typed(self) -> None:
-        self.edit(
-            ops.set_answer,
+        self.run(
+            user_ops.set_answer,
             self.function_id,
             self.step.question,
             note=self.note.toPlainText(),
@@ -122,19 +122,15 @@ class Question1Step(QuestionStep):
         customer_id = item.data(ID_ROLE)
         relation = next((r for r in self.relations() if r.customer_id == customer_id), None)
         if item.checkState() == Qt.CheckState.Checked and relation is None:
-            self.edit(ops.add_relation, self.function_id, customer_id)
+            self.run(user_ops.add_relation, self.function_id, customer_id)
         elif item.checkState() != Qt.CheckState.Checked and relation is not None:
-            self.edit(ops.remove_relation, relation.id)
+            self.run(user_ops.remove_relation, relation.id)
 
     def _add(self, name: str) -> bool:
         kind = self.kind.currentData()
 
-        def build(run: ops.Batch) -> str | None:
-            function_id = run(ops.add_function, name, kind).created_id
-            run(ops.add_relation, self.function_id, function_id)
-            return function_id
-
-        return self.edit_together(self.tr("Add internal customer %s") % name, build) is not None
+        label = self.tr("Add internal customer %s") % name
+        return self.run(user_ops.add_internal_customer, self.function_id, name, kind, label).ok
 
 
 class _CustomerGoals(QGroupBox):
@@ -201,26 +197,21 @@ class _CustomerGoals(QGroupBox):
         ids = [g for g in relation.customer_goal_ids if g != goal_id]
         if item.checkState() == Qt.CheckState.Checked:
             ids.append(goal_id)
-        self.owner.edit(ops.update_relation, relation.id, customer_goal_ids=ids)
+        self.owner.run(user_ops.update_relation, relation.id, customer_goal_ids=ids)
 
     def _add(self, text: str) -> bool:
         relation = self.relation()
         if relation is None:
             return False
 
-        def build(run: ops.Batch) -> str | None:
-            goal_id = run(ops.add_goal, text, relation.customer_id).created_id
-            run(ops.update_relation, relation.id, customer_goal_ids=[*relation.customer_goal_ids, goal_id])
-            return goal_id
-
-        return self.owner.edit_together(_tr("Add goal of internal customer"), build) is not None
+        return self.owner.run(user_ops.add_customer_goal, relation.id, text, _tr("Add goal of internal customer")).ok
 
     def _trace(self) -> None:
         item, strategic_id = self.goals.currentItem(), self.strategic.currentData()
         if item is None or strategic_id is None:
             self.owner.message.emit(_tr("Select one of their goals and a strategic goal first."))
             return
-        self.owner.edit(ops.link, item.data(ID_ROLE), strategic_id)
+        self.owner.run(user_ops.link, item.data(ID_ROLE), strategic_id)
 
 
 class _PerCustomerStep(QuestionStep):
@@ -337,14 +328,14 @@ class _HelpsHindrances(QGroupBox):
         if relation is None:
             return False
         entries = [*getattr(relation, field), text]
-        return self.owner.edit(ops.update_relation, relation.id, **{field: entries}) is not None
+        return self.owner.run(user_ops.update_relation, relation.id, **{field: entries}).ok
 
     def _remove(self, field: str, row: int) -> None:
         relation = self.relation()
         if relation is not None:
             entries = list(getattr(relation, field))
             del entries[row]
-            self.owner.edit(ops.update_relation, relation.id, **{field: entries})
+            self.owner.run(user_ops.update_relation, relation.id, **{field: entries})
 
 
 class Question3Step(_PerCustomerStep):
@@ -433,19 +424,24 @@ class Question4Step(QuestionStep):
             return
         measure, target = self.measure.text().strip(), self.target.text().strip()
 
-        def build(run: ops.Batch) -> str | None:
-            result_id = run(ops.add_goal, text, self.function_id, measure=measure, target=target).created_id
-            run(ops.link, result_id, goal_id)
-            return result_id
-
-        if self.edit_together(self.tr("Add result"), build) is not None:
+        outcome = self.run(
+            user_ops.add_linked_goal,
+            self.function_id,
+            None,
+            goal_id,
+            label=self.tr("Add result"),
+            text=text,
+            measure=measure,
+            target=target,
+        )
+        if outcome.ok:
             for line in (self.text, self.measure, self.target):
                 line.clear()
             self.text.setFocus()
 
     def _remove(self, _row: int, goal_id: str | None) -> None:
         if goal_id:
-            self.edit(ops.remove_goal, goal_id)
+            self.run(user_ops.remove_goal, goal_id)
 
 
 class DirectImpactStep(StepWidget):
@@ -528,12 +524,16 @@ class DirectImpactStep(StepWidget):
             self.message.emit(self.tr("Choose one of this function's goals (or type one) and a strategic goal."))
             return
 
-        def build(run: ops.Batch) -> str | None:
-            source = run(ops.add_goal, new_text, self.function_id).created_id if new_text else goal_id
-            run(ops.link, source, strategic_id, LinkKind.DIRECT_IMPACT, reason)
-            return source
-
-        if self.edit_together(self.tr("Declare direct impact"), build) is not None:
+        outcome = self.run(
+            user_ops.declare_direct_impact,
+            self.function_id,
+            strategic_id,
+            reason,
+            goal_id=goal_id,
+            new_text=new_text,
+            label=self.tr("Declare direct impact"),
+        )
+        if outcome.ok:
             self.new_goal.clear()
             self.reason.clear()
 
@@ -542,9 +542,9 @@ class DirectImpactStep(StepWidget):
         if item is None or not reason:
             self.message.emit(self.tr("Select a link in the list and type the reason first."))
             return
-        self.edit(ops.update_link, item.data(ID_ROLE), kind=LinkKind.DIRECT_IMPACT, reason=reason)
+        self.run(user_ops.update_link, item.data(ID_ROLE), kind=LinkKind.DIRECT_IMPACT, reason=reason)
         self.reason.clear()
 
     def _remove(self, _row: int, link_id: str | None) -> None:
         if link_id:
-            self.edit(ops.unlink, link_id)
+            self.run(user_ops.unlink, link_id)

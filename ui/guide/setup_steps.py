@@ -9,7 +9,7 @@ from ui.document import Document
 from ui.guide.widgets import ID_ROLE, AddLine, RemovableList, StepWidget, fill_combo
 from ui.plain_text import plain_label
 from ui.wrapping_button import WrappingButton
-from workshop import ops
+from workshop import user_ops
 from workshop.analysis.reach import strategic_targets_all
 from workshop.guide import Step
 from workshop.model import FunctionKind, Workshop
@@ -42,11 +42,11 @@ class StrategyStep(StepWidget):
         return self.add_line
 
     def _add(self, text: str) -> bool:
-        return self.edit(ops.add_goal, text) is not None
+        return self.run(user_ops.add_goal, text).ok
 
     def _remove(self, _row: int, goal_id: str | None) -> None:
         if goal_id:
-            self.edit(ops.remove_goal, goal_id)
+            self.run(user_ops.remove_goal, goal_id)
 
 
 class FunctionsStep(StepWidget):
@@ -78,11 +78,11 @@ class FunctionsStep(StepWidget):
         return self.add_line
 
     def _add(self, name: str) -> bool:
-        return self.edit(ops.add_function, name, self.kind.currentData()) is not None
+        return self.run(user_ops.add_function, name, self.kind.currentData()).ok
 
     def _remove(self, _row: int, function_id: str | None) -> None:
         if function_id:
-            self.edit(ops.remove_function, function_id)
+            self.run(user_ops.remove_function, function_id)
 
 
 class CustomerFacingStep(StepWidget):
@@ -132,20 +132,15 @@ class CustomerFacingStep(StepWidget):
             self.message.emit(self.tr("Add a customer-facing function first (previous step)."))
             return False
 
-        def build(run: ops.Batch) -> str | None:
-            goal_id = run(ops.add_goal, text, function_id).created_id
-            if strategic_id is not None:
-                run(ops.link, goal_id, strategic_id)
-            return goal_id
-
-        return self.edit_together(self.tr("Add customer-facing goal"), build) is not None
+        label = self.tr("Add customer-facing goal")
+        return self.run(user_ops.add_linked_goal, function_id, None, strategic_id, label=label, text=text).ok
 
     def _trace_selected(self) -> None:
         item = self.goals.currentItem()
         if item is None or self.serves.currentData() is None:
             self.message.emit(self.tr("Select a goal in the list and a strategic goal first."))
             return
-        self.edit(ops.link, item.data(ID_ROLE), self.serves.currentData())
+        self.run(user_ops.link, item.data(ID_ROLE), self.serves.currentData())
 
 
 class GoalLines:

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
-from workshop import ops
-from workshop.changes import Change, OperationError
+from workshop.changes import Change
 from workshop.guide import Step
 from workshop.model import Workshop
+from workshop.user_ops import Outcome
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,29 +67,10 @@ class StepWidget(QWidget):
 
     # --- edits --------------------------------------------------------------------------------
 
-    def edit(self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kw: Any):
-        """Document.edit, with a refusal turned into a message for the facilitator."""
-        try:
-            change = operation(self.ws, *args, **kw)
-        except OperationError as error:
-            self.message.emit(str(error))
-            return None
-        self.document.push(change, merge_key)
-        return change
-
-    def edit_together(self, label: str, build: Callable[[ops.Batch], str | None]) -> Change | None:
-        """Several operations as ONE undo step (`ops.run_together`): all of them, or none if one is refused.
-
-        Unlike `Document.edit_together`, a refusal is shown in the guide, next to the question the
-        room is answering, like every other refusal of a guided answer.
-        """
-        try:
-            change = ops.run_together(self.ws, label, build)
-        except OperationError as error:
-            self.message.emit(str(error))
-            return None
-        self.document.push(change)
-        return change
+    def run(self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kw: Any) -> Outcome:
+        """Run a user operation through the document; a refusal is shown in the guide, next to the
+        question the room is answering."""
+        return self.document.run(operation, *args, merge_key=merge_key, **kw).tell(self.message.emit)
 
 
 # --- small widgets ------------------------------------------------------------------------------

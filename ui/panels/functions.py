@@ -7,6 +7,9 @@ customer-facing and support, and removing are all one undo step each. Prompts co
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,15 +23,18 @@ from ui import dialogs
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button, swatch
 from ui.tooltips import plain_tooltip
-from workshop import ops
+from workshop import user_ops
 from workshop.changes import Change
 from workshop.model import Function, FunctionKind
+from workshop.user_ops import Outcome
 
 DEFAULT_COLOURS = ("#2E86DE", "#10AC84", "#EE5253", "#8854D0", "#F39C12", "#576574", "#0ABDE3", "#C44569")
 
 
 class FunctionsPanel(QWidget):
     functionSelected = Signal(str)
+    message = Signal(str)
+    """Why an edit from this panel did not happen, for the status bar."""
     """Id of the function picked in the list (for the properties editor)."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -139,11 +145,10 @@ class FunctionsPanel(QWidget):
             return None
         used = {f.colour.upper() for f in self._document.workshop.functions}
         colour = next((c for c in DEFAULT_COLOURS if c not in used), DEFAULT_COLOURS[0])
-        change = self._document.edit(ops.add_function, name, FunctionKind.CUSTOMER_FACING, colour)
-        if change is None:
-            return None
-        self.select(change.created_id or "")
-        return change.created_id
+        created = self._run(user_ops.add_function, name, FunctionKind.CUSTOMER_FACING, colour).created_id
+        if created is not None:
+            self.select(created)
+        return created
 
     def rename_current(self) -> None:
         function = self._current()
@@ -151,7 +156,7 @@ class FunctionsPanel(QWidget):
             return
         name = dialogs.ask_text(self, self.tr("Rename function"), self.tr("New name:"), function.name)
         if name is not None and name != function.name:
-            self._document.edit(ops.update_function, function.id, name=name)
+            self._run(user_ops.update_function, function.id, name=name)
 
     def recolour(self) -> None:
         function = self._current()
@@ -159,16 +164,19 @@ class FunctionsPanel(QWidget):
             return
         colour = dialogs.ask_colour(self, function.colour)
         if colour is not None and colour.upper() != function.colour.upper():
-            self._document.edit(ops.update_function, function.id, colour=colour)
+            self._run(user_ops.update_function, function.id, colour=colour)
 
     def toggle_kind(self) -> None:
         function = self._current()
         if function is None:
             return
         kind = FunctionKind.SUPPORT if function.kind == FunctionKind.CUSTOMER_FACING else FunctionKind.CUSTOMER_FACING
-        self._document.edit(ops.update_function, function.id, kind=kind)
+        self._run(user_ops.update_function, function.id, kind=kind)
 
     def remove_current(self) -> None:
         function = self._current()
         if function is not None:
-            self._document.edit(ops.remove_function, function.id)
+            self._run(user_ops.remove_function, function.id)
+
+    def _run(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Outcome:
+        return self._document.run(operation, *args, **kwargs).tell(self.message.emit)

@@ -16,7 +16,7 @@ from ui import mime
 from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
 from ui.tooltips import plain_tooltip
-from workshop import ops
+from workshop import user_ops
 from workshop.changes import Change
 from workshop.model import FunctionKind
 
@@ -45,6 +45,8 @@ def request_of(item: QListWidgetItem) -> mime.CardRequest | None:
 class PalettePanel(QWidget):
     cardCreated = Signal(str)
     """Id of a card created from the keyboard, so the window can select it."""
+    message = Signal(str)
+    """Why a card could not be created, for the status bar."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,13 +137,9 @@ class PalettePanel(QWidget):
 
     def create(self, request: mime.CardRequest) -> str | None:
         """Create the card a tile stands for, through the undo stack; returns its id."""
-        if request.kind == "kpi":
-            change = self._document.edit(ops.add_kpi, request.function_id, self.tr("New KPI"))
-        elif request.kind == "goal":
-            change = self._document.edit(ops.add_goal, self.tr("New goal"), request.function_id)
-        else:
-            change = self._document.edit(ops.add_goal, self.tr("New strategic goal"))
-        if change is None or change.created_id is None:
-            return None
-        self.cardCreated.emit(change.created_id)
-        return change.created_id
+        text = {"kpi": self.tr("New KPI"), "goal": self.tr("New goal")}.get(request.kind, self.tr("New strategic goal"))
+        outcome = self._document.run(user_ops.add_card, request.kind, request.function_id, None, text)
+        created = outcome.tell(self.message.emit).created_id
+        if created is not None:
+            self.cardCreated.emit(created)
+        return created

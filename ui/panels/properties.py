@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from ui import dialogs
 from ui.document import Document
 from ui.panels.common import swatch
 from ui.plain_text import plain_label
-from workshop import ops
+from workshop import user_ops
 from workshop.changes import Change, Delete, Insert, Replace, SetPosition
 from workshop.model import FunctionKind, KpiScope, LinkKind
 from workshop.text import MAX_NAME, MAX_TEXT
@@ -50,7 +50,15 @@ class _FocusOut(QObject):
 
 
 class PropertiesPanel(QWidget):
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    message = Signal(str)
+    """Why an edit typed here was not kept, for the status bar (the field then shows the model's truth)."""
+
+    def __init__(
+        self,
+        document: Document,
+        position_of: Callable[[str], tuple[float, float] | None] = lambda card_id: None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._document = document
         self._kind: str | None = None
@@ -60,8 +68,8 @@ class PropertiesPanel(QWidget):
         self._loading = False
         self._functions_shown: tuple[tuple[str, str, str], ...] | None = None
         """The functions the goal page's combo lists (id, name, colour): rebuilt only when they change."""
-        self.position_of: Callable[[str], tuple[float, float] | None] = lambda card_id: None
-        """Where the board shows a card that has no saved place (set by the window)."""
+        self._position_of = position_of
+        """Where the board shows a card that has no saved place: pinning keeps it there."""
         self.stack = QStackedWidget(self)
         self.empty = plain_label(parent=self)
         self.empty.setText(self.tr("Select a card, a link or a function to see its details."))
@@ -115,12 +123,12 @@ class PropertiesPanel(QWidget):
     def _build_goal(self) -> None:
         form = self._page()
         self.goal_band = plain_label(parent=self)
-        self.goal_text = self._text(self.tr("Goal text"), "text", ops.update_goal)
+        self.goal_text = self._text(self.tr("Goal text"), "text", user_ops.update_goal)
         self.goal_function = self._combo(
-            self.tr("Function"), [], lambda fid: self._write(ops.update_goal, "function_id", fid)
+            self.tr("Function"), [], lambda fid: self._write(user_ops.update_goal, "function_id", fid)
         )
-        self.goal_measure = self._line(self.tr("Measure"), "measure", ops.update_goal)
-        self.goal_target = self._line(self.tr("Target"), "target", ops.update_goal)
+        self.goal_measure = self._line(self.tr("Measure"), "measure", user_ops.update_goal)
+        self.goal_target = self._line(self.tr("Target"), "target", user_ops.update_goal)
         self.goal_pinned = QCheckBox(self.tr("Pinned (Tidy leaves it in place)"), self)
         self.goal_pinned.clicked.connect(self._set_pinned)
         form.addRow(self.goal_band)
@@ -140,9 +148,9 @@ class PropertiesPanel(QWidget):
                 (self.tr("Contributes"), LinkKind.CONTRIBUTES.value),
                 (self.tr("Direct impact"), LinkKind.DIRECT_IMPACT.value),
             ],
-            lambda kind: self._write(ops.update_link, "kind", kind),
+            lambda kind: self._write(user_ops.update_link, "kind", kind),
         )
-        self.link_reason = self._text(self.tr("Reason"), "reason", ops.update_link)
+        self.link_reason = self._text(self.tr("Reason"), "reason", user_ops.update_link)
         self.link_reason.setPlaceholderText(self.tr("Why this support goal moves the strategic goal directly"))
         form.addRow(self.link_ends)
         form.addRow(self.tr("&Kind"), self.link_kind)
@@ -151,13 +159,13 @@ class PropertiesPanel(QWidget):
 
     def _build_kpi(self) -> None:
         form = self._page()
-        self.kpi_name = self._line(self.tr("KPI name"), "name", ops.update_kpi, MAX_NAME)
-        self.kpi_rewards = self._text(self.tr("What it rewards"), "rewards", ops.update_kpi)
-        self.kpi_incentive = self._line(self.tr("Incentive"), "incentive", ops.update_kpi)
+        self.kpi_name = self._line(self.tr("KPI name"), "name", user_ops.update_kpi, MAX_NAME)
+        self.kpi_rewards = self._text(self.tr("What it rewards"), "rewards", user_ops.update_kpi)
+        self.kpi_incentive = self._line(self.tr("Incentive"), "incentive", user_ops.update_kpi)
         self.kpi_scope = self._combo(
             self.tr("Scope"),
             [(self.tr("Local"), KpiScope.LOCAL.value), (self.tr("Shared"), KpiScope.SHARED.value)],
-            lambda scope: self._write(ops.update_kpi, "scope", scope),
+            lambda scope: self._write(user_ops.update_kpi, "scope", scope),
         )
         form.addRow(self.tr("&Name"), self.kpi_name)
         form.addRow(self.tr("&Rewards"), self.kpi_rewards)
@@ -167,14 +175,14 @@ class PropertiesPanel(QWidget):
 
     def _build_function(self) -> None:
         form = self._page()
-        self.function_name = self._line(self.tr("Function name"), "name", ops.update_function, MAX_NAME)
+        self.function_name = self._line(self.tr("Function name"), "name", user_ops.update_function, MAX_NAME)
         self.function_kind = self._combo(
             self.tr("Function kind"),
             [
                 (self.tr("Customer-facing"), FunctionKind.CUSTOMER_FACING.value),
                 (self.tr("Support"), FunctionKind.SUPPORT.value),
             ],
-            lambda kind: self._write(ops.update_function, "kind", kind),
+            lambda kind: self._write(user_ops.update_function, "kind", kind),
         )
         self.function_colour = QPushButton(self.tr("Colour…"), self)
         self.function_colour.setAccessibleName(self.tr("Function colour"))
@@ -314,7 +322,7 @@ class PropertiesPanel(QWidget):
         key = f"prop:{self._id}:{field}:{self._session}" if merge else None
         self._writing = True
         try:
-            self._document.edit(op, self._id, merge_key=key, **{field: value})
+            self._document.run(op, self._id, merge_key=key, **{field: value}).tell(self.message.emit)
         finally:
             self._writing = False
         if not merge:
@@ -325,17 +333,8 @@ class PropertiesPanel(QWidget):
         card_id = self._id
         if card_id is None:
             return
-        where = self.position_of(card_id) if card_id not in self._document.workshop.positions else None
-        if where is None:
-            self._document.edit(ops.set_pinned, [card_id], checked)
-        else:
-
-            def place_and_pin(batch: ops.Batch) -> None:
-                batch(ops.move_cards, {card_id: where})
-                batch(ops.set_pinned, [card_id], checked)
-
-            label = self.tr("Pin card") if checked else self.tr("Unpin card")
-            self._document.edit_together(label, place_and_pin)
+        where = self._position_of(card_id) if card_id not in self._document.workshop.positions else None
+        self._document.run(user_ops.pin_where_seen, card_id, checked, where).tell(self.message.emit)
         self._load()
 
     def _pick_colour(self) -> None:
@@ -344,7 +343,7 @@ class PropertiesPanel(QWidget):
             return
         colour = dialogs.ask_colour(self, function.colour)
         if colour is not None:
-            self._write(ops.update_function, "colour", colour)
+            self._write(user_ops.update_function, "colour", colour)
 
     def _on_reset(self) -> None:
         self._functions_shown = None

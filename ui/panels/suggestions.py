@@ -25,15 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.canvas.exception_dialog import AroundAnswer, AroundPrompt, ask_around_link
+from ui.around_link import CANCELLED, AroundPrompt, ask_around_link, decide_suggestion
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.tooltips import plain_tooltip
-from workshop import ops
+from workshop import user_ops
 from workshop.changes import Change
 from workshop.model import GoalSuggestion, LinkKind, LinkSuggestion, SuggestionStatus, Workshop
 from workshop.text import shorten
+from workshop.user_ops import Outcome
 
 DECIDED_COLOUR = "#808080"
 LABEL_LIMIT = 60
@@ -44,6 +45,8 @@ DialogRunner = Callable[[QDialog], int]
 class SuggestionsPanel(QWidget):
     idsActivated = Signal(list)
     """Goal ids a suggestion is about (the two ends of a link, or the goal an accepted one made)."""
+    message = Signal(str)
+    """Why a decision or a vote did not happen, for the status bar."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,61 +211,31 @@ class SuggestionsPanel(QWidget):
 
     # --- decisions ------------------------------------------------------------------------------
 
-    def accept_current(self) -> Change | None:
-        """Accept the current suggestion; a support goal straight to strategy asks about the exception."""
+    def accept_current(self) -> Outcome:
+        """Accept the current suggestion; a support goal straight to strategy asks about the exception.
+        The board then shows the goals it concerns."""
+        outcome = self._decide(accept=True)
+        created = outcome.created_id
+        if created is not None:
+            link = self._document.workshop.find("links", created)
+            self.idsActivated.emit([link.source, link.target] if link is not None else [created])  # type: ignore[attr-defined]
+        return outcome
+
+    def reject_current(self) -> Outcome:
+        return self._decide(accept=False)
+
+    def vote_current(self) -> Outcome:
         suggestion = self._current()
         if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
-            return None
-        ws = self._document.workshop
-        if isinstance(suggestion, LinkSuggestion) and ops.is_around_link(ws, suggestion.source, suggestion.target):
-            return self._accept_around(suggestion)
-        change = self._document.edit(ops.accept_suggestion, suggestion.id)
-        self._after_accept(change)
-        return change
+            return CANCELLED
+        return self._document.run(user_ops.vote, suggestion.id).tell(self.message.emit)
 
-    def _accept_around(self, suggestion: LinkSuggestion) -> Change | None:
-        ws = self._document.workshop
-        try:
-            ops.check_link(ws, suggestion.source, suggestion.target)
-        except ops.OperationError as error:  # no question about a link that cannot be made
-            self._document.refused.emit(str(error))
-            return None
-        source, target = ws.goal(suggestion.source), ws.goal(suggestion.target)
-        choice = self.around_link_prompt(
-            self,
-            source.text if source else suggestion.source,
-            target.text if target else suggestion.target,
-            suggestion.reason,
-        )
-        if choice.answer == AroundAnswer.CANCEL:
-            return None
-        if choice.answer == AroundAnswer.EXCEPTION:
-            kind, reason = LinkKind.DIRECT_IMPACT, choice.reason
-        else:
-            kind, reason = LinkKind.CONTRIBUTES, ""
-        change = self._document.edit(ops.accept_suggestion, suggestion.id, link_kind=kind, reason=reason)
-        self._after_accept(change)
-        return change
-
-    def _after_accept(self, change: Change | None) -> None:
-        if change is None or change.created_id is None:
-            return
-        ws = self._document.workshop
-        created = ws.find("links", change.created_id)
-        ids = [created.source, created.target] if created is not None else [change.created_id]  # type: ignore[attr-defined]
-        self.idsActivated.emit(ids)
-
-    def reject_current(self) -> Change | None:
+    def _decide(self, accept: bool) -> Outcome:
         suggestion = self._current()
         if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
-            return None
-        return self._document.edit(ops.reject_suggestion, suggestion.id)
-
-    def vote_current(self) -> Change | None:
-        suggestion = self._current()
-        if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
-            return None
-        return self._document.edit(ops.vote, suggestion.id)
+            return CANCELLED
+        outcome = decide_suggestion(self._document, suggestion.id, accept, self.around_link_prompt, self)
+        return outcome.tell(self.message.emit)
 
     # --- recording a new suggestion -------------------------------------------------------------
 
@@ -294,15 +267,8 @@ class SuggestionsPanel(QWidget):
             return self.tr("A suggested goal needs some text."), None
         if kind == "link" and (fields.get("source") is None or fields.get("target") is None):
             return self.tr("Choose both goals of the link."), None
-        refusals: list[str] = []
-        self._document.refused.connect(refusals.append)
-        try:
-            if kind == "link":
-                change = self._document.edit(ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields)
-            else:
-                change = self._document.edit(ops.suggest_goal, fields.pop("text"), fields.pop("function_id"), **fields)
-        finally:
-            self._document.refused.disconnect(refusals.append)
-        if change is None:
-            return (refusals[-1] if refusals else self.tr("The suggestion could not be recorded.")), None
-        return None, change.created_id
+        if kind == "link":
+            outcome = self._document.run(user_ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields)
+        else:
+            outcome = self._document.run(user_ops.suggest_goal, fields.pop("text"), fields.pop("function_id"), **fields)
+        return outcome.refusal, outcome.created_id

@@ -2,7 +2,9 @@
 
 The method wants support functions to reach strategy through the functions they serve. A direct
 link is sometimes right (purchasing policy cuts expenditure), but then it must be a decision with a
-reason. `ask_around_link` is the one entry point; tests replace it (BoardView.around_link_prompt).
+reason. `ask_around_link` is the one dialog; tests replace it (`around_link_prompt` of the board and
+of the Suggestions panel). `link_goals` and `decide_suggestion` are the two acts that may raise the
+question, written once for the board and the Suggestions panel alike.
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.document import Document
 from ui.plain_text import plain_label
+from workshop import user_ops
+from workshop.changes import OperationError
+from workshop.model import LinkKind, LinkSuggestion, SuggestionStatus
+from workshop.user_ops import Outcome
 
 
 class AroundAnswer(StrEnum):
@@ -111,3 +118,64 @@ def ask_around_link(parent: QWidget | None, source_text: str, target_text: str, 
         return dialog.choice
     finally:
         dialog.deleteLater()
+
+
+CANCELLED = Outcome()
+"""The facilitator closed the question: nothing changed and there is nothing to say."""
+
+
+def _ask(
+    prompt: AroundPrompt, parent: QWidget | None, document: Document, source: str, target: str, reason: str
+) -> AroundChoice:
+    ws = document.workshop
+    source_goal, target_goal = ws.goal(source), ws.goal(target)
+    source_text = source_goal.text if source_goal else source
+    return prompt(parent, source_text, target_goal.text if target_goal else target, reason)
+
+
+def link_goals(document: Document, source: str, target: str, prompt: AroundPrompt, parent: QWidget | None) -> Outcome:
+    """Link two goals; a support goal straight to a strategic goal first asks whether it is a declared
+    exception (with its reason) or a plain link the findings will flag."""
+    ws = document.workshop
+    try:
+        user_ops.check_link(ws, source, target)
+    except OperationError as error:  # no question about a link that cannot be made
+        return user_ops.refused(str(error))
+    if not user_ops.is_around_link(ws, source, target):
+        return document.run(user_ops.link, source, target)
+    choice = _ask(prompt, parent, document, source, target, "")
+    if choice.answer == AroundAnswer.EXCEPTION:
+        return document.run(user_ops.link, source, target, kind=LinkKind.DIRECT_IMPACT, reason=choice.reason)
+    if choice.answer == AroundAnswer.PLAIN:
+        return document.run(user_ops.link, source, target)
+    return CANCELLED
+
+
+def decide_suggestion(
+    document: Document, suggestion_id: str, accept: bool, prompt: AroundPrompt, parent: QWidget | None
+) -> Outcome:
+    """Accept or reject a participant's suggestion. Accepting a support goal -> strategic goal link asks
+    what drawing it asks, with the participant's reason filled in; the link and its kind are then one
+    undo step."""
+    if not accept:
+        return document.run(user_ops.reject_suggestion, suggestion_id)
+    ws = document.workshop
+    suggestion = ws.find("suggestions", suggestion_id)
+    if not (
+        isinstance(suggestion, LinkSuggestion)
+        and suggestion.status == SuggestionStatus.PENDING
+        and user_ops.is_around_link(ws, suggestion.source, suggestion.target)
+    ):
+        return document.run(user_ops.accept_suggestion, suggestion_id)
+    try:
+        user_ops.check_link(ws, suggestion.source, suggestion.target)
+    except OperationError as error:  # no question about a link that cannot be made
+        return user_ops.refused(str(error))
+    choice = _ask(prompt, parent, document, suggestion.source, suggestion.target, suggestion.reason)
+    if choice.answer == AroundAnswer.CANCEL:
+        return CANCELLED
+    exception = choice.answer == AroundAnswer.EXCEPTION
+    kind = LinkKind.DIRECT_IMPACT if exception else LinkKind.CONTRIBUTES
+    return document.run(
+        user_ops.accept_suggestion, suggestion_id, link_kind=kind, reason=choice.reason if exception else ""
+    )

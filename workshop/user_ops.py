@@ -1,0 +1,289 @@
+"""What a person can do to a workshop: the one catalogue every edit comes from.
+
+An edit flows like this: a gesture on the board, a panel, a guide step or (next) a phone in the
+room picks one function of this module and hands it to the window's `Document.run`, which calls
+it on the workshop, puts the `Change` it returns on the one undo stack and announces it; views
+follow `Document.changed`. Whoever started the edit learns how it went from the `Outcome` that
+`Document.run` returns (or `attempt`, headless): the change, or the refusal's plain sentence.
+
+Each function has the `workshop.ops` signature `(ws, ...) -> Change` and raises `OperationError`
+with a sentence for the user when the edit is refused. Several ops that a person does as one act
+(add a goal *and* link it) run through `ops.run_together`, so a refusal halfway rolls the first
+part back and the whole act is one undo step. The user interface may import this module but not
+`workshop.ops` (an import-linter contract), so there is exactly one list of what can be done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from workshop import ops
+from workshop.changes import Change, OperationError
+from workshop.model import Band, FunctionKind, LinkKind, Workshop
+
+# --- the outcome of an edit -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How an edit went: the change it made, or the sentence that says why nothing changed."""
+
+    change: Change | None = None
+    refusal: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.change is not None
+
+    @property
+    def created_id(self) -> str | None:
+        """The id of what the edit created (a card, a link, a suggestion), when it created one."""
+        return self.change.created_id if self.change is not None else None
+
+    def tell(self, show: Callable[[str], None]) -> Outcome:
+        """Hand a refusal's sentence to whatever shows it (a status bar, the guide's message line)."""
+        if self.refusal:
+            show(self.refusal)
+        return self
+
+
+def attempt(ws: Workshop, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Outcome:
+    """Run one user operation on the workshop and say how it went; a refusal leaves it untouched."""
+    try:
+        return Outcome(change=operation(ws, *args, **kwargs))
+    except OperationError as error:
+        return Outcome(refusal=str(error))
+
+
+def refused(sentence: str) -> Outcome:
+    """An edit the caller refuses before it reaches the model (nothing selected, a stale choice)."""
+    return Outcome(refusal=sentence)
+
+
+# --- questions asked before an edit (they change nothing) -------------------------------------------
+
+check_link = ops.check_link
+"""Raises `OperationError` with the reason when two goals cannot be linked."""
+is_around_link = ops.is_around_link
+"""True for a support goal linked straight to a strategic goal: the room is asked about it first."""
+
+
+# --- the workshop and its functions --------------------------------------------------------------
+
+set_meta = ops.set_meta
+add_function = ops.add_function
+update_function = ops.update_function
+remove_function = ops.remove_function
+
+# --- goals, KPIs and links --------------------------------------------------------------------------
+
+add_goal = ops.add_goal
+update_goal = ops.update_goal
+remove_goal = ops.remove_goal
+add_kpi = ops.add_kpi
+update_kpi = ops.update_kpi
+remove_kpi = ops.remove_kpi
+link = ops.link
+update_link = ops.update_link
+unlink = ops.unlink
+move_cards = ops.move_cards
+set_pinned = ops.set_pinned
+
+# --- the four questions -------------------------------------------------------------------------------
+
+add_relation = ops.add_relation
+update_relation = ops.update_relation
+remove_relation = ops.remove_relation
+set_answer = ops.set_answer
+
+# --- via negativa ---------------------------------------------------------------------------------------
+
+add_tension = ops.add_tension
+update_tension = ops.update_tension
+add_weakness = ops.add_weakness
+update_weakness = ops.update_weakness
+add_decision = ops.add_decision
+update_decision = ops.update_decision
+remove_item = ops.remove_item
+
+# --- suggestions from the room ------------------------------------------------------------------------
+
+suggest_link = ops.suggest_link
+suggest_goal = ops.suggest_goal
+vote = ops.vote
+accept_suggestion = ops.accept_suggestion
+reject_suggestion = ops.reject_suggestion
+
+
+# --- acts made of several operations, each one undo step ---------------------------------------------
+
+NEW_GOAL = "New goal"
+NEW_STRATEGIC = "New strategic goal"
+NEW_KPI = "New KPI"
+
+
+def add_card(
+    ws: Workshop, kind: str, function_id: str | None, position: tuple[float, float] | None, text: str | None = None
+) -> Change:
+    """The card a palette tile asks for ("strategic", "goal" or "kpi"), where it was dropped (or where
+    the board finds room, with no position). The UI passes the new card's text translated."""
+    if kind == "strategic":
+        return ops.add_goal(ws, text or NEW_STRATEGIC, None, position=position)
+    if kind == "goal":
+        if function_id is None or ws.function(function_id) is None:
+            raise OperationError("That function is no longer in the workshop.")
+        return ops.add_goal(ws, text or NEW_GOAL, function_id, position=position)
+    if kind == "kpi":
+        if function_id is None:
+            raise OperationError("A KPI belongs to a function: drop it from a function's palette entry.")
+        if ws.function(function_id) is None:
+            raise OperationError("That function is no longer in the workshop.")
+        if position is None:
+            return ops.add_kpi(ws, function_id, text or NEW_KPI)
+
+        def build(batch: ops.Batch) -> str | None:
+            kpi_id = batch(ops.add_kpi, function_id, text or NEW_KPI).created_id
+            assert kpi_id is not None  # add_kpi always names what it created
+            batch(ops.move_cards, {kpi_id: position})
+            return kpi_id
+
+        return ops.run_together(ws, "Add KPI", build)
+    raise OperationError(f"Unknown kind of card: {kind}.")
+
+
+def add_linked_goal(
+    ws: Workshop,
+    function_id: str | None,
+    position: tuple[float, float] | None,
+    target_id: str | None,
+    label: str = "Add goal",
+    text: str = NEW_GOAL,
+    **fields: Any,
+) -> Change:
+    """A new goal, linked to the goal it serves when there is one (Tab and Enter on the board, a
+    customer-facing goal or a result in the guide)."""
+
+    def build(batch: ops.Batch) -> str | None:
+        goal_id = batch(ops.add_goal, text, function_id, position=position, **fields).created_id
+        assert goal_id is not None  # add_goal always names what it created
+        if target_id is not None:
+            batch(ops.link, goal_id, target_id)
+        return goal_id
+
+    return ops.run_together(ws, label, build)
+
+
+def remove_cards(ws: Workshop, goal_ids: Iterable[str], kpi_ids: Iterable[str], link_ids: Iterable[str]) -> Change:
+    """Delete a selection of cards and links in one step (links of removed goals go with them)."""
+    goals, kpis, links = list(goal_ids), list(kpi_ids), list(link_ids)
+    count = len(goals) + len(kpis) + len(links)
+    if count == 0:
+        raise OperationError("Select cards or links to delete.")
+    if count == 1:
+        label = "Remove link" if links else ("Remove goal" if goals else "Remove KPI")
+    else:
+        label = f"Delete {count} items"
+
+    def build(batch: ops.Batch) -> str | None:
+        for link_id in links:
+            if ws.find("links", link_id) is not None:
+                batch(ops.unlink, link_id)
+        if goals:
+            batch(ops.remove_goals, goals)
+        for kpi_id in kpis:
+            batch(ops.remove_kpi, kpi_id)
+        return None
+
+    return ops.run_together(ws, label, build)
+
+
+def pin_where_seen(ws: Workshop, card_id: str, pinned: bool, seen_at: tuple[float, float] | None) -> Change:
+    """Pin or unpin a card; one the board placed by itself is first given the place where it is seen,
+    in the same step, so pinning never makes it jump."""
+    if seen_at is None or card_id in ws.positions:
+        return ops.set_pinned(ws, [card_id], pinned)
+
+    def build(batch: ops.Batch) -> str | None:
+        batch(ops.move_cards, {card_id: seen_at})
+        batch(ops.set_pinned, [card_id], pinned)
+        return None
+
+    return ops.run_together(ws, "Pin card" if pinned else "Unpin card", build)
+
+
+def add_internal_customer(
+    ws: Workshop, supplier_id: str, name: str, kind: FunctionKind | str, label: str | None = None
+) -> Change:
+    """Question 1: a function not yet in the workshop, recorded at once as one this function serves."""
+
+    def build(batch: ops.Batch) -> str | None:
+        function_id = batch(ops.add_function, name, kind).created_id
+        batch(ops.add_relation, supplier_id, function_id)
+        return function_id
+
+    return ops.run_together(ws, label or f"Add internal customer {name}", build)
+
+
+def add_customer_goal(
+    ws: Workshop, relation_id: str, text: str, label: str = "Add goal of internal customer"
+) -> Change:
+    """Question 2: a goal of the internal customer, recorded as one that matters to this relation."""
+    relation = ws.find("relations", relation_id)
+    if relation is None:
+        raise OperationError("That internal customer is no longer recorded.")
+
+    def build(batch: ops.Batch) -> str | None:
+        goal_id = batch(ops.add_goal, text, relation.customer_id).created_id
+        batch(ops.update_relation, relation_id, customer_goal_ids=[*relation.customer_goal_ids, goal_id])
+        return goal_id
+
+    return ops.run_together(ws, label, build)
+
+
+def declare_direct_impact(
+    ws: Workshop,
+    function_id: str,
+    strategic_id: str,
+    reason: str,
+    *,
+    goal_id: str | None = None,
+    new_text: str = "",
+    label: str = "Declare direct impact",
+) -> Change:
+    """A direct-impact exception with its reason, from an existing goal or a new one of the function."""
+    if not new_text and goal_id is None:
+        raise OperationError("Choose one of the function's goals, or type a new one.")
+
+    def build(batch: ops.Batch) -> str | None:
+        source = batch(ops.add_goal, new_text, function_id).created_id if new_text else goal_id
+        assert source is not None
+        batch(ops.link, source, strategic_id, LinkKind.DIRECT_IMPACT, reason)
+        return source
+
+    return ops.run_together(ws, label, build)
+
+
+def contributing_function(ws: Workshop, goal_id: str) -> str:
+    """Which function a new contributor to this goal belongs to (the band below), or why none fits."""
+    goal = ws.goal(goal_id)
+    if goal is None:
+        raise OperationError("Select a goal first.")
+    band = ws.band_of(goal)
+    support = ws.support_functions()
+    if band == Band.STRATEGY:
+        for function in ws.functions:
+            if function.kind == FunctionKind.CUSTOMER_FACING:
+                return function.id
+        raise OperationError("Add a customer-facing function first: its goals are what serve strategic goals.")
+    serving = [r.supplier_id for r in ws.relations if r.customer_id == goal.function_id]
+    serving = [fid for fid in serving if fid != goal.function_id]
+    if serving:
+        return serving[0]
+    if band == Band.CUSTOMER_FACING:
+        if support:
+            return support[0].id
+        raise OperationError("Add a support function first: its results are what serve customer-facing goals.")
+    assert goal.function_id is not None
+    return goal.function_id
