@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ui.canvas.board_actions import BoardActions
+
 Std = QKeySequence.StandardKey
 
 
@@ -42,17 +44,7 @@ class Actions(QObject):
         self.email_report = self._make(tr("E&mail report…"), None, tr("Send the last exported report"))
         self.close = self._make(tr("&Close"), Std.Close, tr("Close the workshop"))
         self.quit = self._make(tr("&Quit"), "Ctrl+Q", tr("Quit Via"))
-        # Edit
-        self.delete = self._make(tr("&Delete"), Std.Delete, tr("Delete the selected cards or links"))
-        self.edit_card = self._make(tr("&Edit card text"), "F2", tr("Edit the selected card's text"))
-        self.add_contributing = self._make(tr("Add &contributing goal"), None, tr("Add a goal below the selected one"))
-        self.add_sibling = self._make(tr("Add &sibling goal"), None, tr("Add a goal next to the selected one"))
-        self.tidy = self._make(tr("&Tidy board"), "Ctrl+L", tr("Lay the cards out again (pinned cards stay)"))
-        # View
-        self.zoom_in = self._make(tr("Zoom &in"), Std.ZoomIn, tr("Zoom in"))
-        self.zoom_out = self._make(tr("Zoom &out"), Std.ZoomOut, tr("Zoom out"))
-        self.fit_all = self._make(tr("&Fit board"), "Ctrl+0", tr("Show the whole board"))
-        self.zoom_actual = self._make(tr("&Actual size"), "Ctrl+1", tr("Zoom to 100%"))
+        # View (the board's own commands, zoom included, are BoardActions: bound once, on the board)
         self.full_screen = self._make(tr("F&ull screen"), _full_screen_keys(), tr("Full screen with all panels"))
         self.full_screen.setCheckable(True)
         self.projector = self._make(
@@ -76,7 +68,9 @@ class Actions(QObject):
         return action
 
 
-def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAction) -> dict[str, QMenu]:
+def build_menus(
+    window: QMainWindow, actions: Actions, board: BoardActions, undo: QAction, redo: QAction
+) -> dict[str, QMenu]:
     """The menu bar; returns the menus that the window fills later (recent files, panels)."""
     tr = actions.tr
     bar = window.menuBar()
@@ -100,15 +94,15 @@ def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAct
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()
-    edit_menu.addAction(actions.edit_card)
-    edit_menu.addAction(actions.add_contributing)
-    edit_menu.addAction(actions.add_sibling)
-    edit_menu.addAction(actions.delete)
+    edit_menu.addAction(board.edit_card)
+    edit_menu.addAction(board.add_contributing)
+    edit_menu.addAction(board.add_sibling)
+    edit_menu.addAction(board.delete)
     edit_menu.addSeparator()
-    edit_menu.addAction(actions.tidy)
+    edit_menu.addAction(board.tidy)
 
     view_menu = bar.addMenu(tr("&View"))
-    for action in (actions.zoom_in, actions.zoom_out, actions.fit_all, actions.zoom_actual):
+    for action in (board.zoom_in, board.zoom_out, board.fit_all, board.zoom_actual):
         view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(actions.full_screen)

@@ -98,12 +98,7 @@ class MainWindow(QMainWindow):
         self.addAction(undo)
         self.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
-        self.menus = build_menus(self, self.actions_, undo, redo)
-        for action in (self.actions_.delete, self.actions_.edit_card):
-            # Board keys only while the board has focus: Delete in a panel's list belongs to that list.
-            self.removeAction(action)
-            self.board.addAction(action)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.menus = build_menus(self, self.actions_, self.board.board_actions, undo, redo)
         self._build_docks()
         self._build_toolbar()
         self._build_status_bar()
@@ -162,8 +157,8 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Main"), self)
         bar.setObjectName("mainToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        a = self.actions_
-        for action in (a.new, a.open, a.save, None, self.undo_action, self.redo_action, None, a.tidy, a.fit_all):
+        a, b = self.actions_, self.board.board_actions
+        for action in (a.new, a.open, a.save, None, self.undo_action, self.redo_action, None, b.tidy, b.fit_all):
             if action is None:
                 bar.addSeparator()
             else:
@@ -200,15 +195,6 @@ class MainWindow(QMainWindow):
         a.export_report.triggered.connect(self.export_report)
         a.workshop_details.triggered.connect(self.edit_workshop_details)
         a.email_report.triggered.connect(self.email_report)
-        a.delete.triggered.connect(board.delete_selected)
-        a.edit_card.triggered.connect(board.edit_selected)
-        a.add_contributing.triggered.connect(board.add_contributing)
-        a.add_sibling.triggered.connect(board.add_sibling)
-        a.tidy.triggered.connect(board.tidy)
-        a.zoom_in.triggered.connect(board.zoom_in)
-        a.zoom_out.triggered.connect(board.zoom_out)
-        a.fit_all.triggered.connect(board.fit_all)
-        a.zoom_actual.triggered.connect(board.zoom_actual)
         a.full_screen.toggled.connect(self._set_full_screen)
         a.projector.toggled.connect(self.set_projector)
         a.leave_projector.triggered.connect(lambda: self.set_projector(False))

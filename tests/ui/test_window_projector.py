@@ -74,20 +74,20 @@ def test_projector_mode_tells_board_and_guide_and_f9_brings_the_guide_back(windo
 def test_shortcuts_still_work_with_the_menu_bar_hidden(window, qtbot):
     window.set_projector(True)
     fits = []
-    window.actions_.fit_all.triggered.connect(lambda: fits.append(True))
+    window.board.board_actions.fit_all.triggered.connect(lambda: fits.append(True))
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert fits == [True]
 
 
 def test_standard_shortcuts_are_bound(window):
-    a = window.actions_
+    a, b = window.actions_, window.board.board_actions
     from PySide6.QtGui import QKeySequence
 
     assert a.save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     assert a.open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert a.projector.shortcut() == QKeySequence("F11")
-    assert a.fit_all.shortcut() == QKeySequence("Ctrl+0")
-    assert a.zoom_actual.shortcut() == QKeySequence("Ctrl+1")
+    assert b.fit_all.shortcut() == QKeySequence("Ctrl+0")
+    assert b.zoom_actual.shortcut() == QKeySequence("Ctrl+1")
     assert a.quit.shortcut() == QKeySequence("Ctrl+Q")
     assert QKeySequence("F11") not in a.full_screen.shortcuts()
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)

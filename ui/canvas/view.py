@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ui.around_link import AroundPrompt, ask_around_link, decide_suggestion, link_goals
+from ui.canvas.board_actions import BoardActions
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
@@ -56,6 +57,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
+        self.board_actions = BoardActions(self, self)
+        """F2, Delete, Tidy and zoom, bound once here; the window's menus show the same actions."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
@@ -361,9 +364,6 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         QKeySequence.StandardKey.Redo,
     )
     _BOARD_KEYS = {
-        Qt.Key.Key_F2,
-        Qt.Key.Key_Delete,
-        Qt.Key.Key_Backspace,
         Qt.Key.Key_Tab,
         Qt.Key.Key_Return,
         Qt.Key.Key_Enter,
@@ -424,23 +424,10 @@ class BoardView(ZoomPanMixin, QGraphicsView):
                 editor.keyPressEvent(event)
             return
         key, mods = event.key(), event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if ctrl and key == Qt.Key.Key_0:
-            self.fit_all()
-        elif ctrl and key == Qt.Key.Key_1:
-            self.zoom_actual()
-        elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-        elif ctrl and key == Qt.Key.Key_Minus:
-            self.zoom_out()
-        elif ctrl:
+        if mods & Qt.KeyboardModifier.ControlModifier:  # zoom and the rest are BoardActions' shortcuts
             super().keyPressEvent(event)
             return
-        elif key == Qt.Key.Key_F2:
-            self.edit_selected()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_selected()
-        elif key == Qt.Key.Key_Tab:
+        if key == Qt.Key.Key_Tab:
             self.add_contributing()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.add_sibling()
