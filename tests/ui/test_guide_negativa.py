@@ -163,3 +163,69 @@ def test_declaring_a_direct_impact_needs_a_reason(qtbot, panel):
     )
     panel.document.undo_stack.undo()
     assert ws.goals_of("f-it") == [] and not any(lk.kind == "direct_impact" for lk in ws.links)
+
+
+def click_entry(qtbot, entries, row: int) -> None:
+    rect = entries.visualItemRect(entries.item(row))
+    qtbot.mouseClick(entries.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def tick(entries, ids: set[str]) -> None:
+    for row in range(entries.count()):
+        item = entries.item(row)
+        wanted = item.data(Qt.ItemDataRole.UserRole) in ids
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+def test_a_decision_gets_its_owner_and_who_was_heard_in_place_as_one_undo_step(qtbot, panel):
+    ws = panel.document.workshop
+    ops.add_decision(ws, "Who approves product changes promised in a sale", id="d-approve")
+    panel.go_to("decisions")
+    view = panel.current_view()
+    click_entry(qtbot, view.decisions, 0)
+    assert view.what.text() == "Who approves product changes promised in a sale"
+    assert view.add_button.text() == "Save changes" and view.editing.new_button.isVisible()
+    qtbot.keyClicks(view.owner, "Dana Kim")
+    tick(view.heard, {"f-sales", "f-support"})
+    view.add_button.click()
+    (decision,) = ws.decisions
+    assert (decision.owner, decision.heard_function_ids) == ("Dana Kim", ["f-sales", "f-support"])
+    qtbot.waitUntil(lambda: "heard: Sales, Customer Support" in view.decisions.item(0).text())
+    assert view.add_button.text() == "Record decision" and view.what.text() == ""
+    panel.document.undo_stack.undo()
+    assert ws.decisions[0].owner == "" and ws.decisions[0].heard_function_ids == []
+
+
+def test_a_weakness_is_changed_in_place_and_new_goes_back_to_disclosing(qtbot, panel):
+    ws = panel.document.workshop
+    ops.add_weakness(ws, "f-it", "The CRM sync is fragile", ["f-sales"], id="w-crm")
+    panel.go_to("weaknesses")
+    view = panel.current_view()
+    click_entry(qtbot, view.weaknesses, 0)
+    assert view.what.text() == "The CRM sync is fragile"
+    tick(view.affected, {"f-sales", "f-support"})
+    view.add_button.click()
+    assert ws.weaknesses[0].affected_function_ids == ["f-sales", "f-support"]
+    assert len(ws.weaknesses) == 1
+
+    qtbot.waitUntil(lambda: "Customer Support" in view.weaknesses.item(0).text())
+    click_entry(qtbot, view.weaknesses, 0)
+    view.editing.new_button.click()
+    assert view.what.text() == "" and view.add_button.text() == "Disclose weakness"
+    qtbot.keyClicks(view.what, "Invoices are typed twice")
+    qtbot.keyClick(view.what, Qt.Key.Key_Return)
+    assert [w.description for w in ws.weaknesses] == ["The CRM sync is fragile", "Invoices are typed twice"]
+
+
+def test_an_entry_undone_away_while_in_the_form_goes_back_to_adding(qtbot, panel):
+    ws = panel.document.workshop
+    panel.go_to("decisions")
+    view = panel.current_view()
+    qtbot.keyClicks(view.what, "Freeze the CRM before quarter end")
+    qtbot.keyClick(view.what, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.decisions.count() == 1)
+    click_entry(qtbot, view.decisions, 0)
+    assert view.editing.editing_id == ws.decisions[0].id
+    panel.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.editing.editing_id is None)
+    assert view.add_button.text() == "Record decision"

@@ -8,8 +8,6 @@ document's announcement like for any other change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QLineF, QPointF, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
@@ -35,11 +33,8 @@ class GesturesMixin:
     _rubber: QGraphicsLineItem | None
     _drag_links: DragLinks | None
     """While cards with many links are dragged: the one item drawing those links (see drag_links)."""
-    before_press: Callable[[], None] | None
-    """Set by the view's CardMotion: ends Tidy's animation before a press finds and records cards."""
 
     def _init_gestures(self) -> None:
-        self.before_press = None
         self._press = {}
         self._dragging = False
         self._link_source = None
@@ -159,10 +154,10 @@ class GesturesMixin:
         return None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.before_press is not None:
-            # cards mid-animation are not where the model has them: a drag from there would record a
-            # move to a halfway point. Finish first, so the press meets the cards where they are.
-            self.before_press()
+        # Cards mid-animation are not where the model has them: a drag from there would record a move
+        # to a halfway point. The view's CardMotion finishes first (a direct connection), so the press
+        # meets the cards where they are.
+        self.pressing.emit()
         self._end_drag_links()  # a drag whose release never reached the scene
         if event.button() == Qt.MouseButton.LeftButton and self.editor is None:
             card = self._card_at(event.scenePos())

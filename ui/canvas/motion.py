@@ -22,7 +22,7 @@ class CardMotion(QObject):
         self._animated: dict[str, tuple[QPointF, QPointF]] = {}
         self.document.changed.connect(self.stop)
         self.document.reset.connect(self.stop)
-        scene.before_press = self.stop
+        scene.pressing.connect(self.stop)
 
     def start(self, start: dict[str, QPointF]) -> None:
         """Animate the given cards from these positions to where they are now."""

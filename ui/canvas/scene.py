@@ -48,6 +48,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     suggestionDecided = Signal(str, bool)
     """A suggestion's ✓ or ✗ on the board was clicked: (suggestion id, accept). The view decides, since
     accepting a support-to-strategy link asks the same question as drawing it."""
+    pressing = Signal()
+    """A mouse press is about to be handled: anything moving cards on its own must stop first."""
     message = Signal(str)
     """A sentence for the facilitator about an edit on the board (text kept, cut or refused)."""
 

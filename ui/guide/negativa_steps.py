@@ -6,6 +6,7 @@ KPIs and incentives, the tensions between them, disclosed weaknesses, and decisi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo
 from ui.plain_text import plain_label
 from workshop import user_ops
 from workshop.guide import Step
-from workshop.model import KpiScope
+from workshop.model import KpiScope, Workshop
 from workshop.text import shorten
 
 
@@ -35,6 +36,59 @@ def _line(parent: QWidget, placeholder: str, accessible: str) -> QLineEdit:
     line.setPlaceholderText(placeholder)
     line.setAccessibleName(accessible)
     return line
+
+
+class _EditInPlace:
+    """Click an entry of the step's list to change it in the form above: the form loads it and its
+    button saves the entry instead of adding one; "New" (or a save) goes back to adding."""
+
+    def __init__(
+        self,
+        step: StepWidget,
+        entries: RemovableList,
+        button: QPushButton,
+        load: Callable[[str], bool],
+        clear: Callable[[], None],
+    ) -> None:
+        self._step, self._button, self._load, self._clear = step, button, load, clear
+        self._add_text = button.text()
+        self.editing_id: str | None = None
+        self.new_button = QPushButton(step.tr("New"), step)
+        self.new_button.setAccessibleName(step.tr("Stop editing and add a new entry instead"))
+        self.new_button.hide()
+        self.new_button.clicked.connect(self.stop)
+        entries.itemClicked.connect(self._pick)
+        entries.itemActivated.connect(self._pick)
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        entry_id = item.data(ID_ROLE)
+        if entry_id and self._load(entry_id):
+            self.editing_id = entry_id
+            self._button.setText(self._step.tr("Save changes"))
+            self.new_button.show()
+
+    def stop(self) -> None:
+        self.editing_id = None
+        self._button.setText(self._add_text)
+        self.new_button.hide()
+        self._clear()
+
+    def forget_if_gone(self, present: set[str]) -> None:
+        """An entry removed (or undone away) while it was in the form: the form goes back to adding."""
+        if self.editing_id is not None and self.editing_id not in present:
+            self.stop()
+
+
+def _ticked(entries: RemovableList) -> list[str]:
+    return [
+        entries.item(i).data(ID_ROLE)
+        for i in range(entries.count())
+        if entries.item(i).checkState() == Qt.CheckState.Checked
+    ]
+
+
+def _tick_functions(entries: RemovableList, ws: Workshop, ticked: set[str]) -> None:
+    entries.fill([(f.name, f.id) for f in ws.functions], [f.id in ticked for f in ws.functions])
 
 
 class KpisStep(StepWidget):
@@ -200,29 +254,29 @@ class WeaknessesStep(StepWidget):
         self.affected = RemovableList(self.tr("Functions affected"), None, self)
         self.add_button = QPushButton(self.tr("Disclose weakness"), self)
         self.add_button.clicked.connect(self.submit)
-        self.weaknesses = RemovableList(self.tr("Disclosed weaknesses"), self._remove, self)
+        self.weaknesses = RemovableList(self.tr("Disclosed weaknesses (click one to change it)"), self._remove, self)
+        self.editing = _EditInPlace(self, self.weaknesses, self.add_button, self._load, self._clear)
         form = QFormLayout()
         form.addRow(self.tr("Function"), self.function)
         form.addRow(self.tr("Weakness"), self.what)
         form.addRow(self.tr("Affects (Space ticks)"), self.affected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button, 1)
+        buttons.addWidget(self.editing.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.add_button)
+        layout.addLayout(buttons)
         layout.addWidget(self.weaknesses)
         self.refresh()
 
     def tab_chain(self) -> list[QWidget]:
-        return [self.function, self.what, self.affected, self.add_button, self.weaknesses]
+        return [self.function, self.what, self.affected, self.add_button, self.editing.new_button, self.weaknesses]
 
     def refresh(self) -> None:
         ws = self.ws
+        self.editing.forget_if_gone({w.id for w in ws.weaknesses})
         fill_combo(self.function, [(f.name, f.id) for f in ws.functions])
-        ticked = {
-            self.affected.item(i).data(ID_ROLE)
-            for i in range(self.affected.count())
-            if self.affected.item(i).checkState() == Qt.CheckState.Checked
-        }
-        self.affected.fill([(f.name, f.id) for f in ws.functions], [f.id in ticked for f in ws.functions])
+        _tick_functions(self.affected, ws, set(_ticked(self.affected)))
         names = {f.id: f.name for f in ws.functions}
         lines = []
         for weakness in ws.weaknesses:
@@ -236,18 +290,31 @@ class WeaknessesStep(StepWidget):
     def primary_input(self) -> QWidget:
         return self.what
 
+    def _load(self, weakness_id: str) -> bool:
+        weakness = self.ws.find("weaknesses", weakness_id)
+        if weakness is None:
+            return False
+        self.function.setCurrentIndex(max(0, self.function.findData(weakness.function_id)))
+        self.what.setText(weakness.description)
+        _tick_functions(self.affected, self.ws, set(weakness.affected_function_ids))
+        return True
+
+    def _clear(self) -> None:
+        self.what.clear()
+        _tick_functions(self.affected, self.ws, set())
+
     def submit(self) -> None:
         what, function_id = self.what.text().strip(), self.function.currentData()
         if not what or function_id is None:
             return
-        affected = [
-            self.affected.item(i).data(ID_ROLE)
-            for i in range(self.affected.count())
-            if self.affected.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        if self.run(user_ops.add_weakness, function_id, what, affected).ok:
-            self.what.clear()
-            self.affected.fill([(f.name, f.id) for f in self.ws.functions], [False for _ in self.ws.functions])
+        affected = _ticked(self.affected)
+        if self.editing.editing_id is not None:
+            fields = {"function_id": function_id, "description": what, "affected_function_ids": affected}
+            outcome = self.run(user_ops.update_weakness, self.editing.editing_id, **fields)
+        else:
+            outcome = self.run(user_ops.add_weakness, function_id, what, affected)
+        if outcome.ok:
+            self.editing.stop()
 
     def _remove(self, _row: int, weakness_id: str | None) -> None:
         if weakness_id:
@@ -268,11 +335,13 @@ class DecisionsStep(StepWidget):
         self.due.setAccessibleName(self.tr("Due date"))
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)
+        self.heard = RemovableList(self.tr("Functions heard before deciding"), None, self)
         self.add_button = QPushButton(self.tr("Record decision"), self)
         self.add_button.clicked.connect(self.submit)
         for line in (self.what, self.owner):
             line.returnPressed.connect(self.submit)
-        self.decisions = RemovableList(self.tr("Decisions"), self._remove, self)
+        self.decisions = RemovableList(self.tr("Decisions (click one to change it)"), self._remove, self)
+        self.editing = _EditInPlace(self, self.decisions, self.add_button, self._load, self._clear)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
@@ -280,27 +349,65 @@ class DecisionsStep(StepWidget):
         form.addRow(self.tr("Decision"), self.what)
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("When"), due_row)
+        form.addRow(self.tr("Heard (Space ticks)"), self.heard)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button, 1)
+        buttons.addWidget(self.editing.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.add_button)
+        layout.addLayout(buttons)
         layout.addWidget(self.decisions)
         self.refresh()
 
     def tab_chain(self) -> list[QWidget]:
-        return [self.what, self.owner, self.has_due, self.due, self.add_button, self.decisions]
+        return [
+            self.what,
+            self.owner,
+            self.has_due,
+            self.due,
+            self.heard,
+            self.add_button,
+            self.editing.new_button,
+            self.decisions,
+        ]
 
     def refresh(self) -> None:
+        ws = self.ws
+        self.editing.forget_if_gone({d.id for d in ws.decisions})
+        _tick_functions(self.heard, ws, set(_ticked(self.heard)))
+        names = {f.id: f.name for f in ws.functions}
         lines = []
-        for decision in self.ws.decisions:
+        for decision in ws.decisions:
             owner = self.tr("owner: %s") % decision.owner if decision.owner else self.tr("NO OWNER YET")
             text = f"{decision.text}  —  {owner}"
             if decision.due is not None:
                 text += "  —  " + self.tr("by %s") % decision.due.isoformat()
+            if decision.heard_function_ids:
+                heard = ", ".join(names.get(fid, "?") for fid in decision.heard_function_ids)
+                text += "  —  " + self.tr("heard: %s") % heard
             lines.append((text, decision.id))
         self.decisions.fill(lines)
 
     def primary_input(self) -> QWidget:
         return self.what
+
+    def _load(self, decision_id: str) -> bool:
+        decision = self.ws.find("decisions", decision_id)
+        if decision is None:
+            return False
+        self.what.setText(decision.text)
+        self.owner.setText(decision.owner)
+        self.has_due.setChecked(decision.due is not None)
+        if decision.due is not None:
+            self.due.setDate(QDate(decision.due.year, decision.due.month, decision.due.day))
+        _tick_functions(self.heard, self.ws, set(decision.heard_function_ids))
+        return True
+
+    def _clear(self) -> None:
+        self.what.clear()
+        self.owner.clear()
+        self.has_due.setChecked(False)
+        _tick_functions(self.heard, self.ws, set())
 
     def submit(self) -> None:
         what = self.what.text().strip()
@@ -310,9 +417,13 @@ class DecisionsStep(StepWidget):
         if self.has_due.isChecked():
             date = self.due.date()
             due = dt.date(date.year(), date.month(), date.day())
-        if self.run(user_ops.add_decision, what, self.owner.text().strip(), due=due).ok:
-            self.what.clear()
-            self.owner.clear()
+        fields = {"owner": self.owner.text().strip(), "due": due, "heard_function_ids": _ticked(self.heard)}
+        if self.editing.editing_id is not None:
+            outcome = self.run(user_ops.update_decision, self.editing.editing_id, text=what, **fields)
+        else:
+            outcome = self.run(user_ops.add_decision, what, **fields)
+        if outcome.ok:
+            self.editing.stop()
             self.what.setFocus()
 
     def _remove(self, _row: int, decision_id: str | None) -> None:
