@@ -1,8 +1,11 @@
 """Keeps the alignment analysis up to date without stalling typing.
 
 The analysis walks the whole goal graph, so it runs after a short pause, once for a burst of
-edits, and only for structural changes (moving cards cannot change a finding). Views listen to
-`analysed` rather than calling the analysis themselves, so there is exactly one run per burst.
+edits, and only for structural changes (moving cards cannot change a finding). The board, the
+Findings panel and the status bar follow `analysed` rather than calling the analysis themselves.
+Two others analyse on their own, on purpose: the report export analyses the snapshot it prints (so
+the PDF and the email agree even if the room edits meanwhile), and the guide's review step analyses
+when it is shown and the model changed.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ Analyser = Callable[[Workshop], Analysis]
 
 
 def _default_analyser() -> Analyser:
-    """The domain analysis, imported on first use: networkx costs a quarter of a second at start-up.
+    """The domain analysis, imported on first use, so that start-up does not pay for it.
 
     No fallback: a missing analysis is a broken install, and the error says so where it happens.
     """

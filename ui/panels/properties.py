@@ -9,6 +9,7 @@ ignores the echo of its own change so the cursor never jumps.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -49,6 +50,19 @@ class _FocusOut(QObject):
         return False
 
 
+class Shown(StrEnum):
+    """What the panel can show, each with the workshop collection it lives in."""
+
+    GOAL = "goal"
+    LINK = "link"
+    KPI = "kpi"
+    FUNCTION = "function"
+
+    @property
+    def collection(self) -> str:
+        return f"{self.value}s"
+
+
 class PropertiesPanel(QWidget):
     message = Signal(str)
     """Why an edit typed here was not kept, for the status bar (the field then shows the model's truth)."""
@@ -61,7 +75,7 @@ class PropertiesPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._document = document
-        self._kind: str | None = None
+        self._kind: Shown | None = None
         self._id: str | None = None
         self._session = 0
         self._writing = False
@@ -195,7 +209,7 @@ class PropertiesPanel(QWidget):
     # --- showing ------------------------------------------------------------------------------
 
     @property
-    def shown(self) -> tuple[str | None, str | None]:
+    def shown(self) -> tuple[Shown | None, str | None]:
         """(kind, id) of what the panel edits: kind is 'goal', 'link', 'kpi', 'function' or None."""
         return self._kind, self._id
 
@@ -206,8 +220,8 @@ class PropertiesPanel(QWidget):
         self._kind, self._id = None, None
         if len(ids) == 1:
             item_id = ids[0]
-            for kind, collection in (("goal", "goals"), ("link", "links"), ("kpi", "kpis"), ("function", "functions")):
-                if ws.find(collection, item_id) is not None:
+            for kind in Shown:
+                if ws.find(kind.collection, item_id) is not None:
                     self._kind, self._id = kind, item_id
                     break
         if self._kind is None:
@@ -225,15 +239,18 @@ class PropertiesPanel(QWidget):
         self._loading = True
         try:
             ws = self._document.workshop
-            collection = {"goal": "goals", "link": "links", "kpi": "kpis", "function": "functions"}.get(
-                self._kind or ""
-            )
-            item = ws.find(collection, self._id) if collection and self._id else None
-            if item is None:
+            item = ws.find(self._kind.collection, self._id) if self._kind and self._id else None
+            if self._kind is None or item is None:
                 self._kind, self._id = None, None
                 self.stack.setCurrentWidget(self.empty)
                 return
-            getattr(self, f"_load_{self._kind}")(item)
+            loaders: dict[Shown, Callable[[Any], None]] = {
+                Shown.GOAL: self._load_goal,
+                Shown.LINK: self._load_link,
+                Shown.KPI: self._load_kpi,
+                Shown.FUNCTION: self._load_function,
+            }
+            loaders[self._kind](item)
         finally:
             self._loading = False
 
@@ -338,7 +355,7 @@ class PropertiesPanel(QWidget):
         self._load()
 
     def _pick_colour(self) -> None:
-        function = self._document.workshop.function(self._id) if self._kind == "function" else None
+        function = self._document.workshop.function(self._id) if self._kind == Shown.FUNCTION else None
         if function is None:
             return
         colour = dialogs.ask_colour(self, function.colour)
@@ -358,7 +375,7 @@ class PropertiesPanel(QWidget):
         """Whether a change can alter what the panel shows: its own item, the functions (names,
         colours, kinds shown in combos and the band line), a link's end goals, or the card's pin."""
         watched = {self._id}
-        if self._kind == "link":
+        if self._kind == Shown.LINK:
             link = self._document.workshop.find("links", self._id or "")
             if link is not None:
                 watched |= {link.source, link.target}  # type: ignore[attr-defined]
