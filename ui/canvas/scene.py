@@ -10,6 +10,8 @@ document announces the change, exactly as it does for undo and redo.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
@@ -275,11 +277,26 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     # --- following the document -----------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
+        """Follow one change: cards, then the links between them, then positions. Each part reads
+        only what the change touched, so typing into one card costs one card, not the board."""
         touched = change.touched()
-        ws = self.document.workshop
-        functions = {f.id: f for f in ws.functions}
         link_ids = touched.get("links", set())
         suggestion_ids = touched.get("suggestions", set())
+        self._drop_links_gone(link_ids, suggestion_ids)
+        cards = _CardSync()
+        self._sync_cards(touched, cards)
+        replaced = self._follow_bands(cards.rebanded)
+        self._place_unplaced(cards.new + replaced)
+        self._sync_links(link_ids, suggestion_ids, cards.restyled)
+        self._sync_positions(touched.get("positions", ()))
+        if cards.new or cards.removed or replaced or "positions" in touched:
+            self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
+        if cards.new or link_ids or suggestion_ids:
+            self._apply_focus()
+
+    def _drop_links_gone(self, link_ids: set[str], suggestion_ids: set[str]) -> None:
+        """Links removed, and suggestions no longer pending (decided or removed), leave the board."""
+        ws = self.document.workshop
         for item_id in link_ids | suggestion_ids:
             if item_id in self._links:
                 present = ws.find("links", item_id) if item_id in link_ids else ws.find("suggestions", item_id)
@@ -288,54 +305,60 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 )
                 if not pending:
                     self._remove_link(item_id)
-        new_cards: list[str] = []
-        removed = False
-        rebanded: list[str] = []  # cards whose band changed: a new function, a function of another kind
-        restyle: set[str] = set()
 
-        def restyle_card(card: CardItem, content: CardContent) -> None:
-            if content.band != card.content.band:
-                rebanded.append(card.card_id)
-                if card.card_id in self._auto:
-                    self._auto_before[(card.card_id, card.content.band)] = self._auto.pop(card.card_id)
-            card.set_content(content)
-            restyle.add(card.card_id)
-
+    def _sync_cards(self, touched: dict[str, set[str]], cards: _CardSync) -> None:
+        """Goals and KPIs added, removed or edited, and the cards of a function that changed."""
+        ws = self.document.workshop
+        functions = {f.id: f for f in ws.functions}
         for collection in ("goals", "kpis"):
             for card_id in touched.get(collection, ()):
                 item = ws.find(collection, card_id)
                 if item is None:
-                    removed = removed or card_id in self._cards
+                    cards.removed = cards.removed or card_id in self._cards
                     self._remove_card(card_id)
                     continue
-                if collection == "goals":
-                    content, function_id = self._goal_content(item, functions), item.function_id  # type: ignore[arg-type]
-                else:
-                    content, function_id = self._kpi_content(item, functions), item.function_id  # type: ignore[arg-type]
+                content = self._content(item, functions)
                 card = self._cards.get(card_id)
                 if card is None:
-                    self._add_card(card_id, content, function_id)
-                    new_cards.append(card_id)
+                    self._add_card(card_id, content, item.function_id)  # type: ignore[attr-defined]
+                    cards.new.append(card_id)
                 else:
-                    restyle_card(card, content)
-                    self._card_function[card_id] = function_id
+                    self._restyle_card(card, content, cards)
+                    self._card_function[card_id] = item.function_id  # type: ignore[attr-defined]
         for function_id in touched.get("functions", ()):
+            if function_id not in functions:
+                continue
             for card_id, owner in list(self._card_function.items()):
                 if owner == function_id:
-                    if function_id not in functions:
-                        continue
                     item = ws.find("kpis", card_id) or ws.goal(card_id)
-                    if isinstance(item, Goal):
-                        restyle_card(self._cards[card_id], self._goal_content(item, functions))
-                    elif isinstance(item, Kpi):
-                        restyle_card(self._cards[card_id], self._kpi_content(item, functions))
-        # a card the room never placed follows its band on screen: its old place is in the wrong level
+                    if item is not None:
+                        self._restyle_card(self._cards[card_id], self._content(item, functions), cards)
+
+    def _content(self, item: Goal | Kpi, functions: dict[str, Function]) -> CardContent:
+        return self._goal_content(item, functions) if isinstance(item, Goal) else self._kpi_content(item, functions)
+
+    def _restyle_card(self, card: CardItem, content: CardContent, cards: _CardSync) -> None:
+        if content.band != card.content.band:
+            cards.rebanded.append(card.card_id)
+            if card.card_id in self._auto:
+                self._auto_before[(card.card_id, card.content.band)] = self._auto.pop(card.card_id)
+        card.set_content(content)
+        cards.restyled.add(card.card_id)
+
+    def _follow_bands(self, rebanded: list[str]) -> list[str]:
+        """A card the room never placed follows its band on screen (its old place is in the wrong
+        level); returns those cards, to be placed again."""
+        ws = self.document.workshop
         replace = [card_id for card_id in rebanded if card_id not in ws.positions]
         for card_id in replace:
             before = self._auto_before.pop((card_id, self._cards[card_id].content.band), None)
             if before is not None:
                 self._auto[card_id] = before
-        self._place_unplaced(new_cards + replace)
+        return replace
+
+    def _sync_links(self, link_ids: set[str], suggestion_ids: set[str], restyled: set[str]) -> None:
+        """New and edited links, new pending suggestions, and the links of restyled cards."""
+        ws = self.document.workshop
         for link_id in link_ids:
             link = ws.find("links", link_id)
             if isinstance(link, Link):
@@ -351,14 +374,17 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 and suggestion_id not in self._links
             ):
                 self._add_suggestion(suggestion)
-        if restyle:
+        if restyled:
             links_by_id = {lk.id: lk for lk in ws.links}
-            for card_id in restyle:
+            for card_id in restyled:
                 for item in self.links_of(card_id):
                     link = links_by_id.get(item.link_id)
                     if link is not None:
                         self._set_link_style(item, link)
-        for card_id in touched.get("positions", ()):
+
+    def _sync_positions(self, card_ids: Iterable[str]) -> None:
+        ws = self.document.workshop
+        for card_id in card_ids:
             card = self._cards.get(card_id)
             if card is None:
                 continue
@@ -367,10 +393,6 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 card.move_to(position.x, position.y)
             else:
                 self._place_unplaced([card_id])
-        if new_cards or removed or replace or "positions" in touched:
-            self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
-        if new_cards or link_ids or suggestion_ids:
-            self._apply_focus()
 
     def _update_extent(self) -> None:
         """Stretch the bands under the cards; the support band grows with its lowest card."""
@@ -473,3 +495,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             card.set_theme(theme)
         for item in self._links.values():
             item.set_theme(theme)
+
+
+@dataclass
+class _CardSync:
+    """What one change did to the cards, for the steps of `_on_changed` that follow."""
+
+    new: list[str] = field(default_factory=list)
+    removed: bool = False
+    rebanded: list[str] = field(default_factory=list)
+    """Cards whose band changed: a new function, a function of another kind."""
+    restyled: set[str] = field(default_factory=set)
