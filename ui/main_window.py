@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
 
 from ui import dialogs, recent_files, theme, workshop_details
@@ -46,6 +46,8 @@ GUIDE_SHARE = 0.33
 """Part of the screen the guide takes in projector mode: the board stays the larger picture."""
 SMALL_SCREEN_GUIDE_SHARE = 0.4
 SMALL_SCREEN_BELOW = 1280
+MAXIMISE_BELOW = 1366
+"""Screens narrower than this (1024x768 and 1280x800 beamers, small laptops) open Via maximised."""
 """On a small beamer (1024x768) a third is ~340 px: the question alone fills it and the room's
 answers drop out of sight. Four tenths still leave the board the larger part."""
 
@@ -488,10 +490,35 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state, STATE_VERSION)
+        self._fit_to_screen(restored)
+
+    def _fit_to_screen(self, restored: bool) -> None:
+        """Open within the screen's free area: a 1024x768 beamer must show the guide's Next button and
+        the status bar. A small screen gets the window maximised; a place remembered from a larger or
+        a vanished screen is pulled back and shrunk to fit."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if self.isMaximized() or self.isFullScreen():
+            return
+        if not restored:
+            if area.width() < MAXIMISE_BELOW:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+                return
+            self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
+            self.move(area.center() - self.rect().center())
+            return
+        width, height = min(self.width(), area.width()), min(self.height(), area.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() + 1 - width)
+        y = min(max(self.y(), area.top()), area.bottom() + 1 - height)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     def _save_window_state(self) -> None:
         if self.projector_on:

@@ -67,7 +67,7 @@ def prompts(monkeypatch):
 @pytest.fixture
 def open_window(qtbot, tmp_path, monkeypatch, prompts):
     """Makes a main window with its own settings and data folder (so tests never share autosaves)."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
@@ -79,6 +79,7 @@ def open_window(qtbot, tmp_path, monkeypatch, prompts):
         win = MainWindow(document if document is not None else Document(customer_loyalty()), settings=settings)
         qtbot.addWidget(win)
         if size is not None:
+            win.setWindowState(Qt.WindowState.WindowNoState)  # the small test screen opens it maximised
             win.resize(*size)
         win.show()
         if size is not None or activate:
