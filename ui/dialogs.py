@@ -11,7 +11,22 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.model import FunctionKind
+from workshop.text import MAX_NAME
 
 SaveAnswer = Literal["save", "discard", "cancel"]
 
@@ -98,6 +113,47 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value if ok else None
+
+
+class NewFunctionDialog(QDialog):
+    """A function's name and whether it faces customers or serves other functions: the kind decides
+    its band and which questions the guide asks it, so it is asked up front, not fixed later."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Add function"))
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(MAX_NAME)
+        self.name_edit.setPlaceholderText(tr("e.g. Sales, IT, Procurement"))
+        self.name_edit.setAccessibleName(tr("Name of the function"))
+        self.customer_facing = QRadioButton(tr("Customer-facing: works with customers (Sales, Service)"), self)
+        self.support = QRadioButton(tr("Support: serves other functions (IT, HR, Finance)"), self)
+        self.customer_facing.setChecked(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setEnabled(False)
+        self.name_edit.textChanged.connect(lambda text: self._ok.setEnabled(bool(text.strip())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Name of the function:"), self))
+        layout.addWidget(self.name_edit)
+        layout.addWidget(self.customer_facing)
+        layout.addWidget(self.support)
+        layout.addWidget(buttons)
+
+    def answer(self) -> tuple[str, FunctionKind]:
+        kind = FunctionKind.SUPPORT if self.support.isChecked() else FunctionKind.CUSTOMER_FACING
+        return self.name_edit.text().strip(), kind
+
+
+def ask_new_function(parent: QWidget | None) -> tuple[str, FunctionKind] | None:
+    """(name, kind) of a function to add, or None when cancelled."""
+    dialog = NewFunctionDialog(parent)
+    try:
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def ask_colour(parent: QWidget | None, initial: str) -> str | None:

@@ -11,7 +11,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
 
@@ -312,8 +312,7 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         if path is None:
-            start = str(self.document.path.parent) if self.document.path else ""
-            path = dialogs.ask_open_path(self, start)
+            path = dialogs.ask_open_path(self, str(self._start_folder()))
             if path is None:
                 return False
         path = Path(path)
@@ -331,6 +330,17 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.board.fit_all)
         self.show_message(self.tr("Opened %s") % path.name)
         return True
+
+    def _start_folder(self) -> Path:
+        """Where Open and Save As start: the workshop's folder, else the last one used, else the
+        user's documents (never the program's own folder, where a first save used to land)."""
+        if self.document.path is not None:
+            return self.document.path.parent
+        for path in recent_files.recent(self.settings):
+            if path.parent.is_dir():
+                return path.parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
 
     def save(self) -> bool:
         self._commit_board_editor()
@@ -352,10 +362,11 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         self._commit_board_editor()
         if self.document.path is not None:
-            suggested = str(self.document.path)
+            suggested = self.document.path
         else:
-            suggested = safe_stem(self.document.workshop.meta.title, self.tr("Workshop")) + ".via"
-        path = dialogs.ask_save_path(self, suggested)
+            name = safe_stem(self.document.workshop.meta.title, self.tr("Workshop")) + ".via"
+            suggested = self._start_folder() / name
+        path = dialogs.ask_save_path(self, str(suggested))
         if path is None:
             return False
         return self._write(path)

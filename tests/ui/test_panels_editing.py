@@ -25,7 +25,7 @@ def list_texts(panel) -> list[str]:
 
 def test_functions_panel_adds_renames_and_undoes(window, monkeypatch):
     panel, stack = window.functions_panel, window.document.undo_stack
-    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label, text="": "Finance")
+    monkeypatch.setattr(dialogs, "ask_new_function", lambda parent: ("Finance", FunctionKind.CUSTOMER_FACING))
     new_id = panel.add_function()
     function = window.document.workshop.function(new_id)
     assert function.name == "Finance" and function.kind == FunctionKind.CUSTOMER_FACING
@@ -41,6 +41,26 @@ def test_functions_panel_adds_renames_and_undoes(window, monkeypatch):
     stack.undo()
     assert window.document.workshop.function(new_id) is None
     assert not any(t.startswith("Finance") for t in list_texts(panel))
+
+
+def test_a_function_added_as_support_is_listed_and_banded_as_support(window, monkeypatch):
+    panel = window.functions_panel
+    monkeypatch.setattr(dialogs, "ask_new_function", lambda parent: ("Facilities", FunctionKind.SUPPORT))
+    new_id = panel.add_function()
+    assert window.document.workshop.function(new_id).kind == FunctionKind.SUPPORT
+    texts = list_texts(panel)
+    assert texts.index("Facilities") > texts.index("Support"), "listed under Support"
+
+
+def test_the_add_function_dialog_asks_the_kind_and_needs_a_name(qtbot):
+    dialog = dialogs.NewFunctionDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog._ok
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "  Facilities ")
+    assert ok.isEnabled()
+    dialog.support.click()
+    assert dialog.answer() == ("Facilities", FunctionKind.SUPPORT)
 
 
 def test_functions_panel_switches_kind_and_colour_through_undo(window, monkeypatch):

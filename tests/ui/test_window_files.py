@@ -229,3 +229,24 @@ def test_saving_a_file_only_this_window_changed_does_not_ask(window, demo_file, 
         assert window.save()
     assert storage.load(demo_file).goal("g-loyalty").text == "Second"
     assert asked["overwrite_changed"] == []
+
+
+def test_the_first_save_as_starts_in_the_documents_folder_not_the_programs(window, prompts, monkeypatch, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(documents))
+    asked, _answers = prompts
+    window.document.replace(customer_loyalty(), None)
+    window.save_as()
+    (suggested,) = asked["save_path"]
+    assert Path(suggested).parent == documents
+    assert Path(suggested).suffix == ".via"
+
+
+def test_save_as_of_a_saved_workshop_starts_beside_its_file(window, demo_file, prompts):
+    asked, _answers = prompts
+    window.open_file(demo_file)
+    window.save_as()
+    assert Path(asked["save_path"][-1]).parent == demo_file.parent.resolve()

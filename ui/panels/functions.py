@@ -140,12 +140,13 @@ class FunctionsPanel(QWidget):
     # --- edits -------------------------------------------------------------------------------
 
     def add_function(self) -> str | None:
-        name = dialogs.ask_text(self, self.tr("Add function"), self.tr("Name of the function:"))
-        if name is None or not name.strip():
+        answer = dialogs.ask_new_function(self)
+        if answer is None or not answer[0].strip():
             return None
+        name, kind = answer
         used = {f.colour.upper() for f in self._document.workshop.functions}
         colour = next((c for c in DEFAULT_COLOURS if c not in used), DEFAULT_COLOURS[0])
-        created = self._run(user_ops.add_function, name, FunctionKind.CUSTOMER_FACING, colour).created_id
+        created = self._run(user_ops.add_function, name, kind, colour).created_id
         if created is not None:
             self.select(created)
         return created
