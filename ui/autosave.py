@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -68,11 +69,24 @@ def _lock(path: Path) -> QLockFile:
 
 def _write_json_atomically(path: Path, data: dict) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk must not leave a temporary file behind either
+        raise
+
+
+_INFO_TEMP = re.compile(r"[0-9a-f]{12}\.json\.tmp")
+"""The temporary file `_write_json_atomically` gives a session's `<id>.json`."""
+
+
+def _remove_session_temps(root: Path, session_id: str) -> None:
+    """The temporary files of a session whose copy of Via is gone (its lock is ours): any age."""
+    storage.remove_stale_temps(root, f"{session_id}.via", older_than=0.0)
 
 
 KEPT_FOLDER = "unreadable"
@@ -100,8 +114,9 @@ class Recovery:
 
     def discard(self) -> None:
         """Delete the recovered files and free the lock: the user chose not to keep them."""
-        for suffix in (".via", ".json"):
+        for suffix in (".via", ".json", ".json.tmp"):
             self.workshop_file.with_suffix(suffix).unlink(missing_ok=True)
+        _remove_session_temps(self.workshop_file.parent, self.session_id)
         self._lock.unlock()
 
     def release(self) -> None:
@@ -166,6 +181,7 @@ class RecoveryStore:
     def start_session(self) -> Session:
         """Claim a new slot. Raises OSError when the folder cannot be written."""
         self.root.mkdir(parents=True, exist_ok=True)
+        self.remove_stale_temps()
         session_id = uuid.uuid4().hex[:12]
         lock = _lock(self.root / f"{session_id}.lock")
         if not lock.tryLock(0):
@@ -207,9 +223,26 @@ class RecoveryStore:
             return False
         return lock.removeStaleLockFile() and lock.tryLock(0)
 
+    def remove_stale_temps(self) -> None:
+        """Temporary files of autosaves killed mid-write (older than a minute, of Via's own naming):
+        each holds a whole workshop, so a folder of them would grow with every crash."""
+        storage.remove_stale_temps(self.root)
+        deadline = time.time() - storage.STALE_TEMP_S
+        try:
+            entries = list(os.scandir(self.root))
+        except OSError:
+            return
+        for entry in entries:
+            try:
+                if _INFO_TEMP.fullmatch(entry.name) and entry.stat(follow_symlinks=False).st_mtime < deadline:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+
     def _remove_leftovers(self, session_id: str) -> None:
-        for suffix in (".json", ".via.tmp", ".json.tmp"):
+        for suffix in (".json", ".json.tmp"):
             (self.root / f"{session_id}{suffix}").unlink(missing_ok=True)
+        _remove_session_temps(self.root, session_id)
 
     def _recovery(self, session_id: str, workshop_file: Path, lock: QLockFile) -> Recovery:
         info: dict = {}

@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
             return False
         self.document.replace(ws, path.resolve())
         self._disk_stamp = _stamp(path)
+        storage.remove_stale_temps_of(path)  # what a killed save of this file left beside it
         self._remember(path)
         QTimer.singleShot(0, self.board.fit_all)
         self.show_message(self.tr("Opened %s") % path.name)

@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -192,6 +193,7 @@ def save(ws: Workshop, path: str | os.PathLike[str]) -> None:
         _write_atomically(target, data)
     except OSError as error:
         raise SaveError(f"Could not save {target.name}: {_os_reason(error)}") from None
+    remove_stale_temps(target.parent, target.name)  # what an earlier, killed save of it left
 
 
 def mode_for(target: Path) -> int:
@@ -210,7 +212,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
     folder = target.parent
     mode = mode_for(target)
     # mkstemp makes the temporary file private (0600); the mode is set before it takes the name.
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
+    fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=_TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -225,6 +227,77 @@ def _write_atomically(target: Path, data: bytes) -> None:
             pass
         raise
     _sync_folder(folder)
+
+
+_TEMP_SUFFIX = ".tmp"
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp", re.DOTALL)
+"""How `save` names its temporary files: `.NAME.XXXXXXXX.tmp` (NAME cut at 40 characters, eight
+characters of mkstemp's alphabet)."""
+
+STALE_TEMP_S = 60.0
+"""A temporary file older than this belongs to a save that will never finish (the process was
+killed, the machine lost power): a save takes well under a second, even of a 20 MB file."""
+
+
+def remove_stale_temps_of(path: str | os.PathLike[str]) -> list[Path]:
+    """`remove_stale_temps` for the file at `path` (opened, say): beside the real file, as `save` writes."""
+    target = Path(os.path.realpath(path))
+    return remove_stale_temps(target.parent, target.name)
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name[:40]}."
+
+
+def remove_stale_temps(
+    folder: str | os.PathLike[str], name: str | None = None, *, older_than: float = STALE_TEMP_S
+) -> list[Path]:
+    """Remove the temporary files that killed saves left in `folder`; return what was removed.
+
+    `name`: only those of saves of that file name; None: those of any `.via` file (the recovery
+    folder). Only files Via made are touched: the name must be the one `save` gives its temporary
+    files, the file a regular file older than `older_than` seconds (a save in progress in another
+    copy of Via is younger), and its content empty or the start of what Via writes. Never raises:
+    cleaning up must not stop a save or a start.
+    """
+    removed: list[Path] = []
+    deadline = time.time() - older_than
+    wanted = None if name is None else _temp_prefix(name)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None:
+            continue
+        if wanted is not None and not entry.name.startswith(wanted):
+            continue
+        if wanted is None and not (match.group("name").endswith(SUFFIX) or len(match.group("name")) == 40):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_mtime > deadline or not _written_by_via(entry.path):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+_OWN_HEAD_BYTES = _OWN_HEAD.encode("ascii")
+
+
+def _written_by_via(path: str) -> bool:
+    """Whether a file holds nothing, or begins as every file this Via writes (a cut-off save)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        head = os.read(fd, len(_OWN_HEAD_BYTES))
+    finally:
+        os.close(fd)
+    return _OWN_HEAD_BYTES.startswith(head)
 
 
 def _umask() -> int:

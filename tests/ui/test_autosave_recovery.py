@@ -283,3 +283,54 @@ def test_main_accepts_the_cli_argument_shapes():
     assert via_app._paths([None]) == []
     assert via_app._paths(["demo.via"]) == [Path("demo.via")]
     assert via_app._paths(["--debug", "a.via"]) == [Path("a.via")]
+
+
+# --- temporary files of killed autosaves and saves ------------------------------------------------
+
+
+def _aged(path: Path, content: bytes, seconds: float = 120.0) -> Path:
+    path.write_bytes(content)
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+    return path
+
+
+def test_start_up_removes_old_temporary_files_of_killed_autosaves_and_nothing_else(tmp_path):
+    root = tmp_path / "recovery"
+    root.mkdir()
+    via = storage.dumps(customer_loyalty()).encode()
+    stale = [
+        _aged(root / ".0123456789ab.via.k9_x2mqz.tmp", via),  # a whole workshop, killed before the rename
+        _aged(root / "0123456789ab.json.tmp", b'{"user_path": null'),
+    ]
+    kept = [
+        _aged(root / ".0123456789ab.via.abcdefgh.tmp", via, seconds=1),  # another copy's autosave, now
+        _aged(root / ".0123456789ab.via.abcdefgh2.tmp", via),  # not a name Via gives
+        _aged(root / ".0123456789ab.via.zzzzzzzz.tmp", b"somebody's own file"),
+        _aged(root / "notes.json.tmp", b"{}"),
+        _aged(root / "readme.txt", b"hello"),
+    ]
+    session = RecoveryStore(root).start_session()
+    assert [p for p in stale if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []
+    session.close()
+
+
+def test_the_temporary_file_of_a_dead_sessions_autosave_goes_with_the_session(tmp_path):
+    root = tmp_path / "recovery"
+    left = _crashed_session(root, f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n")
+    session_id = left.stem
+    temp = root / f".{session_id}.via.abcd1234.tmp"
+    temp.write_bytes(left.read_bytes())  # young, but its copy of Via is gone
+    left.unlink()  # killed during its first autosave: only the temporary file was written
+    assert RecoveryStore(root).orphans() == []
+    assert not temp.exists()
+
+
+def test_opening_a_file_removes_what_a_killed_save_left_beside_it(qtbot, tmp_path, user_file, monkeypatch):
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    temp = _aged(user_file.parent / f".{user_file.name}.abcd1234.tmp", user_file.read_bytes())
+    window = via_app.launch([str(user_file)], settings=settings_in(tmp_path))
+    qtbot.addWidget(window)
+    assert window.document.path == user_file.resolve()
+    assert not temp.exists()
