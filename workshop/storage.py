@@ -421,9 +421,13 @@ def _validated(text: str) -> Workshop:
     """
     if text.startswith(_OWN_HEAD):
         try:
-            return _CurrentFile.model_validate_json(text, strict=True).workshop
+            ws = _CurrentFile.model_validate_json(text, strict=True).workshop
         except ValueError:  # ValidationError, or a str that cannot be UTF-8 (lone surrogates)
             pass
+        else:
+            if dumps(ws) != text:  # identical text cannot hold a key twice: Via never writes one twice
+                _refuse_duplicate_keys(text)
+            return ws
     body = _unwrap(_parse_json(text))
     try:
         return _strictly(body)
@@ -521,7 +525,9 @@ _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.DOTALL)
 
 def _parse_json(text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError:
+        raise _duplicate_key_error(text) from None
     except _ConstantError as error:
         raise LoadError(
             f"The file holds {error}, which is not a number a workshop can use", _place_of_constant(text)
@@ -538,6 +544,68 @@ def _parse_json(text: str) -> Any:
         raise LoadError("The file is damaged: it holds a number far too long to be part of a workshop") from None
     except RecursionError:
         raise _too_deep() from None
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of the file, refused when it gives a key twice: JSON readers disagree on which
+    value then counts (Python's and pydantic's take the last), so the file does not say what it means."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DuplicateKeyError
+    return obj
+
+
+def _refuse_duplicate_keys(text: str) -> None:
+    """For a file that begins as Via writes one but was changed since: the fast way took the last
+    of two values for one key without a word, so look for a key given twice the careful way."""
+    try:
+        json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError:
+        raise _duplicate_key_error(text) from None
+    except (ValueError, RecursionError):  # the fast way read it: no other problem can be here
+        pass
+
+
+class _Pairs(list):  # type: ignore[type-arg]
+    """An object of the file as its (key, value) pairs in file order."""
+
+
+def _duplicate_key_error(text: str) -> LoadError:
+    """The refusal naming where the first key given twice is (only run when there is one)."""
+    try:
+        place = _first_duplicate(json.loads(text, object_pairs_hook=_Pairs), ())
+    except (ValueError, RecursionError):
+        place = None
+    if place is None:
+        return LoadError("The file gives a field twice, so it is not clear which value is meant")
+    inside = place[1:] if len(place) > 1 and place[0] == "workshop" else place
+    where = _path(inside)
+    return LoadError(
+        "The file gives a field twice, so it is not clear which value is meant", where, [f"{where}: given twice"]
+    )
+
+
+def _first_duplicate(node: Any, path: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    """The path of the first key given a second time in its object, in file order."""
+    if isinstance(node, _Pairs):
+        seen: set[str] = set()
+        for key, value in node:
+            if key in seen:
+                return (*path, key)
+            seen.add(key)
+            found = _first_duplicate(value, (*path, key))
+            if found is not None:
+                return found
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found = _first_duplicate(item, (*path, index))
+            if found is not None:
+                return found
+    return None
 
 
 def _place_of_constant(text: str) -> str:
