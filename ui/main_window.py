@@ -35,6 +35,7 @@ from workshop import examples, guide, ops, storage
 from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.model import Meta, Workshop
+from workshop.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -404,7 +405,8 @@ class MainWindow(QMainWindow):
         message = str(error) or type(error).__name__
         if not isinstance(error, (storage.LoadError, storage.SaveError, OSError)):
             message = self.tr("The file could not be read as a workshop (%s).") % message
-        dialogs.show_error(self, title, message)
+        # the file's name and what the error quotes from it arrive from anywhere: one printable line
+        dialogs.show_error(self, one_line(title), one_line(message))
 
     def _remember(self, path: Path) -> None:
         recent_files.remember(self.settings, path)

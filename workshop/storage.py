@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from workshop import integrity, migrations
 from workshop.model import Workshop
+from workshop.text import one_line, quoted_piece
 
 FORMAT = "via-workshop"
 SCHEMA_VERSION = 1
@@ -66,11 +67,13 @@ class LoadError(Exception):
     """True when the file was written by a newer Via: the UI must not save over it."""
 
     def __init__(self, message: str, where: str = "", details: list[str] | None = None) -> None:
-        self.message = message
-        self.where = where
-        self.details = list(details or [])
+        # Messages quote keys, ids and names from the file: each part is one line of printable text
+        # (a right-to-left override or a line separator from the file is shown escaped).
+        self.message = one_line(message)
+        self.where = one_line(where)
+        self.details = [one_line(detail) for detail in details or []]
         self.path: Path | None = None
-        super().__init__(message)
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         if self.details:
@@ -98,7 +101,7 @@ class SaveError(Exception):
     """A save Via refused or could not finish; the existing file, if any, is left as it was."""
 
     def __init__(self, message: str, *, newer_version: bool = False) -> None:
-        super().__init__(message)
+        super().__init__(one_line(message))  # it names the file, whose name may hold anything
         self.newer_version = newer_version
 
 
@@ -648,7 +651,7 @@ def _unwrap(document: Any) -> dict[str, Any]:
         raise LoadError("This is a JSON file, but not a Via workshop (it has no via-workshop marker)")
     marker = document["format"]
     if marker != FORMAT:
-        shown = str(marker)[:40] if isinstance(marker, str) else "not text"
+        shown = quoted_piece(marker, 40) if isinstance(marker, str) else "not text"
         raise LoadError(f"This is not a Via workshop file (its format is '{shown}')", "format")
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
@@ -657,7 +660,8 @@ def _unwrap(document: Any) -> dict[str, Any]:
         raise NewerVersionError(version)
     extra = sorted(set(document) - {"format", "version", "workshop"})
     if extra:
-        raise LoadError(f"The file has a field Via does not know: '{str(extra[0])[:40]}'", str(extra[0])[:40])
+        shown = quoted_piece(str(extra[0]), 40)
+        raise LoadError(f"The file has a field Via does not know: '{shown}'", shown)
     body = document.get("workshop")
     if not isinstance(body, dict):
         raise LoadError("The file holds no workshop (the 'workshop' part is missing or not an object)", "workshop")
@@ -724,7 +728,9 @@ def _path(loc: tuple[int | str, ...]) -> str:
         del parts[2]
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        # a key from the file (an unknown field, a card id) may be long or hold anything
+        name = part if isinstance(part, int) else quoted_piece(str(part))
+        out += f"[{name}]" if isinstance(name, int) else (f".{name}" if out else name)
     return out or "workshop"
 
 

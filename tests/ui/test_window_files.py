@@ -229,3 +229,20 @@ def test_saving_a_file_only_this_window_changed_does_not_ask(window, demo_file, 
         assert window.save()
     assert storage.load(demo_file).goal("g-loyalty").text == "Second"
     assert asked["overwrite_changed"] == []
+
+
+@pytest.mark.parametrize("bad", ["\u202e", "\r\n", "\u2028", "\u2029", "\x85"])
+def test_a_refusal_quoting_the_file_is_shown_as_one_printable_line(window, tmp_path, monkeypatch, bad):
+    """A right-to-left override or a line break in a key must not rearrange or split the message,
+    nor can the file's name (here with the same character) do so in the title."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.dialogs.show_error", lambda parent, title, message: shown.append((title, message)))
+    path = tmp_path / f"minutes{bad}via.via"
+    path.write_text(
+        json.dumps({"format": "via-workshop", "version": 1, "workshop": {f"notes{bad}exe": 1}}), encoding="utf-8"
+    )
+    assert not window.open_file(path, ask=False)
+    [(title, message)] = shown
+    for text in (title, message):
+        assert text.isprintable(), repr(text)
+    assert "notes\\" in message and "minutes\\" in title
