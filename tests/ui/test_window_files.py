@@ -221,6 +221,30 @@ def test_saving_over_a_file_changed_on_disk_asks_first(window, demo_file, tmp_pa
         assert storage.load(other).goal("g-loyalty").text == "Our version"
 
 
+@pytest.mark.parametrize("answer", ["cancel", "overwrite"])
+def test_a_same_size_change_with_its_time_put_back_still_asks_before_saving(
+    window, demo_file, prompts, answer
+):
+    """cp -p, rsync -t and unzip keep the old modification time: the content tells."""
+    asked, answers = prompts
+    answers["overwrite_changed"] = answer
+    assert window.open_file(demo_file)
+    window.document.edit(ops.update_goal, "g-loyalty", text="Our version")
+    before = demo_file.stat()
+    theirs = demo_file.read_bytes().replace(b"Customer", b"Kustomer", 1)  # same size, other content
+    assert len(theirs) == before.st_size and theirs != demo_file.read_bytes()
+    demo_file.write_bytes(theirs)
+    os.utime(demo_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert demo_file.stat().st_mtime_ns == before.st_mtime_ns and demo_file.stat().st_size == before.st_size
+
+    saved = window.save()
+    assert asked["overwrite_changed"] == [demo_file.name]
+    if answer == "cancel":
+        assert not saved and demo_file.read_bytes() == theirs
+    else:
+        assert saved and storage.load(demo_file).goal("g-loyalty").text == "Our version"
+
+
 def test_saving_a_file_only_this_window_changed_does_not_ask(window, demo_file, prompts):
     asked, _ = prompts
     assert window.open_file(demo_file)
