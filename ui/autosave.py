@@ -12,6 +12,7 @@ it is neither offered nor touched. Stale locks are recognised by their dead proc
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import logging
 import os
@@ -27,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths,
 from ui.document import Document
 from workshop import storage
 from workshop.model import Workshop
+from workshop.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -167,9 +169,22 @@ class Session:
         return self.workshop_file.exists()
 
     def close(self) -> None:
-        """A clean end: the recovery files and the lock go."""
-        self.clear()
-        self._lock.unlock()
+        """A clean end: the recovery files and the lock go. The lock is freed whatever happens;
+        OSError afterwards when the folder is read-only or gone and something may be left there."""
+        problem: OSError | None = None
+        if not self.root.is_dir():
+            problem = FileNotFoundError(errno.ENOENT, "the folder is gone", str(self.root))
+        else:
+            try:
+                self.clear()
+            except OSError as error:
+                problem = error
+        lock_file = self.root / f"{self.id}.lock"
+        self._lock.unlock()  # removes the lock file where it can (a read-only folder keeps it)
+        if problem is None and lock_file.exists():
+            problem = PermissionError(errno.EACCES, "the lock file could not be removed", str(lock_file))
+        if problem is not None:
+            raise problem
 
 
 class RecoveryStore:
@@ -315,8 +330,24 @@ class Autosaver(QObject):
             log.exception("autosave failed")
             self.failed.emit(tr("Autosave failed: %s") % error)
 
-    def close(self) -> None:
-        """The window closed cleanly: no recovery needed any more."""
+    def close(self) -> str | None:
+        """The window closed cleanly: no recovery needed any more. Returns the sentence to show when
+        the recovery folder could not be cleaned up (read-only, or gone with its drive); the window
+        still closes, and nothing was lost."""
         self._closed = True
         self._timer.stop()
-        self.session.close()
+        try:
+            self.session.close()
+        except OSError as error:
+            log.warning("could not clean up the recovery folder: %r", error)
+            if isinstance(error, FileNotFoundError):
+                reason = tr("the folder is no longer there")
+            elif isinstance(error, PermissionError):
+                reason = tr("Via is not allowed to change it")
+            else:
+                reason = error.strerror or str(error)
+            return tr(
+                "Via could not clean up its recovery folder %s (%s). Your saved files are not affected. "
+                "If Via offers to restore work at its next start that you do not need, choose Discard."
+            ) % (one_line(str(self.session.root)), one_line(reason))
+        return None

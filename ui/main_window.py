@@ -602,5 +602,7 @@ class MainWindow(QMainWindow):
             return
         self._save_window_state()
         if self.autosaver is not None:
-            self.autosaver.close()
+            problem = self.autosaver.close()
+            if problem:  # said plainly, then Via closes: the work itself is saved or discarded
+                dialogs.show_error(self, self.tr("Closing Via"), problem)
         event.accept()

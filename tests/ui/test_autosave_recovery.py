@@ -334,3 +334,68 @@ def test_opening_a_file_removes_what_a_killed_save_left_beside_it(qtbot, tmp_pat
     qtbot.addWidget(window)
     assert window.document.path == user_file.resolve()
     assert not temp.exists()
+
+
+# --- closing when the recovery folder cannot be cleaned up ----------------------------------------
+
+
+def _closing_window_with_unsaved_work(qtbot, tmp_path, user_file):
+    window, document, session = autosaved_window(qtbot, tmp_path, user_file, 50)
+    document.edit(ops.add_goal, "Unsaved")
+    qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
+    return window, session
+
+
+def _said_on_close(monkeypatch) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: said.append(f"{title}: {message}"))
+    return said
+
+
+def test_closing_with_a_read_only_recovery_folder_says_so_plainly_and_closes(qtbot, tmp_path, user_file, monkeypatch):
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_on_close(monkeypatch)
+    real_unlink = Path.unlink
+
+    def read_only(self, missing_ok=False):  # as in a folder made read-only (root ignores chmod)
+        if self.parent == session.root:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert window.close()  # an exception here would fail the test (pytest-qt) and show the crash box
+    assert not window.isVisible()
+    [message] = said
+    assert "could not clean up its recovery folder" in message and str(session.root) in message
+    assert "autosaved" not in message and "went wrong" not in message.lower()
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="POSIX permissions; root ignores them")
+def test_closing_with_a_truly_read_only_recovery_folder_says_so_and_closes(qtbot, tmp_path, user_file, monkeypatch):
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_on_close(monkeypatch)
+    os.chmod(session.root, 0o555)
+    try:
+        assert window.close()
+    finally:
+        os.chmod(session.root, 0o755)
+    assert len(said) == 1 and "could not clean up its recovery folder" in said[0]
+
+
+def test_closing_after_the_recovery_folder_vanished_says_so_plainly_and_closes(qtbot, tmp_path, user_file, monkeypatch):
+    import shutil
+
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_on_close(monkeypatch)
+    shutil.rmtree(session.root)  # its drive was unplugged, or someone tidied the folder
+    assert window.close()
+    assert not window.isVisible()
+    [message] = said
+    assert "could not clean up its recovery folder" in message and "no longer there" in message
+
+
+def test_a_clean_close_says_nothing(qtbot, tmp_path, user_file, monkeypatch):
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_on_close(monkeypatch)
+    assert window.close()
+    assert said == [] and list(session.root.iterdir()) == []
