@@ -2,9 +2,10 @@
 
 Each running copy of Via owns a *session* in the recovery folder: `<id>.lock` (a QLockFile held
 while it runs), `<id>.via` (the unsaved workshop, written atomically a few seconds after a change,
-never over the user's own file) and `<id>.json` (which user file it belongs to). A clean close
-removes all three. At start, a session whose lock can be taken belonged to a copy that died: that
-is a crash to recover from. A session whose lock is held belongs to a copy that is still running:
+never over the user's own file), `<id>.json` (which user file it belongs to) and `<id>.open` (the
+file it has open, so a second copy opening it warns at once). A clean close removes them all.
+At start, a session whose lock can be taken belonged to a copy that died: that is a crash to
+recover from. A session whose lock is held belongs to a copy that is still running:
 it is neither offered nor touched. Stale locks are recognised by their dead process id, not by age
 (an age limit would let a second copy steal the lock of a long-running first copy).
 """
@@ -82,14 +83,17 @@ def _write_json_atomically(path: Path, data: dict) -> None:
         raise
 
 
-_INFO_TEMP = re.compile(r"[0-9a-f]{12}\.json\.tmp")
-"""The temporary file `_write_json_atomically` gives a session's `<id>.json`."""
+_INFO_TEMP = re.compile(r"[0-9a-f]{12}\.(json|open)\.tmp")
+"""The temporary file `_write_json_atomically` gives a session's `<id>.json` or `<id>.open`."""
 
 
 def _remove_session_temps(root: Path, session_id: str) -> None:
     """The temporary files of a session whose copy of Via is gone (its lock is ours): any age."""
     storage.remove_stale_temps(root, f"{session_id}.via", older_than=0.0)
 
+
+OPEN_SUFFIX = ".open"
+"""`<id>.open` names the file a running copy has open, beside its lock; it goes when that copy closes."""
 
 KEPT_FOLDER = "unreadable"
 """Under the recovery folder: recovery files set aside because this Via could not read them."""
@@ -116,7 +120,7 @@ class Recovery:
 
     def discard(self) -> None:
         """Delete the recovered files and free the lock: the user chose not to keep them."""
-        for suffix in (".via", ".json", ".json.tmp"):
+        for suffix in (".via", ".json", ".json.tmp", OPEN_SUFFIX):
             self.workshop_file.with_suffix(suffix).unlink(missing_ok=True)
         _remove_session_temps(self.workshop_file.parent, self.session_id)
         self._lock.unlock()
@@ -134,6 +138,7 @@ class Recovery:
         target = kept / f"{self.session_id} {stamp}.via"
         os.replace(self.workshop_file, target)
         self.workshop_file.with_suffix(".json").unlink(missing_ok=True)
+        self.workshop_file.with_suffix(OPEN_SUFFIX).unlink(missing_ok=True)
         self._lock.unlock()
         return target
 
@@ -147,6 +152,39 @@ class Session:
         self._lock = lock
         self.workshop_file = root / f"{session_id}.via"
         self.info_file = root / f"{session_id}.json"
+        self.open_file = root / f"{session_id}{OPEN_SUFFIX}"
+
+    def announce(self, user_path: Path | None) -> None:
+        """Say which file this copy has open (None: an untitled workshop), so that another copy
+        opening the same file can warn at once rather than when one of them saves over the other."""
+        try:
+            if user_path is None:
+                self.open_file.unlink(missing_ok=True)
+            else:
+                _write_json_atomically(self.open_file, {"user_path": str(user_path), "pid": os.getpid()})
+        except OSError:
+            log.warning("could not note the open file in %s", self.root, exc_info=True)
+
+    def others_with_open(self, user_path: Path) -> int:
+        """How many other running copies of Via have this file open (their lock is held)."""
+        wanted = os.path.normcase(os.path.realpath(user_path))
+        count = 0
+        for record in self.root.glob(f"*{OPEN_SUFFIX}"):
+            session_id = record.name.removesuffix(OPEN_SUFFIX)
+            if session_id == self.id:
+                continue
+            try:
+                path = json.loads(record.read_text(encoding="utf-8")).get("user_path")
+            except (OSError, ValueError, AttributeError):
+                continue
+            if not isinstance(path, str) or os.path.normcase(os.path.realpath(path)) != wanted:
+                continue
+            lock = _lock(self.root / f"{session_id}.lock")
+            if lock.tryLock(0):  # nobody holds it: that copy is gone, its note is left over
+                lock.unlock()
+                continue
+            count += 1
+        return count
 
     def write(self, ws: Workshop, user_path: Path | None) -> None:
         """Atomic: a crash in the middle leaves the previous recovery file, never half of one."""
@@ -177,6 +215,7 @@ class Session:
         else:
             try:
                 self.clear()
+                self.open_file.unlink(missing_ok=True)
             except OSError as error:
                 problem = error
         lock_file = self.root / f"{self.id}.lock"
@@ -209,6 +248,7 @@ class RecoveryStore:
         if not self.root.is_dir():
             return []
         ids = {p.stem for p in self.root.glob("*.lock")} | {p.stem for p in self.root.glob("*.via")}
+        ids |= {p.name.removesuffix(OPEN_SUFFIX) for p in self.root.glob(f"*{OPEN_SUFFIX}")}
         found: list[Recovery] = []
         for session_id in sorted(ids):
             if session_id == exclude:
@@ -255,7 +295,7 @@ class RecoveryStore:
                 continue
 
     def _remove_leftovers(self, session_id: str) -> None:
-        for suffix in (".json", ".json.tmp"):
+        for suffix in (".json", ".json.tmp", OPEN_SUFFIX, OPEN_SUFFIX + ".tmp"):
             (self.root / f"{session_id}{suffix}").unlink(missing_ok=True)
         _remove_session_temps(self.root, session_id)
 

@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
             self.autosaver.failed.connect(self.show_message)
             self.autosaver.pending = self._workshop_with_open_edit
             self.board.board_scene.editorTyped.connect(self.autosaver.schedule)
+            doc.pathChanged.connect(self._announce_open_file)
+            self._announce_open_file()
 
         board.selectionIdsChanged.connect(self.properties_panel.show_ids)
         self.outline_panel.idsActivated.connect(self._select_on_board)
@@ -357,6 +359,7 @@ class MainWindow(QMainWindow):
         self._disk_stamp = stamp
         storage.remove_stale_temps_of(path)  # what a killed save of this file left beside it
         self._remember(path)
+        self._warn_if_open_elsewhere(path)
         QTimer.singleShot(0, self.board.fit_all)
         self.show_message(self.tr("Opened %s") % path.name)
         return True
@@ -559,6 +562,26 @@ class MainWindow(QMainWindow):
         except OperationError:
             return None
         return copy
+
+    def _announce_open_file(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.session.announce(self.document.path)
+
+    def _warn_if_open_elsewhere(self, path: Path) -> None:
+        """Another copy of Via has this file open: say so now, not when one saves over the other."""
+        if self.autosaver is None or not self.autosaver.session.others_with_open(path):
+            return
+        dialogs.show_error(
+            self,
+            self.tr("Open in another copy of Via"),
+            one_line(
+                self.tr(
+                    "“%s” is also open in another copy of Via. Changes saved in one copy overwrite the other's; "
+                    "close it there, or save this one under another name."
+                )
+                % path.name
+            ),
+        )
 
     def _forget_disk_stamp(self) -> None:
         self._disk_stamp = None  # open_file sets it again right after the replace

@@ -346,7 +346,7 @@ def _closing_window_with_unsaved_work(qtbot, tmp_path, user_file):
     return window, session
 
 
-def _said_on_close(monkeypatch) -> list[str]:
+def _said_in_dialogs(monkeypatch) -> list[str]:
     said: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: said.append(f"{title}: {message}"))
     return said
@@ -354,7 +354,7 @@ def _said_on_close(monkeypatch) -> list[str]:
 
 def test_closing_with_a_read_only_recovery_folder_says_so_plainly_and_closes(qtbot, tmp_path, user_file, monkeypatch):
     window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
-    said = _said_on_close(monkeypatch)
+    said = _said_in_dialogs(monkeypatch)
     real_unlink = Path.unlink
 
     def read_only(self, missing_ok=False):  # as in a folder made read-only (root ignores chmod)
@@ -373,7 +373,7 @@ def test_closing_with_a_read_only_recovery_folder_says_so_plainly_and_closes(qtb
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="POSIX permissions; root ignores them")
 def test_closing_with_a_truly_read_only_recovery_folder_says_so_and_closes(qtbot, tmp_path, user_file, monkeypatch):
     window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
-    said = _said_on_close(monkeypatch)
+    said = _said_in_dialogs(monkeypatch)
     os.chmod(session.root, 0o555)
     try:
         assert window.close()
@@ -386,7 +386,7 @@ def test_closing_after_the_recovery_folder_vanished_says_so_plainly_and_closes(q
     import shutil
 
     window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
-    said = _said_on_close(monkeypatch)
+    said = _said_in_dialogs(monkeypatch)
     shutil.rmtree(session.root)  # its drive was unplugged, or someone tidied the folder
     assert window.close()
     assert not window.isVisible()
@@ -396,6 +396,58 @@ def test_closing_after_the_recovery_folder_vanished_says_so_plainly_and_closes(q
 
 def test_a_clean_close_says_nothing(qtbot, tmp_path, user_file, monkeypatch):
     window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
-    said = _said_on_close(monkeypatch)
+    said = _said_in_dialogs(monkeypatch)
     assert window.close()
     assert said == [] and list(session.root.iterdir()) == []
+
+
+# --- the same file open in two copies of Via ------------------------------------------------------
+
+
+def _copy_of_via(qtbot, tmp_path: Path, name: str) -> MainWindow:
+    """A window with its own session in the shared recovery folder, as a second running copy has."""
+    session = RecoveryStore(tmp_path / "recovery").start_session()
+    document = Document()
+    window = MainWindow(document, settings=settings_in(tmp_path / name), autosaver=Autosaver(document, session))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_second_copy_opening_a_file_the_first_has_open_says_so_at_once(qtbot, tmp_path, user_file, monkeypatch):
+    said = _said_in_dialogs(monkeypatch)
+    first = _copy_of_via(qtbot, tmp_path, "first")
+    assert first.open_file(user_file)
+    assert said == []
+
+    second = _copy_of_via(qtbot, tmp_path, "second")
+    assert second.open_file(tmp_path / "." / user_file.name)  # the same file, however it is named
+    [message] = said
+    assert user_file.name in message and "another copy of Via" in message
+    assert second.document.path == user_file.resolve(), "it still opens: the user decides"
+
+    said.clear()
+    first.close()  # the first copy closes: the file is no longer open elsewhere
+    assert second.open_file(user_file, ask=False)
+    assert said == []
+
+
+def test_a_file_another_copy_had_open_before_it_opened_another_is_not_reported(qtbot, tmp_path, user_file, monkeypatch):
+    said = _said_in_dialogs(monkeypatch)
+    first = _copy_of_via(qtbot, tmp_path, "first")
+    assert first.open_file(user_file)
+    first.new_workshop()  # now on an untitled workshop
+    assert _copy_of_via(qtbot, tmp_path, "second").open_file(user_file)
+    assert said == []
+
+
+def test_a_note_left_by_a_copy_that_died_is_not_reported_and_is_cleaned_up(qtbot, tmp_path, user_file, monkeypatch):
+    root = tmp_path / "recovery"
+    said = _said_in_dialogs(monkeypatch)
+    dead = RecoveryStore(root).start_session()
+    dead.announce(user_file)
+    dead._lock.unlock()
+    (root / f"{dead.id}.lock").write_text(f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n", encoding="utf-8")
+    assert _copy_of_via(qtbot, tmp_path, "second").open_file(user_file)
+    assert said == []
+    RecoveryStore(root).orphans()
+    assert not dead.open_file.exists()
