@@ -69,6 +69,8 @@ def bench(goals: int, repeat: int, folder: Path) -> list[tuple[str, float, float
     row("load (file -> checked Workshop)", lambda: storage.load(path))
     row("  text -> model in one pass (own files)", lambda: storage._CurrentFile.model_validate_json(text))
     row("  integrity.problems", lambda: integrity.problems(ws))
+    row("  no key twice: dumps(ws) == text", lambda: storage.dumps(ws) == text)
+    row("  alt: json.loads, duplicate-key hook", lambda: json.loads(text, object_pairs_hook=storage._unique_keys))
     row("  alt: careful way (hand-edited files)", lambda: storage.loads(careful))
     row("    json.loads", lambda: json.loads(text))
     row("    Workshop.model_validate(dict)", lambda: Workshop.model_validate(body))

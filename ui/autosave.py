@@ -2,9 +2,10 @@
 
 Each running copy of Via owns a *session* in the recovery folder: `<id>.lock` (a QLockFile held
 while it runs), `<id>.via` (the unsaved workshop, written atomically a few seconds after a change,
-never over the user's own file) and `<id>.json` (which user file it belongs to). A clean close
-removes all three. At start, a session whose lock can be taken belonged to a copy that died: that
-is a crash to recover from. A session whose lock is held belongs to a copy that is still running:
+never over the user's own file), `<id>.json` (which user file it belongs to) and `<id>.open` (the
+file it has open, so a second copy opening it warns at once). A clean close removes them all.
+At start, a session whose lock can be taken belonged to a copy that died: that is a crash to
+recover from. A session whose lock is held belongs to a copy that is still running:
 it is neither offered nor touched. Stale locks are recognised by their dead process id, not by age
 (an age limit would let a second copy steal the lock of a long-running first copy).
 """
@@ -12,9 +13,11 @@ it is neither offered nor touched. Stale locks are recognised by their dead proc
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import logging
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -26,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths,
 from ui.document import Document
 from workshop import storage
 from workshop.model import Workshop
+from workshop.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +72,28 @@ def _lock(path: Path) -> QLockFile:
 
 def _write_json_atomically(path: Path, data: dict) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk must not leave a temporary file behind either
+        raise
 
+
+_INFO_TEMP = re.compile(r"[0-9a-f]{12}\.(json|open)\.tmp")
+"""The temporary file `_write_json_atomically` gives a session's `<id>.json` or `<id>.open`."""
+
+
+def _remove_session_temps(root: Path, session_id: str) -> None:
+    """The temporary files of a session whose copy of Via is gone (its lock is ours): any age."""
+    storage.remove_stale_temps(root, f"{session_id}.via", older_than=0.0)
+
+
+OPEN_SUFFIX = ".open"
+"""`<id>.open` names the file a running copy has open, beside its lock; it goes when that copy closes."""
 
 KEPT_FOLDER = "unreadable"
 """Under the recovery folder: recovery files set aside because this Via could not read them."""
@@ -100,8 +120,9 @@ class Recovery:
 
     def discard(self) -> None:
         """Delete the recovered files and free the lock: the user chose not to keep them."""
-        for suffix in (".via", ".json"):
+        for suffix in (".via", ".json", ".json.tmp", OPEN_SUFFIX):
             self.workshop_file.with_suffix(suffix).unlink(missing_ok=True)
+        _remove_session_temps(self.workshop_file.parent, self.session_id)
         self._lock.unlock()
 
     def release(self) -> None:
@@ -117,6 +138,7 @@ class Recovery:
         target = kept / f"{self.session_id} {stamp}.via"
         os.replace(self.workshop_file, target)
         self.workshop_file.with_suffix(".json").unlink(missing_ok=True)
+        self.workshop_file.with_suffix(OPEN_SUFFIX).unlink(missing_ok=True)
         self._lock.unlock()
         return target
 
@@ -130,6 +152,39 @@ class Session:
         self._lock = lock
         self.workshop_file = root / f"{session_id}.via"
         self.info_file = root / f"{session_id}.json"
+        self.open_file = root / f"{session_id}{OPEN_SUFFIX}"
+
+    def announce(self, user_path: Path | None) -> None:
+        """Say which file this copy has open (None: an untitled workshop), so that another copy
+        opening the same file can warn at once rather than when one of them saves over the other."""
+        try:
+            if user_path is None:
+                self.open_file.unlink(missing_ok=True)
+            else:
+                _write_json_atomically(self.open_file, {"user_path": str(user_path), "pid": os.getpid()})
+        except OSError:
+            log.warning("could not note the open file in %s", self.root, exc_info=True)
+
+    def others_with_open(self, user_path: Path) -> int:
+        """How many other running copies of Via have this file open (their lock is held)."""
+        wanted = os.path.normcase(os.path.realpath(user_path))
+        count = 0
+        for record in self.root.glob(f"*{OPEN_SUFFIX}"):
+            session_id = record.name.removesuffix(OPEN_SUFFIX)
+            if session_id == self.id:
+                continue
+            try:
+                path = json.loads(record.read_text(encoding="utf-8")).get("user_path")
+            except (OSError, ValueError, AttributeError):
+                continue
+            if not isinstance(path, str) or os.path.normcase(os.path.realpath(path)) != wanted:
+                continue
+            lock = _lock(self.root / f"{session_id}.lock")
+            if lock.tryLock(0):  # nobody holds it: that copy is gone, its note is left over
+                lock.unlock()
+                continue
+            count += 1
+        return count
 
     def write(self, ws: Workshop, user_path: Path | None) -> None:
         """Atomic: a crash in the middle leaves the previous recovery file, never half of one."""
@@ -152,9 +207,23 @@ class Session:
         return self.workshop_file.exists()
 
     def close(self) -> None:
-        """A clean end: the recovery files and the lock go."""
-        self.clear()
-        self._lock.unlock()
+        """A clean end: the recovery files and the lock go. The lock is freed whatever happens;
+        OSError afterwards when the folder is read-only or gone and something may be left there."""
+        problem: OSError | None = None
+        if not self.root.is_dir():
+            problem = FileNotFoundError(errno.ENOENT, "the folder is gone", str(self.root))
+        else:
+            try:
+                self.clear()
+                self.open_file.unlink(missing_ok=True)
+            except OSError as error:
+                problem = error
+        lock_file = self.root / f"{self.id}.lock"
+        self._lock.unlock()  # removes the lock file where it can (a read-only folder keeps it)
+        if problem is None and lock_file.exists():
+            problem = PermissionError(errno.EACCES, "the lock file could not be removed", str(lock_file))
+        if problem is not None:
+            raise problem
 
 
 class RecoveryStore:
@@ -166,6 +235,7 @@ class RecoveryStore:
     def start_session(self) -> Session:
         """Claim a new slot. Raises OSError when the folder cannot be written."""
         self.root.mkdir(parents=True, exist_ok=True)
+        self.remove_stale_temps()
         session_id = uuid.uuid4().hex[:12]
         lock = _lock(self.root / f"{session_id}.lock")
         if not lock.tryLock(0):
@@ -178,6 +248,7 @@ class RecoveryStore:
         if not self.root.is_dir():
             return []
         ids = {p.stem for p in self.root.glob("*.lock")} | {p.stem for p in self.root.glob("*.via")}
+        ids |= {p.name.removesuffix(OPEN_SUFFIX) for p in self.root.glob(f"*{OPEN_SUFFIX}")}
         found: list[Recovery] = []
         for session_id in sorted(ids):
             if session_id == exclude:
@@ -207,9 +278,26 @@ class RecoveryStore:
             return False
         return lock.removeStaleLockFile() and lock.tryLock(0)
 
+    def remove_stale_temps(self) -> None:
+        """Temporary files of autosaves killed mid-write (older than a minute, of Via's own naming):
+        each holds a whole workshop, so a folder of them would grow with every crash."""
+        storage.remove_stale_temps(self.root)
+        deadline = time.time() - storage.STALE_TEMP_S
+        try:
+            entries = list(os.scandir(self.root))
+        except OSError:
+            return
+        for entry in entries:
+            try:
+                if _INFO_TEMP.fullmatch(entry.name) and entry.stat(follow_symlinks=False).st_mtime < deadline:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+
     def _remove_leftovers(self, session_id: str) -> None:
-        for suffix in (".json", ".via.tmp", ".json.tmp"):
+        for suffix in (".json", ".json.tmp", OPEN_SUFFIX, OPEN_SUFFIX + ".tmp"):
             (self.root / f"{session_id}{suffix}").unlink(missing_ok=True)
+        _remove_session_temps(self.root, session_id)
 
     def _recovery(self, session_id: str, workshop_file: Path, lock: QLockFile) -> Recovery:
         info: dict = {}
@@ -282,8 +370,24 @@ class Autosaver(QObject):
             log.exception("autosave failed")
             self.failed.emit(tr("Autosave failed: %s") % error)
 
-    def close(self) -> None:
-        """The window closed cleanly: no recovery needed any more."""
+    def close(self) -> str | None:
+        """The window closed cleanly: no recovery needed any more. Returns the sentence to show when
+        the recovery folder could not be cleaned up (read-only, or gone with its drive); the window
+        still closes, and nothing was lost."""
         self._closed = True
         self._timer.stop()
-        self.session.close()
+        try:
+            self.session.close()
+        except OSError as error:
+            log.warning("could not clean up the recovery folder: %r", error)
+            if isinstance(error, FileNotFoundError):
+                reason = tr("the folder is no longer there")
+            elif isinstance(error, PermissionError):
+                reason = tr("Via is not allowed to change it")
+            else:
+                reason = error.strerror or str(error)
+            return tr(
+                "Via could not clean up its recovery folder %s (%s). Your saved files are not affected. "
+                "If Via offers to restore work at its next start that you do not need, choose Discard."
+            ) % (one_line(str(self.session.root)), one_line(reason))
+        return None

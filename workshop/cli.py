@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop import __version__, storage
+from workshop.text import one_line
 
 if TYPE_CHECKING:
     from workshop.findings import Analysis
@@ -287,7 +288,9 @@ def _trace_summary(ws: Workshop, analysis: Analysis) -> list[str]:
 
 
 def _fail(message: str) -> None:
-    print(f"via: {' '.join(message.split())}", file=sys.stderr)
+    """One line on stderr: line breaks become spaces, and what a file or its name brought in that a
+    terminal would act on (a right-to-left override, other controls) is shown escaped."""
+    print(f"via: {one_line(' '.join(message.split()))}", file=sys.stderr)
 
 
 def _tolerate_unencodable_output() -> None:

@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from workshop import integrity, migrations
 from workshop.model import Workshop
+from workshop.text import one_line, quoted_piece
 
 FORMAT = "via-workshop"
 SCHEMA_VERSION = 1
@@ -65,11 +67,13 @@ class LoadError(Exception):
     """True when the file was written by a newer Via: the UI must not save over it."""
 
     def __init__(self, message: str, where: str = "", details: list[str] | None = None) -> None:
-        self.message = message
-        self.where = where
-        self.details = list(details or [])
+        # Messages quote keys, ids and names from the file: each part is one line of printable text
+        # (a right-to-left override or a line separator from the file is shown escaped).
+        self.message = one_line(message)
+        self.where = one_line(where)
+        self.details = [one_line(detail) for detail in details or []]
         self.path: Path | None = None
-        super().__init__(message)
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         if self.details:
@@ -97,7 +101,7 @@ class SaveError(Exception):
     """A save Via refused or could not finish; the existing file, if any, is left as it was."""
 
     def __init__(self, message: str, *, newer_version: bool = False) -> None:
-        super().__init__(message)
+        super().__init__(one_line(message))  # it names the file, whose name may hold anything
         self.newer_version = newer_version
 
 
@@ -192,6 +196,7 @@ def save(ws: Workshop, path: str | os.PathLike[str]) -> None:
         _write_atomically(target, data)
     except OSError as error:
         raise SaveError(f"Could not save {target.name}: {_os_reason(error)}") from None
+    remove_stale_temps(target.parent, target.name)  # what an earlier, killed save of it left
 
 
 def mode_for(target: Path) -> int:
@@ -210,7 +215,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
     folder = target.parent
     mode = mode_for(target)
     # mkstemp makes the temporary file private (0600); the mode is set before it takes the name.
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
+    fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=_TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -225,6 +230,77 @@ def _write_atomically(target: Path, data: bytes) -> None:
             pass
         raise
     _sync_folder(folder)
+
+
+_TEMP_SUFFIX = ".tmp"
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp", re.DOTALL)
+"""How `save` names its temporary files: `.NAME.XXXXXXXX.tmp` (NAME cut at 40 characters, eight
+characters of mkstemp's alphabet)."""
+
+STALE_TEMP_S = 60.0
+"""A temporary file older than this belongs to a save that will never finish (the process was
+killed, the machine lost power): a save takes well under a second, even of a 20 MB file."""
+
+
+def remove_stale_temps_of(path: str | os.PathLike[str]) -> list[Path]:
+    """`remove_stale_temps` for the file at `path` (opened, say): beside the real file, as `save` writes."""
+    target = Path(os.path.realpath(path))
+    return remove_stale_temps(target.parent, target.name)
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name[:40]}."
+
+
+def remove_stale_temps(
+    folder: str | os.PathLike[str], name: str | None = None, *, older_than: float = STALE_TEMP_S
+) -> list[Path]:
+    """Remove the temporary files that killed saves left in `folder`; return what was removed.
+
+    `name`: only those of saves of that file name; None: those of any `.via` file (the recovery
+    folder). Only files Via made are touched: the name must be the one `save` gives its temporary
+    files, the file a regular file older than `older_than` seconds (a save in progress in another
+    copy of Via is younger), and its content empty or the start of what Via writes. Never raises:
+    cleaning up must not stop a save or a start.
+    """
+    removed: list[Path] = []
+    deadline = time.time() - older_than
+    wanted = None if name is None else _temp_prefix(name)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None:
+            continue
+        if wanted is not None and not entry.name.startswith(wanted):
+            continue
+        if wanted is None and not (match.group("name").endswith(SUFFIX) or len(match.group("name")) == 40):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_mtime > deadline or not _written_by_via(entry.path):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+_OWN_HEAD_BYTES = _OWN_HEAD.encode("ascii")
+
+
+def _written_by_via(path: str) -> bool:
+    """Whether a file holds nothing, or begins as every file this Via writes (a cut-off save)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        head = os.read(fd, len(_OWN_HEAD_BYTES))
+    finally:
+        os.close(fd)
+    return _OWN_HEAD_BYTES.startswith(head)
 
 
 def _umask() -> int:
@@ -348,9 +424,13 @@ def _validated(text: str) -> Workshop:
     """
     if text.startswith(_OWN_HEAD):
         try:
-            return _CurrentFile.model_validate_json(text, strict=True).workshop
+            ws = _CurrentFile.model_validate_json(text, strict=True).workshop
         except ValueError:  # ValidationError, or a str that cannot be UTF-8 (lone surrogates)
             pass
+        else:
+            if dumps(ws) != text:  # identical text cannot hold a key twice: Via never writes one twice
+                _refuse_duplicate_keys(text)
+            return ws
     body = _unwrap(_parse_json(text))
     try:
         return _strictly(body)
@@ -448,7 +528,9 @@ _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.DOTALL)
 
 def _parse_json(text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError:
+        raise _duplicate_key_error(text) from None
     except _ConstantError as error:
         raise LoadError(
             f"The file holds {error}, which is not a number a workshop can use", _place_of_constant(text)
@@ -465,6 +547,68 @@ def _parse_json(text: str) -> Any:
         raise LoadError("The file is damaged: it holds a number far too long to be part of a workshop") from None
     except RecursionError:
         raise _too_deep() from None
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of the file, refused when it gives a key twice: JSON readers disagree on which
+    value then counts (Python's and pydantic's take the last), so the file does not say what it means."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DuplicateKeyError
+    return obj
+
+
+def _refuse_duplicate_keys(text: str) -> None:
+    """For a file that begins as Via writes one but was changed since: the fast way took the last
+    of two values for one key without a word, so look for a key given twice the careful way."""
+    try:
+        json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError:
+        raise _duplicate_key_error(text) from None
+    except (ValueError, RecursionError):  # the fast way read it: no other problem can be here
+        pass
+
+
+class _Pairs(list):  # type: ignore[type-arg]
+    """An object of the file as its (key, value) pairs in file order."""
+
+
+def _duplicate_key_error(text: str) -> LoadError:
+    """The refusal naming where the first key given twice is (only run when there is one)."""
+    try:
+        place = _first_duplicate(json.loads(text, object_pairs_hook=_Pairs), ())
+    except (ValueError, RecursionError):
+        place = None
+    if place is None:
+        return LoadError("The file gives a field twice, so it is not clear which value is meant")
+    inside = place[1:] if len(place) > 1 and place[0] == "workshop" else place
+    where = _path(inside)
+    return LoadError(
+        "The file gives a field twice, so it is not clear which value is meant", where, [f"{where}: given twice"]
+    )
+
+
+def _first_duplicate(node: Any, path: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    """The path of the first key given a second time in its object, in file order."""
+    if isinstance(node, _Pairs):
+        seen: set[str] = set()
+        for key, value in node:
+            if key in seen:
+                return (*path, key)
+            seen.add(key)
+            found = _first_duplicate(value, (*path, key))
+            if found is not None:
+                return found
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found = _first_duplicate(item, (*path, index))
+            if found is not None:
+                return found
+    return None
 
 
 def _place_of_constant(text: str) -> str:
@@ -507,7 +651,7 @@ def _unwrap(document: Any) -> dict[str, Any]:
         raise LoadError("This is a JSON file, but not a Via workshop (it has no via-workshop marker)")
     marker = document["format"]
     if marker != FORMAT:
-        shown = str(marker)[:40] if isinstance(marker, str) else "not text"
+        shown = quoted_piece(marker, 40) if isinstance(marker, str) else "not text"
         raise LoadError(f"This is not a Via workshop file (its format is '{shown}')", "format")
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
@@ -516,7 +660,8 @@ def _unwrap(document: Any) -> dict[str, Any]:
         raise NewerVersionError(version)
     extra = sorted(set(document) - {"format", "version", "workshop"})
     if extra:
-        raise LoadError(f"The file has a field Via does not know: '{str(extra[0])[:40]}'", str(extra[0])[:40])
+        shown = quoted_piece(str(extra[0]), 40)
+        raise LoadError(f"The file has a field Via does not know: '{shown}'", shown)
     body = document.get("workshop")
     if not isinstance(body, dict):
         raise LoadError("The file holds no workshop (the 'workshop' part is missing or not an object)", "workshop")
@@ -583,7 +728,9 @@ def _path(loc: tuple[int | str, ...]) -> str:
         del parts[2]
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        # a key from the file (an unknown field, a card id) may be long or hold anything
+        name = part if isinstance(part, int) else quoted_piece(str(part))
+        out += f"[{name}]" if isinstance(name, int) else (f".{name}" if out else name)
     return out or "workshop"
 
 

@@ -8,6 +8,7 @@ removed at the door instead of being carried around.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls except tab and newline, DEL, C1 controls, lone UTF-16 surrogates, and the bidi
 # embedding, override and isolate controls: an unclosed right-to-left override in a label reverses
@@ -56,3 +57,34 @@ def shorten(text: str, limit: int = 60) -> str:
     if space >= limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:.-") + ELLIPSIS
+
+
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+"""Controls, format characters (the bidi overrides and isolates among them), lone surrogates, and
+the line and paragraph separators: what must not reach a message as itself."""
+
+MAX_QUOTED = 80
+"""Longest piece of a file (a key, an id) a message quotes: enough to find it, never a page."""
+
+
+def one_line(text: str) -> str:
+    """A message as one line of printable text, whatever a file put into it.
+
+    Messages quote keys, ids and names from files that arrive from anywhere. A right-to-left override
+    (U+202E) would reverse the rest of the sentence in a dialog or a terminal, and a CR, LF, NEL
+    (U+0085) or U+2028/2029 would start a new line that can pass for one of Via's own. Such
+    characters are shown escaped (`\\u202e`, `\\n`), so the reader sees that the file holds them.
+    """
+    if text.isprintable():
+        return text  # the common case: one C-level check
+    return "".join(_escaped(char) if unicodedata.category(char) in _ESCAPED_CATEGORIES else char for char in text)
+
+
+def _escaped(char: str) -> str:
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def quoted_piece(text: str, limit: int = MAX_QUOTED) -> str:
+    """A piece of a file (a key, an id) for a message: one line, at most `limit` characters."""
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS

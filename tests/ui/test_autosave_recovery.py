@@ -283,3 +283,171 @@ def test_main_accepts_the_cli_argument_shapes():
     assert via_app._paths([None]) == []
     assert via_app._paths(["demo.via"]) == [Path("demo.via")]
     assert via_app._paths(["--debug", "a.via"]) == [Path("a.via")]
+
+
+# --- temporary files of killed autosaves and saves ------------------------------------------------
+
+
+def _aged(path: Path, content: bytes, seconds: float = 120.0) -> Path:
+    path.write_bytes(content)
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+    return path
+
+
+def test_start_up_removes_old_temporary_files_of_killed_autosaves_and_nothing_else(tmp_path):
+    root = tmp_path / "recovery"
+    root.mkdir()
+    via = storage.dumps(customer_loyalty()).encode()
+    stale = [
+        _aged(root / ".0123456789ab.via.k9_x2mqz.tmp", via),  # a whole workshop, killed before the rename
+        _aged(root / "0123456789ab.json.tmp", b'{"user_path": null'),
+    ]
+    kept = [
+        _aged(root / ".0123456789ab.via.abcdefgh.tmp", via, seconds=1),  # another copy's autosave, now
+        _aged(root / ".0123456789ab.via.abcdefgh2.tmp", via),  # not a name Via gives
+        _aged(root / ".0123456789ab.via.zzzzzzzz.tmp", b"somebody's own file"),
+        _aged(root / "notes.json.tmp", b"{}"),
+        _aged(root / "readme.txt", b"hello"),
+    ]
+    session = RecoveryStore(root).start_session()
+    assert [p for p in stale if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []
+    session.close()
+
+
+def test_the_temporary_file_of_a_dead_sessions_autosave_goes_with_the_session(tmp_path):
+    root = tmp_path / "recovery"
+    left = _crashed_session(root, f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n")
+    session_id = left.stem
+    temp = root / f".{session_id}.via.abcd1234.tmp"
+    temp.write_bytes(left.read_bytes())  # young, but its copy of Via is gone
+    left.unlink()  # killed during its first autosave: only the temporary file was written
+    assert RecoveryStore(root).orphans() == []
+    assert not temp.exists()
+
+
+def test_opening_a_file_removes_what_a_killed_save_left_beside_it(qtbot, tmp_path, user_file, monkeypatch):
+    monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    temp = _aged(user_file.parent / f".{user_file.name}.abcd1234.tmp", user_file.read_bytes())
+    window = via_app.launch([str(user_file)], settings=settings_in(tmp_path))
+    qtbot.addWidget(window)
+    assert window.document.path == user_file.resolve()
+    assert not temp.exists()
+
+
+# --- closing when the recovery folder cannot be cleaned up ----------------------------------------
+
+
+def _closing_window_with_unsaved_work(qtbot, tmp_path, user_file):
+    window, document, session = autosaved_window(qtbot, tmp_path, user_file, 50)
+    document.run(ops.add_goal, "Unsaved")
+    qtbot.waitUntil(session.workshop_file.exists, timeout=5000)
+    return window, session
+
+
+def _said_in_dialogs(monkeypatch) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: said.append(f"{title}: {message}"))
+    return said
+
+
+def test_closing_with_a_read_only_recovery_folder_says_so_plainly_and_closes(qtbot, tmp_path, user_file, monkeypatch):
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_in_dialogs(monkeypatch)
+    real_unlink = Path.unlink
+
+    def read_only(self, missing_ok=False):  # as in a folder made read-only (root ignores chmod)
+        if self.parent == session.root:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert window.close()  # an exception here would fail the test (pytest-qt) and show the crash box
+    assert not window.isVisible()
+    [message] = said
+    assert "could not clean up its recovery folder" in message and str(session.root) in message
+    assert "autosaved" not in message and "went wrong" not in message.lower()
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="POSIX permissions; root ignores them")
+def test_closing_with_a_truly_read_only_recovery_folder_says_so_and_closes(qtbot, tmp_path, user_file, monkeypatch):
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_in_dialogs(monkeypatch)
+    os.chmod(session.root, 0o555)
+    try:
+        assert window.close()
+    finally:
+        os.chmod(session.root, 0o755)
+    assert len(said) == 1 and "could not clean up its recovery folder" in said[0]
+
+
+def test_closing_after_the_recovery_folder_vanished_says_so_plainly_and_closes(qtbot, tmp_path, user_file, monkeypatch):
+    import shutil
+
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_in_dialogs(monkeypatch)
+    shutil.rmtree(session.root)  # its drive was unplugged, or someone tidied the folder
+    assert window.close()
+    assert not window.isVisible()
+    [message] = said
+    assert "could not clean up its recovery folder" in message and "no longer there" in message
+
+
+def test_a_clean_close_says_nothing(qtbot, tmp_path, user_file, monkeypatch):
+    window, session = _closing_window_with_unsaved_work(qtbot, tmp_path, user_file)
+    said = _said_in_dialogs(monkeypatch)
+    assert window.close()
+    assert said == [] and list(session.root.iterdir()) == []
+
+
+# --- the same file open in two copies of Via ------------------------------------------------------
+
+
+def _copy_of_via(qtbot, tmp_path: Path, name: str) -> MainWindow:
+    """A window with its own session in the shared recovery folder, as a second running copy has."""
+    session = RecoveryStore(tmp_path / "recovery").start_session()
+    document = Document()
+    window = MainWindow(document, settings=settings_in(tmp_path / name), autosaver=Autosaver(document, session))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_second_copy_opening_a_file_the_first_has_open_says_so_at_once(qtbot, tmp_path, user_file, monkeypatch):
+    said = _said_in_dialogs(monkeypatch)
+    first = _copy_of_via(qtbot, tmp_path, "first")
+    assert first.open_file(user_file)
+    assert said == []
+
+    second = _copy_of_via(qtbot, tmp_path, "second")
+    assert second.open_file(tmp_path / "." / user_file.name)  # the same file, however it is named
+    [message] = said
+    assert user_file.name in message and "another copy of Via" in message
+    assert second.document.path == user_file.resolve(), "it still opens: the user decides"
+
+    said.clear()
+    first.close()  # the first copy closes: the file is no longer open elsewhere
+    assert second.open_file(user_file, ask=False)
+    assert said == []
+
+
+def test_a_file_another_copy_had_open_before_it_opened_another_is_not_reported(qtbot, tmp_path, user_file, monkeypatch):
+    said = _said_in_dialogs(monkeypatch)
+    first = _copy_of_via(qtbot, tmp_path, "first")
+    assert first.open_file(user_file)
+    first.new_workshop()  # now on an untitled workshop
+    assert _copy_of_via(qtbot, tmp_path, "second").open_file(user_file)
+    assert said == []
+
+
+def test_a_note_left_by_a_copy_that_died_is_not_reported_and_is_cleaned_up(qtbot, tmp_path, user_file, monkeypatch):
+    root = tmp_path / "recovery"
+    said = _said_in_dialogs(monkeypatch)
+    dead = RecoveryStore(root).start_session()
+    dead.announce(user_file)
+    dead._lock.unlock()
+    (root / f"{dead.id}.lock").write_text(f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n", encoding="utf-8")
+    assert _copy_of_via(qtbot, tmp_path, "second").open_file(user_file)
+    assert said == []
+    RecoveryStore(root).orphans()
+    assert not dead.open_file.exists()

@@ -221,6 +221,30 @@ def test_saving_over_a_file_changed_on_disk_asks_first(window, demo_file, tmp_pa
         assert storage.load(other).goal("g-loyalty").text == "Our version"
 
 
+@pytest.mark.parametrize("answer", ["cancel", "overwrite"])
+def test_a_same_size_change_with_its_time_put_back_still_asks_before_saving(
+    window, demo_file, prompts, answer
+):
+    """cp -p, rsync -t and unzip keep the old modification time: the content tells."""
+    asked, answers = prompts
+    answers["overwrite_changed"] = answer
+    assert window.open_file(demo_file)
+    window.document.run(ops.update_goal, "g-loyalty", text="Our version")
+    before = demo_file.stat()
+    theirs = demo_file.read_bytes().replace(b"Customer", b"Kustomer", 1)  # same size, other content
+    assert len(theirs) == before.st_size and theirs != demo_file.read_bytes()
+    demo_file.write_bytes(theirs)
+    os.utime(demo_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert demo_file.stat().st_mtime_ns == before.st_mtime_ns and demo_file.stat().st_size == before.st_size
+
+    saved = window.save()
+    assert asked["overwrite_changed"] == [demo_file.name]
+    if answer == "cancel":
+        assert not saved and demo_file.read_bytes() == theirs
+    else:
+        assert saved and storage.load(demo_file).goal("g-loyalty").text == "Our version"
+
+
 def test_saving_a_file_only_this_window_changed_does_not_ask(window, demo_file, prompts):
     asked, _ = prompts
     assert window.open_file(demo_file)
@@ -250,3 +274,20 @@ def test_save_as_of_a_saved_workshop_starts_beside_its_file(window, demo_file, p
     window.open_file(demo_file)
     window.save_as()
     assert Path(asked["save_path"][-1]).parent == demo_file.parent.resolve()
+
+
+@pytest.mark.parametrize("bad", ["\u202e", "\r\n", "\u2028", "\u2029", "\x85"])
+def test_a_refusal_quoting_the_file_is_shown_as_one_printable_line(window, tmp_path, monkeypatch, bad):
+    """A right-to-left override or a line break in a key must not rearrange or split the message,
+    nor can the file's name (here with the same character) do so in the title."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.dialogs.show_error", lambda parent, title, message: shown.append((title, message)))
+    path = tmp_path / f"minutes{bad}via.via"
+    path.write_text(
+        json.dumps({"format": "via-workshop", "version": 1, "workshop": {f"notes{bad}exe": 1}}), encoding="utf-8"
+    )
+    assert not window.open_file(path, ask=False)
+    [(title, message)] = shown
+    for text in (title, message):
+        assert text.isprintable(), repr(text)
+    assert "notes\\" in message and "minutes\\" in title

@@ -301,3 +301,17 @@ def test_the_window_is_not_reached_from_the_domain_alone(capsys) -> None:
     assert code == 2
     assert_one_line_error(err)
     assert "has no window" in err
+
+
+@pytest.mark.parametrize("bad", ["\u202e", "\u2066", "\r\n", "\u2028", "\u2029", "\x85", "\x1b]0;owned\x07"])
+def test_check_of_a_file_quoting_control_characters_prints_them_escaped_on_one_line(tmp_path, capsys, bad) -> None:
+    path = tmp_path / "bad.via"
+    path.write_text(
+        json.dumps({"format": "via-workshop", "version": 1, "workshop": {"goals": [], f"notes{bad}gpj.exe": 1}}),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert_one_line_error(err)
+    assert err.rstrip("\n").isprintable(), repr(err)
+    assert "notes\\" in err  # the reader sees that the key holds something odd

@@ -346,3 +346,82 @@ def test_a_lone_surrogate_escape_is_dropped_as_the_model_drops_it(demo_text: str
     document["workshop"]["goals"][0]["text"] = "Grow\ud800 loyalty"
     for text in (json.dumps(document), json.dumps(document, separators=(",", ":"))):
         assert storage.loads(text).goals[0].text == "Grow loyalty"
+
+
+# --- keys given twice ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ('{"format": "via-workshop", "version": 1, "version": 1, "workshop": {}}', "version"),
+        (
+            '{"format": "via-workshop", "version": 1, "workshop": {"goals": '
+            '[{"id": "g", "text": "Grow", "text": "Shrink"}]}}',
+            "goals[0].text",
+        ),
+        (
+            '{"format": "via-workshop", "version": 1, "workshop": {"positions": '
+            '{"g": {"x": 1, "y": 2}, "g": {"x": 3, "y": 4}}}}',
+            "positions.g",
+        ),
+        ('{"format": "via-workshop", "version": 1, "workshop": {"goals": [], "goals": []}}', "goals"),
+    ],
+)
+def test_a_key_given_twice_is_refused_with_its_place(text: str, where: str) -> None:
+    error = refused(text)
+    assert error.where == where
+    assert "twice" in str(error) and where in str(error)
+
+
+def test_a_key_given_twice_in_a_file_that_starts_as_via_writes_one_is_refused(demo_text: str) -> None:
+    """The fast way (pydantic's parser) would quietly take the second value."""
+    first_goal = demo_text.index('"goals":[{') + len('"goals":[{')
+    edited = demo_text[:first_goal] + '"text":"Typed by hand",' + demo_text[first_goal:]
+    assert edited.startswith(storage._OWN_HEAD)
+    error = refused(edited)
+    assert error.where == "goals[0].text"
+
+
+def test_a_file_via_wrote_loads_without_the_careful_way(demo_text: str, monkeypatch) -> None:
+    """No key twice is proven by the text being what Via writes; the slower look is not needed."""
+    monkeypatch.setattr(storage, "_refuse_duplicate_keys", lambda text: pytest.fail("looked for keys twice"))
+    assert storage.dumps(storage.loads(demo_text)) == demo_text
+
+
+def test_the_same_key_in_different_objects_is_fine(demo_text: str) -> None:
+    storage.loads(demo_text.replace('"format"', ' "format"', 1))  # the careful way, every goal has "text"
+
+
+# --- messages stay one line of plain text --------------------------------------------------------
+
+HOSTILE = ["\u202e", "\r\n", "\u2028", "\u2029", "\x85", "\x1b[2J", "\u2066"]
+
+
+@pytest.mark.parametrize("bad", HOSTILE)
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda bad: envelope({f"notes{bad}evil": 1}),  # an unknown field
+        lambda bad: envelope({}, **{f"extra{bad}": 1}),  # an unknown envelope field
+        lambda bad: json.dumps({"format": f"draw{bad}io", "version": 1}),  # another program's marker
+        lambda bad: envelope(
+            {"goals": [{"id": "g1", "text": "A"}], "links": [{"id": "l", "source": "g1", "target": f"g{bad}x"}]}
+        ),
+        lambda bad: envelope({"positions": {f"g{bad}": {"x": "left", "y": 0}}}),  # a card id as a key
+        lambda bad: envelope({"KEY": 1}).replace('"KEY": 1', f'"k{json.dumps(bad)[1:-1]}": 1, ' * 2 + '"x": 0'),
+    ],
+    ids=["unknown-key", "envelope-key", "marker", "reference", "position-key", "duplicate"],
+)
+def test_a_message_quoting_the_file_is_one_line_of_printable_text(make, bad: str) -> None:
+    error = refused(make(bad))
+    for text in (str(error), error.message, error.where, *error.details):
+        assert text.isprintable(), repr(text)
+        for char in "\u202e\r\n\u2028\u2029\x85\x1b\u2066":
+            assert char not in text
+    assert "\\" in str(error), "what the file holds is shown escaped, not silently lost"
+
+
+def test_a_very_long_unknown_key_is_cut_short_in_the_message() -> None:
+    error = refused(envelope({"k" * 5000: 1}))
+    assert len(str(error)) < 400

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import select
+import signal
 import stat
+import subprocess
 import sys
+import time
 
 import pytest
 
@@ -219,3 +223,96 @@ def test_a_workshop_that_cannot_be_written_leaves_the_file_alone(saved, demo) ->
         storage.save(demo, saved)
     assert saved.read_bytes() == before
     assert leftovers(saved.parent) == []
+
+
+# --- what a killed save leaves behind ------------------------------------------------------------
+
+
+def aged(path, seconds: float = 120.0):
+    """Make a file look `seconds` old, as the temporary file of a save killed that long ago."""
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+    return path
+
+
+def killed_save_of(target, text: bytes = b"", name: str = "abcd_123") -> object:
+    """A temporary file exactly as `save` names it, holding what a killed save had written."""
+    temp = target.parent / f".{target.name[:40]}.{name}.tmp"
+    temp.write_bytes(text)
+    return temp
+
+
+KILL_SCRIPT = """
+import os, sys
+from workshop import examples, storage
+
+def stop_before_rename(*args):  # the data is written and synced: the process is killed now
+    print("written", flush=True)
+    sys.stdin.read()
+
+os.replace = stop_before_rename
+storage.save(examples.build("customer-loyalty"), sys.argv[1])
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_the_temporary_file_of_a_killed_save_is_removed_by_the_next_save(saved, demo) -> None:
+    before = saved.read_bytes()
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(saved)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        ready, _, _ = select.select([child.stdout], [], [], 30)
+        assert ready and child.stdout.readline().strip() == "written"
+    finally:
+        child.kill()
+        child.wait(timeout=10)
+        child.stdin.close()
+        child.stdout.close()
+    left = leftovers(saved.parent)
+    assert len(left) == 1 and left[0].startswith(".room.via.")  # the full-size file nobody sees
+    assert saved.read_bytes() == before
+    aged(saved.parent / left[0])
+
+    storage.save(demo, saved)
+    assert leftovers(saved.parent) == []
+
+
+def test_a_save_removes_only_old_temporary_files_of_its_own_kind(saved, demo) -> None:
+    head = storage.dumps(demo).encode()
+    stale_full = aged(killed_save_of(saved, head, "aaaaaaaa"))
+    stale_cut = aged(killed_save_of(saved, head[:20], "bbbbbbbb"))
+    stale_empty = aged(killed_save_of(saved, b"", "cccccccc"))
+    kept = [
+        killed_save_of(saved, head, "dddddddd"),  # young: another copy of Via may be saving right now
+        aged(killed_save_of(saved, b"my own notes", "eeeeeeee")),  # named alike, but not Via's
+    ]
+    # not the name Via gives this file's temporary files (the last: another file's, its own save cleans it)
+    for name in (".room.via.tmp", ".room.via.abcdefghi.tmp", "notes.txt", ".other.via.ffffffff.tmp"):
+        (saved.parent / name).write_bytes(head)
+        kept.append(aged(saved.parent / name))
+
+    storage.save(demo, saved)
+    for path in (stale_full, stale_cut, stale_empty):
+        assert not path.exists()
+    for path in kept:
+        assert path.exists(), path.name
+
+
+def test_a_folder_holding_temporary_files_of_many_workshops_is_cleaned_for_any_via_file(tmp_path, demo) -> None:
+    head = storage.dumps(demo).encode()
+    a = aged(killed_save_of(tmp_path / "0123456789ab.via", head))
+    b = aged(killed_save_of(tmp_path / ("x" * 50 + ".via"), head))  # its name was cut at 40 characters
+    other = aged(killed_save_of(tmp_path / "report.pdf", head))
+    assert sorted(storage.remove_stale_temps(tmp_path)) == sorted([a, b])
+    assert other.exists()
+
+
+def test_a_temporary_file_symlink_is_left_alone(saved, demo, tmp_path) -> None:
+    elsewhere = tmp_path / "elsewhere.via"
+    storage.save(demo, elsewhere)
+    link = saved.parent / ".room.via.abcd1234.tmp"
+    link.symlink_to(elsewhere)
+    os.utime(link, (time.time() - 120,) * 2, follow_symlinks=False)
+    storage.save(demo, saved)
+    assert link.is_symlink() and elsewhere.exists()

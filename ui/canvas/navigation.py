@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
+from PySide6.QtWidgets import QStyle
 
 from ui.canvas.card_item import BADGE_RADIUS, CardItem
 from ui.canvas.safe_paint import guarded_draw
@@ -93,13 +94,35 @@ class ZoomPanMixin:
         fitInView is not used: it adds a margin of its own and frames the rect only, whereas the band
         name over the top band needs pixels, not scene units, whatever the zoom.
         """
-        viewport = self.viewport().rect()
-        width = max(1.0, viewport.width() - 2 * FIT_MARGIN)
-        height = max(1.0, viewport.height() - 2 * FIT_MARGIN - top_px)
+        area = self.fit_area()
+        width = max(1.0, area.width() - 2 * FIT_MARGIN)
+        height = max(1.0, area.height() - 2 * FIT_MARGIN - top_px)
         scale = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), max_scale)
         scale = max(scale, MIN_SCALE)
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(QPointF(rect.center().x(), rect.center().y() - top_px / (2 * scale)))
+
+    def fit_area(self) -> QSizeF:
+        """The viewport's size with room kept for every scroll bar that may appear, shown or not.
+
+        A fit must not depend on whether a scroll bar shows: the new scale shows or hides a bar, the
+        bar resizes the viewport, the resize fits again, and at some window sizes that never ended
+        (issue 12: 68,094 resize events for one resize). Measured this way the scale depends on the
+        view's own size only, so the refit a bar causes gives the same scale and the bars stay as
+        they are: at most two fits per resize. The cost is a bar's width of margin when none shows.
+        """
+        viewport = self.viewport().rect()
+        width, height = float(viewport.width()), float(viewport.height())
+        style = self.style()
+        extent = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        if style.styleHint(QStyle.StyleHint.SH_ScrollView_FrameOnlyAroundContents, None, self):
+            extent += style.pixelMetric(QStyle.PixelMetric.PM_ScrollView_ScrollBarSpacing, None, self)
+        off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if self.verticalScrollBarPolicy() != off and not self.verticalScrollBar().isVisibleTo(self):
+            width -= extent
+        if self.horizontalScrollBarPolicy() != off and not self.horizontalScrollBar().isVisibleTo(self):
+            height -= extent
+        return QSizeF(width, height)
 
     def _fit(self, rect: QRectF, max_scale: float) -> None:
         self._frame(rect, max_scale)
