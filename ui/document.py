@@ -104,6 +104,18 @@ class Document(QObject):
             self.undo_stack.push(ChangeCommand(self, outcome.change, merge_id))
         return outcome
 
+    def take_back_creation(self, item_id: str) -> bool:
+        """Undo the last edit if it created this item and nothing came after it: Esc on a card just
+        made takes it away as if it had never been added (Redo brings it back)."""
+        stack = self.undo_stack
+        if stack.index() == 0 or stack.index() != stack.count():
+            return False
+        last = stack.command(stack.index() - 1)
+        if not isinstance(last, ChangeCommand) or last.change.created_id != item_id:
+            return False
+        stack.undo()
+        return True
+
     def replace(self, workshop: Workshop, path: Path | None) -> None:
         """Swap in another workshop (open, new, restore); the undo history starts again."""
         self.workshop = workshop

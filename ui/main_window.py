@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         board takes the keyboard and the card opens for typing, as Tab and Enter do on the board."""
         self._select_on_board([card_id])
         self.board.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.board.board_scene.start_edit(card_id)
+        self.board.board_scene.start_edit(card_id, fresh=True)
 
     # --- the guide's focus on the board -----------------------------------------------------------
 

@@ -216,3 +216,40 @@ def test_tab_is_a_board_command_even_beside_other_widgets(qtbot):
     QTest.keyClick(board, Qt.Key.Key_Tab)
     assert len(board.document.workshop.goals) == goals + 1
     assert not other.hasFocus()
+
+
+def test_esc_on_a_card_just_made_takes_it_away_with_its_link(view, qtbot):
+    ws = view.document.workshop
+    before = ws.model_dump()
+    view.select_ids(["g-loyalty"])
+    press(view, Qt.Key.Key_Tab)
+    new_id = view.board_scene.editor.card_id
+    type_text(view, "Half a thought")
+    press(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: editor_closed(view))
+    assert ws.goal(new_id) is None and view.board_scene.card(new_id) is None
+    assert ws.model_dump() == before
+    assert view.document.undo_stack.canRedo()  # Redo brings it back, as with any undone step
+    view.document.undo_stack.redo()
+    assert ws.goal(new_id) is not None
+
+
+def test_esc_on_an_existing_card_only_cancels_the_typing(view, qtbot):
+    ws = view.document.workshop
+    view.select_ids(["g-sales-match"])
+    press(view, Qt.Key.Key_F2)
+    type_text(view, "Something else")
+    press(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: editor_closed(view))
+    assert ws.goal("g-sales-match").text == "Match products to each customer's real needs"
+
+
+def test_undo_while_typing_into_a_new_card_undoes_once(view, qtbot):
+    ws = view.document.workshop
+    view.select_ids(["g-loyalty"])
+    goals = len(ws.goals)
+    press(view, Qt.Key.Key_Tab)
+    view.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: editor_closed(view))
+    assert len(ws.goals) == goals
+    assert view.document.undo_stack.index() == 0 and view.document.undo_stack.count() == 1

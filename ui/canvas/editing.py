@@ -23,13 +23,17 @@ class EditingMixin:
     def _init_editing(self) -> None:
         self.editor = None
         self._edit_session = 0
+        self._fresh_card: str | None = None
 
-    def start_edit(self, card_id: str) -> InPlaceEditor | None:
+    def start_edit(self, card_id: str, *, fresh: bool = False) -> InPlaceEditor | None:
+        """Open the editor over a card. `fresh`: the card was made for this typing (palette, Tab,
+        Enter), so Esc takes the card away again instead of leaving a "New goal" behind."""
         card = self._cards.get(card_id)
         if card is None:
             return None
         self._close_editor()
         self._edit_session += 1
+        self._fresh_card = card_id if fresh else None
         kpi = card.content.kind == "kpi"
         editor = InPlaceEditor(
             card_id,
@@ -54,6 +58,7 @@ class EditingMixin:
 
     def _commit_edit(self, card_id: str, text: str) -> None:
         session = self._edit_session
+        self._fresh_card = None
         self._schedule_close()
         card = self._cards.get(card_id)
         if card is None or text == card.content.text:
@@ -77,7 +82,10 @@ class EditingMixin:
         outcome.tell(self.message.emit)
 
     def _cancel_edit(self, card_id: str) -> None:
+        fresh, self._fresh_card = self._fresh_card, None
         self._schedule_close()
+        if fresh == card_id:
+            self.document.take_back_creation(card_id)
 
     def _schedule_close(self) -> None:
         """The editor calls us from its own key handler: remove it once that handler returned."""
@@ -104,6 +112,9 @@ class EditingMixin:
             self.removeItem(editor)
 
     def _close_editor(self) -> None:
+        """Close without keeping the text (the card went away, the board was rebuilt). Never takes a
+        fresh card back: this runs inside undo and reset, where another undo must not start."""
+        self._fresh_card = None
         editor, self.editor = self.editor, None
         if editor is not None:
             self._uncover(editor.card_id)

@@ -230,7 +230,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if card is not None:
             self.ensureVisible(card.scene_card_rect(), 40, 40)
         self.setFocus()
-        self.board_scene.start_edit(created)
+        self.board_scene.start_edit(created, fresh=True)
         return created
 
     def _tell(self, outcome: Outcome) -> Outcome:
