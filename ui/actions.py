@@ -54,6 +54,9 @@ class Actions(QObject):
         self.leave_projector = self._make(tr("Leave projector mode"), "Esc", tr("Back to the normal window"))
         self.leave_projector.setEnabled(False)
         # Help
+        self.shortcuts = self._make(
+            tr("&Keyboard shortcuts"), [QKeySequence("F1")], tr("Every key Via answers to, on the board and off it")
+        )
         self.about = self._make(tr("&About Via"), None, tr("About Via"))
 
     def _make(self, text: str, shortcut: object, tip: str) -> QAction:
@@ -111,5 +114,6 @@ def build_menus(
     panels = view_menu.addMenu(tr("&Panels"))
 
     help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
     return {"recent": recent, "panels": panels, "file": file_menu, "edit": edit_menu, "view": view_menu}

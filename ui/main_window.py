@@ -31,6 +31,7 @@ from ui.panels.palette import PalettePanel
 from ui.panels.properties import PropertiesPanel
 from ui.panels.suggestions import SuggestionsPanel
 from ui.report_export import ReportExporter
+from ui.shortcuts_sheet import show_shortcuts
 from ui.tooltips import plain_tooltip
 from workshop import examples, guide, storage, user_ops
 from workshop.changes import OperationError
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         a.projector.toggled.connect(self.set_projector)
         a.leave_projector.triggered.connect(lambda: self.set_projector(False))
         a.about.triggered.connect(self._about)
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
 
         doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
         doc.pathChanged.connect(self._update_title)
