@@ -77,8 +77,8 @@ class GoalGraph:
     """Indices of links from a support goal to a goal of a function not recorded as its customer."""
     customers: set[tuple[str, str]]
     """(support function, internal customer) for every recorded relation."""
-    serving: set[str | None]
-    """Support functions with a goal that serves a goal of a recorded internal customer."""
+    joined: set[tuple[str | None, str | None]]
+    """(function of source, function of target) for every link from a support goal to another function's goal."""
     served: set[tuple[str | None, int]]
     """(support function, goal index) for every goal of another function a support goal links to."""
     dist: list[int]
@@ -143,7 +143,7 @@ def build(ws: Workshop) -> GoalGraph:
             downward.append(li)
 
     customers = {(r.supplier_id, r.customer_id) for r in ws.relations}
-    serving: set[str | None] = set()
+    joined: set[tuple[str | None, str | None]] = set()
     served: set[tuple[str | None, int]] = set()
     unrecorded: list[int] = []
     for li in [li for li, c in enumerate(codes) if c >= _TO_CUSTOMER]:
@@ -151,9 +151,8 @@ def build(ws: Workshop) -> GoalGraph:
         mine, theirs = owner[src[li]], owner[t]
         if mine != theirs:
             served.add((mine, t))
-            if (mine, theirs) in customers:
-                serving.add(mine)
-            elif theirs in functions:
+            joined.add((mine, theirs))
+            if (mine, theirs) not in customers and theirs in functions:
                 unrecorded.append(li)
 
     out: list[list[int]] = [[] for _ in range(n)]
@@ -182,7 +181,7 @@ def build(ws: Workshop) -> GoalGraph:
         level_links,
         unrecorded,
         customers,
-        serving,
+        joined,
         served,
         dist,
         via,
