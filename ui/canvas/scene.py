@@ -9,8 +9,6 @@ document announces the change, exactly as it does for undo and redo.
 
 from __future__ import annotations
 
-import gc
-
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -24,6 +22,7 @@ from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
 from workshop.changes import Change
 from workshop.findings import SEVERITY_ORDER, Analysis
+from workshop.gcpause import collector_paused
 from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
 from workshop.model import (
     Band,
@@ -108,13 +107,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         The cyclic garbage collector is paused meanwhile: building thousands of items makes no cycles,
         yet allocation-triggered full collections over a large workshop cost tens of milliseconds.
         """
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._rebuild()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _rebuild(self) -> None:
         self._end_link_drag()
