@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from workshop import integrity
 from workshop.changes import Change, OperationError, Recorder, recording, validated
 from workshop.geometry import clamp_to_band
 from workshop.model import (
@@ -256,10 +257,10 @@ def check_link(ws: Workshop, source: str, target: str) -> None:
     """Refuse links the model cannot hold; raises OperationError with the reason."""
     _require(ws, "goals", source, "goal")
     _require(ws, "goals", target, "goal")
-    if source == target:
-        raise OperationError("A goal cannot contribute to itself.")
-    if any(lk.source == source and lk.target == target for lk in ws.links):
-        raise OperationError("These goals are already linked.")
+    linked = {(lk.source, lk.target) for lk in ws.links}
+    problems = integrity.link_problems(source, target, {source, target}, linked)
+    if problems:
+        raise OperationError(integrity.sentence(problems[0][1]))
 
 
 def is_around_link(ws: Workshop, source: str, target: str) -> bool:
@@ -307,12 +308,11 @@ def unlink(ws: Workshop, link_id: str) -> Change:
 def add_relation(ws: Workshop, supplier_id: str, customer_id: str, *, id: str | None = None) -> Change:
     supplier: Function = _require(ws, "functions", supplier_id, "function")
     customer: Function = _require(ws, "functions", customer_id, "function")
-    if supplier.kind != FunctionKind.SUPPORT:
-        raise OperationError(f"{supplier.name} is customer-facing; only support functions have internal customers.")
-    if supplier_id == customer_id:
-        raise OperationError("A function cannot be its own internal customer.")
-    if any(r.supplier_id == supplier_id and r.customer_id == customer_id for r in ws.relations):
-        raise OperationError(f"{customer.name} is already an internal customer of {supplier.name}.")
+    functions = {supplier_id: supplier, customer_id: customer}
+    related = {(r.supplier_id, r.customer_id) for r in ws.relations}
+    problems = integrity.relation_problems(supplier_id, customer_id, functions, related, lambda f: functions[f].name)
+    if problems:
+        raise OperationError(integrity.sentence(problems[0][1]))
     relation = ServiceRelation(id=_fresh_id(ws, "r", id), supplier_id=supplier_id, customer_id=customer_id)
     return _add(ws, f"Add internal customer {customer.name}", "relations", relation)
 
@@ -321,10 +321,11 @@ def update_relation(ws: Workshop, relation_id: str, **fields: Any) -> Change:
     relation: ServiceRelation = _require(ws, "relations", relation_id, "internal-customer relation")
     if "supplier_id" in fields or "customer_id" in fields:
         raise OperationError("Remove the internal customer and add the right one instead.")
+    goals = {g.id: g for g in ws.goals}
     for goal_id in fields.get("customer_goal_ids", []):
-        goal = ws.goal(goal_id)
-        if goal is None or goal.function_id != relation.customer_id:
-            raise OperationError("Only the internal customer's own goals can be chosen.")
+        what = integrity.customer_goal_problem(goal_id, relation.customer_id, goals)
+        if what:
+            raise OperationError(integrity.sentence(what))
     if "customer_goal_ids" in fields:
         fields["customer_goal_ids"] = list(dict.fromkeys(fields["customer_goal_ids"]))
     return _update(ws, "Edit internal customer", "relations", relation_id, "relation", fields)
