@@ -60,7 +60,6 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._auto_before: dict[tuple[str, Band], tuple[float, float]] = {}
         """Screen places cards had in a band they left: an undo puts them back exactly there."""
         self._bands: dict[Band, BandItem] = {}
-        self._analysis: Analysis | None = None
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
         self._init_gestures()
@@ -399,7 +398,6 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     # --- findings and focus ---------------------------------------------------------------------
 
     def set_analysis(self, analysis: Analysis | None) -> None:
-        self._analysis = analysis
         self._by_subject = analysis.by_subject() if analysis is not None else {}
         for card_id, card in self._cards.items():
             card.set_badge(self._badge_for(card_id))
