@@ -35,7 +35,7 @@ from workshop.model import (
     Workshop,
     new_id,
 )
-from workshop.text import clean_name, clean_text
+from workshop.text import is_blank
 
 __all__ = ["Change", "OperationError"]
 
@@ -51,7 +51,7 @@ def _require(ws: Workshop, collection: str, item_id: str | None, what: str) -> A
 
 def _require_text(text: object) -> None:
     """A goal with no words cannot be discussed, linked or reported: refuse it with a reason."""
-    if isinstance(text, str) and not clean_text(text).strip():
+    if isinstance(text, str) and is_blank(text):
         raise OperationError("A goal needs some text.")
 
 
@@ -216,6 +216,27 @@ def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
     return rec.change()
 
 
+def with_card_text(ws: Workshop, card_id: str, text: str) -> Workshop | None:
+    """The workshop as it would be with `text` on a goal's or KPI's card, without recording an edit:
+    what autosave writes while someone is still typing. None when there is no such card or the text
+    would be refused (the workshop as it is is the one to save then).
+
+    Only the goal and KPI lists are new, the rest is shared with `ws`: the edit replaces one item in
+    its list, and a deep copy of a 5,000-goal workshop would cost a visible pause every autosave.
+    """
+    copy = ws.model_copy(update={"goals": list(ws.goals), "kpis": list(ws.kpis)})
+    try:
+        if copy.goal(card_id) is not None:
+            update_goal(copy, card_id, text=text)
+        elif copy.find("kpis", card_id) is not None:
+            update_kpi(copy, card_id, name=text)
+        else:
+            return None
+    except OperationError:
+        return None
+    return copy
+
+
 def remove_goals(ws: Workshop, goal_ids: Iterable[str]) -> Change:
     """Removes goals with their links, positions and the suggestions and tensions that name them."""
     ids = list(dict.fromkeys(goal_ids))
@@ -365,7 +386,7 @@ def add_kpi(ws: Workshop, function_id: str, name: str, *, id: str | None = None,
 
 
 def update_kpi(ws: Workshop, kpi_id: str, **fields: Any) -> Change:
-    if "name" in fields and not clean_name(str(fields["name"])):
+    if "name" in fields and is_blank(str(fields["name"])):
         raise OperationError("A KPI needs a name.")
     if "function_id" in fields:
         _require(ws, "functions", fields["function_id"], "function")
