@@ -88,7 +88,7 @@ def test_new_cards_take_their_text_from_the_translation(view, shouting):
 
 
 def test_a_failing_tidy_is_reported_logged_and_moves_nothing(view, qtbot, monkeypatch, caplog):
-    monkeypatch.setattr(workshop.layout, "tidy", explode)
+    monkeypatch.setattr(workshop.layout, "tidy_moves", explode)
     before = view.document.workshop.model_dump()
     with caplog.at_level(logging.ERROR, logger="ui.canvas.view"), qtbot.waitSignal(view.document.refused) as refused:
         view.tidy()

@@ -17,6 +17,17 @@ from workshop.layout.placement import CARD_SEPARATION, Obstacles, place
 from workshop.model import BAND_ORDER, Band, Workshop
 
 
+def tidy_moves(ws: Workshop) -> dict[str, tuple[float, float]]:
+    """What Tidy moves: the new top-left of every card that is not pinned and not already there."""
+    moves: dict[str, tuple[float, float]] = {}
+    for card_id, (x, y) in tidy(ws).items():
+        position = ws.positions.get(card_id)
+        if position is not None and (position.pinned or (position.x, position.y) == (x, y)):
+            continue
+        moves[card_id] = (float(x), float(y))
+    return moves
+
+
 def tidy(ws: Workshop, keep: Collection[str] = ()) -> dict[str, tuple[float, float]]:
     """Top-left position of every goal and KPI card (pinned cards included, where they are).
 
