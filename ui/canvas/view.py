@@ -25,7 +25,6 @@ from ui.canvas.exception_dialog import AroundAnswer, AroundChoice, AroundPrompt,
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
-from ui.canvas.placement import free_spot
 from ui.canvas.scene import BoardScene
 from ui.canvas.theme import NORMAL, PROJECTOR
 from ui.document import Document
@@ -34,6 +33,7 @@ from workshop import layout, ops
 from workshop.changes import Change, OperationError
 from workshop.findings import Analysis
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
+from workshop.layout.slots import free_spot
 from workshop.model import Band, LinkKind, LinkSuggestion, SuggestionStatus, band_of_function
 
 log = logging.getLogger(__name__)
