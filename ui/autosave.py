@@ -202,10 +202,6 @@ class Session:
         self.workshop_file.unlink(missing_ok=True)
         self.info_file.unlink(missing_ok=True)
 
-    @property
-    def has_recovery(self) -> bool:
-        return self.workshop_file.exists()
-
     def close(self) -> None:
         """A clean end: the recovery files and the lock go. The lock is freed whatever happens;
         OSError afterwards when the folder is read-only or gone and something may be left there."""

@@ -31,7 +31,6 @@ from workshop.text import MAX_NAME
 SaveAnswer = Literal["save", "discard", "cancel"]
 
 VIA_FILTER = "Via workshop (*.via)"
-PDF_FILTER = "PDF document (*.pdf)"
 
 
 def tr(text: str) -> str:
@@ -68,14 +67,6 @@ def ask_save_path(parent: QWidget | None, suggested: str = "") -> Path | None:
         return None
     result = Path(path)
     return result if result.suffix else result.with_suffix(".via")
-
-
-def ask_report_path(parent: QWidget | None, suggested: str = "") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Export alignment report"), suggested, tr(PDF_FILTER))
-    if not path:
-        return None
-    result = Path(path)
-    return result if result.suffix.lower() == ".pdf" else result.with_suffix(".pdf")
 
 
 ChangedAnswer = Literal["overwrite", "save_as", "cancel"]

@@ -34,7 +34,6 @@ from ui.report_export import ReportExporter
 from ui.shortcuts_sheet import show_shortcuts
 from ui.tooltips import plain_tooltip
 from workshop import examples, guide, storage, user_ops
-from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.model import Meta, Workshop
 from workshop.text import one_line
@@ -567,18 +566,7 @@ class MainWindow(QMainWindow):
         if pending is None:
             return None
         card_id, text = pending
-        ws = self.document.workshop
-        # new goal and KPI lists, the rest shared: the edit below replaces one item in its list, and a
-        # deep copy of a 5,000-goal workshop would cost a visible pause every autosave while typing
-        copy = ws.model_copy(update={"goals": list(ws.goals), "kpis": list(ws.kpis)})
-        try:
-            if copy.goal(card_id) is not None:
-                user_ops.update_goal(copy, card_id, text=text)
-            elif copy.find("kpis", card_id) is not None:
-                user_ops.update_kpi(copy, card_id, name=text)
-        except OperationError:
-            return None
-        return copy
+        return user_ops.with_card_text(self.document.workshop, card_id, text)
 
     def _announce_open_file(self) -> None:
         if self.autosaver is not None:

@@ -5,9 +5,10 @@ as the guide panel. The step list is derived from the model every time (it follo
 functions the room adds or removes); a step is known by a stable `key` so the panel can stay on
 "HR, question 2" while the list around it changes.
 
-"Answered" uses the same definitions as the analysis: a question counts as answered when its data
-exists, not when someone pressed Next. "Traced to strategy" is the analysis's own reach
-(`workshop.analysis.reach`), so the guide never calls a goal traced that the findings call untraced.
+"Answered" is the one rule in `workshop.questions`, which the analysis and the report use too: a
+question counts as answered when its data exists, not when someone pressed Next. "Traced to
+strategy" is the analysis's own reach (`workshop.analysis.reach`), so the guide never calls a goal
+traced that the findings call untraced.
 """
 
 from __future__ import annotations
@@ -17,6 +18,24 @@ from enum import StrEnum
 
 from workshop.analysis.reach import strategic_targets_all
 from workshop.model import FunctionKind, Workshop
+from workshop.questions import QUESTIONS, answered, answered_all, progress, progress_all, skipped
+
+__all__ = [
+    "PHASE",
+    "QUESTIONS",
+    "TITLES",
+    "WHY",
+    "WHY_STEP",
+    "Step",
+    "StepKind",
+    "answered",
+    "answered_all",
+    "focus_ids",
+    "progress",
+    "progress_all",
+    "skipped",
+    "steps_for",
+]
 
 
 class StepKind(StrEnum):
@@ -45,13 +64,6 @@ PHASE = {
     StepKind.DECISIONS: "Via negativa",
     StepKind.REVIEW: "Review",
     StepKind.EXPORT: "Report",
-}
-
-QUESTIONS = {
-    1: "Who are our internal customers?",
-    2: "What goals do our internal customers have, and how do they connect to the strategy?",
-    3: "How do we help or hinder our internal customers in reaching those goals?",
-    4: "Which results do our internal customers need us to improve or excel at?",
 }
 
 WHY = {
@@ -146,77 +158,6 @@ def steps_for(ws: Workshop) -> list[Step]:
         )
     )
     return steps
-
-
-# --- answered questions and progress ----------------------------------------------------------------
-
-
-def answered(ws: Workshop, function_id: str, question: int) -> bool:
-    """Whether the data a question asks for exists (same definitions as the analysis)."""
-    relations = ws.relations_of(function_id)
-    if question == 1:  # a note saying why it serves no one answers it too
-        answer = ws.answer(function_id, 1)
-        return bool(relations) or (answer is not None and bool(answer.note.strip()))
-    if question == 2:
-        return any(r.customer_goal_ids for r in relations)
-    if question == 3:
-        return any(r.helps or r.hindrances for r in relations)
-    if question == 4:
-        customers = {r.customer_id for r in relations}
-        goals = {g.id: g for g in ws.goals}
-        own = {g.id for g in ws.goals_of(function_id)}
-        for link in ws.links:
-            if link.source in own:
-                target = goals.get(link.target)
-                if target is not None and target.function_id in customers:
-                    return True
-        return False
-    raise ValueError(f"there is no question {question}")
-
-
-def skipped(ws: Workshop, function_id: str, question: int) -> bool:
-    answer = ws.answer(function_id, question)
-    return answer is not None and answer.skipped
-
-
-def progress(ws: Workshop, function_id: str) -> int:
-    """How many of the four questions of a support function are answered."""
-    return sum(answered(ws, function_id, q) for q in (1, 2, 3, 4))
-
-
-def answered_all(ws: Workshop) -> dict[str, set[int]]:
-    """The answered questions of every support function, in one pass over the model.
-
-    The panel shows progress after every edit; asking `answered` per function would walk all the
-    links once per support function.
-    """
-    support = {f.id for f in ws.support_functions()}
-    out: dict[str, set[int]] = {fid: set() for fid in support}
-    customers: set[tuple[str, str]] = set()
-    for rel in ws.relations:
-        if rel.supplier_id not in out:
-            continue
-        customers.add((rel.supplier_id, rel.customer_id))
-        out[rel.supplier_id].add(1)
-        if rel.customer_goal_ids:
-            out[rel.supplier_id].add(2)
-        if rel.helps or rel.hindrances:
-            out[rel.supplier_id].add(3)
-    for answer in ws.answers:
-        if answer.question == 1 and answer.function_id in out and answer.note.strip():
-            out[answer.function_id].add(1)
-    owner = {g.id: g.function_id for g in ws.goals}
-    for link in ws.links:
-        supplier, customer = owner.get(link.source), owner.get(link.target)
-        if supplier in out and customer is not None and (supplier, customer) in customers:
-            out[supplier].add(4)
-    return out
-
-
-def progress_all(ws: Workshop) -> list[tuple[str, str, int]]:
-    """(function id, name, answered out of 4) for every support function, in board order."""
-    done = answered_all(ws)
-    return [(f.id, f.name, len(done[f.id])) for f in ws.support_functions()]
 
 
 # --- what the board shows while a step is open ------------------------------------------------------

@@ -6,10 +6,11 @@ refused with the place of the first problems instead of breaking the canvas late
 
 from __future__ import annotations
 
+from collections.abc import Callable, Container, Mapping
 from itertools import chain
 from operator import attrgetter, eq
 
-from workshop.model import COLLECTIONS, FunctionKind, Workshop
+from workshop.model import COLLECTIONS, Function, FunctionKind, Goal, Workshop
 
 MAX_REPORTED = 5
 
@@ -94,6 +95,62 @@ def _distinct_pairs(items: list, first: str, firsts: set[str], second: str, seco
     return len(set(zip(left, right, strict=True))) == len(items)
 
 
+# --- one function per rule that an edit can also break: ops asks these before it links or relates ---
+
+
+def link_problems(
+    source: str, target: str, goals: Container[str], linked: Container[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """What is wrong with a link from `source` to `target` among `goals` and the pairs already
+    `linked`, as (field, wording) in the order they are checked; empty when nothing is."""
+    ends = (("source", source), ("target", target))
+    found = [(f".{end}", f"no goal '{goal_id}'") for end, goal_id in ends if goal_id not in goals]
+    if source == target:
+        found.append(("", "a goal cannot contribute to itself"))
+    elif (source, target) in linked:
+        found.append(("", "these goals are already linked"))
+    return found
+
+
+def relation_problems(
+    supplier_id: str,
+    customer_id: str,
+    functions: Mapping[str, Function],
+    related: Container[tuple[str, str]],
+    name: Callable[[str], str],
+) -> list[tuple[str, str]]:
+    """What is wrong with `customer_id` as an internal customer of `supplier_id`, given the pairs
+    already `related`, as (field, wording); `name` says how a function is named (id or name)."""
+    found = []
+    supplier = functions.get(supplier_id)
+    if supplier is None:
+        found.append((".supplier_id", f"no function '{supplier_id}'"))
+    elif supplier.kind != FunctionKind.SUPPORT:
+        found.append(
+            (".supplier_id", f"{name(supplier_id)} is customer-facing: only a support function has internal customers")
+        )
+    if customer_id not in functions:
+        found.append((".customer_id", f"no function '{customer_id}'"))
+    if customer_id == supplier_id:
+        found.append(("", "a function cannot be its own internal customer"))
+    elif (supplier_id, customer_id) in related:
+        found.append(("", f"{name(customer_id)} is already an internal customer of {name(supplier_id)}"))
+    return found
+
+
+def customer_goal_problem(goal_id: str, customer_id: str, goals: Mapping[str, Goal]) -> str | None:
+    """Why `goal_id` cannot be one of the internal customer's goals that matter (None: it can)."""
+    goal = goals.get(goal_id)
+    if goal is None or goal.function_id != customer_id:
+        return f"'{goal_id}' is not a goal of the internal customer"
+    return None
+
+
+def sentence(what: str) -> str:
+    """A problem as a sentence for the person editing (capital, full stop)."""
+    return what[:1].upper() + what[1:] + "."
+
+
 def _every_problem(ws: Workshop) -> list[str]:
     """Every broken invariant, each message built only when its check fails."""
     found: list[str] = []
@@ -113,37 +170,19 @@ def _every_problem(ws: Workshop) -> list[str]:
             found.append(_problem(f"goals[{i}].function_id", f"no function '{goal.function_id}'"))
     pairs: set[tuple[str, str]] = set()
     for i, link in enumerate(ws.links):
-        if link.source not in goals:
-            found.append(_problem(f"links[{i}].source", f"no goal '{link.source}'"))
-        if link.target not in goals:
-            found.append(_problem(f"links[{i}].target", f"no goal '{link.target}'"))
-        if link.source == link.target:
-            found.append(_problem(f"links[{i}]", "a goal cannot contribute to itself"))
-        if not ((link.source, link.target) not in pairs):
-            found.append(_problem(f"links[{i}]", "the same link is there twice"))
+        found += (
+            _problem(f"links[{i}]{part}", what) for part, what in link_problems(link.source, link.target, goals, pairs)
+        )
         pairs.add((link.source, link.target))
     served: set[tuple[str, str]] = set()
     for i, rel in enumerate(ws.relations):
-        supplier = functions.get(rel.supplier_id)
-        if not (supplier is not None):
-            found.append(_problem(f"relations[{i}].supplier_id", f"no function '{rel.supplier_id}'"))
-        if supplier is not None and supplier.kind != FunctionKind.SUPPORT:
-            found.append(_problem(f"relations[{i}].supplier_id", "only a support function has internal customers"))
-        if rel.customer_id not in functions:
-            found.append(_problem(f"relations[{i}].customer_id", f"no function '{rel.customer_id}'"))
-        if rel.customer_id == rel.supplier_id:
-            found.append(_problem(f"relations[{i}]", "a function cannot be its own internal customer"))
-        if not ((rel.supplier_id, rel.customer_id) not in served):
-            found.append(_problem(f"relations[{i}]", "the same relation is there twice"))
+        problems_here = relation_problems(rel.supplier_id, rel.customer_id, functions, served, lambda f: f"'{f}'")
+        found += (_problem(f"relations[{i}]{part}", what) for part, what in problems_here)
         served.add((rel.supplier_id, rel.customer_id))
         for j, goal_id in enumerate(rel.customer_goal_ids):
-            goal = goals.get(goal_id)
-            if not (goal is not None and goal.function_id == rel.customer_id):
-                found.append(
-                    _problem(
-                        f"relations[{i}].customer_goal_ids[{j}]", f"'{goal_id}' is not a goal of the internal customer"
-                    )
-                )
+            what = customer_goal_problem(goal_id, rel.customer_id, goals)
+            if what:
+                found.append(_problem(f"relations[{i}].customer_goal_ids[{j}]", what))
     asked: set[tuple[str, int]] = set()
     for i, answer in enumerate(ws.answers):
         if answer.function_id not in functions:

@@ -48,11 +48,15 @@ class FunctionKind(StrEnum):
 
 
 class Band(StrEnum):
-    """The three levels of the goal tree, top to bottom, as the board draws them."""
+    """The three levels of the goal tree, top to bottom, as the board draws them (the order counts)."""
 
     STRATEGY = "strategy"
     CUSTOMER_FACING = "customer_facing"
     SUPPORT = "support"
+
+
+BAND_ORDER: tuple[Band, ...] = tuple(Band)
+"""The bands top to bottom; a band's place here is its level where integers are wanted (the analysis)."""
 
 
 class LinkKind(StrEnum):
@@ -259,10 +263,13 @@ class Workshop(Strict):
 
     def band_of(self, goal: Goal, functions: dict[str, Function] | None = None) -> Band:
         """Which band a goal sits in: it follows from the function that owns it."""
-        if goal.function_id is None:
+        return self.band_of_owner(goal.function_id, functions)
+
+    def band_of_owner(self, function_id: str | None, functions: dict[str, Function] | None = None) -> Band:
+        """The band of a card owned by this function; None (no function) is strategy."""
+        if function_id is None:
             return Band.STRATEGY
-        function = (functions or {}).get(goal.function_id) or self.function(goal.function_id)
-        return band_of_function(function)
+        return band_of_function((functions or {}).get(function_id) or self.function(function_id))
 
     def band_of_card(self, card_id: str) -> Band | None:
         """The band of a goal's or KPI's card (a KPI sits with its function); None for an unknown id."""
@@ -270,7 +277,7 @@ class Workshop(Strict):
         if goal is not None:
             return self.band_of(goal)
         kpi = self.find("kpis", card_id)
-        return None if kpi is None else band_of_function(self.function(kpi.function_id))  # type: ignore[attr-defined]
+        return None if kpi is None else self.band_of_owner(kpi.function_id)  # type: ignore[attr-defined]
 
     def strategic_goals(self) -> list[Goal]:
         return [g for g in self.goals if g.function_id is None]

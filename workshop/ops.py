@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from workshop import integrity
 from workshop.changes import Change, OperationError, Recorder, recording, validated
 from workshop.geometry import clamp_to_band
 from workshop.model import (
@@ -34,7 +35,7 @@ from workshop.model import (
     Workshop,
     new_id,
 )
-from workshop.text import clean_name, clean_text
+from workshop.text import is_blank
 
 __all__ = ["Change", "OperationError"]
 
@@ -50,7 +51,7 @@ def _require(ws: Workshop, collection: str, item_id: str | None, what: str) -> A
 
 def _require_text(text: object) -> None:
     """A goal with no words cannot be discussed, linked or reported: refuse it with a reason."""
-    if isinstance(text, str) and not clean_text(text).strip():
+    if isinstance(text, str) and is_blank(text):
         raise OperationError("A goal needs some text.")
 
 
@@ -215,6 +216,27 @@ def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
     return rec.change()
 
 
+def with_card_text(ws: Workshop, card_id: str, text: str) -> Workshop | None:
+    """The workshop as it would be with `text` on a goal's or KPI's card, without recording an edit:
+    what autosave writes while someone is still typing. None when there is no such card or the text
+    would be refused (the workshop as it is is the one to save then).
+
+    Only the goal and KPI lists are new, the rest is shared with `ws`: the edit replaces one item in
+    its list, and a deep copy of a 5,000-goal workshop would cost a visible pause every autosave.
+    """
+    copy = ws.model_copy(update={"goals": list(ws.goals), "kpis": list(ws.kpis)})
+    try:
+        if copy.goal(card_id) is not None:
+            update_goal(copy, card_id, text=text)
+        elif copy.find("kpis", card_id) is not None:
+            update_kpi(copy, card_id, name=text)
+        else:
+            return None
+    except OperationError:
+        return None
+    return copy
+
+
 def remove_goals(ws: Workshop, goal_ids: Iterable[str]) -> Change:
     """Removes goals with their links, positions and the suggestions and tensions that name them."""
     ids = list(dict.fromkeys(goal_ids))
@@ -256,10 +278,10 @@ def check_link(ws: Workshop, source: str, target: str) -> None:
     """Refuse links the model cannot hold; raises OperationError with the reason."""
     _require(ws, "goals", source, "goal")
     _require(ws, "goals", target, "goal")
-    if source == target:
-        raise OperationError("A goal cannot contribute to itself.")
-    if any(lk.source == source and lk.target == target for lk in ws.links):
-        raise OperationError("These goals are already linked.")
+    linked = {(lk.source, lk.target) for lk in ws.links}
+    problems = integrity.link_problems(source, target, {source, target}, linked)
+    if problems:
+        raise OperationError(integrity.sentence(problems[0][1]))
 
 
 def is_around_link(ws: Workshop, source: str, target: str) -> bool:
@@ -307,12 +329,11 @@ def unlink(ws: Workshop, link_id: str) -> Change:
 def add_relation(ws: Workshop, supplier_id: str, customer_id: str, *, id: str | None = None) -> Change:
     supplier: Function = _require(ws, "functions", supplier_id, "function")
     customer: Function = _require(ws, "functions", customer_id, "function")
-    if supplier.kind != FunctionKind.SUPPORT:
-        raise OperationError(f"{supplier.name} is customer-facing; only support functions have internal customers.")
-    if supplier_id == customer_id:
-        raise OperationError("A function cannot be its own internal customer.")
-    if any(r.supplier_id == supplier_id and r.customer_id == customer_id for r in ws.relations):
-        raise OperationError(f"{customer.name} is already an internal customer of {supplier.name}.")
+    functions = {supplier_id: supplier, customer_id: customer}
+    related = {(r.supplier_id, r.customer_id) for r in ws.relations}
+    problems = integrity.relation_problems(supplier_id, customer_id, functions, related, lambda f: functions[f].name)
+    if problems:
+        raise OperationError(integrity.sentence(problems[0][1]))
     relation = ServiceRelation(id=_fresh_id(ws, "r", id), supplier_id=supplier_id, customer_id=customer_id)
     return _add(ws, f"Add internal customer {customer.name}", "relations", relation)
 
@@ -321,10 +342,11 @@ def update_relation(ws: Workshop, relation_id: str, **fields: Any) -> Change:
     relation: ServiceRelation = _require(ws, "relations", relation_id, "internal-customer relation")
     if "supplier_id" in fields or "customer_id" in fields:
         raise OperationError("Remove the internal customer and add the right one instead.")
+    goals = {g.id: g for g in ws.goals}
     for goal_id in fields.get("customer_goal_ids", []):
-        goal = ws.goal(goal_id)
-        if goal is None or goal.function_id != relation.customer_id:
-            raise OperationError("Only the internal customer's own goals can be chosen.")
+        what = integrity.customer_goal_problem(goal_id, relation.customer_id, goals)
+        if what:
+            raise OperationError(integrity.sentence(what))
     if "customer_goal_ids" in fields:
         fields["customer_goal_ids"] = list(dict.fromkeys(fields["customer_goal_ids"]))
     return _update(ws, "Edit internal customer", "relations", relation_id, "relation", fields)
@@ -364,7 +386,7 @@ def add_kpi(ws: Workshop, function_id: str, name: str, *, id: str | None = None,
 
 
 def update_kpi(ws: Workshop, kpi_id: str, **fields: Any) -> Change:
-    if "name" in fields and not clean_name(str(fields["name"])):
+    if "name" in fields and is_blank(str(fields["name"])):
         raise OperationError("A KPI needs a name.")
     if "function_id" in fields:
         _require(ws, "functions", fields["function_id"], "function")

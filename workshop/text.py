@@ -43,6 +43,21 @@ def clean_name(value: str) -> str:
     return " ".join(clean_text(value).split("\n")).strip()
 
 
+def is_blank(value: str) -> bool:
+    """No words once cleaned: a goal or a KPI with such a text is refused (typing, pasting, ops)."""
+    return not clean_text(value).strip()
+
+
+def fit_text(value: str, *, name: bool = False) -> tuple[str, int | None]:
+    """Typed or pasted text as the model will keep it: cleaned (a name on one line), then cut to the
+    longest the model accepts so a long paste keeps what fits instead of being refused whole.
+
+    Returns the text and, when it had to be cut, the limit it was cut at (None otherwise).
+    """
+    text, limit = (clean_name(value), MAX_NAME) if name else (clean_text(value), MAX_TEXT)
+    return (text[:limit], limit) if len(text) > limit else (text, None)
+
+
 ELLIPSIS = "…"
 
 

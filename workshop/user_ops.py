@@ -68,6 +68,9 @@ check_link = ops.check_link
 """Raises `OperationError` with the reason when two goals cannot be linked."""
 is_around_link = ops.is_around_link
 """True for a support goal linked straight to a strategic goal: the room is asked about it first."""
+with_card_text = ops.with_card_text
+"""The workshop as it would be with this text typed into a card, as a copy, recording nothing:
+autosave keeps what is being typed before it becomes an edit."""
 
 
 # --- the workshop and its functions --------------------------------------------------------------

@@ -88,7 +88,7 @@ def test_new_cards_take_their_text_from_the_translation(view, shouting):
 
 
 def test_a_failing_tidy_is_reported_logged_and_moves_nothing(view, qtbot, monkeypatch, caplog):
-    monkeypatch.setattr(workshop.layout, "tidy", explode)
+    monkeypatch.setattr(workshop.layout, "tidy_moves", explode)
     before = view.document.workshop.model_dump()
     with caplog.at_level(logging.ERROR, logger="ui.canvas.view"), qtbot.waitSignal(view.message) as refused:
         view.tidy()
@@ -99,8 +99,8 @@ def test_a_failing_tidy_is_reported_logged_and_moves_nothing(view, qtbot, monkey
 
 
 def test_a_failing_layout_still_places_every_card_of_an_unplaced_file(qtbot, monkeypatch, caplog):
-    monkeypatch.setattr(workshop.layout, "tidy", explode)
-    with caplog.at_level(logging.ERROR, logger="ui.canvas.placement"):
+    monkeypatch.setattr(workshop.layout.slots, "tidy", explode)
+    with caplog.at_level(logging.ERROR, logger="workshop.layout.slots"):
         board = BoardView(Document(customer_loyalty()))
     qtbot.addWidget(board)
     assert any(r.exc_info and isinstance(r.exc_info[1], BoomError) for r in caplog.records)

@@ -32,8 +32,11 @@ def test_the_board_keys_are_on_it_with_what_they_do(window):
 
 def test_f1_opens_the_sheet(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: any(isinstance(w, ShortcutsSheet) and w.isVisible() for w in QApplication.topLevelWidgets()))
-    sheet = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsSheet))
+    def open_sheets():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsSheet) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(open_sheets()) == 1)
+    (sheet,) = open_sheets()
     assert sheet.table.rowCount() == len(all_rows(window))
     assert sheet.width() <= window.screen().availableGeometry().width()
     sheet.close()

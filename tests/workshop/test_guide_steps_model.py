@@ -72,32 +72,6 @@ def test_a_note_answers_question_1_only():
     assert guide.answered(ws, "f-procurement", 1) is True
 
 
-def _open_questions_per_analysis(ws: Workshop) -> set[tuple[str, int]]:
-    from workshop.analysis import analyse
-
-    out = set()
-    for finding in analyse(ws).findings:
-        if finding.rule in ("question-open", "question-skipped"):
-            out.add((finding.subjects[0], int(finding.message.split()[1])))
-    return out
-
-
-def _open_questions_per_guide(ws: Workshop) -> set[tuple[str, int]]:
-    return {(f.id, q) for f in ws.support_functions() for q in (1, 2, 3, 4) if not guide.answered(ws, f.id, q)}
-
-
-def test_progress_agrees_with_the_analysis_on_what_is_answered():
-    ws = customer_loyalty()
-    assert _open_questions_per_guide(ws) == _open_questions_per_analysis(ws)
-    ops.remove_goal(ws, "g-it-records")
-    ops.update_relation(ws, "r-hr-service", helps=[], hindrances=[])
-    ops.set_answer(ws, "f-procurement", 1, note="We serve no one directly.")
-    ops.set_answer(ws, "f-procurement", 3, skipped=True)
-    assert _open_questions_per_guide(ws) == _open_questions_per_analysis(ws)
-    ops.remove_relation(ws, "r-it-sales")
-    assert _open_questions_per_guide(ws) == _open_questions_per_analysis(ws)
-
-
 def test_a_skip_is_read_from_the_answer_record():
     ws = customer_loyalty()
     assert guide.skipped(ws, "f-procurement", 3) is False

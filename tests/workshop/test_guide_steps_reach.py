@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from workshop import guide, ops
 from workshop.analysis import analyse
-from workshop.analysis.reach import strategic_targets, strategic_targets_all, traced_goal_ids
+from workshop.analysis.graph import STRATEGY, build
+from workshop.analysis.reach import strategic_targets_all
 from workshop.examples import customer_loyalty
 from workshop.guide import Step, StepKind
 from workshop.model import LinkKind, Workshop
+
+
+def strategic_targets(ws: Workshop, goal_id: str) -> list[str]:
+    return strategic_targets_all(ws).get(goal_id, [])
+
+
+def traced_goal_ids(ws: Workshop) -> set[str]:
+    graph = build(ws)
+    return {goal_id for goal_id, dist in zip(graph.ids, graph.dist, strict=True) if dist >= 0}
 
 
 def _sales_via_it() -> Workshop:
@@ -74,17 +84,24 @@ def test_a_goal_reaching_two_strategic_goals_names_both_in_board_order():
     assert strategic_targets_all(ws)["g-it-records"] == ["g-loyalty", "g-expenditure"]
 
 
-def test_the_one_pass_traces_agree_with_tracing_goal_by_goal_and_with_the_analysis():
+def test_the_one_pass_traces_agree_with_networkx_and_with_the_analysis():
+    import networkx as nx
+
     from workshop.synthetic import generate
 
     for ws in (customer_loyalty(), _sales_via_it(), generate(300, seed=3)):
         every = strategic_targets_all(ws)
         traced = traced_goal_ids(ws)
+        graph = build(ws)
+        oracle = nx.DiGraph()
+        oracle.add_nodes_from(range(len(graph.ids)))
+        oracle.add_edges_from((s, t) for s, t, ok in zip(graph.src, graph.tgt, graph.legit, strict=True) if ok)
         analysis = analyse(ws)
-        for goal in ws.goals:
+        for i, goal in enumerate(ws.goals):
             if goal.function_id is None:
                 continue
-            assert every.get(goal.id, []) == strategic_targets(ws, goal.id), goal.id
+            expected = [graph.ids[j] for j in sorted(nx.descendants(oracle, i)) if graph.level[j] == STRATEGY]
+            assert every.get(goal.id, []) == expected, goal.id
             assert (goal.id in traced) == bool(every.get(goal.id)), goal.id
             chains = analysis.traces.get(goal.id)
             if chains is not None:  # support goals: traced exactly when the analysis has a trace

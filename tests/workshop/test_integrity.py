@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import examples, integrity
+from workshop import examples, integrity, ops
+from workshop.changes import OperationError
 from workshop.model import COLLECTIONS, FunctionKind, GoalSuggestion, Position, Workshop
 
 REFERENCES = {
@@ -141,3 +142,33 @@ def test_each_kind_of_breakage_is_found_at_its_place(breakage, where: str) -> No
     breakage(ws)
     found = integrity.problems(ws)
     assert [problem.split(":", 1)[0] for problem in found] == [where]
+
+
+EDITS_AND_BREAKAGES = {
+    "link to itself": (lambda ws: ops.link(ws, "g-sales-match", "g-sales-match"), "link to itself"),
+    "same link twice": (lambda ws: ops.link(ws, ws.links[0].source, ws.links[0].target), "same link twice"),
+    "own internal customer": (lambda ws: ops.add_relation(ws, "f-hr", "f-hr"), "own internal customer"),
+    "same relation twice": (
+        lambda ws: ops.add_relation(ws, ws.relations[0].supplier_id, ws.relations[0].customer_id),
+        "same relation twice",
+    ),
+    "customer goal of another function": (
+        lambda ws: ops.update_relation(ws, ws.relations[0].id, customer_goal_ids=["g-support-fast"]),
+        "customer goal of another function",
+    ),
+}
+
+
+@pytest.mark.parametrize(("edit", "breakage"), EDITS_AND_BREAKAGES.values(), ids=EDITS_AND_BREAKAGES.keys())
+def test_an_edit_is_refused_in_the_words_a_broken_file_is(edit, breakage: str) -> None:
+    with pytest.raises(OperationError) as refused:
+        edit(base())
+    ws = base()
+    BREAKAGES[breakage][0](ws)
+    (problem,) = integrity.problems(ws)
+    what = problem.split(": ", 1)[1]
+    if breakage == "same relation twice":  # the file names functions by id, the edit by name
+        assert "is already an internal customer of" in refused.value.args[0]
+        assert "is already an internal customer of" in what
+    else:
+        assert refused.value.args[0] == integrity.sentence(what)

@@ -70,3 +70,22 @@ def test_without_a_goal_to_serve_it_goes_after_its_function_in_the_first_layer()
 
 def test_on_an_empty_board_the_first_card_goes_at_the_start_of_the_band() -> None:
     assert layout_for_new_card(Workshop(), Band.STRATEGY, None) == (0.0, BANDS[Band.STRATEGY].layer_y(0))
+
+
+def test_a_grid_per_band_starts_right_of_the_cards_already_there():
+    from workshop.geometry import CARD_WIDTH, H_GAP
+    from workshop.layout.slots import grid_positions
+
+    spots = grid_positions([("a", Band.STRATEGY), ("b", Band.STRATEGY), ("c", Band.SUPPORT)], [(Band.STRATEGY, 100.0)])
+    assert spots["a"] == (100.0 + CARD_WIDTH + H_GAP, BANDS[Band.STRATEGY].layer_y(0))
+    assert spots["b"][0] == spots["a"][0] + CARD_WIDTH + H_GAP
+    assert spots["c"] == (0.0, BANDS[Band.SUPPORT].layer_y(0))
+
+
+def test_free_spot_steps_right_past_cards_on_the_same_row():
+    from workshop.geometry import CARD_WIDTH, H_GAP
+    from workshop.layout.slots import free_spot
+
+    step = CARD_WIDTH + H_GAP
+    assert free_spot(0.0, 0.0, [(0.0, 0.0), (step, 0.0)]) == (2 * step, 0.0)
+    assert free_spot(0.0, 0.0, [(0.0, 1000.0)]) == (0.0, 0.0)

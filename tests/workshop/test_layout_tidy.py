@@ -248,3 +248,18 @@ def test_separate_trees_of_the_demo_sit_close_together() -> None:
     positions = tidy(customer_loyalty())
     assert positions["g-expenditure"][0] - positions["g-loyalty"][0] <= 3 * (CARD_WIDTH + H_GAP)
     assert positions["g-engagement"][0] - positions["g-expenditure"][0] == CARD_WIDTH + H_GAP
+
+
+def test_tidy_moves_leave_pinned_cards_and_cards_already_in_place_out():
+    from workshop import layout, ops
+    from workshop.examples import customer_loyalty
+
+    ws = customer_loyalty()
+    proposed = layout.tidy(ws)
+    moves = layout.tidy_moves(ws)
+    assert set(moves) <= set(proposed)
+    for card_id, position in ws.positions.items():
+        if position.pinned or (position.x, position.y) == proposed.get(card_id):
+            assert card_id not in moves
+    ops.move_cards(ws, moves)
+    assert layout.tidy_moves(ws) == {}  # tidy twice: nothing more to move

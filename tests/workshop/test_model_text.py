@@ -46,3 +46,13 @@ def test_function_names_are_one_line() -> None:
 def test_a_blank_function_name_is_refused() -> None:
     with pytest.raises(OperationError, match="needs a name"):
         ops.add_function(Workshop(), " \n ", "support")
+
+
+def test_fit_text_keeps_what_the_model_keeps_and_says_where_it_cut():
+    from workshop.text import MAX_NAME, MAX_TEXT, fit_text, is_blank
+
+    assert fit_text("a\r\nb") == ("a\nb", None)
+    assert fit_text("  a\nb ", name=True) == ("a b", None)
+    assert fit_text("x" * (MAX_TEXT + 5)) == ("x" * MAX_TEXT, MAX_TEXT)
+    assert fit_text("y" * (MAX_NAME + 1), name=True) == ("y" * MAX_NAME, MAX_NAME)
+    assert is_blank(" \n\x00\t") and not is_blank(" a ")

@@ -221,8 +221,9 @@ DRIVERS: dict[str, Callable[[Workshop, st.DataObject], Call]] = {
     "set_pinned": lambda ws, d: (ops.set_pinned, (some(d, card_ids(ws)), d.draw(st.booleans())), {}),
 }
 
-NOT_EDITS = {"check_link", "is_around_link", "combine", "run_together"}
-"""Functions of workshop.ops that do not edit by themselves: checks, combine and run_together (tested on their own)."""
+NOT_EDITS = {"check_link", "is_around_link", "combine", "run_together", "with_card_text"}
+"""Functions of workshop.ops that do not edit by themselves: checks, combine, run_together and with_card_text
+(a copy, tested on its own)."""
 
 STARTS: dict[str, Callable[[], Workshop]] = {
     "empty": Workshop,
@@ -336,3 +337,17 @@ def test_combined_changes_undo_as_one() -> None:
     assert ws == before
     combined.apply(ws)
     assert ws == after
+
+
+def test_with_card_text_is_the_workshop_as_it_would_be_without_recording_an_edit():
+    from workshop.examples import customer_loyalty
+
+    ws = customer_loyalty()
+    before = ws.model_dump()
+    copy = ops.with_card_text(ws, "g-it-records", "Records within an hour")
+    assert copy is not None and copy.goal("g-it-records").text == "Records within an hour"
+    assert ws.model_dump() == before  # the workshop itself is untouched
+    kpi = ws.kpis[0]
+    assert ops.with_card_text(ws, kpi.id, "Tickets per day").find("kpis", kpi.id).name == "Tickets per day"
+    assert ops.with_card_text(ws, "g-it-records", "  ") is None  # refused text: nothing to save instead
+    assert ops.with_card_text(ws, "g-nobody", "x") is None

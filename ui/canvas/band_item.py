@@ -20,7 +20,6 @@ BAND_TITLES = {
     Band.CUSTOMER_FACING: "Customer-facing functions",
     Band.SUPPORT: "Support functions",
 }
-LABEL_WIDTH = 60.0
 
 
 class BandItem(QGraphicsItem):

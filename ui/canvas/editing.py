@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ui.canvas.editor import InPlaceEditor
 from workshop import user_ops
 from workshop.geometry import CARD_WIDTH
-from workshop.text import MAX_NAME, MAX_TEXT, clean_name, clean_text
+from workshop.text import fit_text, is_blank
 
 
 class EditingMixin:
@@ -63,14 +63,11 @@ class EditingMixin:
         card = self._cards.get(card_id)
         if card is None or text == card.content.text:
             return
-        if not text.strip():
+        if is_blank(text):
             self.message.emit(self.tr("A card needs some text; the previous text is kept."))
             return
-        kpi = card.content.kind == "kpi"
-        limit = MAX_NAME if kpi else MAX_TEXT
-        text = clean_name(text) if kpi else clean_text(text)  # what the model keeps, before measuring
-        if len(text) > limit:  # a paste too long for a card: keep what fits rather than lose it all
-            text = text[:limit]
+        text, limit = fit_text(text, name=card.content.kind == "kpi")  # what the model keeps
+        if limit is not None:  # a paste too long for a card: what fits was kept
             self.message.emit(
                 self.tr("A card holds at most %s characters; the rest of the text was cut.") % f"{limit:,}"
             )

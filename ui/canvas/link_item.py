@@ -153,15 +153,6 @@ def clip_segment(
     return t0, t1
 
 
-def clip_to_rect(rect: QRectF, inside: QPointF, outside: QPointF) -> QPointF:
-    """Where the segment from a rectangle's centre towards `outside` crosses its edge."""
-    x, y = clip(
-        rect.center().x(), rect.center().y(), rect.width() / 2, rect.height() / 2,
-        outside.x() - rect.center().x(), outside.y() - rect.center().y(),
-    )  # fmt: skip
-    return QPointF(x, y)
-
-
 class LinkItem(QGraphicsItem):
     def __init__(
         self, link_id: str, source: CardItem, target: CardItem, style: LinkStyle, theme: Theme = NORMAL

@@ -9,7 +9,6 @@ document announces the change, exactly as it does for undo and redo.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -21,12 +20,13 @@ from ui.canvas.card_item import Badge, CardContent, CardItem
 from ui.canvas.editing import EditingMixin
 from ui.canvas.gestures import GesturesMixin
 from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
-from ui.canvas.placement import grid_positions, layout_positions
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
 from workshop.changes import Change
 from workshop.findings import SEVERITY_ORDER, Analysis
+from workshop.gcpause import collector_paused
 from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
+from workshop.layout.slots import grid_positions, layout_positions
 from workshop.model import (
     Band,
     Function,
@@ -67,7 +67,6 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._auto_before: dict[tuple[str, Band], tuple[float, float]] = {}
         """Screen places cards had in a band they left: an undo puts them back exactly there."""
         self._bands: dict[Band, BandItem] = {}
-        self._analysis: Analysis | None = None
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
         self._init_gestures()
@@ -114,13 +113,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         The cyclic garbage collector is paused meanwhile: building thousands of items makes no cycles,
         yet allocation-triggered full collections over a large workshop cost tens of milliseconds.
         """
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._rebuild()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _rebuild(self) -> None:
         self._end_link_drag()
@@ -431,7 +425,6 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     # --- findings and focus ---------------------------------------------------------------------
 
     def set_analysis(self, analysis: Analysis | None) -> None:
-        self._analysis = analysis
         self._by_subject = analysis.by_subject() if analysis is not None else {}
         for card_id, card in self._cards.items():
             card.set_badge(self._badge_for(card_id))

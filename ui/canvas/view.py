@@ -25,7 +25,6 @@ from ui.canvas.board_actions import BoardActions
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
-from ui.canvas.placement import free_spot
 from ui.canvas.scene import BoardScene
 from ui.canvas.theme import NORMAL, PROJECTOR
 from ui.document import Document
@@ -34,6 +33,7 @@ from workshop import layout, user_ops
 from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
+from workshop.layout.slots import free_spot
 from workshop.model import Band, band_of_function
 from workshop.user_ops import Outcome
 
@@ -458,20 +458,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         """Lay the board out again (one undo step); pinned cards stay where the room put them."""
         ws = self.document.workshop
         try:
-            proposed = layout.tidy(ws)
+            proposed = layout.tidy_moves(ws)
         except Exception:  # a layout bug must not lose the workshop: say so, keep the board as it is
             log.exception("Tidy failed")
             self.message.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
             return
         scene = self.board_scene
-        moves: dict[str, tuple[float, float]] = {}
-        for card_id, (x, y) in proposed.items():
-            card = scene.card(card_id)
-            position = ws.positions.get(card_id)
-            if card is None or (position is not None and position.pinned):
-                continue
-            if position is None or (position.x, position.y) != (x, y):
-                moves[card_id] = (float(x), float(y))
+        moves = {card_id: xy for card_id, xy in proposed.items() if scene.card(card_id) is not None}
         if not moves:
             return
         start = {card_id: scene.card(card_id).pos() for card_id in moves}  # type: ignore[union-attr]

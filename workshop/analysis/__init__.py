@@ -40,22 +40,21 @@ for cycles), so `analyse` stays well inside a frame budget at thousands of goals
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from workshop.analysis import negativa, questions, score, structure, traces
 from workshop.analysis.collect import Collector
 from workshop.analysis.graph import build
 from workshop.findings import Analysis, Finding, Severity
+from workshop.gcpause import collector_paused
 from workshop.model import Workshop
 
 __all__ = ["Analysis", "Finding", "Severity", "analyse"]
 
 
 def analyse(ws: Workshop) -> Analysis:
-    with _collector_paused():
-        return _analyse(ws)  # the graph is freed as _analyse returns, before the collector is back
+    # Some 20,000 small lists and tuples, none in a cycle: reference counting frees the graph as
+    # _analyse returns, so the collector, back on, has only the result left to look at.
+    with collector_paused():
+        return _analyse(ws)
 
 
 def _analyse(ws: Workshop) -> Analysis:
@@ -65,19 +64,3 @@ def _analyse(ws: Workshop) -> Analysis:
     questions.check(ws, graph, out)
     negativa.check(ws, graph, out)
     return Analysis(findings=out.findings(), score=score.score(graph), traces=traces.traces(graph))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The analysis allocates some 20,000 small lists and tuples that cannot form reference cycles;
-    left on, the cyclic garbage collector walks the whole workshop several times meanwhile, which
-    cost a third of the time at 5,000 goals (benchmarks/bench_analysis.py). Reference counting
-    frees the graph as `_analyse` returns, so the collector, switched back on as it was found, has
-    only the result left to look at."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

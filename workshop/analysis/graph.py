@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.model import Function, FunctionKind, Goal, LinkKind, Workshop
+from workshop.model import BAND_ORDER, Band, Function, Goal, LinkKind, Workshop, band_of_function
 
-STRATEGY, CUSTOMER, SUPPORT = 0, 1, 2
-"""Goal levels, top to bottom; a link should never point from a lower number to a higher one."""
+STRATEGY, CUSTOMER, SUPPORT = (BAND_ORDER.index(b) for b in (Band.STRATEGY, Band.CUSTOMER_FACING, Band.SUPPORT))
+"""Goal levels: the model's band order as integers, top to bottom; a link should never point from a
+lower number to a higher one. The tables below are written for exactly these three values."""
 
 _CARRIES = (False, False, False, True, True, False, False, True, True, False)
 """Indexed by source level * 3 + target level, -1 for a missing end; support -> strategy (6) carries
@@ -77,8 +78,8 @@ class GoalGraph:
     """Indices of links from a support goal to a goal of a function not recorded as its customer."""
     customers: set[tuple[str, str]]
     """(support function, internal customer) for every recorded relation."""
-    serving: set[str | None]
-    """Support functions with a goal that serves a goal of a recorded internal customer."""
+    joined: set[tuple[str | None, str | None]]
+    """(function of source, function of target) for every link from a support goal to another function's goal."""
     served: set[tuple[str | None, int]]
     """(support function, goal index) for every goal of another function a support goal links to."""
     dist: list[int]
@@ -113,13 +114,14 @@ def build(ws: Workshop) -> GoalGraph:
     everything: this function is most of the analysis time at 5,000 goals.
     """
     functions = {f.id: f for f in ws.functions}
-    band = {f.id: (SUPPORT if f.kind == FunctionKind.SUPPORT else CUSTOMER) for f in ws.functions}
+    band = {f.id: BAND_ORDER.index(band_of_function(f)) for f in ws.functions}
+    unknown = BAND_ORDER.index(band_of_function(None))
     goals = ws.goals
     n = len(goals)
     ids = [g.id for g in goals]
     owner = [g.function_id for g in goals]
     index = dict(zip(ids, range(n), strict=True))
-    level = [STRATEGY if f is None else band.get(f, CUSTOMER) for f in owner]
+    level = [STRATEGY if f is None else band.get(f, unknown) for f in owner]
     links = ws.links
     get = index.get
     src = [get(lk.source, -1) for lk in links]
@@ -143,7 +145,7 @@ def build(ws: Workshop) -> GoalGraph:
             downward.append(li)
 
     customers = {(r.supplier_id, r.customer_id) for r in ws.relations}
-    serving: set[str | None] = set()
+    joined: set[tuple[str | None, str | None]] = set()
     served: set[tuple[str | None, int]] = set()
     unrecorded: list[int] = []
     for li in [li for li, c in enumerate(codes) if c >= _TO_CUSTOMER]:
@@ -151,9 +153,8 @@ def build(ws: Workshop) -> GoalGraph:
         mine, theirs = owner[src[li]], owner[t]
         if mine != theirs:
             served.add((mine, t))
-            if (mine, theirs) in customers:
-                serving.add(mine)
-            elif theirs in functions:
+            joined.add((mine, theirs))
+            if (mine, theirs) not in customers and theirs in functions:
                 unrecorded.append(li)
 
     out: list[list[int]] = [[] for _ in range(n)]
@@ -182,7 +183,7 @@ def build(ws: Workshop) -> GoalGraph:
         level_links,
         unrecorded,
         customers,
-        serving,
+        joined,
         served,
         dist,
         via,

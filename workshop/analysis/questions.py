@@ -1,9 +1,8 @@
-"""Rules on the four internal-customer questions, asked of every support function.
+"""Findings on the four internal-customer questions, asked of every support function.
 
-A question counts as answered by what the room recorded, not by a note alone: question 1 by
-internal customers (or a note saying why there are none), question 2 by chosen customer goals,
-question 3 by helps or hindrances, question 4 by a goal of the function that serves a goal of an
-internal customer. A question marked skipped that the data does not answer is reported as skipped.
+Whether a question is answered is `workshop.questions.answered_all`, the rule the guide and the
+report use too; this module only words what is missing. A question marked skipped that the data
+does not answer is reported as skipped.
 """
 
 from __future__ import annotations
@@ -12,7 +11,8 @@ from workshop.analysis.collect import Collector
 from workshop.analysis.graph import STRATEGY, SUPPORT, GoalGraph
 from workshop.analysis.wording import capital, goal_phrase, name
 from workshop.findings import Severity
-from workshop.model import FunctionKind, QuestionAnswer, Workshop
+from workshop.model import FunctionKind, Workshop
+from workshop.questions import NUMBERS, answered_all
 
 _GAPS = {
     1: "no internal customers are recorded",
@@ -33,10 +33,8 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
     goals, functions, served = graph.goals, graph.functions, graph.served
     relations = ws.relations
     suppliers = {r.supplier_id for r in relations}
-    with_goals = {r.supplier_id for r in relations if r.customer_goal_ids}
-    with_helps = {r.supplier_id for r in relations if r.helps or r.hindrances}
+    done_all = answered_all(ws, graph.joined)
     answers = {(a.function_id, a.question): a for a in ws.answers}
-    serving = graph.serving
     exceptions_only: dict[str | None, bool] | None = None
 
     for fi, function in enumerate(ws.functions):
@@ -44,13 +42,8 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             continue
         fid = function.id
         has_customers = fid in suppliers
-        answered = (
-            has_customers or _noted(answers.get((fid, 1))),
-            fid in with_goals,
-            fid in with_helps,
-            fid in serving,
-        )
-        if has_customers and all(answered):
+        done = done_all[fid]
+        if has_customers and len(done) == len(NUMBERS):
             continue
         fname = name(function)
         if not has_customers:
@@ -74,8 +67,8 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
                     (fid,),
                     f"Ask question 1: which functions does {fname} serve?",
                 )
-        for question, done in enumerate(answered, start=1):
-            if done:
+        for question in NUMBERS:
+            if question in done:
                 continue
             answer = answers.get((fid, question))
             skipped = answer is not None and answer.skipped
@@ -110,10 +103,6 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             (goal_id, rel.id, rel.supplier_id),
             f"Add the result of {fname} this goal needs and link it, or drop the goal from {fname}'s choices.",
         )
-
-
-def _noted(answer: QuestionAnswer | None) -> bool:
-    return answer is not None and bool(answer.note.strip())
 
 
 def _exceptions_only(graph: GoalGraph) -> dict[str | None, bool]:

@@ -13,12 +13,6 @@ from workshop.analysis.graph import STRATEGY, GoalGraph, build
 from workshop.model import Workshop
 
 
-def traced_goal_ids(ws: Workshop, graph: GoalGraph | None = None) -> set[str]:
-    """Goals with a chain to a strategic goal, strategic goals included (the analysis's reach)."""
-    graph = graph or build(ws)
-    return {goal_id for goal_id, dist in zip(graph.ids, graph.dist, strict=True) if dist >= 0}
-
-
 def strategic_targets_all(ws: Workshop, graph: GoalGraph | None = None) -> dict[str, list[str]]:
     """For every traced goal below strategy, the strategic goals its chains reach, in board order.
 
@@ -45,21 +39,3 @@ def strategic_targets_all(ws: Workshop, graph: GoalGraph | None = None) -> dict[
         for node in queue[1:]:
             out.setdefault(ids[node], []).append(strategic_id)
     return out
-
-
-def strategic_targets(ws: Workshop, goal_id: str, graph: GoalGraph | None = None) -> list[str]:
-    """The strategic goals one goal's chains reach, in board order (empty when it is not traced)."""
-    graph = graph or build(ws)
-    start = graph.index.get(goal_id)
-    if start is None or graph.dist[start] < 0:
-        return []
-    out, tgt, legit, level = graph.out, graph.tgt, graph.legit, graph.level
-    seen = {start}
-    queue = [start]
-    for node in queue:
-        for li in out[node]:
-            target = tgt[li]
-            if legit[li] and target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return [graph.ids[i] for i in sorted(seen) if i != start and level[i] == STRATEGY]

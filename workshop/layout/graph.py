@@ -15,9 +15,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from workshop.geometry import BANDS
-from workshop.model import Band, FunctionKind, Workshop
+from workshop.model import BAND_ORDER, Band, Workshop
 
-BAND_ORDER = (Band.STRATEGY, Band.CUSTOMER_FACING, Band.SUPPORT)
 MAX_BAND_LAYERS = {Band.STRATEGY: 1, Band.CUSTOMER_FACING: 2, Band.SUPPORT: None}
 """Layers each band has room for; the support band is last and grows downward without limit."""
 
@@ -56,16 +55,6 @@ class LayeredGraph:
 
     def is_dummy(self, node: int) -> bool:
         return not self.ids[node]
-
-
-def band_of_function(ws: Workshop, function_id: str | None) -> Band:
-    """The band of a card owned by this function (None: strategy); a missing function reads as customer-facing."""
-    if function_id is None:
-        return Band.STRATEGY
-    function = ws.function(function_id)
-    if function is not None and function.kind == FunctionKind.SUPPORT:
-        return Band.SUPPORT
-    return Band.CUSTOMER_FACING
 
 
 def _band_depths(nodes: list[int], targets: dict[int, list[int]]) -> dict[int, int]:
@@ -113,7 +102,7 @@ def build(ws: Workshop, keep: Collection[str] = ()) -> LayeredGraph:
             continue
         index[goal.id] = len(g.ids)
         g.ids.append(goal.id)
-        bands.append(band_of_function(ws, goal.function_id))
+        bands.append(ws.band_of_owner(goal.function_id))
 
     pairs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()

@@ -11,10 +11,21 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from workshop.geometry import CARD_WIDTH
-from workshop.layout.graph import BAND_ORDER, band_of_function, build
+from workshop.layout.graph import build
 from workshop.layout.ordering import order
 from workshop.layout.placement import CARD_SEPARATION, Obstacles, place
-from workshop.model import Band, Workshop
+from workshop.model import BAND_ORDER, Band, Workshop
+
+
+def tidy_moves(ws: Workshop) -> dict[str, tuple[float, float]]:
+    """What Tidy moves: the new top-left of every card that is not pinned and not already there."""
+    moves: dict[str, tuple[float, float]] = {}
+    for card_id, (x, y) in tidy(ws).items():
+        position = ws.positions.get(card_id)
+        if position is not None and (position.pinned or (position.x, position.y) == (x, y)):
+            continue
+        moves[card_id] = (float(x), float(y))
+    return moves
 
 
 def tidy(ws: Workshop, keep: Collection[str] = ()) -> dict[str, tuple[float, float]]:
@@ -42,7 +53,7 @@ def tidy(ws: Workshop, keep: Collection[str] = ()) -> dict[str, tuple[float, flo
     rank = {f.id: i for i, f in enumerate(ws.functions)}
     kpis = sorted(ws.kpis, key=lambda k: rank.get(k.function_id, len(rank)))
     for kpi in kpis:
-        tails[band_of_function(ws, kpi.function_id)].append(kpi.id)
+        tails[ws.band_of_owner(kpi.function_id)].append(kpi.id)
     for band in BAND_ORDER:
         row = g.band_first_layer[band]
         ends = [x[n] + (CARD_WIDTH / 2 if not g.is_dummy(n) else 0) for n in g.layers[row] if n not in g.pinned]

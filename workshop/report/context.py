@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph
 
 from workshop.findings import Analysis
 from workshop.model import Band, Function, FunctionKind, Goal, Link, LinkKind, Workshop
+from workshop.questions import answered_all
 from workshop.report import styles as st
 from workshop.report.escape import markup
 
@@ -43,6 +44,9 @@ class ReportContext:
                 self.out_links[link.source].append(link)
                 self.in_links[link.target].append(link)
         self.kpis = {k.id: k for k in ws.kpis}
+        self.answered: dict[str, set[int]] = answered_all(ws)
+        """Per support function, its answered questions: the guide's and the analysis's rule."""
+        self._targets: dict[str, list[str]] | None = None
 
     # --- words -----------------------------------------------------------------------------------
 
@@ -56,15 +60,19 @@ class ReportContext:
         goal = self.goals.get(goal_id)
         return goal.text if goal else f"(removed goal {goal_id})"
 
-    def subject_text(self, item_id: str) -> str:
-        """A readable name for any id a finding may point at."""
-        if item_id in self.goals:
-            return self.goals[item_id].text
-        if item_id in self.functions:
-            return self.functions[item_id].name
-        if item_id in self.kpis:
-            return self.kpis[item_id].name
-        return item_id
+    def strategic_targets(self, goal_id: str) -> list[str]:
+        """The strategic goals a goal's chains reach, as the analysis traces them (empty: not traced,
+        or the checks could not run)."""
+        if self._targets is None:
+            self._targets = {}
+            if self.analysed:
+                try:
+                    from workshop.analysis.reach import strategic_targets_all
+                except ImportError:
+                    pass
+                else:
+                    self._targets = strategic_targets_all(self.ws)
+        return self._targets.get(goal_id, [])
 
     def is_around(self, link: Link) -> bool:
         """A support goal tied straight to strategy without a declared exception: "around, not via"."""

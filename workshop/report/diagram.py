@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from workshop.report import fonts
 from workshop.report import styles as st
-from workshop.report.escape import ELLIPSIS
+from workshop.report.textblock import fit_chars, with_ellipsis
 
 TITLE_SIZE = 17.0
 """Card text size in board units; the scene is only drawn with text when this ends up legible."""
@@ -98,7 +98,7 @@ def wrap(text: str, size: float, width: float, max_lines: int, bold: bool = Fals
                 lines.append(line)
                 line = ""
             else:  # one word wider than the card: cut it where it stops fitting
-                cut = _fit(word, size, width, bold)
+                cut = fit_chars(word, size, width, bold)
                 lines.append(word[:cut])
                 word = word[cut:]
             if len(lines) >= max_lines:
@@ -110,22 +110,8 @@ def wrap(text: str, size: float, width: float, max_lines: int, bold: bool = Fals
         lines.append(line)
     if overflow or len(lines) > max_lines:
         lines = lines[:max_lines]
-        last = lines[-1]
-        while last and fonts.string_width(last + ELLIPSIS, size, bold) > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + ELLIPSIS
+        lines[-1] = with_ellipsis(lines[-1], size, width, bold)
     return tuple(lines)
-
-
-def _fit(word: str, size: float, width: float, bold: bool) -> int:
-    low, high = 1, len(word)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if fonts.string_width(word[:mid], size, bold) <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return max(1, low)
 
 
 class SceneFlowable(Flowable):

@@ -38,7 +38,7 @@ def _width(word: str, size: float, bold: bool) -> float:
     return fonts.string_width(word, size, bold)
 
 
-def _fit(word: str, size: float, width: float, bold: bool) -> int:
+def fit_chars(word: str, size: float, width: float, bold: bool) -> int:
     """How many leading characters of an overlong word fit in `width` (at least one)."""
     low, high = 1, len(word)
     while low < high:
@@ -67,7 +67,7 @@ def wrap_text(text: str, size: float, width: float, bold: bool = False, max_line
                 lines.append(" ".join(line))
                 line, used = [], 0.0
             while w > width:  # a word longer than the line: cut it where it stops fitting
-                cut = _fit(word, size, width, bold)
+                cut = fit_chars(word, size, width, bold)
                 lines.append(word[:cut])
                 word = word[cut:]
                 w = fonts.string_width(word, size, bold)
@@ -85,11 +85,15 @@ def wrap_text(text: str, size: float, width: float, bold: bool = False, max_line
             break
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
-        last = lines[-1]
-        while last and fonts.string_width(last + ELLIPSIS, size, bold) > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + ELLIPSIS
+        lines[-1] = with_ellipsis(lines[-1], size, width, bold)
     return lines
+
+
+def with_ellipsis(line: str, size: float, width: float, bold: bool) -> str:
+    """The line shortened until it fits `width` with an ellipsis after it."""
+    while line and fonts.string_width(line + ELLIPSIS, size, bold) > width:
+        line = line[:-1]
+    return line.rstrip() + ELLIPSIS
 
 
 Line = tuple[str, float, bool, colors.Color]

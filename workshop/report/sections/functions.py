@@ -1,5 +1,8 @@
 """Per function: its goals with measures and targets; for support functions, the four questions.
 
+Under each question the report prints what the room recorded for it and any note; "not answered"
+only when `workshop.questions` (the guide's and the analysis's rule) says the data does not answer it.
+
 This is where every goal's full text is printed (tables elsewhere may shorten it), so nothing the
 room wrote is lost from the report.
 """
@@ -8,19 +11,13 @@ from __future__ import annotations
 
 from reportlab.platypus import PageBreak
 
-from workshop.model import FunctionKind, Goal
+from workshop import questions
+from workshop.model import FunctionKind, Goal, ServiceRelation
 from workshop.report import styles as st
 from workshop.report.context import ReportContext
 from workshop.report.doc import Heading
 from workshop.report.escape import clip, markup
 from workshop.report.textblock import Piece, TextBlock
-
-QUESTIONS = {
-    1: "Who are our internal customers?",
-    2: "What goals do they have, and how do those goals reach the strategy?",
-    3: "How do we help or hinder them in reaching those goals?",
-    4: "Which results do they need us to improve or excel at?",
-}
 
 
 def _goal(ctx: ReportContext, goal: Goal) -> list:
@@ -38,33 +35,62 @@ def _goal(ctx: ReportContext, goal: Goal) -> list:
     return [TextBlock(pieces, bullet=True, space_after=3)]
 
 
-def _support_detail(ctx: ReportContext, function_id: str) -> list:
+def _item(text: str, detail: str = "", colour=st.INK) -> TextBlock:
+    pieces = [Piece(text, 10, colour=colour)]
+    if detail:
+        pieces.append(Piece(detail, 8.5, colour=st.MUTED))
+    return TextBlock(pieces, bullet=True, space_after=2)
+
+
+def _recorded(ctx: ReportContext, function_id: str, question: int, relations: list[ServiceRelation]) -> list:
+    """What the room recorded that answers one question (the same data `workshop.questions` counts)."""
     out: list = []
+    if question == 1:
+        out += [_item(ctx.function_name(rel.customer_id)) for rel in relations]
+    elif question == 2:
+        for rel in relations:
+            customer = ctx.function_name(rel.customer_id)
+            for goal_id in rel.customer_goal_ids:
+                reaches = [clip(ctx.goal_text(s), 300) for s in ctx.strategic_targets(goal_id)]
+                how = "Reaches the strategy: " + "; ".join(reaches) if reaches else "Not traced to the strategy yet"
+                out.append(_item(f"{customer}: {ctx.goal_text(goal_id)}", how))
+    elif question == 3:
+        for rel in relations:
+            customer = ctx.function_name(rel.customer_id)
+            for label, items, colour in (("helps", rel.helps, st.OK), ("hinders", rel.hindrances, st.ERROR)):
+                out += [_item(f"{item}", f"{label.capitalize()} {customer}", colour) for item in items]
+    else:
+        for goal_id, served in questions.results(ctx.ws, function_id):
+            goal = ctx.goals[goal_id]
+            details = [f"Measure: {goal.measure}" if goal.measure else "No measure yet"]
+            if goal.target:
+                details.append(f"Target: {goal.target}")
+            details.append(
+                "Serves: "
+                + "; ".join(
+                    f"{clip(ctx.goal_text(g), 300)} ({ctx.function_name(ctx.goals[g].function_id)})" for g in served
+                )
+            )
+            out.append(_item(goal.text, "  \u00b7  ".join(details)))
+    return out
+
+
+def _support_detail(ctx: ReportContext, function_id: str) -> list:
+    """The four questions, each with what the room recorded for it, its note, or why it is open."""
+    out: list = [ctx.raw("The four questions", "h3")]
     relations = ctx.ws.relations_of(function_id)
-    out.append(ctx.raw("Internal customers", "h3"))
-    if not relations:
-        out.append(ctx.raw("No internal customer recorded yet."))
-    for rel in relations:
-        out.append(ctx.raw(f"<b>{markup(ctx.function_name(rel.customer_id))}</b>", "body"))
-        if rel.customer_goal_ids:
-            goals = "; ".join(markup(ctx.goal_text(g), limit=300) for g in rel.customer_goal_ids)
-            out.append(ctx.raw(f"<b>Their goals that matter:</b> {goals}", "small"))
-        for label, items, colour in (("Helps", rel.helps, st.OK), ("Hinders", rel.hindrances, st.ERROR)):
-            for item in items:
-                out.append(TextBlock([Piece(f"{label}: {item}", 10, colour=colour)], bullet=True, space_after=2))
-    out.append(ctx.raw("The four questions", "h3"))
-    for q, question in QUESTIONS.items():
+    done = ctx.answered.get(function_id, set())
+    for q, question in questions.QUESTIONS.items():
+        out.append(ctx.raw(f"<b>{q}. {markup(question)}</b>", "tight"))
+        if q in done:
+            out += _recorded(ctx, function_id, q, relations)
         answer = ctx.ws.answer(function_id, q)
-        if answer is None or (not answer.note.strip() and not answer.skipped):
-            text = '<font color="#616E7C">not answered</font>'
-        elif answer.skipped and not answer.note.strip():
-            text = '<font color="#616E7C">skipped</font>'
-        else:
-            text = None
-        if text is None:
-            out += [ctx.raw(f"<b>{q}. {question}</b>", "tight"), TextBlock([Piece(answer.note, 10)], space_after=5)]
-        else:
-            out.append(ctx.raw(f"<b>{q}. {question}</b><br/>{text}", "body"))
+        note = answer.note.strip() if answer is not None else ""
+        if note:
+            out.append(TextBlock([Piece(answer.note, 10)], space_after=5))
+        if q not in done:
+            state = "skipped" if answer is not None and answer.skipped else "not answered"
+            out.append(ctx.raw(f'<font color="#616E7C">{state}</font>', "body"))
     return out
 
 
