@@ -20,14 +20,13 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from ui.document import Document
-from workshop import storage
+from workshop import storage, user_ops
 from workshop.model import Workshop
 from workshop.text import one_line
 
@@ -338,13 +337,22 @@ class Autosaver(QObject):
         # destroyed; a plain function connection avoids PySide's slot lookup on a dying receiver.
         document.undo_stack.cleanChanged.connect(lambda clean: clean and self._schedule())
         self._closed = False
-        self.pending: Callable[[], Workshop | None] = lambda: None
-        """The workshop with what is being typed but not yet committed (a card's editor), or None.
-        Set by the window: a crash while a facilitator types a long goal must not lose it."""
+        self._typing: tuple[str, str] | None = None
+        """(card id, text) being typed into a card and not yet an edit: a crash while a facilitator
+        types a long goal must not lose it. Followed through `typing` and `typing_ended`."""
 
     def schedule(self) -> None:
         """Save a moment from now (typing that is not an edit of the model yet)."""
         self._schedule()
+
+    def typing(self, card_id: str, text: str) -> None:
+        """A card's editor holds this text now; it is saved with the rest a moment from now."""
+        self._typing = (card_id, text)
+        self._schedule()
+
+    def typing_ended(self) -> None:
+        """The editor closed: what was typed is an edit of the model now, or was thrown away."""
+        self._typing = None
 
     def _schedule(self, *_: object) -> None:
         # Not restarted by later edits: a long burst of typing is still saved within one interval.
@@ -356,7 +364,7 @@ class Autosaver(QObject):
         if self._closed:
             return
         try:
-            typed = self.pending()
+            typed = user_ops.with_card_text(self.document.workshop, *self._typing) if self._typing else None
             if typed is None and self.document.undo_stack.isClean():
                 self.session.clear()
             else:

@@ -33,7 +33,7 @@ from ui.panels.suggestions import SuggestionsPanel
 from ui.report_export import ReportExporter
 from ui.shortcuts_sheet import show_shortcuts
 from ui.tooltips import plain_tooltip
-from workshop import examples, guide, storage, user_ops
+from workshop import examples, guide, storage
 from workshop.findings import Analysis
 from workshop.model import Meta, Workshop
 from workshop.text import one_line
@@ -219,8 +219,8 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.findings_panel.set_unavailable)
         if self.autosaver is not None:
             self.autosaver.failed.connect(self.show_message)
-            self.autosaver.pending = self._workshop_with_open_edit
-            self.board.board_scene.editorTyped.connect(self.autosaver.schedule)
+            self.board.board_scene.editorTyped.connect(self.autosaver.typing)
+            self.board.board_scene.editorClosed.connect(self.autosaver.typing_ended)
             doc.pathChanged.connect(self._announce_open_file)
             self._announce_open_file()
 
@@ -558,15 +558,6 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             QTimer.singleShot(0, self._size_guide_for_room)
-
-    def _workshop_with_open_edit(self) -> Workshop | None:
-        """A copy of the workshop with the text being typed into a card, for autosave; None when no
-        card is being edited (or the text would be refused: the model's own copy is saved then)."""
-        pending = self.board.pending_edit()
-        if pending is None:
-            return None
-        card_id, text = pending
-        return user_ops.with_card_text(self.document.workshop, card_id, text)
 
     def _announce_open_file(self) -> None:
         if self.autosaver is not None:

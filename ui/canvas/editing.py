@@ -49,7 +49,9 @@ class EditingMixin:
         card.editing = True
         card.update()
         self.editor = editor
-        editor.document().contentsChanged.connect(self.editorTyped.emit)  # type: ignore[attr-defined]
+        editor.document().contentsChanged.connect(  # type: ignore[attr-defined]
+            lambda: self.editorTyped.emit(editor.card_id, editor.text())
+        )
         self.clearSelection()
         card.setSelected(True)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -88,6 +90,7 @@ class EditingMixin:
         """The editor calls us from its own key handler: remove it once that handler returned."""
         editor = self.editor
         self.editor = None
+        self.editorClosed.emit()
         if editor is not None:
             self._uncover(editor.card_id)
             editor.setVisible(False)
@@ -113,6 +116,8 @@ class EditingMixin:
         fresh card back: this runs inside undo and reset, where another undo must not start."""
         self._fresh_card = None
         editor, self.editor = self.editor, None
+        if editor is not None:
+            self.editorClosed.emit()
         if editor is not None:
             self._uncover(editor.card_id)
             editor.cancel()

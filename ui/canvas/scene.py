@@ -45,8 +45,11 @@ SIDE_MARGIN = 320.0
 class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     linkDropped = Signal(str, str)
     """A link drag ended on another card: (source goal id, target goal id). The view decides."""
-    editorTyped = Signal()
-    """The text in a card's in-place editor changed (not yet in the model): autosave keeps it too."""
+    editorTyped = Signal(str, str)
+    """(card id, text): the text in a card's in-place editor changed (not yet in the model): autosave
+    keeps it too."""
+    editorClosed = Signal()
+    """The in-place editor closed (its text became an edit, or was thrown away)."""
     suggestionDecided = Signal(str, bool)
     """A suggestion's ✓ or ✗ on the board was clicked: (suggestion id, accept). The view decides, since
     accepting a support-to-strategy link asks the same question as drawing it."""

@@ -255,11 +255,6 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     # --- editing commands -----------------------------------------------------------------------
 
-    def pending_edit(self) -> tuple[str, str] | None:
-        """(card id, text) being typed into a card and not yet committed; None when nobody types."""
-        editor = self.board_scene.editor
-        return (editor.card_id, editor.text()) if editor is not None else None
-
     def commit_editor(self) -> None:
         """Keep what is being typed in a card, as Enter would: called before save, close and export,
         which do not take the focus from the editor (a shortcut, a menu) and would otherwise miss it."""
