@@ -211,12 +211,14 @@ class ReportExporter(QObject):
         if opened:
             return True
         QGuiApplication.clipboard().setText(self.last_summary)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf.parent)))
+        folder_opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf.parent)))
+        where = self.tr("The folder is open.") if folder_opened else self.tr("Open that folder in your file manager.")
+        draft_line = self.tr("The draft email: {0}").format(draft.name) if draft.exists() else ""
         self.inform(
             self.tr("Email report"),
             self.tr(
-                "No mail program opened the draft. The report's folder is open and the summary is on the "
-                "clipboard: start an email, paste the summary and attach\n{0}"
-            ).format(self.last_pdf.name),
+                "No mail program opened the draft. The summary is on the clipboard: start an email, paste "
+                "the summary and attach the report.\n\nFolder: {0}\nThe report: {1}\n{2}\n\n{3}"
+            ).format(self.last_pdf.parent, self.last_pdf.name, draft_line, where),
         )
         return False

@@ -103,6 +103,7 @@ def test_email_without_a_mail_program_copies_the_summary_and_says_what_to_do(exp
     assert exporter.email() is False
     assert QGuiApplication.clipboard().text() == exporter.last_summary
     assert exporter.informed and "report.pdf" in exporter.informed[-1]
+    assert str(tmp_path) in exporter.informed[-1] and "report.eml" in exporter.informed[-1], "where both are"
     assert any(url.toLocalFile() == str(tmp_path) for url in opened), "the report's folder is opened"
 
 
