@@ -26,7 +26,7 @@ from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
 from ui.canvas.scene import BoardScene
-from ui.canvas.theme import NORMAL, PROJECTOR
+from ui.canvas.theme import DARK, NORMAL, PROJECTOR, Theme
 from ui.document import Document
 from ui.mime import decode
 from workshop import layout, user_ops
@@ -54,6 +54,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.around_link_prompt: AroundPrompt = ask_around_link
         """Asks about a support-to-strategy link; tests replace it to answer without a dialog."""
         self.projector = False
+        self.dark = False
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
@@ -161,6 +162,15 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.focus_frame = rect.adjusted(-60, -60, 60, 60)
         self._fit(self.focus_frame, max_scale=1.0)
 
+    def set_dark(self, dark: bool) -> None:
+        """Follow the desktop's dark mode at the desk; projector mode keeps its own look."""
+        self.dark = dark
+        self.board_scene.set_theme(self._theme())
+        self.viewport().update()
+
+    def _theme(self) -> Theme:
+        return PROJECTOR if self.projector else (DARK if self.dark else NORMAL)
+
     def set_projector(self, on: bool) -> None:
         """Room mode: the projector theme, and no scrollbars (they take room and mean nothing to the
         room; panning with space+drag, the middle button or the wheel still works)."""
@@ -168,7 +178,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         self.setHorizontalScrollBarPolicy(policy)
         self.setVerticalScrollBarPolicy(policy)
-        self.board_scene.set_theme(PROJECTOR if on else NORMAL)
+        self.board_scene.set_theme(self._theme())
         if self.fitted:
             self.fit_all()  # new type sizes, maybe a new viewport size: keep the whole board in view
         self.viewport().update()
