@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         self.palette_panel.cardCreated.connect(self._select_card)
         self.suggestions_panel.idsActivated.connect(self._select_on_board)
         self.guide_panel.focusRequested.connect(self._on_guide_focus)
+        self.guide_panel.timer.changed.connect(self.board.show_timer)
         self.guide_panel.exportRequested.connect(self.export_report)
 
     def _select_on_board(self, ids: list[str]) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from ui.document import Document
+from ui.guide.panel import GuidePanel
 from ui.guide.timer import MAX_MINUTES, StepTimer, format_seconds
+from ui.timer_state import TimerState
+from workshop.examples import customer_loyalty
 
 
 class FakeClock:
@@ -55,13 +59,15 @@ def test_signals_the_end_once_with_a_colour_change_and_no_dialog(qtbot, timer, c
     with qtbot.waitSignal(timer.finished, timeout=1000):
         timer.tick()
     assert timer.ended and not timer.running
-    assert timer.display.text() == "00:00"
+    assert timer.display.text() == "Time's up"
     assert timer.display.styleSheet() != style_running
+    assert "#B00020" not in timer.display.styleSheet(), "calm, not an alarm red"
     fired = []
     timer.finished.connect(lambda: fired.append(1))
     clock.now += 30
     timer.tick()
     assert fired == []
+    assert timer.display.text() == "+00:34", "then it counts how far over the round is (it ended at 120 s)"
 
 
 def test_pause_keeps_the_time_left(timer, clock):
@@ -99,17 +105,35 @@ def test_the_real_ticker_updates_the_display(qtbot, clock):
     widget.start()
     clock.now += 61
     qtbot.waitUntil(lambda: widget.ended, timeout=2000)
-    assert widget.display.text() == "00:00"
+    assert widget.display.text() == "Time's up"
 
 
-def test_moving_to_another_step_resets_the_timer(qtbot):
-    from ui.document import Document
-    from ui.guide.panel import GuidePanel
-    from workshop.examples import customer_loyalty
-
+def test_the_timer_runs_across_guide_steps_until_reset(qtbot, clock):
     panel = GuidePanel(Document(customer_loyalty()))
     qtbot.addWidget(panel)
-    panel.timer.start()
-    assert panel.timer.running
+    timer = panel.timer
+    timer.set_clock(clock)
+    timer.minutes.setValue(10)
+    timer.start()
+    clock.now += 120
     panel.next()
-    assert not panel.timer.running
+    panel.next()
+    timer.tick()
+    assert timer.running and timer.display.text() == "08:00", "Next does not restart the round"
+    panel.back()
+    timer.tick()
+    assert timer.display.text() == "08:00"
+    timer.reset_button.click()
+    assert not timer.running and timer.display.text() == "10:00"
+
+
+def test_every_change_of_the_display_is_announced_for_the_board(qtbot, timer, clock):
+    seen: list[tuple[str, str]] = []
+    timer.changed.connect(lambda text, state: seen.append((text, state)))
+    timer.start()
+    clock.now += 30
+    timer.tick()
+    timer.pause()
+    assert seen[-2:] == [("01:30", TimerState.RUNNING), ("01:30", TimerState.PAUSED)]
+    timer.reset()
+    assert seen[-1] == ("02:00", TimerState.IDLE)

@@ -144,3 +144,20 @@ def test_the_desk_window_follows_dark_mode_and_projector_mode_keeps_its_own_look
     window.set_projector(True)
     window.set_projector(False)
     assert window.palette().color(QPalette.ColorRole.Window) == dark_window, "back to the desk's dark look"
+
+
+def test_the_rounds_timer_shows_on_the_board_in_projector_mode_without_the_guide(window, qtbot):
+    overlay, timer = window.board.timer_overlay, window.guide_panel.timer
+    window.set_projector(True)
+    assert not window.guide_dock.isVisible()
+    assert not overlay.isVisible(), "no round running: nothing in the corner"
+    timer.start()
+    qtbot.waitUntil(overlay.isVisible)
+    assert overlay.text() == timer.display.text()
+    viewport = window.board.viewport().geometry()
+    assert viewport.contains(overlay.geometry()), "inside the board, in its corner"
+    assert overlay.geometry().right() > viewport.center().x() and overlay.geometry().top() < viewport.center().y()
+    assert overlay.fontInfo().pixelSize() >= 40, "readable from the back row"
+    window.set_projector(False)
+    assert not overlay.isVisible(), "at the desk the guide panel shows the timer"
+    timer.reset()

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -25,6 +26,7 @@ from ui.canvas.board_actions import BoardActions
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
+from ui.canvas.overlays import TimerOverlay
 from ui.canvas.scene import BoardScene
 from ui.canvas.theme import DARK, NORMAL, PROJECTOR, Theme
 from ui.document import Document
@@ -58,6 +60,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
+        self.timer_overlay = TimerOverlay(self)
+        """The round's time left, in a corner, in projector mode (the guide panel is usually closed)."""
         self.board_actions = BoardActions(self, self)
         """F2, Delete, Tidy and zoom, bound once here; the window's menus show the same actions."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -162,6 +166,14 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.focus_frame = rect.adjusted(-60, -60, 60, 60)
         self._fit(self.focus_frame, max_scale=1.0)
 
+    def show_timer(self, text: str, state: str) -> None:
+        """The guide's timer changed: the overlay shows it in projector mode."""
+        self.timer_overlay.show_time(text, state)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.timer_overlay.place()
+
     def set_dark(self, dark: bool) -> None:
         """Follow the desktop's dark mode at the desk; projector mode keeps its own look."""
         self.dark = dark
@@ -179,6 +191,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.setHorizontalScrollBarPolicy(policy)
         self.setVerticalScrollBarPolicy(policy)
         self.board_scene.set_theme(self._theme())
+        self.timer_overlay.set_projector(on)
         if self.fitted:
             self.fit_all()  # new type sizes, maybe a new viewport size: keep the whole board in view
         self.viewport().update()

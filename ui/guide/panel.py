@@ -238,14 +238,14 @@ class GuidePanel(QWidget):
     # --- navigation -----------------------------------------------------------------------------
 
     def go_to(self, target: int | str, *, take_focus: bool = False) -> None:
-        """Open a step by index or by key; the timer starts again for the new step."""
+        """Open a step by index or by key. The timer runs on: a round of steps is one timebox, reset
+        by the facilitator, not by Next."""
         self._steps = guide.steps_for(self.document.workshop)
         index = self.index_of(target) if isinstance(target, str) else target
         if index < 0:
             return
         self._index = max(0, min(index, len(self._steps) - 1))
         self._show_view()
-        self.timer.reset()
         if take_focus:
             self.focus_input()
 

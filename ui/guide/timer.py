@@ -1,9 +1,14 @@
-"""A countdown the whole room can read, started per step by the facilitator.
+"""A countdown the whole room can read: one timebox for a round of the guide, not per step.
 
+It runs across steps (a round of four questions is one timebox) until the facilitator resets it.
 Remaining time is computed from a clock (not by counting ticks), so a busy event loop never makes
 the timer run slow; the clock and the tick interval are injectable so tests drive it without
-waiting real minutes. The end is signalled gently: the digits change colour and the machine beeps
-once. No dialog: a modal box in front of the room would stop the discussion.
+waiting real minutes. The end is signalled clearly but calmly: the digits turn amber, say "Time's
+up" and then count the time over ("+01:20"), and the machine beeps once. No dialog and no red
+alarm: a modal box or a flashing alert in front of the room would stop the discussion.
+
+`changed` carries the text and state to whatever else shows the time (the board's overlay in
+projector mode).
 """
 
 from __future__ import annotations
@@ -14,10 +19,14 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from ui.timer_state import TimerState
+
 MAX_MINUTES = 600
 
 _RUNNING_STYLE = ""
-_ENDED_STYLE = "color: #B00020; background: #FFE3E3; border-radius: 6px;"
+_ENDED_STYLE = "color: #7A4B00; background: #FFF1CC; border-radius: 6px;"
+ENDED_HOLD_S = 5.0
+"""How long "Time's up" stays before the overtime count ("+00:05") takes its place."""
 
 
 def format_seconds(seconds: float) -> str:
@@ -26,8 +35,15 @@ def format_seconds(seconds: float) -> str:
     return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
+def format_overtime(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"+{whole // 60:02d}:{whole % 60:02d}"
+
+
 class StepTimer(QWidget):
     finished = Signal()
+    changed = Signal(str, str)
+    """(what the display shows, TimerState): for a second display of the same time."""
 
     def __init__(
         self,
@@ -42,6 +58,7 @@ class StepTimer(QWidget):
         self._ends_at: float | None = None
         self._paused_left: float | None = None
         self._ended = False
+        self._ended_at: float | None = None
 
         self.display = QLabel(self)
         self.display.setObjectName("guideTimerDisplay")
@@ -139,6 +156,7 @@ class StepTimer(QWidget):
         self._ends_at = None
         self._ticker.stop()
         self.start_button.setText(self.tr("Resume"))
+        self._show(self._paused_left)
 
     def toggle(self) -> None:
         if self.running:
@@ -147,32 +165,52 @@ class StepTimer(QWidget):
             self.start()
 
     def reset(self) -> None:
-        """Back to the full duration, stopped: done when the guide moves to another step."""
+        """Back to the full duration, stopped: a new round starts here (moving between steps does not)."""
         self._ticker.stop()
         self._ends_at = None
         self._paused_left = None
         self._ended = False
+        self._ended_at = None
         self.start_button.setText(self.tr("Start"))
         self.display.setStyleSheet(_RUNNING_STYLE)
+        self.display.setAccessibleDescription("")
         self._show(self.duration())
 
+    def state(self) -> str:
+        if self._ended:
+            return TimerState.ENDED
+        if self.running:
+            return TimerState.RUNNING
+        return TimerState.PAUSED if self._paused_left is not None else TimerState.IDLE
+
     def tick(self) -> None:
-        """Update the digits; at zero stop, change colour and beep once."""
+        """Update the digits; at zero say so once (amber, one beep), then count the time over."""
+        if self._ended:
+            self._show_ended()
+            return
         left = self.remaining()
         self._show(left)
         if self.running and left <= 0:
-            self._ticker.stop()
-            self._ends_at = None
+            self._ended_at, self._ends_at = self._ends_at, None  # over-time counts from the real end
             self._ended = True
             self.start_button.setText(self.tr("Start"))
             self.display.setStyleSheet(_ENDED_STYLE)
             self.display.setAccessibleDescription(self.tr("Time is up"))
+            self._show_ended()
             QApplication.beep()
             self.finished.emit()
+
+    def _show_ended(self) -> None:
+        over = self._clock() - (self._ended_at or self._clock())
+        text = self.tr("Time's up") if over < ENDED_HOLD_S else format_overtime(over)
+        self.display.setText(text)
+        self.changed.emit(text, TimerState.ENDED)
 
     def _duration_changed(self) -> None:
         if not self.running and self._paused_left is None:
             self.reset()
 
     def _show(self, seconds: float) -> None:
-        self.display.setText(format_seconds(seconds))
+        text = format_seconds(seconds)
+        self.display.setText(text)
+        self.changed.emit(text, self.state())
