@@ -8,9 +8,11 @@ The scene it owns follows the document; the view never touches items' model data
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ui.around_link import AroundPrompt, ask_around_link, decide_suggestion, link_goals
 from ui.canvas.board_actions import BoardActions
+from ui.canvas.context_menu import ask_reason, menu_for
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
@@ -55,6 +58,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.setScene(self.board_scene)
         self.around_link_prompt: AroundPrompt = ask_around_link
         """Asks about a support-to-strategy link; tests replace it to answer without a dialog."""
+        self.reason_prompt: Callable[[QWidget, str], str | None] = ask_reason
+        """Asks the reason of a direct-impact exception declared from the context menu (tests replace it)."""
         self.projector = False
         self.dark = False
         self._pan_from: QPointF | None = None
@@ -166,6 +171,16 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.focus_frame = rect.adjusted(-60, -60, 60, 60)
         self._fit(self.focus_frame, max_scale=1.0)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click on a card or a link: its everyday changes, also in projector mode (no panels)."""
+        menu = menu_for(self, event.pos())
+        if menu is None:
+            super().contextMenuEvent(event)
+            return
+        event.accept()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def show_timer(self, text: str, state: str) -> None:
         """The guide's timer changed: the overlay shows it in projector mode."""
         self.timer_overlay.show_time(text, state)
@@ -245,7 +260,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         return self.tr("New goal")
 
     def _select_and_edit(self, outcome: Outcome) -> str | None:
-        created = self._tell(outcome).created_id
+        created = self.tell(outcome).created_id
         if created is None:
             return None
         self.select_ids([created], centre=False)
@@ -256,7 +271,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.board_scene.start_edit(created, fresh=True)
         return created
 
-    def _tell(self, outcome: Outcome) -> Outcome:
+    def tell(self, outcome: Outcome) -> Outcome:
         """Say why an edit from the board did not happen, where the facilitator looks (the status bar)."""
         return outcome.tell(self.message.emit)
 
@@ -264,12 +279,12 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def create_link(self, source: str, target: str) -> Outcome:
         """Link two goals; a support goal to a strategic goal asks whether it is a declared exception."""
-        return self._tell(link_goals(self.document, source, target, self.around_link_prompt, self))
+        return self.tell(link_goals(self.document, source, target, self.around_link_prompt, self))
 
     def decide_suggestion(self, suggestion_id: str, accept: bool) -> Outcome:
         """A participant's suggestion decided with the ✓/✗ on the board; accepting selects its goals, as
         the Suggestions panel does."""
-        outcome = self._tell(decide_suggestion(self.document, suggestion_id, accept, self.around_link_prompt, self))
+        outcome = self.tell(decide_suggestion(self.document, suggestion_id, accept, self.around_link_prompt, self))
         created = outcome.created_id
         if accept and created is not None:
             link = self.document.workshop.find("links", created)
@@ -300,7 +315,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             elif scene.link(item_id) is not None:
                 links.append(item_id)
         if goals or kpis or links:
-            self._tell(self.document.run(user_ops.remove_cards, goals, kpis, links))
+            self.tell(self.document.run(user_ops.remove_cards, goals, kpis, links))
 
     def _taken(self) -> list[tuple[float, float]]:
         return [(c.pos().x(), c.pos().y()) for c in self.board_scene.cards().values()]
@@ -486,7 +501,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if not moves:
             return
         start = {card_id: scene.card(card_id).pos() for card_id in moves}  # type: ignore[union-attr]
-        if not self._tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
+        if not self.tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
             return
         self.motion.start(start)
 
