@@ -11,6 +11,7 @@ orange-canvas-core / Anki pattern). Nothing else in `ui` pushes to the stack or 
 
 from __future__ import annotations
 
+import weakref
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +30,9 @@ class ChangeCommand(QUndoCommand):
 
     def __init__(self, document: Document, change: Change, merge_id: int = -1) -> None:
         super().__init__(change.label)
-        self._document = document
+        # Weak: the document owns the stack that owns this step. A strong reference made a cycle the
+        # garbage collector broke in the wrong order, and Qt then crashed in QUndoStack::clear.
+        self._document = weakref.ref(document)
         self.change = change
         self._merge_id = merge_id
         self._first = True
@@ -38,16 +41,22 @@ class ChangeCommand(QUndoCommand):
         return self._merge_id
 
     def redo(self) -> None:
+        document = self._document()
+        if document is None:
+            return
         if self._first:
             self._first = False
         else:
-            self.change.apply(self._document.workshop)
-        self._document.changed.emit(self.change)
+            self.change.apply(document.workshop)
+        document.changed.emit(self.change)
 
     def undo(self) -> None:
+        document = self._document()
+        if document is None:
+            return
         inverse = self.change.inverse()
-        inverse.apply(self._document.workshop)
-        self._document.changed.emit(inverse)
+        inverse.apply(document.workshop)
+        document.changed.emit(inverse)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Typing into one field becomes one step: keep the first 'before' and the last 'after'."""

@@ -259,8 +259,8 @@ class MainWindow(QMainWindow):
         would leave the room looking at a half-dark board with nothing saying why."""
         if visible:
             self.board.set_focus_ids(self._guide_focus or None)
-        else:  # another tab raised over the guide: undim, but leave the view where the room has it
-            self.board.set_focus_ids(None, fit_when_cleared=False)
+        else:  # another tab raised over the guide: undim, and leave the view where the room has it
+            self.board.set_focus_ids(None)
 
     def _commit_board_editor(self) -> None:
         """Text typed into a card's in-place editor goes into the model before a file command reads it."""

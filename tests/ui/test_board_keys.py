@@ -50,6 +50,7 @@ def test_delete_on_the_board_removes_the_card_and_in_a_panel_it_does_not(window,
 
 
 def test_zoom_keys_work_with_the_focus_in_a_panel(window, qtbot):
+    window.board.zoom_out()
     window.functions_dock.raise_()
     window.functions_panel.list.setFocus()
     qtbot.waitUntil(window.functions_panel.list.hasFocus)

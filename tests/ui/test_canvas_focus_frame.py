@@ -1,82 +1,83 @@
-"""A guide step's focus brings its cards up to a readable size beside the guide, never past 100%."""
+"""A still board: a guide step's focus dims the rest and pans only as much as it must, never zooms;
+a card being made or typed into is never faded."""
 
+from __future__ import annotations
 
+from PySide6.QtCore import QRectF
 
 STRATEGY = ["g-loyalty", "g-expenditure", "g-engagement"]
 
 
-def test_focusing_a_few_cards_zooms_in_to_them_and_keeps_them_all_in_view(qtbot, shown_board) -> None:
-    view = shown_board(660, 560)  # the board beside the guide on a 1024x768 beamer
-    view.fit_all()
-    whole_board = view.transform().m11()
-
-    view.set_focus_ids(STRATEGY)
-
-    scale = view.transform().m11()
-    assert whole_board < scale <= 1.0
-    visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    for card_id in STRATEGY:
-        assert visible.contains(view.board_scene.card(card_id).scene_card_rect())
+def view_state(view) -> tuple[float, int, int]:
+    return view.transform().m11(), view.horizontalScrollBar().value(), view.verticalScrollBar().value()
 
 
-def test_focusing_one_card_does_not_magnify_past_actual_size(qtbot, shown_board) -> None:
+def seen(view) -> QRectF:
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def test_a_focus_on_cards_already_in_view_moves_nothing(qtbot, shown_board) -> None:
     view = shown_board(1600, 1000)
+    view.fit_all()
+    before = view_state(view)
+    view.set_focus_ids(STRATEGY)
+    assert view_state(view) == before
+    assert not view.board_scene.card("g-loyalty").dimmed and view.board_scene.card("g-it-records").dimmed
+
+
+def test_a_focus_off_screen_pans_just_enough_and_never_zooms(qtbot, shown_board) -> None:
+    view = shown_board(700, 500)
+    view.zoom_actual()
+    view.centerOn(view.board_scene.card("g-it-records").scene_card_rect().center())
+    scale = view.transform().m11()
     view.set_focus_ids(["g-loyalty"])
-    assert view.transform().m11() <= 1.0
+    assert view.transform().m11() == scale
+    card = view.board_scene.card("g-loyalty").scene_card_rect()
+    assert seen(view).contains(card)
+    margin = 40 / scale
+    touches = [abs(card.top() - seen(view).top()), abs(card.bottom() - seen(view).bottom())]
+    assert min(touches) <= margin, "the smallest pan: the card comes in at the edge, not to the centre"
 
 
-def test_a_framed_focus_follows_the_viewport_when_the_guide_opens_beside_it(qtbot, shown_board) -> None:
-    view = shown_board(1000, 700)
+def test_a_step_about_the_whole_tree_undims_and_leaves_the_view_alone(qtbot, shown_board) -> None:
+    view = shown_board(900, 700)
+    view.zoom_actual()
     view.set_focus_ids(STRATEGY)
-    view.resize(600, 700)  # the guide's dock takes part of the width
-    qtbot.waitUntil(lambda: view.viewport().width() < 620)
-    visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    for card_id in STRATEGY:
-        assert visible.contains(view.board_scene.card(card_id).scene_card_rect())
-
-
-def test_the_users_own_zoom_ends_the_framing(qtbot, shown_board) -> None:
-    view = shown_board(1000, 700)
-    view.set_focus_ids(STRATEGY)
-    view.zoom_in()
-    zoomed = view.transform().m11()
-    view.resize(600, 700)
-    qtbot.waitUntil(lambda: view.viewport().width() < 620)
-    assert view.transform().m11() == zoomed
-
-
-def test_the_same_focus_coming_back_keeps_the_users_zoom(qtbot, shown_board) -> None:
-    """Raising the guide's tab again re-sends its focus: the board must not snap back to the frame."""
-    view = shown_board(1000, 700)
-    view.set_focus_ids(STRATEGY)
-    view.zoom_out()
-    zoomed = view.transform().m11()
-    view.set_focus_ids(None)  # the guide's tab hidden
-    view.set_focus_ids(STRATEGY)  # and raised again
-    assert view.transform().m11() == zoomed
-    view.set_focus_ids(["g-sales-match"])  # the next step: a new focus is framed
-    assert view.transform().m11() != zoomed
-
-
-def test_the_same_focus_coming_back_to_the_whole_board_frames_its_cards_again(qtbot, shown_board) -> None:
-    """Projector mode (or Fit board) shows the whole tree; pressing F9 for the guide again must bring
-    the step's cards back up to a readable size, not leave them small beside the guide."""
-    view = shown_board(1000, 700)
-    view.set_focus_ids(STRATEGY)
-    framed = view.transform().m11()
-    view.set_focus_ids(None)  # the guide hidden
-    view.fit_all()  # projector mode switched on, or Fit board
-    whole_board = view.transform().m11()
-    assert whole_board < framed
-    view.set_focus_ids(STRATEGY)  # F9: the guide and its step's focus are back
-    assert view.transform().m11() == framed
-
-
-def test_a_step_without_focus_after_a_framed_one_shows_the_whole_board(qtbot, shown_board) -> None:
-    """After the tensions step framed the KPI cards, the decisions and review steps are about the
-    whole tree: the room must not be left looking at a corner of it."""
-    view = shown_board(1000, 700)
-    view.set_focus_ids(["g-loyalty"])
+    before = view_state(view)
     view.set_focus_ids(None)
-    visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    assert visible.contains(view.board_scene.cards_rect())
+    assert view_state(view) == before
+    assert not any(card.dimmed for card in view.board_scene.cards().values())
+
+
+def test_a_card_made_during_a_step_is_not_a_ghost(qtbot, shown_board) -> None:
+    view = shown_board(1400, 900)
+    view.set_focus_ids(["g-sales-match"])
+    view.select_ids(["g-it-records"], centre=False)
+    new_id = view.add_sibling()
+    assert new_id is not None
+    assert not view.board_scene.card(new_id).dimmed
+    view.board_scene.editor.commit()
+    qtbot.waitUntil(lambda: view.board_scene.editor is None)
+    assert not view.board_scene.card(new_id).dimmed, "still not, once typed"
+
+
+def test_a_card_typed_into_is_never_faded(qtbot, shown_board) -> None:
+    view = shown_board(1400, 900)
+    view.set_focus_ids(["g-sales-match"])
+    assert view.board_scene.card("g-hr-vacancies").dimmed
+    view.board_scene.start_edit("g-hr-vacancies")
+    assert not view.board_scene.card("g-hr-vacancies").dimmed
+    view.board_scene.editor.cancel()
+    qtbot.waitUntil(lambda: view.board_scene.editor is None)
+    assert view.board_scene.card("g-hr-vacancies").dimmed, "back to the step's context once done"
+
+
+def test_tab_keeps_the_parent_and_the_new_card_in_view_at_the_rooms_zoom(qtbot, shown_board) -> None:
+    view = shown_board(800, 560)
+    view.zoom_actual()
+    view.select_ids(["g-loyalty"])
+    scale = view.transform().m11()
+    new_id = view.add_contributing()
+    assert view.transform().m11() == scale
+    for card_id in ("g-loyalty", new_id):
+        assert seen(view).contains(view.board_scene.card(card_id).scene_card_rect()), card_id

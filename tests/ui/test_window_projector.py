@@ -120,10 +120,10 @@ def test_raising_another_tab_over_the_guide_leaves_the_board_where_it_was(open_w
     window = open_window(size=(1280, 800), activate=True)
     window.guide_dock.raise_()
     window.guide_panel.go_to("strategy")
-    qtbot.waitUntil(lambda: window.board.focus_frame is not None)
+    qtbot.waitUntil(lambda: any(card.dimmed for card in window.board.board_scene.cards().values()))
     framed = window.board.transform().m11()
     window.findings_dock.raise_()
-    qtbot.waitUntil(lambda: not window.guide_dock.isVisible() or window.guide_dock.visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: not any(card.dimmed for card in window.board.board_scene.cards().values()))
     assert window.board.transform().m11() == framed
 
 

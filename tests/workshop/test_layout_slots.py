@@ -82,10 +82,13 @@ def test_a_grid_per_band_starts_right_of_the_cards_already_there():
     assert spots["c"] == (0.0, BANDS[Band.SUPPORT].layer_y(0))
 
 
-def test_free_spot_steps_right_past_cards_on_the_same_row():
+def test_free_spot_takes_the_nearest_free_place_right_first_then_left():
     from workshop.geometry import CARD_WIDTH, H_GAP
     from workshop.layout.slots import free_spot
 
     step = CARD_WIDTH + H_GAP
-    assert free_spot(0.0, 0.0, [(0.0, 0.0), (step, 0.0)]) == (2 * step, 0.0)
+    assert free_spot(0.0, 0.0, [(0.0, 0.0)]) == (step, 0.0), "right first"
+    assert free_spot(0.0, 0.0, [(0.0, 0.0), (step, 0.0)]) == (-step, 0.0), "then left, not far right"
+    row = [(i * step, 0.0) for i in range(-3, 12)]
+    assert free_spot(0.0, 0.0, row) == (-4 * step, 0.0), "the nearest gap, whichever side"
     assert free_spot(0.0, 0.0, [(0.0, 1000.0)]) == (0.0, 0.0)

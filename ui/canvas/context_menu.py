@@ -39,7 +39,10 @@ def ask_reason(parent: QWidget, current: str = "") -> str | None:
 
 
 def menu_for(view: BoardView, pos: QPoint) -> QMenu | None:
-    """The menu for whatever is under `pos` (view coordinates), or None over empty board."""
+    """The menu for whatever is under `pos` (view coordinates), or None over empty board. While a
+    card's text is being typed, the editor's own menu (cut, copy, paste) is the one that counts."""
+    if view.board_scene.editor is not None:
+        return None
     for item in view.items(pos):
         if isinstance(item, CardItem):
             return _card_menu(view, item)

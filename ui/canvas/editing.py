@@ -47,6 +47,7 @@ class EditingMixin:
         editor.setPos(card.pos() + QPointF(6, 30))
         self.addItem(editor)
         card.editing = True
+        card.set_dimmed(False)  # the card being typed into is never faded, whatever the guide dims
         card.update()
         self.editor = editor
         editor.document().contentsChanged.connect(  # type: ignore[attr-defined]
@@ -105,6 +106,7 @@ class EditingMixin:
         card = self._cards.get(card_id)
         if card is not None:
             card.editing = False
+            card.set_dimmed(self._focus is not None and card_id not in self._focus)
             card.update()
 
     def _discard(self, editor: InPlaceEditor) -> None:

@@ -64,8 +64,6 @@ class ZoomPanMixin:
         self.centerOn(centre)
 
     _fitted = False
-    focus_frame: QRectF | None = None
-    """The cards a guide step framed; while set, a new viewport size frames them again."""
 
     @property
     def fitted(self) -> bool:
@@ -74,9 +72,7 @@ class ZoomPanMixin:
 
     @fitted.setter
     def fitted(self, value: bool) -> None:
-        # Any fit, zoom or pan of the user's own ends a guide step's framing as well.
         self._fitted = value
-        self.focus_frame = None
 
     def fit_all(self) -> None:
         """Frame every card (with its badge) and the band names tightly, whatever the viewport's size."""
@@ -124,16 +120,23 @@ class ZoomPanMixin:
             height -= extent
         return QSizeF(width, height)
 
-    def _fit(self, rect: QRectF, max_scale: float) -> None:
-        self._frame(rect, max_scale)
+    def reveal(self, rect: QRectF, margin_px: float = 24.0) -> None:
+        """The smallest pan that brings `rect` into view at the current zoom; never zooms. When it is
+        larger than the view, its top left shows (the parent and the band above come first)."""
+        scale = self.transform().m11() or 1.0
+        margin = margin_px / scale
+        want = rect.adjusted(-margin, -margin, margin, margin)
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        dx = _shift(want.left(), want.right(), seen.left(), seen.right())
+        dy = _shift(want.top(), want.bottom(), seen.top(), seen.bottom())
+        if dx or dy:
+            self.centerOn(seen.center() + QPointF(dx, dy))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.fitted:
             # the window reached its real size (full screen under X11 arrives late) or the guide opened
             self.fit_all()
-        elif self.focus_frame is not None:
-            self._fit(self.focus_frame, max_scale=1.0)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.fitted = False
@@ -258,3 +261,12 @@ class ZoomPanMixin:
         super().scrollContentsBy(dx, dy)
         if dx or dy:
             self.viewport().update(0, 0, LABEL_STRIP, self.viewport().height())
+
+
+def _shift(low: float, high: float, seen_low: float, seen_high: float) -> float:
+    """How far to move a view [seen_low, seen_high] so that [low, high] is inside it, or starts it."""
+    if high - low > seen_high - seen_low or low < seen_low:
+        return low - seen_low
+    if high > seen_high:
+        return high - seen_high
+    return 0.0

@@ -288,6 +288,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._sync_positions(touched.get("positions", ()))
         if cards.new or cards.removed or replaced or "positions" in touched:
             self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
+        if cards.new and self._focus is not None:
+            self._focus |= set(cards.new)  # a card the room just made is never a ghost
         if cards.new or link_ids or suggestion_ids:
             self._apply_focus()
 
@@ -473,8 +475,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
 
     def _apply_focus(self) -> None:
         focus = self._focus
+        typing = self.editor.card_id if self.editor is not None else None
         for card_id, card in self._cards.items():
-            card.set_dimmed(focus is not None and card_id not in focus)
+            card.set_dimmed(focus is not None and card_id not in focus and card_id != typing)
         for link_id, item in self._links.items():
             item.set_dimmed(
                 focus is not None

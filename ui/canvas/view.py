@@ -8,7 +8,7 @@ The scene it owns follows the document; the view never touches items' model data
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -135,41 +135,26 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     def set_analysis(self, analysis: Analysis) -> None:
         self.board_scene.set_analysis(analysis)
 
-    _framed_ids: tuple[str, ...] = ()
-
     def _user_scrolled(self, _action: int) -> None:
-        self.fitted = False  # the user's own pan ends fit-to-view and a guide step's framing
+        self.fitted = False  # the user's own pan ends fit-to-view
 
-    def set_focus_ids(self, ids: list[str] | None, *, fit_when_cleared: bool = True) -> None:
-        """Dim all but these cards; frame them when they are a new focus, or when the same step's focus
-        comes back (the guide shown again with F9, its tab raised again) to a board showing the whole
-        tree: then the projector-mode switch or Fit board fitted it, and the step's few cards would
-        be too small to read beside the guide. A zoom or pan of the user's own is kept. A step with no
-        focus fits the whole tree again (`fit_when_cleared`), unless the guide is only hidden."""
+    def set_focus_ids(self, ids: list[str] | None) -> None:
+        """Dim all but these cards (a guide step's subject) and bring them into view with the smallest
+        pan, at the room's zoom: the board never zooms or jumps by itself while the room works (the
+        strategy band or a parent card going off-screen loses the room). A step about the whole tree
+        (no focus) undims and leaves the view where it is."""
         cards = self.board_scene.set_focus_ids(ids)
-        if not cards:
-            if self.focus_frame is not None and fit_when_cleared:
-                # A step about the whole tree (decisions, review) or the guide closed: the room sees
-                # the whole board again, not the corner the previous step framed.
-                self.fit_all()
-            return
-        if tuple(ids or ()) == self._framed_ids and not self.fitted:
-            return
-        self._framed_ids = tuple(ids or ())
+        if cards:
+            self.reveal_cards(cards)
+
+    def reveal_cards(self, card_ids: Iterable[str]) -> None:
         rect = QRectF()
-        for card_id in cards:
+        for card_id in card_ids:
             card = self.board_scene.card(card_id)
             if card is not None:
                 rect = rect.united(card.scene_card_rect())
-        if rect.isNull():
-            self.focus_frame = None
-            return
-        self.fitted = False
-        # Frame the cards the step is about, up to 100%: beside the guide on a small beamer the
-        # whole board is too small to read, the few cards under discussion are not. Kept framed
-        # when the viewport changes size (the guide's dock opening, a late full-screen resize).
-        self.focus_frame = rect.adjusted(-60, -60, 60, 60)
-        self._fit(self.focus_frame, max_scale=1.0)
+        if not rect.isNull():
+            self.reveal(rect)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Right-click on a card or a link: its everyday changes, also in projector mode (no panels)."""
@@ -259,14 +244,15 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return self.tr("New KPI")
         return self.tr("New goal")
 
-    def _select_and_edit(self, outcome: Outcome) -> str | None:
+    def _select_and_edit(self, outcome: Outcome, beside: str | None = None) -> str | None:
+        """Select the card just made and open it for typing; it comes into view with the smallest pan,
+        together with the card it was made `beside` (its parent or sibling), so neither leaves the
+        screen."""
         created = self.tell(outcome).created_id
         if created is None:
             return None
         self.select_ids([created], centre=False)
-        card = self.board_scene.card(created)
-        if card is not None:
-            self.ensureVisible(card.scene_card_rect(), 40, 40)
+        self.reveal_cards([created] if beside is None else [beside, created])
         self.setFocus()
         self.board_scene.start_edit(created, fresh=True)
         return created
@@ -347,7 +333,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             label=self.tr("Add contributing goal"),
             text=self._new_card_text("goal"),
         )
-        return self._select_and_edit(outcome)
+        return self._select_and_edit(outcome, beside=card_id)
 
     def add_sibling(self) -> str | None:
         """Enter: a new card next to the selected one, same function, serving the same goal if only one."""
@@ -362,14 +348,14 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if not card.is_goal:
             assert function_id is not None
             outcome = self.document.run(user_ops.add_card, "kpi", function_id, position, self._new_card_text("kpi"))
-            return self._select_and_edit(outcome)
+            return self._select_and_edit(outcome, beside=card_id)
         targets = [lk.target for lk in self.document.workshop.links if lk.source == card_id]
         target = targets[0] if len(targets) == 1 else None
         text = self._new_card_text("strategic" if function_id is None else "goal")
         outcome = self.document.run(
             user_ops.add_linked_goal, function_id, position, target, label=self.tr("Add goal"), text=text
         )
-        return self._select_and_edit(outcome)
+        return self._select_and_edit(outcome, beside=card_id)
 
     def navigate(self, key: Qt.Key) -> None:
         card_id = self._current_card()

@@ -66,11 +66,19 @@ def grid_positions(unplaced: Iterable[tuple[str, Band]], occupied: Iterable[tupl
 
 
 def free_spot(x: float, y: float, taken: Iterable[Point], step: float = CARD_WIDTH + H_GAP) -> Point:
-    """The first place at or right of (x, y) where the new card overlaps no card (Tab and Enter)."""
-    spots = [(tx, ty) for tx, ty in taken if abs(ty - y) < CARD_HEIGHT]
-    while any(abs(tx - x) < CARD_WIDTH for tx, _ in spots):
-        x += step
-    return x, y
+    """The free place on row y nearest to x where the new card overlaps no card (Tab and Enter): the
+    new card lands beside the one it was made from, right first, then left, never far away across
+    the row with its link crossing the others."""
+    spots = [tx for tx, ty in taken if abs(ty - y) < CARD_HEIGHT]
+
+    def free(at: float) -> bool:
+        return all(abs(tx - at) >= CARD_WIDTH for tx in spots)
+
+    for k in range(len(spots) + 1):
+        for candidate in (x + k * step, x - k * step) if k else (x,):
+            if free(candidate):
+                return candidate, y
+    return x + (len(spots) + 1) * step, y  # not reached: n cards block at most n + 1 slots
 
 
 REACH_X = CARD_WIDTH + H_GAP
