@@ -15,6 +15,20 @@ def via_look(qapp):
     theme.apply_app_defaults(qapp)
 
 
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp):
+    """Each test starts with an empty clipboard and leaves one behind. Besides keeping one test's copy out of the
+    next test's paste, this matters at exit: the clipboard takes ownership of a QMimeData a test made in Python,
+    and Qt keeps it in a static of QtGui that is destroyed by the C exit handlers, after the interpreter has
+    gone; the Python wrapper's destructor then calls into a finalized Python (segmentation fault, exit 139).
+    Clearing deletes it while Python is still alive."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+    yield
+    QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def shown_board(qtbot):
     """Makes the demo's board, shown at a given size (a test may need several sizes)."""
