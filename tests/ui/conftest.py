@@ -29,6 +29,26 @@ def empty_clipboard(qapp):
     QGuiApplication.clipboard().clear()
 
 
+@pytest.fixture(autouse=True)
+def no_button_left_down(qapp):
+    """Mouse buttons are global to the process (QTest keeps them, and so does Qt): a test that ends with one held
+    makes every mouse move of later tests a drag. Fail the test that left it, and let the next one start clean."""
+    yield
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    held = QApplication.mouseButtons()
+    if held == Qt.MouseButton.NoButton:
+        return
+    stand_in = QWidget()
+    for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
+        if held & button:
+            QTest.mouseRelease(stand_in, button, Qt.KeyboardModifier.NoModifier, QPoint(1, 1))
+    stand_in.deleteLater()
+    pytest.fail(f"the test ended with {held} held down: finish its gesture with a release", pytrace=False)
+
+
 @pytest.fixture
 def shown_board(qtbot):
     """Makes the demo's board, shown at a given size (a test may need several sizes)."""
