@@ -1,6 +1,7 @@
 """Boards shared by the UI tests: the demo workshop on a shown BoardView."""
 
 import pytest
+import shiboken6
 
 from ui.canvas.view import BoardView
 from ui.document import Document
@@ -107,11 +108,19 @@ def open_window(qtbot, tmp_path, monkeypatch, prompts):
     from ui.main_window import MainWindow
 
     monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    _, answers = prompts
+    made: list[MainWindow] = []
+
+    def discard_on_close(win: MainWindow) -> None:
+        # A test that answered "cancel" (or left text in a card editor) would otherwise keep its window from
+        # closing at the end: it stayed on screen, on top of the next tests' boards, and took their mouse.
+        answers["save_changes"] = "discard"
 
     def make(document: Document | None = None, size: tuple[int, int] | None = None, activate: bool = False):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         win = MainWindow(document if document is not None else Document(customer_loyalty()), settings=settings)
-        qtbot.addWidget(win)
+        qtbot.addWidget(win, before_close_func=discard_on_close)
+        made.append(win)
         if size is not None:
             win.resize(*size)
         win.show()
@@ -122,4 +131,7 @@ def open_window(qtbot, tmp_path, monkeypatch, prompts):
             qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
         return win
 
-    return make
+    yield make
+    # pytest-qt has closed them by now (before fixtures end): none may be left open for the next test
+    left_open = [win.windowTitle() for win in made if shiboken6.isValid(win) and win.isVisible()]
+    assert not left_open, f"windows still open after the test: {left_open}"
