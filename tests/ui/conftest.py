@@ -1,6 +1,7 @@
 """Boards shared by the UI tests: the demo workshop on a shown BoardView."""
 
 import pytest
+import shiboken6
 
 from ui.canvas.view import BoardView
 from ui.document import Document
@@ -13,6 +14,40 @@ def via_look(qapp):
     from ui import theme
 
     theme.apply_app_defaults(qapp)
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp):
+    """Each test starts with an empty clipboard and leaves one behind. Besides keeping one test's copy out of the
+    next test's paste, this matters at exit: the clipboard takes ownership of a QMimeData a test made in Python,
+    and Qt keeps it in a static of QtGui that is destroyed by the C exit handlers, after the interpreter has
+    gone; the Python wrapper's destructor then calls into a finalized Python (segmentation fault, exit 139).
+    Clearing deletes it while Python is still alive."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+    yield
+    QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
+def no_button_left_down(qapp):
+    """Mouse buttons are global to the process (QTest keeps them, and so does Qt): a test that ends with one held
+    makes every mouse move of later tests a drag. Fail the test that left it, and let the next one start clean."""
+    yield
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    held = QApplication.mouseButtons()
+    if held == Qt.MouseButton.NoButton:
+        return
+    stand_in = QWidget()
+    for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
+        if held & button:
+            QTest.mouseRelease(stand_in, button, Qt.KeyboardModifier.NoModifier, QPoint(1, 1))
+    stand_in.deleteLater()
+    pytest.fail(f"the test ended with {held} held down: finish its gesture with a release", pytrace=False)
 
 
 @pytest.fixture
@@ -73,11 +108,19 @@ def open_window(qtbot, tmp_path, monkeypatch, prompts):
     from ui.main_window import MainWindow
 
     monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
+    _, answers = prompts
+    made: list[MainWindow] = []
+
+    def discard_on_close(win: MainWindow) -> None:
+        # A test that answered "cancel" (or left text in a card editor) would otherwise keep its window from
+        # closing at the end: it stayed on screen, on top of the next tests' boards, and took their mouse.
+        answers["save_changes"] = "discard"
 
     def make(document: Document | None = None, size: tuple[int, int] | None = None, activate: bool = False):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         win = MainWindow(document if document is not None else Document(customer_loyalty()), settings=settings)
-        qtbot.addWidget(win)
+        qtbot.addWidget(win, before_close_func=discard_on_close)
+        made.append(win)
         if size is not None:
             win.setWindowState(Qt.WindowState.WindowNoState)  # the small test screen opens it maximised
             win.resize(*size)
@@ -89,4 +132,7 @@ def open_window(qtbot, tmp_path, monkeypatch, prompts):
             qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
         return win
 
-    return make
+    yield make
+    # pytest-qt has closed them by now (before fixtures end): none may be left open for the next test
+    left_open = [win.windowTitle() for win in made if shiboken6.isValid(win) and win.isVisible()]
+    assert not left_open, f"windows still open after the test: {left_open}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from ui.canvas import BoardView
 from ui.canvas.drag_links import PROXY_FROM, DragLinks
@@ -161,6 +162,11 @@ def test_a_drag_that_loses_the_mouse_puts_the_real_links_back(view, qtbot):
     qtbot.waitUntil(lambda: scene.drag_links() is None, timeout=2000)
     assert stand_ins(view) == []
     assert all(link.isVisible() and link_touches_card(link, hub.scene_card_rect()) for link in scene.links_of(HUB))
+    # the hand lets go over the dialog that took the mouse: the release ends the gesture, away from the board
+    dialog = QWidget()
+    qtbot.addWidget(dialog)
+    QTest.mouseRelease(dialog, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
+    assert all(link.isVisible() for link in scene.links_of(HUB))
 
 
 def test_escape_mid_drag_puts_the_real_links_back(view):

@@ -115,6 +115,15 @@ def drag(view: BoardView, start: QPoint, end: QPoint, steps: int = 4) -> None:
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
 
 
+def double_click(view: BoardView, at: QPoint) -> None:
+    """A double click as a hand makes it. QTest.mouseDClick stops at the second press (press, release, press,
+    double-click) and leaves the button down in QTest's and Qt's global mouse state, so the next test's
+    mouse moves would be drags (no hover); the release ends the gesture."""
+    viewport = view.viewport()
+    QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+
+
 def handle_point(view: BoardView, card_id: str) -> QPoint:
     card = view.board_scene.card(card_id)
     return view.mapFromScene(card.mapToScene(card.handle_rect().center()))
@@ -265,9 +274,7 @@ def test_rubber_band_selects_several_cards(view):
 
 def test_double_click_opens_the_editor(view):
     show_both(view, "g-loyalty", "g-sales-match")
-    QTest.mouseDClick(
-        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre_point(view, "g-loyalty")
-    )
+    double_click(view, centre_point(view, "g-loyalty"))
     editor = view.board_scene.editor
     assert editor is not None and editor.card_id == "g-loyalty"
     assert editor.text() == "Increase customer loyalty"

@@ -1,32 +1,38 @@
 """Rules on the goal tree: via not around, exceptions, chains through internal customers, cycles."""
 
+from collections.abc import Callable
+
+import pytest
+
 from workshop import ops
 from workshop.analysis import analyse
 from workshop.findings import Severity
 from workshop.model import LinkKind, Workshop
 
 
-def room() -> Workshop:
+@pytest.fixture
+def room(small_room) -> Callable[[], Workshop]:
     """Strategy, Sales (customer-facing) traced to it, IT serving Sales, HR serving nobody yet."""
-    ws = Workshop()
-    ops.add_goal(ws, "Increase customer loyalty", id="g-loyal")
-    ops.add_function(ws, "Sales", "customer_facing", id="f-sales")
-    ops.add_function(ws, "IT", "support", id="f-it")
-    ops.add_function(ws, "HR", "support", id="f-hr")
-    ops.add_goal(ws, "Match products to real needs", "f-sales", id="g-sales")
-    ops.link(ws, "g-sales", "g-loyal", id="l-sales")
-    ops.add_relation(ws, "f-it", "f-sales", id="r-it-sales")
-    ops.update_relation(ws, "r-it-sales", customer_goal_ids=["g-sales"], helps=["fast CRM"])
-    ops.add_goal(ws, "Accurate customer records within a day", "f-it", id="g-it")
-    ops.link(ws, "g-it", "g-sales", id="l-it")
-    return ws
+
+    def build() -> Workshop:
+        ws = small_room()
+        ops.add_function(ws, "HR", "support", id="f-hr")
+        ops.add_goal(ws, "Match products to real needs", "f-sales", id="g-sales")
+        ops.link(ws, "g-sales", "g-loyal", id="l-sales")
+        ops.add_relation(ws, "f-it", "f-sales", id="r-it-sales")
+        ops.update_relation(ws, "r-it-sales", customer_goal_ids=["g-sales"], helps=["fast CRM"])
+        ops.add_goal(ws, "Accurate customer records within a day", "f-it", id="g-it")
+        ops.link(ws, "g-it", "g-sales", id="l-it")
+        return ws
+
+    return build
 
 
 def rules(ws: Workshop, rule: str) -> list:
     return [f for f in analyse(ws).findings if f.rule == rule]
 
 
-def test_a_sound_room_has_findings_only_about_hr_which_has_done_nothing_yet():
+def test_a_sound_room_has_findings_only_about_hr_which_has_done_nothing_yet(room):
     result = analyse(room())
     assert {f.subjects[0] for f in result.findings} == {"f-hr"}
     assert sorted(f.rule for f in result.findings) == ["no-internal-customers"] + ["question-open"] * 4
@@ -34,7 +40,7 @@ def test_a_sound_room_has_findings_only_about_hr_which_has_done_nothing_yet():
     assert result.score == 100
 
 
-def test_around_link_is_an_error_naming_both_goals_with_the_link_in_its_subjects():
+def test_around_link_is_an_error_naming_both_goals_with_the_link_in_its_subjects(room):
     ws = room()
     ops.add_goal(ws, "IT raises loyalty", "f-it", id="g-it-around")
     ops.link(ws, "g-it-around", "g-loyal", id="l-around")
@@ -47,11 +53,11 @@ def test_around_link_is_an_error_naming_both_goals_with_the_link_in_its_subjects
     assert analyse(ws).traces["g-it-around"] == []
 
 
-def test_customer_facing_goal_linked_straight_to_strategy_is_not_around():
+def test_customer_facing_goal_linked_straight_to_strategy_is_not_around(room):
     assert not rules(room(), "around-not-via")
 
 
-def test_declared_exception_with_reason_is_aligned_and_quiet():
+def test_declared_exception_with_reason_is_aligned_and_quiet(room):
     ws = room()
     ops.add_goal(ws, "Develop staff", "f-hr", id="g-hr")
     ops.link(ws, "g-hr", "g-loyal", kind=LinkKind.DIRECT_IMPACT, reason="Staff development moves it.", id="l-hr")
@@ -61,7 +67,7 @@ def test_declared_exception_with_reason_is_aligned_and_quiet():
     assert result.score == 100
 
 
-def test_exception_without_reason_is_an_error_and_does_not_align():
+def test_exception_without_reason_is_an_error_and_does_not_align(room):
     ws = room()
     ops.add_goal(ws, "Develop staff", "f-hr", id="g-hr")
     ops.link(ws, "g-hr", "g-loyal", kind=LinkKind.DIRECT_IMPACT, reason="   ", id="l-hr")
@@ -74,7 +80,7 @@ def test_exception_without_reason_is_an_error_and_does_not_align():
     assert result.score < 100
 
 
-def test_chain_may_pass_through_other_support_goals():
+def test_chain_may_pass_through_other_support_goals(room):
     ws = room()
     ops.add_relation(ws, "f-hr", "f-it", id="r-hr-it")
     ops.add_goal(ws, "Hire data engineers", "f-hr", id="g-hr")
@@ -84,7 +90,7 @@ def test_chain_may_pass_through_other_support_goals():
     assert not rules(ws, "support-goal-unaligned")
 
 
-def test_support_goal_serving_an_untraced_goal_is_unaligned():
+def test_support_goal_serving_an_untraced_goal_is_unaligned(room):
     ws = room()
     ops.add_goal(ws, "Upsell more", "f-sales", id="g-upsell")
     ops.link(ws, "g-it", "g-upsell", id="l-it-upsell")
@@ -98,7 +104,7 @@ def test_support_goal_serving_an_untraced_goal_is_unaligned():
     assert [f.subjects for f in result.findings if f.rule == "customer-goal-untraced"] == [("g-upsell",)]
 
 
-def test_support_goal_only_served_by_others_is_unaligned():
+def test_support_goal_only_served_by_others_is_unaligned(room):
     ws = room()
     ops.add_goal(ws, "Fast laptops", "f-it", id="g-it-laptops")
     ops.add_relation(ws, "f-hr", "f-it", id="r-hr-it")
@@ -112,7 +118,7 @@ def test_support_goal_only_served_by_others_is_unaligned():
     )
 
 
-def test_chain_through_a_support_goal_that_goes_around_does_not_align():
+def test_chain_through_a_support_goal_that_goes_around_does_not_align(room):
     ws = room()
     ops.add_goal(ws, "IT raises loyalty", "f-it", id="g-it-around")
     ops.link(ws, "g-it-around", "g-loyal", id="l-around")
@@ -124,7 +130,7 @@ def test_chain_through_a_support_goal_that_goes_around_does_not_align():
     assert [f.subjects[0] for f in result.findings if f.rule == "support-goal-unaligned"] == ["g-hr"]
 
 
-def test_chain_through_a_declared_exception_aligns():
+def test_chain_through_a_declared_exception_aligns(room):
     ws = room()
     ops.add_goal(ws, "Develop staff", "f-hr", id="g-hr-dev")
     ops.link(ws, "g-hr-dev", "g-loyal", kind=LinkKind.DIRECT_IMPACT, reason="Engaged staff keep customers.")
@@ -133,7 +139,7 @@ def test_chain_through_a_declared_exception_aligns():
     assert analyse(ws).traces["g-hr-coach"] == [["g-hr-coach", "g-hr-dev", "g-loyal"]]
 
 
-def test_traces_are_shortest_first_one_per_first_link_and_at_most_three():
+def test_traces_are_shortest_first_one_per_first_link_and_at_most_three(room):
     ws = room()
     ops.add_goal(ws, "Know the customer", "f-sales", id="g-know")
     ops.link(ws, "g-know", "g-sales")
@@ -148,7 +154,7 @@ def test_traces_are_shortest_first_one_per_first_link_and_at_most_three():
     assert chains == [["g-cdp", "g-s0", "g-loyal"], ["g-cdp", "g-s1", "g-loyal"], ["g-cdp", "g-s2", "g-loyal"]]
 
 
-def test_longer_route_is_kept_when_there_are_few():
+def test_longer_route_is_kept_when_there_are_few(room):
     ws = room()
     ops.add_goal(ws, "Know the customer", "f-sales", id="g-know")
     ops.link(ws, "g-know", "g-sales")
@@ -156,7 +162,7 @@ def test_longer_route_is_kept_when_there_are_few():
     assert analyse(ws).traces["g-it"] == [["g-it", "g-sales", "g-loyal"], ["g-it", "g-know", "g-sales", "g-loyal"]]
 
 
-def test_an_absurdly_long_chain_gives_short_traces_that_still_end_at_strategy():
+def test_an_absurdly_long_chain_gives_short_traces_that_still_end_at_strategy(room):
     """A hostile file with a 3,000-goal chain of support goals: every trace keeps its first goals
     and the strategic goal it reaches, so the traces stay small (whole chains took gigabytes)."""
     from workshop.analysis.traces import MAX_TRACE_GOALS
@@ -176,7 +182,7 @@ def test_an_absurdly_long_chain_gives_short_traces_that_still_end_at_strategy():
     assert sum(len(chain) for chains in traces.values() for chain in chains) <= (n + 1) * MAX_TRACE_GOALS
 
 
-def test_serving_a_function_not_recorded_as_internal_customer_is_flagged():
+def test_serving_a_function_not_recorded_as_internal_customer_is_flagged(room):
     ws = room()
     ops.add_function(ws, "Support", "customer_facing", id="f-support")
     ops.add_goal(ws, "Resolve tickets fast", "f-support", id="g-support")
@@ -192,7 +198,7 @@ def test_serving_a_function_not_recorded_as_internal_customer_is_flagged():
     assert not rules(ws, "internal-customer-unrecorded")
 
 
-def test_serving_a_goal_of_the_own_function_needs_no_relation():
+def test_serving_a_goal_of_the_own_function_needs_no_relation(room):
     ws = room()
     ops.add_goal(ws, "Clean data", "f-it", id="g-it-clean")
     ops.link(ws, "g-it-clean", "g-it")
@@ -200,7 +206,7 @@ def test_serving_a_goal_of_the_own_function_needs_no_relation():
     assert analyse(ws).traces["g-it-clean"] == [["g-it-clean", "g-it", "g-sales", "g-loyal"]]
 
 
-def test_strategic_goal_nobody_contributes_to():
+def test_strategic_goal_nobody_contributes_to(room):
     ws = room()
     ops.add_goal(ws, "Reduce expenditure", id="g-cost")
     [finding] = rules(ws, "strategy-without-contributors")
@@ -212,7 +218,7 @@ def test_strategic_goal_nobody_contributes_to():
     assert not rules(ws, "strategy-without-contributors")
 
 
-def test_customer_facing_goal_not_traced_to_strategy():
+def test_customer_facing_goal_not_traced_to_strategy(room):
     ws = room()
     ops.add_goal(ws, "Upsell more", "f-sales", id="g-upsell")
     ops.add_goal(ws, "Call every lead", "f-sales", id="g-call")
@@ -224,7 +230,7 @@ def test_customer_facing_goal_not_traced_to_strategy():
     assert not rules(ws, "customer-goal-untraced")
 
 
-def test_goal_with_no_links_at_all():
+def test_goal_with_no_links_at_all(room):
     ws = room()
     ops.add_goal(ws, "Lonely sales goal", "f-sales", id="g-lonely")
     ops.add_goal(ws, "Lonely IT goal", "f-it", id="g-lonely-it")
@@ -236,7 +242,7 @@ def test_goal_with_no_links_at_all():
     assert not rules(ws, "customer-goal-untraced") and not rules(ws, "support-goal-unaligned")
 
 
-def test_cycle_is_an_error_naming_its_goals():
+def test_cycle_is_an_error_naming_its_goals(room):
     ws = room()
     ops.add_goal(ws, "Know the customer", "f-sales", id="g-know")
     ops.add_goal(ws, "Segment customers", "f-sales", id="g-segment")
@@ -251,7 +257,7 @@ def test_cycle_is_an_error_naming_its_goals():
         assert f'"{text}"' in finding.message
 
 
-def test_separate_cycles_are_separate_findings_and_a_tree_has_none():
+def test_separate_cycles_are_separate_findings_and_a_tree_has_none(room):
     ws = room()
     assert not rules(ws, "link-cycle")
     for tag in ("a", "b"):
@@ -262,7 +268,7 @@ def test_separate_cycles_are_separate_findings_and_a_tree_has_none():
     assert [f.subjects[:2] for f in rules(ws, "link-cycle")] == [("g-a1", "g-a2"), ("g-b1", "g-b2")]
 
 
-def test_long_cycle_is_named_shortly_and_analysed_without_recursion_limits():
+def test_long_cycle_is_named_shortly_and_analysed_without_recursion_limits(room):
     ws = room()
     n = 3000
     for k in range(n):
@@ -274,7 +280,7 @@ def test_long_cycle_is_named_shortly_and_analysed_without_recursion_limits():
     assert len(finding.message) < 600
 
 
-def test_link_drawn_downwards_is_flagged():
+def test_link_drawn_downwards_is_flagged(room):
     ws = room()
     ops.link(ws, "g-loyal", "g-it", id="l-down")
     [finding] = rules(ws, "link-upside-down")
@@ -282,7 +288,7 @@ def test_link_drawn_downwards_is_flagged():
     assert finding.severity == Severity.WARNING
 
 
-def test_direct_impact_between_other_levels_is_misplaced():
+def test_direct_impact_between_other_levels_is_misplaced(room):
     ws = room()
     ops.add_goal(ws, "Upsell", "f-sales", id="g-upsell")
     ops.link(ws, "g-upsell", "g-loyal", kind=LinkKind.DIRECT_IMPACT, reason="x", id="l-odd")
@@ -292,7 +298,7 @@ def test_direct_impact_between_other_levels_is_misplaced():
     assert not rules(ws, "customer-goal-untraced")
 
 
-def test_cycle_across_levels_is_found():
+def test_cycle_across_levels_is_found(room):
     ws = room()
     ops.link(ws, "g-sales", "g-it", id="l-back")  # Sales -> IT: drawn downwards, closing a circle
     [finding] = rules(ws, "link-cycle")
@@ -300,7 +306,7 @@ def test_cycle_across_levels_is_found():
     assert rules(ws, "link-upside-down")
 
 
-def test_misplaced_exception_does_not_hide_an_unaligned_support_goal():
+def test_misplaced_exception_does_not_hide_an_unaligned_support_goal(room):
     ws = room()
     ops.add_goal(ws, "Upsell more", "f-sales", id="g-upsell")  # not traced
     ops.add_goal(ws, "Data for upselling", "f-it", id="g-it-upsell")

@@ -1,29 +1,34 @@
 """Via negativa findings: open tensions, local incentives, owner-less decisions, waiting suggestions."""
 
+from collections.abc import Callable
+
+import pytest
+
 from workshop import ops
 from workshop.analysis import analyse
 from workshop.findings import Severity
 from workshop.model import Workshop
 
 
-def room() -> Workshop:
-    ws = Workshop()
-    ops.add_goal(ws, "Increase customer loyalty", id="g-loyal")
-    ops.add_function(ws, "Sales", "customer_facing", id="f-sales")
-    ops.add_function(ws, "Customer Support", "customer_facing", id="f-support")
-    ops.add_function(ws, "IT", "support", id="f-it")
-    ops.add_goal(ws, "Resolve tickets fast", "f-support", id="g-fast")
-    ops.link(ws, "g-fast", "g-loyal")
-    ops.add_kpi(ws, "f-sales", "New contracts signed", id="k-contracts")
-    ops.add_kpi(ws, "f-support", "Time to resolve", id="k-ttr")
-    return ws
+@pytest.fixture
+def room(small_room) -> Callable[[], Workshop]:
+    def build() -> Workshop:
+        ws = small_room()
+        ops.add_function(ws, "Customer Support", "customer_facing", id="f-support")
+        ops.add_goal(ws, "Resolve tickets fast", "f-support", id="g-fast")
+        ops.link(ws, "g-fast", "g-loyal")
+        ops.add_kpi(ws, "f-sales", "New contracts signed", id="k-contracts")
+        ops.add_kpi(ws, "f-support", "Time to resolve", id="k-ttr")
+        return ws
+
+    return build
 
 
 def found(ws: Workshop, rule: str) -> list:
     return [f for f in analyse(ws).findings if f.rule == rule]
 
 
-def test_open_tension_names_both_kpis_and_functions():
+def test_open_tension_names_both_kpis_and_functions(room):
     ws = room()
     ops.add_tension(ws, "k-contracts", "k-ttr", "More tickets", id="t-1")
     [finding] = found(ws, "open-tension")
@@ -33,7 +38,7 @@ def test_open_tension_names_both_kpis_and_functions():
         assert words in finding.message
 
 
-def test_tension_against_a_goal_names_the_goal():
+def test_tension_against_a_goal_names_the_goal(room):
     ws = room()
     ops.add_tension(ws, "k-contracts", "g-fast", id="t-2")
     [finding] = found(ws, "open-tension")
@@ -41,14 +46,14 @@ def test_tension_against_a_goal_names_the_goal():
     assert finding.subjects == ("k-contracts", "g-fast", "t-2", "f-sales", "f-support")
 
 
-def test_resolved_tension_is_quiet():
+def test_resolved_tension_is_quiet(room):
     ws = room()
     ops.add_tension(ws, "k-contracts", "k-ttr", id="t-1")
     ops.update_tension(ws, "t-1", resolved=True)
     assert not found(ws, "open-tension")
 
 
-def test_decision_without_owner_is_a_warning_and_with_one_is_quiet():
+def test_decision_without_owner_is_a_warning_and_with_one_is_quiet(room):
     ws = room()
     ops.add_decision(ws, "Who approves product changes promised in a sale", id="d-1")
     ops.add_decision(ws, "Who owns the CRM", "Dana Kim", id="d-2")
@@ -59,7 +64,7 @@ def test_decision_without_owner_is_a_warning_and_with_one_is_quiet():
     assert not found(ws, "decision-without-owner")
 
 
-def test_local_incentive_is_information_and_a_warning_when_in_an_open_tension():
+def test_local_incentive_is_information_and_a_warning_when_in_an_open_tension(room):
     ws = room()
     ops.update_kpi(ws, "k-contracts", incentive="Quarterly bonus per contract")
     [finding] = found(ws, "local-incentive")
@@ -71,14 +76,14 @@ def test_local_incentive_is_information_and_a_warning_when_in_an_open_tension():
     assert finding.severity == Severity.WARNING
 
 
-def test_shared_kpi_or_kpi_without_incentive_is_not_a_local_incentive():
+def test_shared_kpi_or_kpi_without_incentive_is_not_a_local_incentive(room):
     ws = room()
     ops.update_kpi(ws, "k-contracts", incentive="Bonus", scope="shared")
     ops.update_kpi(ws, "k-ttr", incentive="  ")
     assert not found(ws, "local-incentive")
 
 
-def test_pending_suggestions_wait_for_the_facilitator_until_decided():
+def test_pending_suggestions_wait_for_the_facilitator_until_decided(room):
     ws = room()
     ops.add_goal(ws, "Stable CRM sync", "f-it", id="g-sync")
     ops.suggest_link(ws, "g-sync", "g-fast", author="Lena Vogel", id="s-link")

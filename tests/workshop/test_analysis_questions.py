@@ -1,5 +1,7 @@
 """The four internal-customer questions, internal customers and the goals they chose."""
 
+from collections.abc import Callable
+
 import pytest
 
 from workshop import ops
@@ -8,17 +10,18 @@ from workshop.findings import Severity
 from workshop.model import LinkKind, Workshop
 
 
-def room() -> Workshop:
-    ws = Workshop()
-    ops.add_goal(ws, "Increase customer loyalty", id="g-loyal")
-    ops.add_goal(ws, "Reduce expenditure", id="g-cost")
-    ops.add_function(ws, "Sales", "customer_facing", id="f-sales")
-    ops.add_function(ws, "IT", "support", id="f-it")
-    ops.add_goal(ws, "Match products to real needs", "f-sales", id="g-sales")
-    ops.add_goal(ws, "Win back lost customers", "f-sales", id="g-winback")
-    ops.link(ws, "g-sales", "g-loyal")
-    ops.link(ws, "g-winback", "g-loyal")
-    return ws
+@pytest.fixture
+def room(small_room) -> Callable[[], Workshop]:
+    def build() -> Workshop:
+        ws = small_room()
+        ops.add_goal(ws, "Reduce expenditure", id="g-cost")
+        ops.add_goal(ws, "Match products to real needs", "f-sales", id="g-sales")
+        ops.add_goal(ws, "Win back lost customers", "f-sales", id="g-winback")
+        ops.link(ws, "g-sales", "g-loyal")
+        ops.link(ws, "g-winback", "g-loyal")
+        return ws
+
+    return build
 
 
 def open_questions(ws: Workshop, function_id: str = "f-it") -> dict[int, str]:
@@ -38,21 +41,21 @@ def answer_everything(ws: Workshop) -> None:
     ops.link(ws, "g-it", "g-sales")
 
 
-def test_a_new_support_function_has_all_four_questions_open():
+def test_a_new_support_function_has_all_four_questions_open(room):
     assert open_questions(room()) == {1: "question-open", 2: "question-open", 3: "question-open", 4: "question-open"}
 
 
-def test_customer_facing_functions_are_not_asked():
+def test_customer_facing_functions_are_not_asked(room):
     assert open_questions(room(), "f-sales") == {}
 
 
-def test_recorded_data_answers_each_question():
+def test_recorded_data_answers_each_question(room):
     ws = room()
     answer_everything(ws)
     assert open_questions(ws) == {}
 
 
-def test_question_one_is_answered_by_a_relation_or_by_a_note():
+def test_question_one_is_answered_by_a_relation_or_by_a_note(room):
     ws = room()
     ops.set_answer(ws, "f-it", 1, note="We serve nobody but ourselves.")
     assert 1 not in open_questions(ws)
@@ -61,20 +64,20 @@ def test_question_one_is_answered_by_a_relation_or_by_a_note():
     assert 1 not in open_questions(ws)
 
 
-def test_a_blank_note_does_not_answer_question_one():
+def test_a_blank_note_does_not_answer_question_one(room):
     ws = room()
     ops.set_answer(ws, "f-it", 1, note="  \n ")
     assert 1 in open_questions(ws)
 
 
 @pytest.mark.parametrize("question", [2, 3, 4])
-def test_a_note_alone_does_not_answer_questions_two_to_four(question):
+def test_a_note_alone_does_not_answer_questions_two_to_four(room, question):
     ws = room()
     ops.set_answer(ws, "f-it", question, note="We talked about it.")
     assert open_questions(ws)[question] == "question-open"
 
 
-def test_question_two_needs_chosen_customer_goals():
+def test_question_two_needs_chosen_customer_goals(room):
     ws = room()
     ops.add_relation(ws, "f-it", "f-sales", id="r-it")
     assert 2 in open_questions(ws)
@@ -82,7 +85,7 @@ def test_question_two_needs_chosen_customer_goals():
     assert 2 not in open_questions(ws)
 
 
-def test_question_three_needs_a_help_or_a_hindrance():
+def test_question_three_needs_a_help_or_a_hindrance(room):
     ws = room()
     ops.add_relation(ws, "f-it", "f-sales", id="r-it")
     assert 3 in open_questions(ws)
@@ -90,7 +93,7 @@ def test_question_three_needs_a_help_or_a_hindrance():
     assert 3 not in open_questions(ws)
 
 
-def test_question_four_needs_a_goal_serving_a_recorded_internal_customer():
+def test_question_four_needs_a_goal_serving_a_recorded_internal_customer(room):
     ws = room()
     ops.add_goal(ws, "Records within a day", "f-it", id="g-it")
     ops.link(ws, "g-it", "g-sales")
@@ -99,7 +102,7 @@ def test_question_four_needs_a_goal_serving_a_recorded_internal_customer():
     assert 4 not in open_questions(ws)
 
 
-def test_skipped_question_is_reported_as_skipped():
+def test_skipped_question_is_reported_as_skipped(room):
     ws = room()
     ops.set_answer(ws, "f-it", 3, skipped=True)
     result = open_questions(ws)
@@ -109,14 +112,14 @@ def test_skipped_question_is_reported_as_skipped():
     assert "skipped" in finding.message and "IT" in finding.message
 
 
-def test_skipped_question_that_the_data_answers_is_not_reported():
+def test_skipped_question_that_the_data_answers_is_not_reported(room):
     ws = room()
     answer_everything(ws)
     ops.set_answer(ws, "f-it", 3, skipped=True)
     assert open_questions(ws) == {}
 
 
-def test_support_function_without_internal_customers_is_a_warning():
+def test_support_function_without_internal_customers_is_a_warning(room):
     ws = room()
     ops.add_goal(ws, "Records within a day", "f-it", id="g-it")
     [finding] = [f for f in analyse(ws).findings if f.rule == "no-internal-customers"]
@@ -126,7 +129,7 @@ def test_support_function_without_internal_customers_is_a_warning():
     assert not [f for f in analyse(ws).findings if f.rule == "no-internal-customers"]
 
 
-def test_support_function_with_only_declared_exceptions_is_information():
+def test_support_function_with_only_declared_exceptions_is_information(room):
     ws = room()
     ops.add_goal(ws, "Purchasing policy", "f-it", id="g-policy")
     ops.link(ws, "g-policy", "g-cost", kind=LinkKind.DIRECT_IMPACT, reason="It sets what we pay.")
@@ -137,7 +140,7 @@ def test_support_function_with_only_declared_exceptions_is_information():
     assert finding.severity == Severity.WARNING
 
 
-def test_exception_without_reason_does_not_make_a_function_exceptions_only():
+def test_exception_without_reason_does_not_make_a_function_exceptions_only(room):
     ws = room()
     ops.add_goal(ws, "Purchasing policy", "f-it", id="g-policy")
     ops.link(ws, "g-policy", "g-cost", kind=LinkKind.DIRECT_IMPACT)
@@ -145,7 +148,7 @@ def test_exception_without_reason_does_not_make_a_function_exceptions_only():
     assert finding.severity == Severity.WARNING
 
 
-def test_chosen_customer_goal_that_no_result_serves():
+def test_chosen_customer_goal_that_no_result_serves(room):
     ws = room()
     answer_everything(ws)
     ops.update_relation(ws, "r-it", customer_goal_ids=["g-sales", "g-winback"])
@@ -157,7 +160,7 @@ def test_chosen_customer_goal_that_no_result_serves():
     assert not [f for f in analyse(ws).findings if f.rule == "customer-goal-unserved"]
 
 
-def test_misplaced_exception_does_not_make_a_function_exceptions_only():
+def test_misplaced_exception_does_not_make_a_function_exceptions_only(room):
     ws = room()
     ops.add_goal(ws, "Data for sales", "f-it", id="g-data")
     ops.link(ws, "g-data", "g-sales", kind=LinkKind.DIRECT_IMPACT, reason="Sales uses it.")

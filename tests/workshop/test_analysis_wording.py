@@ -1,22 +1,27 @@
 """How findings read and in what order they come, and what the score counts."""
 
+from collections.abc import Callable
+
+import pytest
+
 from workshop import ops
 from workshop.analysis import analyse
 from workshop.analysis.wording import shorten
 from workshop.model import Goal, LinkKind, Workshop
 
 
-def two_functions() -> Workshop:
-    ws = Workshop()
-    ops.add_goal(ws, "Increase customer loyalty", id="g-loyal")
-    ops.add_function(ws, "Sales", "customer_facing", id="f-sales")
-    ops.add_function(ws, "IT", "support", id="f-it")
-    ops.add_relation(ws, "f-it", "f-sales", id="r-it")
-    ops.update_relation(ws, "r-it", helps=["fast CRM"])
-    return ws
+@pytest.fixture
+def two_functions(small_room) -> Callable[[], Workshop]:
+    def build() -> Workshop:
+        ws = small_room()
+        ops.add_relation(ws, "f-it", "f-sales", id="r-it")
+        ops.update_relation(ws, "r-it", helps=["fast CRM"])
+        return ws
+
+    return build
 
 
-def test_long_goal_text_is_shortened_at_a_word_with_an_ellipsis():
+def test_long_goal_text_is_shortened_at_a_word_with_an_ellipsis(two_functions):
     ws = two_functions()
     long_text = "Accurate customer records and purchase history for every campaign, within one working day"
     ops.add_goal(ws, long_text, "f-it", id="g-long")
@@ -29,7 +34,7 @@ def test_long_goal_text_is_shortened_at_a_word_with_an_ellipsis():
     assert long_text[len(quoted) - 1] == " "  # cut between words
 
 
-def test_multi_line_goal_text_reads_as_one_line():
+def test_multi_line_goal_text_reads_as_one_line(two_functions):
     ws = two_functions()
     ops.add_goal(ws, "Fast\nrecords", "f-it", id="g-ml")
     ops.link(ws, "g-ml", "g-loyal")
@@ -45,7 +50,7 @@ def test_shorten_keeps_short_text_and_cuts_a_word_without_spaces():
     assert shorten("") == ""
 
 
-def test_findings_follow_severity_then_model_order_not_ids():
+def test_findings_follow_severity_then_model_order_not_ids(two_functions):
     ws = two_functions()
     ops.add_goal(ws, "Second by id, first on the board", "f-it", id="g-z")
     ops.add_goal(ws, "First by id, second on the board", "f-it", id="g-a")
@@ -62,14 +67,14 @@ def test_findings_follow_severity_then_model_order_not_ids():
     assert warnings.index("goal-unlinked") < warnings.index("decision-without-owner")
 
 
-def test_analysis_is_deterministic():
+def test_analysis_is_deterministic(two_functions):
     ws = two_functions()
     ops.add_goal(ws, "IT raises loyalty", "f-it")
     ops.add_goal(ws, "Something", "f-sales")
     assert analyse(ws) == analyse(ws)
 
 
-def test_every_finding_is_one_sentence_with_a_hint_and_subjects():
+def test_every_finding_is_one_sentence_with_a_hint_and_subjects(two_functions):
     ws = two_functions()
     ops.add_goal(ws, "IT raises loyalty", "f-it", id="g-around")
     ops.link(ws, "g-around", "g-loyal")
@@ -86,7 +91,7 @@ def test_score_of_an_empty_workshop_is_full():
     assert analyse(Workshop()).score == 100
 
 
-def test_score_is_the_share_of_aligned_goals_below_strategy_rounded_down():
+def test_score_is_the_share_of_aligned_goals_below_strategy_rounded_down(two_functions):
     ws = two_functions()
     ops.add_goal(ws, "Match needs", "f-sales", id="g-sales")
     ops.link(ws, "g-sales", "g-loyal")  # aligned
@@ -100,7 +105,7 @@ def test_score_is_the_share_of_aligned_goals_below_strategy_rounded_down():
     assert analyse(ws).score == 100
 
 
-def test_strategic_goals_do_not_count_in_the_score():
+def test_strategic_goals_do_not_count_in_the_score(two_functions):
     ws = two_functions()
     ops.add_goal(ws, "Reduce expenditure")
     ops.add_goal(ws, "Raise engagement")
@@ -108,7 +113,7 @@ def test_strategic_goals_do_not_count_in_the_score():
     assert analyse(ws).score == 0
 
 
-def test_goal_without_text_still_reads():
+def test_goal_without_text_still_reads(two_functions):
     ws = two_functions()
     ws.goals.append(Goal(id="g-empty", text="", function_id="f-it"))  # ops refuse it; a file can still hold it
     ops.link(ws, "g-empty", "g-loyal")

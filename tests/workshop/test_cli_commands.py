@@ -31,19 +31,9 @@ def fake_report_package(export_pdf) -> types.SimpleNamespace:
 
 
 @pytest.fixture
-def demo_file(tmp_path):
-    path = tmp_path / "demo.via"
-    storage.save(examples.build("customer-loyalty"), path)
-    return path
-
-
-@pytest.fixture
-def clean_file(tmp_path):
-    ws = examples.build("customer-loyalty")
-    ops.remove_goals(ws, ["g-it-loyalty"])  # the demo's one deliberate error
-    path = tmp_path / "clean.via"
-    storage.save(ws, path)
-    return path
+def clean_file(via_file, demo):
+    ops.remove_goals(demo, ["g-it-loyalty"])  # the demo's one deliberate error
+    return via_file(demo, "clean.via")
 
 
 # --- new ----------------------------------------------------------------------------------------
@@ -110,11 +100,9 @@ def test_check_exits_0_when_no_finding_is_an_error(clean_file, capsys) -> None:
     assert "Errors" not in out and "Warnings" in out
 
 
-def test_check_names_an_untraced_goal_on_one_short_line(tmp_path, capsys) -> None:
-    ws = examples.build("customer-loyalty")
-    ops.add_goal(ws, "Faster laptops\n\n" + "and more " * 1_000, "f-it", id="g-long")
-    path = tmp_path / "long.via"
-    storage.save(ws, path)
+def test_check_names_an_untraced_goal_on_one_short_line(via_file, demo, capsys) -> None:
+    ops.add_goal(demo, "Faster laptops\n\n" + "and more " * 1_000, "f-it", id="g-long")
+    path = via_file(demo, "long.via")
     _, out, _ = run(capsys, "check", str(path))
     traced = [line for line in out.splitlines() if line.startswith("  not traced:")]
     assert any("Faster laptops" in line and line.endswith("(IT)") for line in traced)
@@ -171,11 +159,9 @@ def test_check_names_the_place_of_a_content_error(tmp_path, capsys) -> None:
     assert "goals[0].text" in err
 
 
-def test_check_survives_a_console_that_cannot_show_emoji(tmp_path, capsys, monkeypatch) -> None:
-    ws = examples.build("customer-loyalty")
-    ops.update_goal(ws, "g-it-loyalty", text="IT will raise loyalty 😀")
-    path = tmp_path / "emoji.via"
-    storage.save(ws, path)
+def test_check_survives_a_console_that_cannot_show_emoji(via_file, demo, capsys, monkeypatch) -> None:
+    ops.update_goal(demo, "g-it-loyalty", text="IT will raise loyalty 😀")
+    path = via_file(demo, "emoji.via")
     import io
 
     raw = io.BytesIO()

@@ -8,8 +8,6 @@ import sys
 
 import pytest
 
-from workshop import examples, storage
-
 pytestmark = pytest.mark.slow
 
 PROBE = """
@@ -27,13 +25,6 @@ def probe(*args: str) -> dict:
     )
     line = [ln for ln in done.stdout.splitlines() if ln.startswith("PROBE")][-1]
     return json.loads(line.removeprefix("PROBE"))
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "demo.via"
-    storage.save(examples.build("customer-loyalty"), path)
-    return path
 
 
 @pytest.mark.parametrize(

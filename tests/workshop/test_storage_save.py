@@ -13,21 +13,14 @@ import time
 
 import pytest
 
-from workshop import examples, ops, storage
-from workshop.model import Goal, Workshop
+from workshop import ops, storage
+from workshop.model import Goal
 from workshop.storage import SaveError
 
 
 @pytest.fixture
-def demo() -> Workshop:
-    return examples.build("customer-loyalty")
-
-
-@pytest.fixture
-def saved(tmp_path, demo):
-    path = tmp_path / "room.via"
-    storage.save(demo, path)
-    return path
+def saved(via_file, demo):
+    return via_file(demo, "room.via")
 
 
 def leftovers(folder) -> list[str]:
