@@ -61,6 +61,7 @@ PAGES = {
     "": ("index.html", "text/html; charset=utf-8"),
     "room.js": ("room.js", "text/javascript; charset=utf-8"),
     "room.css": ("room.css", "text/css; charset=utf-8"),
+    "icon.svg": ("icon.svg", "image/svg+xml"),
 }
 
 
