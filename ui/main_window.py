@@ -477,6 +477,7 @@ class MainWindow(QMainWindow):
         theme.apply(self, on)
         self.board.set_projector(on)
         self.join_strip.set_projector(on)
+        self._keep_board_clear_of_strip()
         self.guide_panel.set_projector(on)
         a.leave_projector.setEnabled(on)
         a.projector.blockSignals(True)
@@ -607,6 +608,11 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("The room is open: participants join at %s") % self.room.url)
         else:
             self.join_strip.hide()
+        self._keep_board_clear_of_strip()
+
+    def _keep_board_clear_of_strip(self) -> None:
+        """The board draws beside the join strip (which keeps that room for itself): fit it again."""
+        QTimer.singleShot(0, self.board.fit_all)
 
     def _choose_room_address(self, found: list) -> object:
         """Several networks: the facilitator picks the one the room's phones are on."""

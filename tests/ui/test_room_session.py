@@ -104,11 +104,14 @@ def test_one_action_opens_and_closes_the_room_and_the_strip_shows_while_open(qtb
     monkeypatch.setattr(server, "PREFERRED_PORT", 0)
     window.actions_.room.trigger()
     assert window.room.is_open and window.actions_.room.isChecked()
-    assert window.join_strip.isVisible() and window.join_strip.address.text() in window.room.url
+    assert window.join_strip.isVisible()
+    assert window.join_strip.address.text().replace("\n", "") in window.room.url
+    assert window.board.viewportMargins().right() >= window.join_strip.width()  # no card under the strip
     assert not window.join_strip.code.pixmap().isNull()
     window.actions_.room.trigger()
     assert not window.room.is_open and not window.join_strip.isVisible()
     assert window.actions_.room.text() == "Open &room"
+    assert window.board.viewportMargins().right() == 0
 
 
 def test_with_no_network_the_facilitator_is_told_what_to_do(qtbot, window, monkeypatch) -> None:

@@ -37,6 +37,12 @@ def short_address(url: str) -> str:
     return url.removeprefix("http://").rstrip("/")
 
 
+def two_lines(address: str) -> str:
+    """The address broken after the port's slash, so the strip stays as narrow as its QR code."""
+    host, _, token = address.partition("/")
+    return f"{host}/\n{token}" if token else host
+
+
 class JoinStrip(QFrame):
     """Shown on top of the board (its parent), in the bottom-right corner, while the room is open."""
 
@@ -66,13 +72,23 @@ class JoinStrip(QFrame):
         layout.setSpacing(4)
         for widget in (self.title, self.code, self.address, self.count):
             layout.addWidget(widget)
+        self.gutter = QWidget(board)
+        """The column beside the board the strip stands in, painted like the board's background."""
+        self.gutter.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.gutter.hide()
         board.installEventFilter(self)
         self.set_connected(0)
         self.hide()
 
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        self.gutter.setVisible(visible)
+        if not visible:
+            self._reserve(0)
+
     def show_room(self, url: str) -> None:
         self.url = url
-        self.address.setText(short_address(url))
+        self.address.setText(two_lines(short_address(url)))
         self.address.setAccessibleName(self.tr("Address to type: %s") % short_address(url))
         self._restyle()
         self.show()
@@ -89,10 +105,10 @@ class JoinStrip(QFrame):
     def _restyle(self) -> None:
         board = self.parentWidget()
         short_side = min(board.width(), board.height()) if board is not None else 768
-        # projector: about a third of the board's short side (≈220 px at 1024x768); desk: smaller
-        target = max(120, int(short_side * (0.30 if self.projector else 0.22)))
+        # projector: about a quarter of the board's short side (≈190 px at 1024x768); desk: smaller
+        target = max(110, int(short_side * (0.25 if self.projector else 0.18)))
         self.code.setPixmap(qr_pixmap(self.url, target))
-        big, small = (20, 15) if self.projector else (13, 10)
+        big, small = (17, 13) if self.projector else (12, 10)
         title = QFont(self.font())
         title.setPointSize(small)
         title.setBold(True)
@@ -113,8 +129,21 @@ class JoinStrip(QFrame):
             return
         self.adjustSize()
         self.move(board.width() - self.width() - self.MARGIN, board.height() - self.height() - self.MARGIN)
+        reserved = self.width() + 2 * self.MARGIN
+        self.gutter.setGeometry(board.width() - reserved, 0, reserved, board.height())
+        scene = getattr(board, "scene", lambda: None)()
+        if scene is not None:  # a style sheet, since the app's own style sheet outranks a palette
+            self.gutter.setStyleSheet(f"background: {scene.backgroundBrush().color().name()};")
+        self.gutter.stackUnder(self)
+        self._reserve(reserved)
+
+    def _reserve(self, width: int) -> None:
+        """Keep the board's drawing area beside the strip, not under it."""
+        board = self.parentWidget()
+        if hasattr(board, "setViewportMargins") and board.viewportMargins().right() != width:
+            board.setViewportMargins(0, 0, width, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.url:
-            self._restyle()
+            self._restyle() if self.isVisible() else self._place()
         return False

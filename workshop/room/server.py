@@ -41,6 +41,10 @@ from workshop.room.requests import MAX_BODY, Action, PostError, parse_post
 Submit = Callable[[Action], "concurrent.futures.Future[tuple[int, dict[str, Any]]]"]
 
 PREFERRED_PORT = 8765
+TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+"""Lower case without 0/o, 1/l/i: easy to read off a projector and type on a phone."""
+TOKEN_LENGTH = 12
+"""~59 bits: far beyond guessing through a rate-limited Wi-Fi in a workshop's few hours."""
 PING_SECONDS = 15.0
 
 CSP = (
@@ -134,7 +138,7 @@ class RoomServer:
             raise ValueError(f"{host} is not an address phones can reach")
         self.submit = submit
         self.limits = limits or Limits()
-        self.token = secrets.token_urlsafe(9)
+        self.token = "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
         self._token_bytes = self.token.encode()
         self._socket = _listening_socket(host, port)
         self.host, self.port = self._socket.getsockname()[:2]
