@@ -33,7 +33,6 @@ from ui.canvas.view import BoardView
 from ui.document import Document
 from ui.file_names import safe_stem
 from ui.guide.panel import GuidePanel
-from ui.panels.disclosures import DisclosuresPanel
 from ui.panels.findings import FindingsPanel
 from ui.panels.functions import FunctionsPanel
 from ui.panels.outline import OutlinePanel
@@ -98,7 +97,6 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel()
         self.properties_panel = PropertiesPanel(self.document, position_of=self.board.shown_position)
         self.suggestions_panel = SuggestionsPanel(self.document)
-        self.disclosures_panel = DisclosuresPanel(self.document)
         self.guide_panel = GuidePanel(self.document)
         self._guide_focus: list[str] = guide.focus_ids(self.document.workshop, self.guide_panel.current_step())
         """What the guide's open step wants the board to focus on (sent again when the guide comes back)."""
@@ -153,10 +151,6 @@ class MainWindow(QMainWindow):
         self.suggestions_dock = self._dock("suggestionsDock", self.tr("Suggestions"), self.suggestions_panel, right)
         self.tabifyDockWidget(self.findings_dock, self.outline_dock)
         self.tabifyDockWidget(self.findings_dock, self.suggestions_dock)
-        self.disclosures_dock = self._dock(
-            "disclosuresDock", self.tr("What hinders"), self.disclosures_panel, right
-        )
-        self.tabifyDockWidget(self.findings_dock, self.disclosures_dock)
         self.findings_dock.raise_()
         self.guide_dock = self._dock("guideDock", self.tr("Guide"), self.guide_panel, right)
         self.tabifyDockWidget(self.findings_dock, self.guide_dock)
@@ -231,7 +225,6 @@ class MainWindow(QMainWindow):
         doc.reset.connect(self._update_title)
         for part in (board, self.palette_panel, self.functions_panel, self.properties_panel, self.suggestions_panel):
             part.message.connect(self.show_message)  # why an edit did not happen, where the room looks
-        self.disclosures_panel.message.connect(self.show_message)
         self.runner.analysed.connect(self._on_analysed)
         self.runner.failed.connect(self.show_message)
         self.runner.failed.connect(self.findings_panel.set_unavailable)

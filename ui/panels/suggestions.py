@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui.around_link import CANCELLED, AroundPrompt, ask_around_link, decide_suggestion
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
+from ui.panels.disclosures import DisclosuresPanel
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
@@ -125,9 +126,19 @@ class SuggestionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.order)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 2)
         layout.addWidget(self.show_decided)
         layout.addLayout(buttons)
+        self.disclosures = DisclosuresPanel(document, self)
+        """What the room disclosed from their phones (the via-negativa channel), below the suggestions."""
+        self.disclosures.message.connect(self.message)
+        disclosures_title = QLabel(self.tr("What hinders, from the room"), self)
+        disclosures_title.setObjectName("disclosuresTitle")
+        font = QFont(disclosures_title.font())
+        font.setBold(True)
+        disclosures_title.setFont(font)
+        layout.addWidget(disclosures_title)
+        layout.addWidget(self.disclosures, 1)
         document.changed.connect(self._on_changed)
         document.reset.connect(self.rebuild)
         self.rebuild()
