@@ -398,15 +398,44 @@
 
   // --- live updates --------------------------------------------------------------------------
 
+  // A patch carries the suggestions and disclosures that changed, as they now are, and the ids gone.
+  function applyPatch(patch) {
+    var gone = {};
+    (patch.removed || []).forEach(function (id) { gone[id] = true; });
+    ["suggestions", "disclosures"].forEach(function (name) {
+      var list = state[name].filter(function (item) { return !gone[item.id]; });
+      var at = {};
+      list.forEach(function (item, i) { at[item.id] = i; });
+      (patch[name] || []).forEach(function (item) {
+        if (at[item.id] === undefined) { at[item.id] = list.length; list.push(item); } else { list[at[item.id]] = item; }
+      });
+      state[name] = list;
+    });
+  }
+
+  var pending = false;
+  function renderSoon() {  // a burst of updates is drawn once, at the next frame
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; render(); });
+  }
+
   function connect() {
     var live = $("live");
     var source = new EventSource(base + "events");
     source.onopen = function () { live.className = "live on"; live.textContent = "Live"; };
     source.onmessage = function (event) {
-      try { state = JSON.parse(event.data); } catch (e) { return; }
+      var update;
+      try { update = JSON.parse(event.data); } catch (e) { return; }
+      if (update.patch) {
+        if (!state) { return; }  // the whole picture always comes first on a stream
+        applyPatch(update.patch);
+      } else {
+        state = update;
+      }
       live.className = "live on";
       live.textContent = "Live";
-      render();
+      renderSoon();
     };
     source.onerror = function () {
       live.className = "live off";

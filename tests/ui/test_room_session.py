@@ -86,8 +86,12 @@ def test_the_phones_see_the_facilitators_decision(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.room.refresh_count() == 1, timeout=5000)
     window.document.run(user_ops.accept_suggestion, sid)
 
-    def accepted() -> bool:
-        return any(s["id"] == sid and s["status"] == "accepted" for view in seen for s in view["suggestions"])
+    def accepted() -> bool:  # a whole picture, or a patch with just what changed
+        return any(
+            s["id"] == sid and s["status"] == "accepted"
+            for update in seen
+            for s in update.get("suggestions") or update.get("patch", {}).get("suggestions", [])
+        )
 
     qtbot.waitUntil(accepted, timeout=5000)
     assert window.document.workshop.find("suggestions", sid).status == SuggestionStatus.ACCEPTED

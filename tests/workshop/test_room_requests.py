@@ -156,3 +156,30 @@ def test_idempotency_keys_remember_answers_for_a_while() -> None:
     for key in ("a", "b", "c"):
         cache.put(ALICE, key, 1, now=20)
     assert len(cache) == 2 and cache.get(ALICE, "a", now=20) is None
+
+
+def test_a_vote_reaches_the_phones_as_a_small_patch(ws: Workshop) -> None:
+    from workshop.room.view import patch_for
+
+    _, made = answer(ws, post(action="suggest_goal", text="Faster quotes"))
+    change = user_ops.vote_as(ws, made["id"], BOB)
+    patch = patch_for(ws, change.touched())
+    assert [s["id"] for s in patch["suggestions"]] == [made["id"]] and patch["suggestions"][0]["votes"] == 1
+    hide = user_ops.set_hidden(ws, made["id"], True)
+    assert patch_for(ws, hide.touched())["removed"] == [made["id"]]
+    retitle = user_ops.update_goal(ws, ws.goals[0].id, text="New words")
+    assert patch_for(ws, retitle.touched()) is None  # the tree changed: the phones get it whole
+
+
+def test_a_phone_that_fell_behind_gets_the_whole_picture_again() -> None:
+    from workshop.room.server import PATCHES_KEPT, _Streams
+
+    streams = _Streams(full=b'{"rev":1}', full_rev=1, rev=1)
+    for rev in range(2, 5):
+        streams.patches.append((rev, b'{"rev":%d}' % rev))
+        streams.rev = rev
+    assert streams.since(2) == b'data: {"rev":3}\n\ndata: {"rev":4}\n\n'
+    assert streams.since(-1).startswith(b'data: {"rev":1}\n\n')  # a new phone: the picture, then patches
+    for rev in range(5, 5 + PATCHES_KEPT):
+        streams.patches.append((rev, b'{"rev":%d}' % rev))
+    assert streams.since(2).startswith(b'data: {"rev":1}\n\n')  # patch 3 is gone: start again

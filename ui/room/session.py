@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ui.document import Document
-from workshop.room.view import encode, participant_view
+from workshop.changes import Change
+from workshop.room.view import encode, participant_view, patch_for
 
 if TYPE_CHECKING:
     from workshop.room.addresses import Candidate
@@ -25,6 +28,11 @@ if TYPE_CHECKING:
     from workshop.room.server import Limits, RoomServer
 
 log = logging.getLogger(__name__)
+
+DRAIN_BUDGET = 0.006
+"""Seconds of posts decided in one go on the GUI thread before it paints and runs its timers."""
+FULL_EVERY = 500
+"""Patches between two whole pictures (the server keeps 2,000 for phones that fall behind)."""
 
 AddressChooser = Callable[[list["Candidate"]], "Candidate | None"]
 
@@ -45,8 +53,12 @@ class RoomSession(QObject):
         """Asks the facilitator when several networks are possible (the window sets a dialog)."""
         self._publish_pending = False
         self._connected = 0
-        self._arrived.connect(self._decide, Qt.ConnectionType.QueuedConnection)
-        document.changed.connect(self._schedule_publish)
+        self.revision = 0
+        self._patches_since_full = 0
+        self._inbox: deque[tuple[Any, concurrent.futures.Future]] = deque()
+        self._draining = False
+        self._arrived.connect(self._enqueue, Qt.ConnectionType.QueuedConnection)
+        document.changed.connect(self._on_changed)
         document.reset.connect(self.close)  # another workshop: the phones' ids meant the old one
         self._poll = QTimer(self)
         self._poll.setInterval(1000)
@@ -96,7 +108,7 @@ class RoomSession(QObject):
                 limits=limits,
                 allow_loopback_for_tests=allow_loopback_for_tests,
             )
-            room.publish(encode(participant_view(self._document.workshop)))
+            room.publish(self._picture(), self.revision)
             room.start()
         except (OSError, RuntimeError, ValueError) as error:
             self.message.emit(self.tr("The room could not open: %s") % error)
@@ -125,6 +137,24 @@ class RoomSession(QObject):
         self._arrived.emit(action, future)
         return future
 
+    def _enqueue(self, action: Any, future: concurrent.futures.Future) -> None:
+        self._inbox.append((action, future))
+        if not self._draining:
+            self._draining = True
+            QTimer.singleShot(0, self._drain)
+
+    def _drain(self) -> None:
+        """Decide the posts waiting, for at most DRAIN_BUDGET seconds at a time, then let the window
+        breathe (paint, timers, the facilitator's keys) before the next batch: a burst of a hundred
+        phones posting at once never freezes the board."""
+        start = time.perf_counter()
+        while self._inbox and time.perf_counter() - start < DRAIN_BUDGET:
+            self._decide(*self._inbox.popleft())
+        if self._inbox:
+            QTimer.singleShot(0, self._drain)
+        else:
+            self._draining = False
+
     def _decide(self, action: Any, future: concurrent.futures.Future) -> None:
         from workshop.room.verdict import decide
 
@@ -142,6 +172,21 @@ class RoomSession(QObject):
 
     # --- what the phones see ----------------------------------------------------------------------
 
+    def _on_changed(self, change: Change) -> None:
+        """A post, a vote or a decision reaches the phones at once as a small patch; a change to the
+        tree they see is sent whole, once per burst of changes."""
+        if self.server is None:
+            return
+        patch = patch_for(self._document.workshop, change.touched())
+        if patch is None:
+            self._schedule_publish()
+        elif patch["suggestions"] or patch["disclosures"] or patch["removed"]:
+            self.revision += 1
+            self.server.publish_patch(encode({"rev": self.revision, "patch": patch}), self.revision)
+            self._patches_since_full += 1
+            if self._patches_since_full >= FULL_EVERY:
+                self._schedule_publish()  # a phone that joins later starts from a recent picture
+
     def _schedule_publish(self, *_: object) -> None:
         if self.server is None or self._publish_pending:
             return
@@ -151,7 +196,15 @@ class RoomSession(QObject):
     def _publish(self) -> None:
         self._publish_pending = False
         if self.server is not None:
-            self.server.publish(encode(participant_view(self._document.workshop)))
+            picture = self._picture()
+            self.server.publish(picture, self.revision)
+
+    def _picture(self) -> bytes:
+        """The phones' whole picture, numbered first ({"rev":N,...}) so a phone or a benchmark can
+        tell which update it holds without parsing the rest."""
+        self._patches_since_full = 0
+        self.revision += 1
+        return encode({"rev": self.revision, **participant_view(self._document.workshop)})
 
     def _count_connected(self) -> None:
         count = self.server.connected if self.server is not None else 0

@@ -23,6 +23,7 @@ import secrets
 import socket
 import threading
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -46,6 +47,8 @@ TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 TOKEN_LENGTH = 12
 """~59 bits: far beyond guessing through a rate-limited Wi-Fi in a workshop's few hours."""
 PING_SECONDS = 15.0
+FANOUT_TICK = 0.025
+"""Updates reach the phones in ticks of this many seconds: a busy room's posts share a write."""
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
@@ -80,15 +83,35 @@ class Limits:
     """A client that takes longer to send a 16 KB body is cut off (408)."""
 
 
+PATCHES_KEPT = 2000
+"""Patches kept for phones that fall behind; one further behind gets the whole picture again."""
+
+
 @dataclass
 class _Streams:
-    """The open event streams and the bytes they show; touched only on the server's event loop."""
+    """The open event streams and what they show; touched only on the server's event loop.
 
-    latest: bytes = b"{}"
-    version: int = 0
+    `full` is the whole picture as of revision `full_rev`; `patches` the small updates since (and
+    a while before), each with its revision. A stream that has seen revision r gets the patches
+    after r when they are all still kept, otherwise the whole picture and the patches after it.
+    """
+
+    full: bytes = b"{}"
+    full_rev: int = 0
+    rev: int = 0
+    patches: deque[tuple[int, bytes]] = field(default_factory=lambda: deque(maxlen=PATCHES_KEPT))
     wakers: set[asyncio.Event] = field(default_factory=set)
     per_address: dict[str, int] = field(default_factory=dict)
     closing: bool = False
+
+    def since(self, seen: int) -> bytes:
+        """The events that bring a phone from revision `seen` to the newest."""
+        patches = self.patches
+        if seen >= self.full_rev and (not patches or patches[0][0] <= seen + 1):
+            return b"".join(b"data: " + body + b"\n\n" for rev, body in patches if rev > seen)
+        return b"data: " + self.full + b"\n\n" + b"".join(
+            b"data: " + body + b"\n\n" for rev, body in patches if rev > self.full_rev
+        )
 
 
 def _load_pages() -> dict[str, tuple[bytes, str]]:
@@ -145,6 +168,7 @@ class RoomServer:
         self.authority = f"{self.host}:{self.port}"
         self.origin = f"http://{self.authority}"
         self._streams = _Streams()
+        self._wake_scheduled = False
         self._by_participant = RateLimiter(self.limits.per_participant)
         self._by_address = RateLimiter(self.limits.per_address)
         self._answers = IdempotencyCache()
@@ -193,14 +217,22 @@ class RoomServer:
             self.stop()
             raise RuntimeError("The room's server did not start.")
 
-    def publish(self, payload: bytes) -> None:
-        """Show every phone this picture (compact JSON, no newlines); safe from any thread."""
+    def publish(self, payload: bytes, rev: int | None = None) -> None:
+        """Show every phone this whole picture (compact JSON, no newlines); safe from any thread.
+        `rev` numbers it (the next number when None)."""
+        self._call(self._publish_now, payload, rev, False)
+
+    def publish_patch(self, payload: bytes, rev: int) -> None:
+        """Send every phone a small update (revision `rev`, one more than the last); any thread."""
+        self._call(self._publish_now, payload, rev, True)
+
+    def _call(self, function: Callable[..., None], *args: Any) -> None:
         loop = self._loop
         if loop is None or loop.is_closed():
-            self._streams.latest = payload
+            function(*args)  # not serving yet (or any more): nobody to wake
             return
         with contextlib.suppress(RuntimeError):  # the loop closed between the check and the call
-            loop.call_soon_threadsafe(self._publish_now, payload)
+            loop.call_soon_threadsafe(function, *args)
 
     def stop(self, timeout: float = 0.5) -> None:
         """Close the open streams, then the server; returns within about `timeout` seconds."""
@@ -233,11 +265,25 @@ class RoomServer:
                 loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
 
-    def _publish_now(self, payload: bytes) -> None:
+    def _publish_now(self, payload: bytes, rev: int | None, patch: bool) -> None:
         streams = self._streams
-        streams.latest = payload
-        streams.version += 1
-        for waker in streams.wakers:
+        rev = streams.rev + 1 if rev is None else rev
+        streams.rev = max(streams.rev, rev)
+        if patch:
+            streams.patches.append((rev, payload))
+        else:
+            streams.full, streams.full_rev = payload, rev
+        loop = self._loop
+        if loop is not None and loop.is_running() and not self._wake_scheduled:
+            # One wake-up of every stream per tick, however many posts arrive in it: each stream
+            # then writes everything since its last write at once (per-write cost x 100 phones is
+            # what limits a busy room, not the size of a patch).
+            self._wake_scheduled = True
+            loop.call_later(FANOUT_TICK, self._wake_streams)
+
+    def _wake_streams(self) -> None:
+        self._wake_scheduled = False
+        for waker in self._streams.wakers:
             waker.set()
 
     def _close_streams(self) -> None:
@@ -265,7 +311,7 @@ class RoomServer:
         if name == "events":
             return self._events(request)
         if name == "state":
-            return Response(self._streams.latest, media_type="application/json")
+            return Response(self._streams.full, media_type="application/json")
         page = self._pages.get(name) if name else None
         if page is None:
             return _not_found()
@@ -330,8 +376,8 @@ class RoomServer:
 
         async def events() -> AsyncIterator[bytes]:
             try:
-                yield b"retry: 2000\n\ndata: " + streams.latest + b"\n\n"
-                seen = streams.version
+                yield b"retry: 2000\n\n" + streams.since(-1)
+                seen = streams.rev
                 while not streams.closing:
                     try:
                         await asyncio.wait_for(waker.wait(), PING_SECONDS)
@@ -341,9 +387,9 @@ class RoomServer:
                     waker.clear()
                     if streams.closing:
                         break
-                    if streams.version != seen:  # only the newest picture: a slow phone skips the ones between
-                        seen = streams.version
-                        yield b"data: " + streams.latest + b"\n\n"
+                    if streams.rev != seen:  # everything since, in one write: a slow phone catches up at once
+                        update, seen = streams.since(seen), streams.rev
+                        yield update
             finally:
                 streams.wakers.discard(waker)
                 left = streams.per_address.get(address, 1) - 1

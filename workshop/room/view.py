@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from workshop.model import Band, FunctionKind, LinkKind, Workshop
+from workshop.model import Band, Disclosure, FunctionKind, GoalSuggestion, LinkKind, LinkSuggestion, Workshop
 
 BAND_LABELS = {
     Band.STRATEGY: "Strategy",
@@ -50,36 +50,8 @@ def participant_view(ws: Workshop) -> dict[str, Any]:
         },
         {"band": Band.SUPPORT.value, "label": BAND_LABELS[Band.SUPPORT], "groups": by_kind[FunctionKind.SUPPORT]},
     ]
-    suggestions = []
-    for s in ws.suggestions:
-        if s.hidden:
-            continue
-        item: dict[str, Any] = {
-            "id": s.id,
-            "kind": s.kind,
-            "author": s.author,
-            "reason": s.reason,
-            "status": "merged" if s.merged_into else s.status.value,
-            "votes": s.votes,
-        }
-        if s.kind == "link":
-            item.update(source=s.source, target=s.target, direct=s.link_kind == LinkKind.DIRECT_IMPACT)
-        else:
-            item.update(text=s.text, function=s.function_id)
-        suggestions.append(item)
-    disclosures = [
-        {
-            "id": d.id,
-            "about": d.about.value,
-            "text": d.text,
-            "function": d.function_id,
-            "author": d.author,
-            "status": d.status.value,
-            "votes": d.votes,
-        }
-        for d in ws.disclosures
-        if not d.hidden
-    ]
+    suggestions = [public_suggestion(s) for s in ws.suggestions if not s.hidden]
+    disclosures = [public_disclosure(d) for d in ws.disclosures if not d.hidden]
     return {
         "title": ws.meta.title,
         "bands": bands,
@@ -87,6 +59,57 @@ def participant_view(ws: Workshop) -> dict[str, Any]:
         "suggestions": suggestions,
         "disclosures": disclosures,
     }
+
+
+def public_suggestion(s: LinkSuggestion | GoalSuggestion) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": s.id,
+        "kind": s.kind,
+        "author": s.author,
+        "reason": s.reason,
+        "status": "merged" if s.merged_into else s.status.value,
+        "votes": s.votes,
+    }
+    if s.kind == "link":
+        item.update(source=s.source, target=s.target, direct=s.link_kind == LinkKind.DIRECT_IMPACT)
+    else:
+        item.update(text=s.text, function=s.function_id)
+    return item
+
+
+def public_disclosure(d: Disclosure) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "about": d.about.value,
+        "text": d.text,
+        "function": d.function_id,
+        "author": d.author,
+        "status": d.status.value,
+        "votes": d.votes,
+    }
+
+
+QUEUE_ONLY = frozenset({"suggestions", "disclosures"})
+"""Changes that touch only these reach the phones as a patch; anything else as a new picture."""
+
+
+def patch_for(ws: Workshop, touched: dict[str, set[str]]) -> dict[str, Any] | None:
+    """What the phones must change after an edit of the queue alone (a post, a vote, a decision):
+    the touched items as they now are, and the ids gone (deleted or hidden). None when the edit
+    touched what the phones see of the tree (goals, links, functions, the title): send it whole.
+    Positions, KPIs, notes and the like are not on the phones: an edit of those alone patches nothing.
+    """
+    if touched.keys() & {"goals", "links", "functions", "meta"}:
+        return None
+    patch: dict[str, Any] = {"suggestions": [], "disclosures": [], "removed": []}
+    for collection, public in (("suggestions", public_suggestion), ("disclosures", public_disclosure)):
+        for item_id in sorted(touched.get(collection, ())):
+            item = ws.find(collection, item_id)
+            if item is None or item.hidden:  # type: ignore[attr-defined]
+                patch["removed"].append(item_id)
+            else:
+                patch[collection].append(public(item))  # type: ignore[arg-type]
+    return patch
 
 
 def encode(view: dict[str, Any]) -> bytes:
