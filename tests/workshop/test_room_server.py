@@ -229,3 +229,19 @@ def test_each_opening_has_a_fresh_token() -> None:
         tokens.add(server.token)
         server.stop()
     assert len(tokens) == 3
+
+
+def test_a_client_that_never_finishes_its_headers_is_cut_off() -> None:
+    import socket
+
+    _, server = open_room(Limits(header_seconds=0.3))
+    try:
+        slow = socket.create_connection((server.host, server.port))
+        slow.sendall(f"GET /{server.token}/ HTTP/1.1\r\nHost: {server.authority}".encode())
+        slow.settimeout(10)
+        assert slow.recv(64) == b""  # closed by the room, not by this test's patience
+        slow.close()
+        with client(server) as http:  # an honest phone is still served
+            assert http.get(f"/{server.token}/").status_code == 200
+    finally:
+        server.stop()

@@ -81,6 +81,8 @@ class Limits:
     """How long a post waits for the workshop's answer before the phone is told to try again."""
     body_seconds: float = 10.0
     """A client that takes longer to send a 16 KB body is cut off (408)."""
+    header_seconds: float = 10.0
+    """A connection whose request head takes longer is closed (slowloris)."""
 
 
 PATCHES_KEPT = 2000
@@ -192,7 +194,7 @@ class RoomServer:
             server_header=False,
             date_header=False,
             proxy_headers=False,
-            http="h11",
+            http=_http_protocol(self.limits.header_seconds),
             limit_concurrency=2000,
             timeout_keep_alive=20,
             timeout_graceful_shutdown=0.2,
@@ -417,6 +419,15 @@ class _Server(uvicorn.Server):
     @contextlib.contextmanager
     def capture_signals(self):  # type: ignore[override]
         yield  # the app owns the signals; closing the room stops the server
+
+
+def _http_protocol(header_seconds: float) -> Any:
+    try:
+        from workshop.room.protocol import with_header_deadline
+
+        return with_header_deadline(header_seconds)
+    except (ImportError, AttributeError):  # uvicorn's internals moved: plain h11, no head deadline
+        return "h11"
 
 
 async def _read_capped(request: Request) -> bytes:
