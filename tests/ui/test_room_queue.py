@@ -86,3 +86,18 @@ def test_a_disclosed_weakness_is_recorded_for_its_function(qtbot, document) -> N
     assert outcome.ok and document.workshop.find("weaknesses", outcome.created_id).description == "Backups never tested"
     assert document.workshop.find("disclosures", did).status == SuggestionStatus.ACCEPTED
     assert not panel.accept_button.isEnabled()
+
+
+def test_a_hidden_link_suggestion_leaves_the_board_too(view) -> None:
+    document = view.document
+    ws = document.workshop
+    linked = {(lk.source, lk.target) for lk in ws.links}
+    source, target = next(
+        (g.id, s.id) for g in ws.goals if g.function_id for s in ws.strategic_goals() if (g.id, s.id) not in linked
+    )
+    sid = document.run(user_ops.suggest_link_as, source, target, participant="phone-0001").created_id
+    assert view.board_scene.link(sid) is not None  # the dashed line the room sees
+    document.run(user_ops.set_hidden, sid, True)
+    assert view.board_scene.link(sid) is None
+    document.undo_stack.undo()
+    assert view.board_scene.link(sid) is not None
