@@ -53,6 +53,11 @@ class Actions(QObject):
         self.projector.setCheckable(True)
         self.leave_projector = self._make(tr("Leave projector mode"), "Esc", tr("Back to the normal window"))
         self.leave_projector.setEnabled(False)
+        # The room (participants' phones): one action opens and closes it
+        self.room = self._make(
+            tr("Open &room"), "Ctrl+Shift+R", tr("Let participants join from their phones, or close the room")
+        )
+        self.room.setCheckable(True)
         # Help
         self.shortcuts = self._make(
             tr("&Keyboard shortcuts"), [QKeySequence("F1")], tr("Every key Via answers to, on the board and off it")
@@ -110,6 +115,7 @@ def build_menus(
     view_menu.addSeparator()
     view_menu.addAction(actions.full_screen)
     view_menu.addAction(actions.projector)
+    view_menu.addAction(actions.room)
     view_menu.addSeparator()
     panels = view_menu.addMenu(tr("&Panels"))
 

@@ -14,7 +14,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
 
 from ui import dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
@@ -31,6 +41,8 @@ from ui.panels.palette import PalettePanel
 from ui.panels.properties import PropertiesPanel
 from ui.panels.suggestions import SuggestionsPanel
 from ui.report_export import ReportExporter
+from ui.room.join_strip import JoinStrip
+from ui.room.session import RoomSession
 from ui.shortcuts_sheet import show_shortcuts
 from ui.tooltips import plain_tooltip
 from workshop import examples, guide, storage
@@ -97,6 +109,8 @@ class MainWindow(QMainWindow):
         self._guide_focus: list[str] = guide.focus_ids(self.document.workshop, self.guide_panel.current_step())
         """What the guide's open step wants the board to focus on (sent again when the guide comes back)."""
         self.exporter = ReportExporter(self.document, self)
+        self.room = RoomSession(self.document, self)
+        self.room.choose_address = self._choose_room_address
 
         self.actions_ = Actions(self)
         undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -176,6 +190,7 @@ class MainWindow(QMainWindow):
                 bar.addAction(action)
         bar.addSeparator()
         bar.addAction(a.projector)
+        bar.addAction(a.room)
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -211,6 +226,11 @@ class MainWindow(QMainWindow):
         a.leave_projector.triggered.connect(lambda: self.set_projector(False))
         a.about.triggered.connect(self._about)
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
+        self.join_strip = JoinStrip(self.board)
+        a.room.toggled.connect(self.set_room_open)
+        self.room.openChanged.connect(self._room_open_changed)
+        self.room.connectedChanged.connect(self.join_strip.set_connected)
+        self.room.message.connect(self.show_message)
 
         doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
         doc.pathChanged.connect(self._update_title)
@@ -494,6 +514,8 @@ class MainWindow(QMainWindow):
                 self.showNormal()
         theme.apply(self, on, self.dark)
         self.board.set_projector(on)
+        self.join_strip.set_projector(on)
+        self._keep_board_clear_of_strip()
         self.guide_panel.set_projector(on)
         a.leave_projector.setEnabled(on)
         a.projector.blockSignals(True)
@@ -626,12 +648,50 @@ class MainWindow(QMainWindow):
             child.setElideMode(Qt.TextElideMode.ElideNone)
             child.setUsesScrollButtons(False)
 
+    # --- the room ---------------------------------------------------------------------------------
+
+    def set_room_open(self, on: bool) -> None:
+        """Open or close the room; the join strip shows on the board while it is open."""
+        if on:
+            self.room.open()
+        else:
+            self.room.close()
+        self._room_open_changed(self.room.is_open)
+
+    def _room_open_changed(self, is_open: bool) -> None:
+        action = self.actions_.room
+        action.blockSignals(True)
+        action.setChecked(is_open)
+        action.blockSignals(False)
+        action.setText(self.tr("Close &room") if is_open else self.tr("Open &room"))
+        if is_open:
+            self.join_strip.set_projector(self.projector_on)
+            self.join_strip.show_room(self.room.url)
+            self.join_strip.set_connected(self.room.refresh_count())
+            self.show_message(self.tr("The room is open: participants join at %s") % self.room.url)
+        else:
+            self.join_strip.hide()
+        self._keep_board_clear_of_strip()
+
+    def _keep_board_clear_of_strip(self) -> None:
+        """The board draws beside the join strip (which keeps that room for itself): fit it again."""
+        QTimer.singleShot(0, self.board.fit_all)
+
+    def _choose_room_address(self, found: list) -> object:
+        """Several networks: the facilitator picks the one the room's phones are on."""
+        labels = [candidate.label for candidate in found]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Open the room"), self.tr("Which network are the participants' phones on?"), labels, 0, False
+        )
+        return found[labels.index(label)] if ok and label in labels else None
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_board_editor()
         if not self.maybe_save():
             event.ignore()
             return
         self._save_window_state()
+        self.room.close()
         if self.autosaver is not None:
             problem = self.autosaver.close()
             if problem:  # said plainly, then Via closes: the work itself is saved or discarded

@@ -83,6 +83,8 @@ def _sound(ws: Workshop) -> bool:
                 return False
         elif suggestion.function_id not in with_owner:
             return False
+    if not with_owner.issuperset(map(_function_id, ws.disclosures)):
+        return False
     return (goals | kpis).issuperset(ws.positions)
 
 
@@ -216,6 +218,9 @@ def _every_problem(ws: Workshop) -> list[str]:
                 found.append(_problem(f"suggestions[{i}].target", f"no goal '{suggestion.target}'"))
         elif suggestion.function_id is not None and suggestion.function_id not in functions:
             found.append(_problem(f"suggestions[{i}].function_id", f"no function '{suggestion.function_id}'"))
+    for i, disclosure in enumerate(ws.disclosures):
+        if disclosure.function_id is not None and disclosure.function_id not in functions:
+            found.append(_problem(f"disclosures[{i}].function_id", f"no function '{disclosure.function_id}'"))
     for card_id in ws.positions:
         if not (card_id in goals or card_id in kpis):
             found.append(_problem(f"positions.{card_id}", "no goal or KPI has this id"))

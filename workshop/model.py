@@ -28,12 +28,20 @@ Ref = Annotated[str, Field(min_length=1, max_length=64)]
 one is checked by `workshop.integrity` (loading) and `workshop.ops` (editing). Skipping the pattern
 here halves the pattern checks of a load (~15,000 at 5,000 goals)."""
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+ParticipantId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+"""The random id a participant's phone makes for itself: it names no one, it only tells posts apart."""
 Coordinate = Annotated[float, Field(ge=-1e7, le=1e7)]
 
 
 def new_id(prefix: str) -> str:
     """A short random id with a readable prefix ("g-3f9a0c1b2d"), unique for any real workshop."""
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def _unset(value: object) -> bool:
+    """Room fields left at their default are not written, so a workshop that never opened the room
+    is saved exactly as before the room existed (and still opens in the Via before it)."""
+    return not value
 
 
 class Strict(BaseModel):
@@ -184,6 +192,14 @@ class LinkSuggestion(Strict):
     reason: Text = ""
     status: SuggestionStatus = SuggestionStatus.PENDING
     votes: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    participant: ParticipantId | None = Field(None, exclude_if=_unset)
+    """The phone that posted it (None: recorded on the laptop, or in a file older than the room)."""
+    voters: list[ParticipantId] = Field(default_factory=list, max_length=100_000, exclude_if=_unset)
+    """The phones that voted for it, one vote each; `votes` also counts votes given on the laptop."""
+    hidden: bool = Field(False, exclude_if=_unset)
+    """Kept off the projector and the phones (the facilitator's call), still in the file."""
+    merged_into: Ref | None = Field(None, exclude_if=_unset)
+    """A duplicate the facilitator merged into another suggestion (it is then rejected)."""
 
 
 class GoalSuggestion(Strict):
@@ -195,9 +211,44 @@ class GoalSuggestion(Strict):
     reason: Text = ""
     status: SuggestionStatus = SuggestionStatus.PENDING
     votes: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    participant: ParticipantId | None = Field(None, exclude_if=_unset)
+    """The phone that posted it (None: recorded on the laptop, or in a file older than the room)."""
+    voters: list[ParticipantId] = Field(default_factory=list, max_length=100_000, exclude_if=_unset)
+    """The phones that voted for it, one vote each; `votes` also counts votes given on the laptop."""
+    hidden: bool = Field(False, exclude_if=_unset)
+    """Kept off the projector and the phones (the facilitator's call), still in the file."""
+    merged_into: Ref | None = Field(None, exclude_if=_unset)
+    """A duplicate the facilitator merged into another suggestion (it is then rejected)."""
 
 
 Suggestion = Annotated[LinkSuggestion | GoalSuggestion, Field(discriminator="kind")]
+
+
+class DisclosureKind(StrEnum):
+    """What a participant discloses in the via-negativa channel of the room."""
+
+    HINDRANCE = "hindrance"
+    """Something that gets in the way of serving another function or the strategy."""
+    WEAKNESS = "weakness"
+    """A corner cut that others should not build promises on."""
+    GAMING_KPI = "gaming_kpi"
+    """A KPI or bonus that rewards a local result at the cost of the whole."""
+
+
+class Disclosure(Strict):
+    """A via-negativa post from the room. Anonymous unless the participant gave a name: an anonymous
+    one records no participant id, so nothing in the file ties it to anyone's other posts."""
+
+    id: Id
+    about: DisclosureKind
+    text: Text
+    function_id: Ref | None = None
+    author: Name = ""
+    participant: ParticipantId | None = None
+    status: SuggestionStatus = SuggestionStatus.PENDING
+    votes: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    voters: list[ParticipantId] = Field(default_factory=list, max_length=100_000)
+    hidden: bool = False
 
 
 class Position(Strict):
@@ -219,6 +270,7 @@ COLLECTIONS: tuple[str, ...] = (
     "weaknesses",
     "decisions",
     "suggestions",
+    "disclosures",
 )
 """The list fields of `Workshop` whose items carry an id; operations and undo work on these."""
 
@@ -236,6 +288,8 @@ class Workshop(Strict):
     decisions: list[Decision] = Field(default_factory=list)
     suggestions: list[Suggestion] = Field(default_factory=list)
     positions: dict[Ref, Position] = Field(default_factory=dict)
+    disclosures: list[Disclosure] = Field(default_factory=list, exclude_if=_unset)
+    """Via-negativa posts from the room (added after version 1 shipped: absent in older files)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=False)
 

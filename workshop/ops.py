@@ -166,6 +166,8 @@ def remove_function(ws: Workshop, function_id: str) -> Change:
                 )
         for suggestion in [s for s in ws.suggestions if s.kind == "goal" and s.function_id == function_id]:
             rec.delete("suggestions", suggestion.id)
+        for disclosure in [d for d in ws.disclosures if d.function_id == function_id]:
+            rec.replace("disclosures", disclosure.id, function_id=None)  # the room's words stay
         rec.delete("functions", function_id)
     return rec.change()
 

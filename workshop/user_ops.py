@@ -22,6 +22,7 @@ from typing import Any
 from workshop import ops
 from workshop.changes import Change, OperationError
 from workshop.model import Band, FunctionKind, LinkKind, Workshop
+from workshop.room import edits as room_edits
 
 # --- the outcome of an edit -----------------------------------------------------------------------
 
@@ -118,6 +119,18 @@ suggest_goal = ops.suggest_goal
 vote = ops.vote
 accept_suggestion = ops.accept_suggestion
 reject_suggestion = ops.reject_suggestion
+
+# --- the room: posts from participants' phones (workshop/room/edits.py) --------------------------------
+
+suggest_link_as = room_edits.suggest_link_as
+suggest_goal_as = room_edits.suggest_goal_as
+disclose = room_edits.disclose
+vote_as = room_edits.vote_as
+unvote_as = room_edits.unvote_as
+set_hidden = room_edits.set_hidden
+merge_suggestions = room_edits.merge_suggestions
+remove_participant_posts = room_edits.remove_participant_posts
+decide_disclosure = room_edits.decide_disclosure
 
 
 # --- acts made of several operations, each one undo step ---------------------------------------------

@@ -142,7 +142,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         for link in ws.links:
             self._add_link(link)
         for suggestion in ws.suggestions:
-            if isinstance(suggestion, LinkSuggestion) and suggestion.status == SuggestionStatus.PENDING:
+            if (
+                isinstance(suggestion, LinkSuggestion)
+                and suggestion.status == SuggestionStatus.PENDING
+                and not suggestion.hidden  # hidden from the room: not on the projector either
+            ):
                 self._add_suggestion(suggestion)
         self._update_extent()
         self._apply_focus()
@@ -300,7 +304,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             if item_id in self._links:
                 present = ws.find("links", item_id) if item_id in link_ids else ws.find("suggestions", item_id)
                 pending = present is not None and (
-                    not isinstance(present, LinkSuggestion) or present.status == SuggestionStatus.PENDING
+                    not isinstance(present, LinkSuggestion)
+                    or (present.status == SuggestionStatus.PENDING and not present.hidden)
                 )
                 if not pending:
                     self._remove_link(item_id)
@@ -370,6 +375,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             if (
                 isinstance(suggestion, LinkSuggestion)
                 and suggestion.status == SuggestionStatus.PENDING
+                and not suggestion.hidden
                 and suggestion_id not in self._links
             ):
                 self._add_suggestion(suggestion)

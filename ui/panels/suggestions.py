@@ -15,12 +15,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QGridLayout,
+    QInputDialog,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui.around_link import CANCELLED, AroundPrompt, ask_around_link, decide_suggestion
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
+from ui.panels.disclosures import DisclosuresPanel
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
@@ -40,6 +44,11 @@ DECIDED_COLOUR = "#808080"
 LABEL_LIMIT = 60
 
 DialogRunner = Callable[[QDialog], int]
+MergeChooser = Callable[[list[tuple[str, str]]], "str | None"]
+"""Offered (id, description) of the suggestions a duplicate could join; returns the one chosen."""
+Confirm = Callable[[str], bool]
+
+MOST_VOTED, NEWEST = 0, 1
 
 
 class SuggestionsPanel(QWidget):
@@ -73,6 +82,14 @@ class SuggestionsPanel(QWidget):
         self.show_decided.setChecked(True)
         self.show_decided.setToolTip(self.tr("Also list suggestions already accepted or rejected"))
         self.show_decided.toggled.connect(self.rebuild)
+        self.order = QComboBox(self)
+        self.order.addItems([self.tr("Most votes first"), self.tr("Newest first")])
+        self.order.setAccessibleName(self.tr("Order of the suggestions"))
+        self.order.currentIndexChanged.connect(self.rebuild)
+        self.choose_merge_target: MergeChooser = self._ask_merge_target
+        """Replaced in tests to pick the suggestion a duplicate merges into without a dialog."""
+        self.confirm: Confirm = self._ask_confirm
+        """Replaced in tests to answer 'remove everything from this phone?' without a dialog."""
 
         self.accept_button = action_button(
             self, self.tr("&Accept"), self.tr("Accept: add it to the workshop"), self.accept_current
@@ -91,12 +108,37 @@ class SuggestionsPanel(QWidget):
         buttons.addWidget(self.reject_button, 0, 1)
         buttons.addWidget(self.vote_button, 1, 0)
         buttons.addWidget(self.add_button, 1, 1)
+        self.hide_button = action_button(
+            self, self.tr("&Hide from room"), self.tr("Keep it off the projector and the phones"), self.toggle_hidden
+        )
+        self.merge_button = action_button(
+            self, self.tr("&Merge into…"), self.tr("It repeats another suggestion: merge it and its votes"),
+            self.merge_current,
+        )
+        self.remove_participant_button = action_button(
+            self, self.tr("Remove &phone's posts…"),
+            self.tr("Remove everything this participant's phone posted, and its votes"), self.remove_participant,
+        )
+        buttons.addWidget(self.hide_button, 2, 0)
+        buttons.addWidget(self.merge_button, 2, 1)
+        buttons.addWidget(self.remove_participant_button, 3, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.order)
+        layout.addWidget(self.list, 2)
         layout.addWidget(self.show_decided)
         layout.addLayout(buttons)
+        self.disclosures = DisclosuresPanel(document, self)
+        """What the room disclosed from their phones (the via-negativa channel), below the suggestions."""
+        self.disclosures.message.connect(self.message)
+        disclosures_title = QLabel(self.tr("What hinders, from the room"), self)
+        disclosures_title.setObjectName("disclosuresTitle")
+        font = QFont(disclosures_title.font())
+        font.setBold(True)
+        disclosures_title.setFont(font)
+        layout.addWidget(disclosures_title)
+        layout.addWidget(self.disclosures, 1)
         document.changed.connect(self._on_changed)
         document.reset.connect(self.rebuild)
         self.rebuild()
@@ -132,8 +174,14 @@ class SuggestionsPanel(QWidget):
         parts.append(self.tr("1 vote") if suggestion.votes == 1 else self.tr("%d votes") % suggestion.votes)
         if suggestion.status == SuggestionStatus.ACCEPTED:
             parts.append(self.tr("accepted"))
+        elif suggestion.merged_into:
+            parts.append(self.tr("merged"))
         elif suggestion.status == SuggestionStatus.REJECTED:
             parts.append(self.tr("rejected"))
+        if suggestion.hidden:
+            parts.append(self.tr("hidden from the room"))
+        if suggestion.participant:
+            parts.append(self.tr("from a phone"))
         line = " · ".join(parts)
         if suggestion.reason:
             line += "\n" + self.tr("Why: %s") % shorten(suggestion.reason, LABEL_LIMIT * 3)
@@ -146,7 +194,10 @@ class SuggestionsPanel(QWidget):
         self.list.clear()
         pending = [s for s in ws.suggestions if s.status == SuggestionStatus.PENDING]
         decided = [s for s in ws.suggestions if s.status != SuggestionStatus.PENDING]
-        pending.sort(key=lambda s: -s.votes)  # stable: equal votes keep the order they were made in
+        if self.order.currentIndex() == NEWEST:
+            pending.reverse()  # the file keeps the order they were made in
+        else:
+            pending.sort(key=lambda s: -s.votes)  # stable: equal votes keep the order they were made in
         shown = pending + (decided if self.show_decided.isChecked() else [])
         for suggestion in shown:
             item = QListWidgetItem(f"{self.describe(suggestion)}\n{self._details(suggestion)}")
@@ -203,6 +254,12 @@ class SuggestionsPanel(QWidget):
         pending = suggestion is not None and suggestion.status == SuggestionStatus.PENDING
         for button in (self.accept_button, self.reject_button, self.vote_button):
             button.setEnabled(pending)
+        self.hide_button.setEnabled(suggestion is not None)
+        self.hide_button.setText(
+            self.tr("S&how to room") if suggestion is not None and suggestion.hidden else self.tr("&Hide from room")
+        )
+        self.merge_button.setEnabled(pending)
+        self.remove_participant_button.setEnabled(suggestion is not None and suggestion.participant is not None)
 
     def _on_activated(self, item: QListWidgetItem) -> None:
         suggestion = self._document.workshop.find("suggestions", item.data(ID_ROLE))
@@ -236,6 +293,56 @@ class SuggestionsPanel(QWidget):
             return CANCELLED
         outcome = decide_suggestion(self._document, suggestion.id, accept, self.around_link_prompt, self)
         return outcome.tell(self.message.emit)
+
+    # --- the live queue: hide, merge, remove a phone's posts --------------------------------------
+
+    def toggle_hidden(self) -> Outcome:
+        suggestion = self._current()
+        if suggestion is None:
+            return CANCELLED
+        return self._document.run(user_ops.set_hidden, suggestion.id, not suggestion.hidden).tell(self.message.emit)
+
+    def merge_current(self) -> Outcome:
+        """The current suggestion repeats another: it joins the one chosen, with its votes."""
+        duplicate = self._current()
+        if duplicate is None or duplicate.status != SuggestionStatus.PENDING:
+            return CANCELLED
+        offered = [
+            (s.id, self.describe(s))
+            for s in self._document.workshop.suggestions
+            if s.id != duplicate.id and s.kind == duplicate.kind and s.status == SuggestionStatus.PENDING
+        ]
+        if not offered:
+            self.message.emit(self.tr("No other pending suggestion of this kind to merge it into."))
+            return CANCELLED
+        keep = self.choose_merge_target(offered)
+        if keep is None:
+            return CANCELLED
+        outcome = self._document.run(user_ops.merge_suggestions, keep, duplicate.id).tell(self.message.emit)
+        if outcome.ok:
+            self.select(keep)
+        return outcome
+
+    def remove_participant(self) -> Outcome:
+        suggestion = self._current()
+        if suggestion is None or suggestion.participant is None:
+            return CANCELLED
+        who = suggestion.author or self.tr("this participant")
+        question = self.tr("Remove everything %s posted from their phone, and their votes?") % who
+        if not self.confirm(question):
+            return CANCELLED
+        return self._document.run(user_ops.remove_participant_posts, suggestion.participant).tell(self.message.emit)
+
+    def _ask_merge_target(self, offered: list[tuple[str, str]]) -> str | None:
+        labels = [label for _, label in offered]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Merge duplicate"), self.tr("It repeats which suggestion?"), labels, 0, False
+        )
+        return offered[labels.index(label)][0] if ok and label in labels else None
+
+    def _ask_confirm(self, question: str) -> bool:
+        yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+        return QMessageBox.question(self, self.tr("Remove posts"), question, yes | cancel, cancel) == yes
 
     # --- recording a new suggestion -------------------------------------------------------------
 

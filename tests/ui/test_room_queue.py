@@ -1,0 +1,103 @@
+"""The facilitator's live queue: newest or most-voted first, hide from the room, merge duplicates,
+remove a phone's posts, and the room's disclosures recorded or set aside, each one undo step."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.document import Document
+from ui.panels.disclosures import DisclosuresPanel
+from ui.panels.suggestions import NEWEST, SuggestionsPanel
+from workshop import user_ops
+from workshop.examples import customer_loyalty
+from workshop.model import SuggestionStatus
+from workshop.room.view import participant_view
+
+
+@pytest.fixture
+def document() -> Document:
+    return Document(customer_loyalty())
+
+
+@pytest.fixture
+def panel(qtbot, document) -> SuggestionsPanel:
+    widget = SuggestionsPanel(document)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def suggest(document: Document, text: str, participant: str) -> str:
+    return document.run(user_ops.suggest_goal_as, text, None, participant=participant).created_id
+
+
+def test_the_queue_shows_most_voted_or_newest_first(document, panel) -> None:
+    old = suggest(document, "Older idea", "phone-0001")
+    new = suggest(document, "Newer idea", "phone-0002")
+    document.run(user_ops.vote_as, old, "phone-0003")
+    assert panel.shown_ids().index(old) < panel.shown_ids().index(new)
+    panel.order.setCurrentIndex(NEWEST)
+    assert panel.shown_ids().index(new) < panel.shown_ids().index(old)
+
+
+def test_hiding_takes_it_off_the_phones_and_one_undo_brings_it_back(document, panel) -> None:
+    sid = suggest(document, "Rude words", "phone-0001")
+    panel.select(sid)
+    assert panel.toggle_hidden().ok
+    assert sid not in {s["id"] for s in participant_view(document.workshop)["suggestions"]}
+    assert "hidden from the room" in panel.list.currentItem().text()
+    assert panel.hide_button.text() == "S&how to room"
+    document.undo_stack.undo()
+    assert sid in {s["id"] for s in participant_view(document.workshop)["suggestions"]}
+
+
+def test_merging_a_duplicate_moves_its_votes(document, panel) -> None:
+    keep = suggest(document, "Faster quotes", "phone-0001")
+    dup = suggest(document, "Quotes faster", "phone-0002")
+    document.run(user_ops.vote_as, dup, "phone-0003")
+    panel.choose_merge_target = lambda offered: keep if keep in dict(offered) else None
+    panel.select(dup)
+    assert panel.merge_current().ok
+    kept = document.workshop.find("suggestions", keep)
+    assert kept.votes == 2 and document.workshop.find("suggestions", dup).merged_into == keep
+    assert panel.current_id() == keep
+
+
+def test_removing_a_phones_posts_asks_first_and_is_one_step(document, panel) -> None:
+    flood = [suggest(document, f"spam {i}", "phone-flood") for i in range(3)]
+    other = suggest(document, "A real idea", "phone-0001")
+    panel.select(flood[0])
+    panel.confirm = lambda question: False
+    assert not panel.remove_participant().ok
+    panel.confirm = lambda question: True
+    assert panel.remove_participant().ok
+    assert set(panel.shown_ids()).isdisjoint(flood) and other in panel.shown_ids()
+    document.undo_stack.undo()
+    assert set(flood) <= set(panel.shown_ids())
+
+
+def test_a_disclosed_weakness_is_recorded_for_its_function(qtbot, document) -> None:
+    panel = DisclosuresPanel(document)
+    qtbot.addWidget(panel)
+    it = next(f.id for f in document.workshop.functions if f.name == "IT")
+    did = document.run(user_ops.disclose, "weakness", "Backups never tested", it).created_id
+    assert "anonymous" in panel.list.item(0).text()
+    panel.select(did)
+    outcome = panel.accept_current()
+    assert outcome.ok and document.workshop.find("weaknesses", outcome.created_id).description == "Backups never tested"
+    assert document.workshop.find("disclosures", did).status == SuggestionStatus.ACCEPTED
+    assert not panel.accept_button.isEnabled()
+
+
+def test_a_hidden_link_suggestion_leaves_the_board_too(view) -> None:
+    document = view.document
+    ws = document.workshop
+    linked = {(lk.source, lk.target) for lk in ws.links}
+    source, target = next(
+        (g.id, s.id) for g in ws.goals if g.function_id for s in ws.strategic_goals() if (g.id, s.id) not in linked
+    )
+    sid = document.run(user_ops.suggest_link_as, source, target, participant="phone-0001").created_id
+    assert view.board_scene.link(sid) is not None  # the dashed line the room sees
+    document.run(user_ops.set_hidden, sid, True)
+    assert view.board_scene.link(sid) is None
+    document.undo_stack.undo()
+    assert view.board_scene.link(sid) is not None

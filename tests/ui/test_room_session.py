@@ -1,0 +1,155 @@
+"""The room from the facilitator's side: phones' posts land on the one undo stack, the phones see
+what the facilitator decides, and closing the room (or the workshop, or the window) ends it."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import httpx
+import pytest
+
+from ui.document import Document
+from workshop import user_ops
+from workshop.examples import customer_loyalty
+from workshop.model import SuggestionStatus
+
+ALICE = "alice-000001"
+
+
+@pytest.fixture
+def window(open_window):
+    win = open_window(Document(customer_loyalty()))
+    yield win
+    win.room.close()
+
+
+def open_room(win) -> None:
+    win.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
+    win._room_open_changed(win.room.is_open)
+    assert win.room.is_open
+
+
+class Phone:
+    """A phone's requests, sent from another thread so the GUI thread stays free to decide them."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.origin = url.split("/", 3)[0] + "//" + url.split("/", 3)[2]
+        self.answers: list[httpx.Response] = []
+
+    def post(self, **fields) -> None:
+        def send() -> None:
+            with httpx.Client(timeout=10) as http:
+                self.answers.append(
+                    http.post(self.url + "post", json={"participant": ALICE, **fields}, headers={"origin": self.origin})
+                )
+
+        threading.Thread(target=send, daemon=True).start()
+
+
+def test_a_phones_suggestion_is_one_undo_step_on_the_laptop(qtbot, window) -> None:
+    open_room(window)
+    phone = Phone(window.room.url)
+    before = len(window.document.workshop.suggestions)
+    phone.post(key="key-00000001", action="suggest_goal", text="Quotes within a day")
+    qtbot.waitUntil(lambda: len(phone.answers) == 1, timeout=5000)
+    assert phone.answers[0].status_code == 201
+    created = window.document.workshop.find("suggestions", phone.answers[0].json()["id"])
+    assert created.participant == ALICE and created.text == "Quotes within a day"
+    assert window.document.undo_stack.undoText() == "Suggest goal"
+    window.document.undo_stack.undo()
+    assert len(window.document.workshop.suggestions) == before
+
+
+def test_the_phone_learns_the_link_already_exists(qtbot, window) -> None:
+    open_room(window)
+    link = window.document.workshop.links[0]
+    phone = Phone(window.room.url)
+    phone.post(key="key-00000001", action="suggest_link", source=link.source, target=link.target)
+    qtbot.waitUntil(lambda: len(phone.answers) == 1, timeout=5000)
+    assert (phone.answers[0].status_code, phone.answers[0].json()["error"]) == (409, "These goals are already linked.")
+
+
+def test_the_phones_see_the_facilitators_decision(qtbot, window) -> None:
+    open_room(window)
+    sid = window.document.run(user_ops.suggest_goal_as, "Faster quotes", None, participant=ALICE).created_id
+    seen: list[dict] = []
+
+    def watch() -> None:
+        with httpx.Client(timeout=10) as http, http.stream("GET", window.room.url + "events") as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data: "):
+                    seen.append(json.loads(line[6:]))
+
+    threading.Thread(target=watch, daemon=True).start()
+    qtbot.waitUntil(lambda: window.room.refresh_count() == 1, timeout=5000)
+    window.document.run(user_ops.accept_suggestion, sid)
+
+    def accepted() -> bool:  # a whole picture, or a patch with just what changed
+        return any(
+            s["id"] == sid and s["status"] == "accepted"
+            for update in seen
+            for s in update.get("suggestions") or update.get("patch", {}).get("suggestions", [])
+        )
+
+    qtbot.waitUntil(accepted, timeout=5000)
+    assert window.document.workshop.find("suggestions", sid).status == SuggestionStatus.ACCEPTED
+
+
+def test_one_action_opens_and_closes_the_room_and_the_strip_shows_while_open(qtbot, window, monkeypatch) -> None:
+    from workshop.room import addresses
+
+    monkeypatch.setattr(addresses, "candidates", lambda: [addresses.Candidate("127.0.0.1", "test", 0)])
+    monkeypatch.setattr(addresses, "usable", lambda ip: True)
+    from workshop.room import server
+
+    monkeypatch.setattr(server, "usable", lambda ip: True)
+    monkeypatch.setattr(server, "PREFERRED_PORT", 0)
+    window.actions_.room.trigger()
+    assert window.room.is_open and window.actions_.room.isChecked()
+    assert window.join_strip.isVisible()
+    assert window.join_strip.address.text().replace("\n", "") in window.room.url
+    assert window.board.viewportMargins().right() >= window.join_strip.width()  # no card under the strip
+    assert not window.join_strip.code.pixmap().isNull()
+    window.actions_.room.trigger()
+    assert not window.room.is_open and not window.join_strip.isVisible()
+    assert window.actions_.room.text() == "Open &room"
+    assert window.board.viewportMargins().right() == 0
+
+
+def test_with_no_network_the_facilitator_is_told_what_to_do(qtbot, window, monkeypatch) -> None:
+    from workshop.room import addresses
+
+    monkeypatch.setattr(addresses, "candidates", lambda: [])
+    messages: list[str] = []
+    window.room.message.connect(messages.append)
+    window.actions_.room.trigger()
+    assert not window.room.is_open and not window.actions_.room.isChecked()
+    assert "hotspot" in messages[0]
+
+
+def test_closing_the_workshop_closes_the_room(qtbot, window) -> None:
+    open_room(window)
+    server = window.room.server
+    window.close_workshop()
+    assert not window.room.is_open and not server.running
+    assert not window.join_strip.isVisible()
+
+
+def test_closing_the_window_stops_the_room_even_with_phones_connected(qtbot, window) -> None:
+    open_room(window)
+    server = window.room.server
+    ended = threading.Event()
+
+    def hold() -> None:
+        with httpx.Client(timeout=10) as http, http.stream("GET", window.room.url + "events") as stream:
+            for _ in stream.iter_lines():
+                pass
+        ended.set()
+
+    threading.Thread(target=hold, daemon=True).start()
+    qtbot.waitUntil(lambda: window.room.refresh_count() == 1, timeout=5000)
+    window.close()
+    assert not server.running
+    assert ended.wait(5)
