@@ -81,3 +81,24 @@ def test_tab_keeps_the_parent_and_the_new_card_in_view_at_the_rooms_zoom(qtbot, 
     assert view.transform().m11() == scale
     for card_id in ("g-loyalty", new_id):
         assert seen(view).contains(view.board_scene.card(card_id).scene_card_rect()), card_id
+
+
+def test_in_projector_mode_a_step_zooms_up_to_legible_once_and_then_only_pans(qtbot, shown_board) -> None:
+    view = shown_board(660, 560)  # the board beside the guide on a 1024x768 beamer
+    view.set_projector(True)
+    view.fit_all()
+    assert view.transform().m11() < view.legible_scale(), "the whole demo is too small to read here"
+    view.set_focus_ids(STRATEGY[:1])
+    assert view.transform().m11() == view.legible_scale()
+    assert seen(view).contains(view.board_scene.card("g-loyalty").scene_card_rect())
+    view.set_focus_ids(["g-it-records"])
+    assert view.transform().m11() == view.legible_scale(), "no second zoom"
+    assert seen(view).contains(view.board_scene.card("g-it-records").scene_card_rect())
+
+
+def test_at_the_desk_a_step_never_zooms(qtbot, shown_board) -> None:
+    view = shown_board(660, 560)
+    view.fit_all()
+    scale = view.transform().m11()
+    view.set_focus_ids(STRATEGY[:1])
+    assert view.transform().m11() == scale

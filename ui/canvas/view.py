@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QResizeEvent,
+    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -43,6 +44,9 @@ from workshop.model import Band, band_of_function
 from workshop.user_ops import Outcome
 
 log = logging.getLogger(__name__)
+
+LEGIBLE_LINE_PX = 18.0
+"""A card's line of text from the back of a room on a 1024x768 beamer: at least this many pixels."""
 
 
 
@@ -144,15 +148,32 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         strategy band or a parent card going off-screen loses the room). A step about the whole tree
         (no focus) undims and leaves the view where it is."""
         cards = self.board_scene.set_focus_ids(ids)
-        if cards:
-            self.reveal_cards(cards)
+        if not cards:
+            return
+        legible = self.legible_scale()
+        if self.projector and self.transform().m11() < legible:
+            # The one zoom the board makes by itself: up to where the room can read the step's cards
+            # (never down, never past it), once; later steps at that zoom only pan.
+            self.fitted = False
+            centre = self._cards_rect(cards).center()
+            self.setTransform(QTransform.fromScale(legible, legible))
+            self.centerOn(centre)
+        self.reveal_cards(cards)
 
-    def reveal_cards(self, card_ids: Iterable[str]) -> None:
+    def legible_scale(self) -> float:
+        """The zoom at which a card's main text has lines of LEGIBLE_LINE_PX on screen."""
+        return LEGIBLE_LINE_PX / (self.board_scene.theme.body_px * 1.25)
+
+    def _cards_rect(self, card_ids: Iterable[str]) -> QRectF:
         rect = QRectF()
         for card_id in card_ids:
             card = self.board_scene.card(card_id)
             if card is not None:
                 rect = rect.united(card.scene_card_rect())
+        return rect
+
+    def reveal_cards(self, card_ids: Iterable[str]) -> None:
+        rect = self._cards_rect(card_ids)
         if not rect.isNull():
             self.reveal(rect)
 
