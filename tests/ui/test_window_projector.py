@@ -161,3 +161,20 @@ def test_the_rounds_timer_shows_on_the_board_in_projector_mode_without_the_guide
     window.set_projector(False)
     assert not overlay.isVisible(), "at the desk the guide panel shows the timer"
     timer.reset()
+
+
+def test_alt_right_moves_the_guide_on_with_the_keyboard_on_the_board_and_not_when_it_is_hidden(window, qtbot):
+    window.set_projector(True)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(window.guide_dock.isVisible)
+    window.board.setFocus()
+    qtbot.waitUntil(window.board.hasFocus)
+    start = window.guide_panel.current_step().key
+    qtbot.keyClick(window.board, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.guide_panel.current_step().key != start)
+    moved = window.guide_panel.current_step().key
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.guide_dock.isVisible())
+    window.board.setFocus()
+    qtbot.keyClick(window.board, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.guide_panel.current_step().key == moved, "a hidden guide does not move"

@@ -165,8 +165,13 @@ class GuidePanel(QWidget):
         layout.addWidget(self.timer)
         layout.addLayout(nav)
 
-        self._add_action(self.tr("Next step"), ["Alt+Right", "Ctrl+Return", "Ctrl+Enter", "PgDown"], self.next)
-        self._add_action(self.tr("Previous step"), ["Alt+Left", "PgUp"], self.back)
+        self._add_action(self.tr("Next step"), ["Ctrl+Return", "Ctrl+Enter", "PgDown"], self.next)
+        self._add_action(self.tr("Previous step"), ["PgUp"], self.back)
+        # Alt+Right and Alt+Left work from anywhere in the window while the guide can be seen: in
+        # projector mode the facilitator's keyboard is on the board, not in the guide.
+        window_wide = Qt.ShortcutContext.WindowShortcut
+        self._add_action(self.tr("Next step (anywhere)"), ["Alt+Right"], self.next, window_wide)
+        self._add_action(self.tr("Previous step (anywhere)"), ["Alt+Left"], self.back, window_wide)
 
         document.changed.connect(self._model_changed)
         document.reset.connect(self._model_reset)
@@ -199,10 +204,17 @@ class GuidePanel(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _add_action(self, text: str, keys: list[str], slot) -> QAction:
+    def _add_action(
+        self,
+        text: str,
+        keys: list[str],
+        slot,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    ) -> QAction:
+        """An action of the guide; a hidden guide's shortcuts do not fire (Qt skips hidden widgets)."""
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(context)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
