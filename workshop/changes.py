@@ -11,34 +11,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from workshop.model import Meta, Position, Workshop
+from workshop.model import Collection, Meta, Position, Workshop
 
 
 class OperationError(ValueError):
     """An edit the model refuses; the message is written for the person who asked for it."""
 
 
+class Part(StrEnum):
+    """What `Change.touched()` names besides the collections: the workshop's details and card positions."""
+
+    META = "meta"
+    POSITIONS = "positions"
+
+
 @dataclass(frozen=True)
 class Insert:
-    collection: str
+    collection: Collection
     index: int
     item: BaseModel
 
 
 @dataclass(frozen=True)
 class Delete:
-    collection: str
+    collection: Collection
     index: int
     item: BaseModel
 
 
 @dataclass(frozen=True)
 class Replace:
-    collection: str
+    collection: Collection
     index: int
     before: BaseModel
     after: BaseModel
@@ -119,9 +127,11 @@ class Change:
     def is_empty(self) -> bool:
         return not self.steps
 
-    def touched(self) -> dict[str, set[str]]:
-        """Ids touched per collection; 'meta' and 'positions' appear as keys when they changed."""
-        out: dict[str, set[str]] = {}
+    def touched(self) -> dict[Collection | Part, set[str]]:
+        """Ids touched per collection; `Part.META` and `Part.POSITIONS` appear as keys when they changed.
+
+        The keys are string enums, so `touched()["goals"]` and `"positions" in touched()` work too."""
+        out: dict[Collection | Part, set[str]] = {}
         for step in self.steps:
             match step:
                 case Insert(collection, _, item) | Delete(collection, _, item):
@@ -129,9 +139,9 @@ class Change:
                 case Replace(collection, _, before, _):
                     out.setdefault(collection, set()).add(before.id)
                 case SetMeta():
-                    out.setdefault("meta", set())
+                    out.setdefault(Part.META, set())
                 case SetPosition(card_id, _, _):
-                    out.setdefault("positions", set()).add(card_id)
+                    out.setdefault(Part.POSITIONS, set()).add(card_id)
         return out
 
     def structural(self) -> bool:
@@ -152,12 +162,12 @@ class Recorder:
         apply_step(self.ws, step)
         self.steps.append(step)
 
-    def insert(self, collection: str, item: BaseModel, index: int | None = None) -> None:
+    def insert(self, collection: Collection, item: BaseModel, index: int | None = None) -> None:
         items = getattr(self.ws, collection)
         position = len(items) if index is None else max(0, min(index, len(items)))
         self._do(Insert(collection, position, item.model_copy(deep=True)))
 
-    def delete(self, collection: str, item_id: str) -> BaseModel:
+    def delete(self, collection: Collection, item_id: str) -> BaseModel:
         index = self.ws.index_of(collection, item_id)
         if index < 0:
             raise OperationError(f"Nothing with id '{item_id}' in {collection}.")
@@ -165,7 +175,7 @@ class Recorder:
         self._do(Delete(collection, index, item.model_copy(deep=True)))
         return item
 
-    def replace(self, collection: str, item_id: str, **changes: Any) -> BaseModel:
+    def replace(self, collection: Collection, item_id: str, **changes: Any) -> BaseModel:
         """Swap in an updated copy validated as a whole, so a bad field never half-applies."""
         index = self.ws.index_of(collection, item_id)
         if index < 0:

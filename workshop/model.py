@@ -208,19 +208,41 @@ class Position(Strict):
     pinned: bool = False
 
 
-COLLECTIONS: tuple[str, ...] = (
-    "functions",
-    "goals",
-    "links",
-    "relations",
-    "answers",
-    "kpis",
-    "tensions",
-    "weaknesses",
-    "decisions",
-    "suggestions",
-)
-"""The list fields of `Workshop` whose items carry an id; operations and undo work on these."""
+class Collection(StrEnum):
+    """The list fields of `Workshop` whose items carry an id; operations and undo work on these.
+
+    Each value is the field's name, as the file writes it and as `Change.touched()` names it, so a
+    plain string still works wherever a collection is asked for."""
+
+    FUNCTIONS = "functions"
+    GOALS = "goals"
+    LINKS = "links"
+    RELATIONS = "relations"
+    ANSWERS = "answers"
+    KPIS = "kpis"
+    TENSIONS = "tensions"
+    WEAKNESSES = "weaknesses"
+    DECISIONS = "decisions"
+    SUGGESTIONS = "suggestions"
+
+
+COLLECTIONS: tuple[Collection, ...] = tuple(Collection)
+"""Every collection, in the order of `Workshop`'s fields."""
+
+
+class CardKind(StrEnum):
+    """What a card on the board stands for: a palette tile asks for one, the board draws each its way."""
+
+    STRATEGIC = "strategic"
+    GOAL = "goal"
+    KPI = "kpi"
+
+
+class SuggestionKind(StrEnum):
+    """The `kind` a suggestion has in the file (the discriminator of `Suggestion`)."""
+
+    LINK = "link"
+    GOAL = "goal"
 
 
 class Workshop(Strict):
@@ -241,14 +263,14 @@ class Workshop(Strict):
 
     # --- lookups -------------------------------------------------------------------------------
 
-    def find(self, collection: str, item_id: str) -> BaseModel | None:
+    def find(self, collection: Collection, item_id: str) -> BaseModel | None:
         """The item with this id in a collection, or None."""
         for item in getattr(self, collection):
             if item.id == item_id:
                 return item
         return None
 
-    def index_of(self, collection: str, item_id: str) -> int:
+    def index_of(self, collection: Collection, item_id: str) -> int:
         """Position of an item in its collection; -1 when absent."""
         for index, item in enumerate(getattr(self, collection)):
             if item.id == item_id:
@@ -256,10 +278,10 @@ class Workshop(Strict):
         return -1
 
     def function(self, function_id: str | None) -> Function | None:
-        return None if function_id is None else self.find("functions", function_id)  # type: ignore[return-value]
+        return None if function_id is None else self.find(Collection.FUNCTIONS, function_id)  # type: ignore[return-value]
 
     def goal(self, goal_id: str) -> Goal | None:
-        return self.find("goals", goal_id)  # type: ignore[return-value]
+        return self.find(Collection.GOALS, goal_id)  # type: ignore[return-value]
 
     def band_of(self, goal: Goal, functions: dict[str, Function] | None = None) -> Band:
         """Which band a goal sits in: it follows from the function that owns it."""
@@ -276,7 +298,7 @@ class Workshop(Strict):
         goal = self.goal(card_id)
         if goal is not None:
             return self.band_of(goal)
-        kpi = self.find("kpis", card_id)
+        kpi = self.find(Collection.KPIS, card_id)
         return None if kpi is None else self.band_of_owner(kpi.function_id)  # type: ignore[attr-defined]
 
     def strategic_goals(self) -> list[Goal]:

@@ -22,13 +22,15 @@ from ui.canvas.gestures import GesturesMixin
 from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
-from workshop.changes import Change
+from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.gcpause import collector_paused
 from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
 from workshop.layout.slots import grid_positions, layout_positions
 from workshop.model import (
     Band,
+    CardKind,
+    Collection,
     Function,
     Goal,
     Kpi,
@@ -151,18 +153,22 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         function = functions.get(goal.function_id) if goal.function_id else None
         measure = " · ".join(part for part in (goal.measure, goal.target) if part)
         if goal.function_id is None:
-            return CardContent("strategic", Band.STRATEGY, goal.text, self.tr("Strategic goal"), "#2B2D42", measure)
+            return CardContent(
+                CardKind.STRATEGIC, Band.STRATEGY, goal.text, self.tr("Strategic goal"), "#2B2D42", measure
+            )
         band = band_of_function(function)
         header = function.name if function is not None else self.tr("(no function)")
         colour = function.colour if function is not None else "#888888"
-        return CardContent("goal", band, goal.text, header, colour, measure)
+        return CardContent(CardKind.GOAL, band, goal.text, header, colour, measure)
 
     def _kpi_content(self, kpi: Kpi, functions: dict[str, Function]) -> CardContent:
         function = functions.get(kpi.function_id)
         band = band_of_function(function)
         name = function.name if function is not None else ""
         header = self.tr("KPI · %1").replace("%1", name)
-        return CardContent("kpi", band, kpi.name, header, function.colour if function else "#888888", kpi.incentive)
+        return CardContent(
+            CardKind.KPI, band, kpi.name, header, function.colour if function else "#888888", kpi.incentive
+        )
 
     def _add_card(self, card_id: str, content: CardContent, function_id: str | None) -> CardItem:
         card = CardItem(card_id, content, self.theme)
@@ -277,16 +283,16 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """Follow one change: cards, then the links between them, then positions. Each part reads
         only what the change touched, so typing into one card costs one card, not the board."""
         touched = change.touched()
-        link_ids = touched.get("links", set())
-        suggestion_ids = touched.get("suggestions", set())
+        link_ids = touched.get(Collection.LINKS, set())
+        suggestion_ids = touched.get(Collection.SUGGESTIONS, set())
         self._drop_links_gone(link_ids, suggestion_ids)
         cards = _CardSync()
         self._sync_cards(touched, cards)
         replaced = self._follow_bands(cards.rebanded)
         self._place_unplaced(cards.new + replaced)
         self._sync_links(link_ids, suggestion_ids, cards.restyled)
-        self._sync_positions(touched.get("positions", ()))
-        if cards.new or cards.removed or replaced or "positions" in touched:
+        self._sync_positions(touched.get(Part.POSITIONS, ()))
+        if cards.new or cards.removed or replaced or Part.POSITIONS in touched:
             self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
         if cards.new or link_ids or suggestion_ids:
             self._apply_focus()
@@ -296,7 +302,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         ws = self.document.workshop
         for item_id in link_ids | suggestion_ids:
             if item_id in self._links:
-                present = ws.find("links", item_id) if item_id in link_ids else ws.find("suggestions", item_id)
+                present = (
+                    ws.find(Collection.LINKS, item_id)
+                    if item_id in link_ids
+                    else ws.find(Collection.SUGGESTIONS, item_id)
+                )
                 pending = present is not None and (
                     not isinstance(present, LinkSuggestion) or present.status == SuggestionStatus.PENDING
                 )
@@ -307,7 +317,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """Goals and KPIs added, removed or edited, and the cards of a function that changed."""
         ws = self.document.workshop
         functions = {f.id: f for f in ws.functions}
-        for collection in ("goals", "kpis"):
+        for collection in (Collection.GOALS, Collection.KPIS):
             for card_id in touched.get(collection, ()):
                 item = ws.find(collection, card_id)
                 if item is None:
@@ -322,12 +332,12 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 else:
                     self._restyle_card(card, content, cards)
                     self._card_function[card_id] = item.function_id  # type: ignore[attr-defined]
-        for function_id in touched.get("functions", ()):
+        for function_id in touched.get(Collection.FUNCTIONS, ()):
             if function_id not in functions:
                 continue
             for card_id, owner in list(self._card_function.items()):
                 if owner == function_id:
-                    item = ws.find("kpis", card_id) or ws.goal(card_id)
+                    item = ws.find(Collection.KPIS, card_id) or ws.goal(card_id)
                     if item is not None:
                         self._restyle_card(self._cards[card_id], self._content(item, functions), cards)
 
@@ -357,14 +367,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """New and edited links, new pending suggestions, and the links of restyled cards."""
         ws = self.document.workshop
         for link_id in link_ids:
-            link = ws.find("links", link_id)
+            link = ws.find(Collection.LINKS, link_id)
             if isinstance(link, Link):
                 if link_id in self._links:
                     self._set_link_style(self._links[link_id], link)
                 else:
                     self._add_link(link)
         for suggestion_id in suggestion_ids:
-            suggestion = ws.find("suggestions", suggestion_id)
+            suggestion = ws.find(Collection.SUGGESTIONS, suggestion_id)
             if (
                 isinstance(suggestion, LinkSuggestion)
                 and suggestion.status == SuggestionStatus.PENDING

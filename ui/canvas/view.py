@@ -34,7 +34,7 @@ from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
 from workshop.layout.slots import free_spot
-from workshop.model import Band, band_of_function
+from workshop.model import Band, CardKind, Collection, band_of_function
 from workshop.user_ops import Outcome
 
 log = logging.getLogger(__name__)
@@ -206,11 +206,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         point = self.mapToScene(event.position().toPoint())
         self.add_card_at(request.kind, request.function_id, point)
 
-    def add_card_at(self, kind: str, function_id: str | None, point: QPointF) -> str | None:
+    def add_card_at(self, kind: CardKind, function_id: str | None, point: QPointF) -> str | None:
         """Create a card centred on a scene point, in its function's band, and start editing it."""
         ws = self.document.workshop
         band = Band.STRATEGY
-        if kind != "strategic":
+        if kind != CardKind.STRATEGIC:
             function = ws.function(function_id)
             if function is None:
                 self.message.emit(self.tr("That function is no longer in the workshop."))
@@ -223,11 +223,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         )
         return self._select_and_edit(outcome)
 
-    def _new_card_text(self, kind: str) -> str:
+    def _new_card_text(self, kind: CardKind) -> str:
         """A new card's first text, in the words the palette uses (typed over at once)."""
-        if kind == "strategic":
+        if kind == CardKind.STRATEGIC:
             return self.tr("New strategic goal")
-        if kind == "kpi":
+        if kind == CardKind.KPI:
             return self.tr("New KPI")
         return self.tr("New goal")
 
@@ -259,7 +259,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         outcome = self._tell(decide_suggestion(self.document, suggestion_id, accept, self.around_link_prompt, self))
         created = outcome.created_id
         if accept and created is not None:
-            link = self.document.workshop.find("links", created)
+            link = self.document.workshop.find(Collection.LINKS, created)
             self.select_ids([link.source, link.target] if link is not None else [created])  # type: ignore[attr-defined]
         return outcome
 
@@ -317,7 +317,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             position,
             card_id,
             label=self.tr("Add contributing goal"),
-            text=self._new_card_text("goal"),
+            text=self._new_card_text(CardKind.GOAL),
         )
         return self._select_and_edit(outcome)
 
@@ -333,11 +333,12 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         function_id = self.board_scene.card_function(card_id)
         if not card.is_goal:
             assert function_id is not None
-            outcome = self.document.run(user_ops.add_card, "kpi", function_id, position, self._new_card_text("kpi"))
+            text = self._new_card_text(CardKind.KPI)
+            outcome = self.document.run(user_ops.add_card, CardKind.KPI, function_id, position, text)
             return self._select_and_edit(outcome)
         targets = [lk.target for lk in self.document.workshop.links if lk.source == card_id]
         target = targets[0] if len(targets) == 1 else None
-        text = self._new_card_text("strategic" if function_id is None else "goal")
+        text = self._new_card_text(CardKind.STRATEGIC if function_id is None else CardKind.GOAL)
         outcome = self.document.run(
             user_ops.add_linked_goal, function_id, position, target, label=self.tr("Add goal"), text=text
         )

@@ -19,11 +19,11 @@ from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
 from ui.tooltips import plain_tooltip
 from workshop.changes import Change, Delete, Insert, Replace
-from workshop.model import Band, Function, FunctionKind, Goal, Link, LinkKind, Workshop
+from workshop.model import Band, Collection, Function, FunctionKind, Goal, Link, LinkKind, Workshop
 
 PREVIEW = 80
 """Characters of a goal's text shown in the tree; the tooltip has all of it."""
-OUTLINED = ("functions", "goals", "links")
+OUTLINED = (Collection.FUNCTIONS, Collection.GOALS, Collection.LINKS)
 """The collections the outline shows: a change elsewhere (KPIs, answers, positions) leaves it alone."""
 BAND_OF_KIND = {FunctionKind.CUSTOMER_FACING: Band.CUSTOMER_FACING, FunctionKind.SUPPORT: Band.SUPPORT}
 
@@ -82,7 +82,7 @@ class _Lookup:
             self._links = {lk.id: lk for lk in self.ws.links}
         return self._links
 
-    def get(self, collection: str, item_id: str) -> BaseModel | None:
+    def get(self, collection: Collection, item_id: str) -> BaseModel | None:
         key = (collection, item_id)
         if key in self.latest:
             return self.latest[key]
@@ -307,8 +307,8 @@ class OutlinePanel(QWidget):
             elif item.parent() is not parent:
                 dirty[id(parent)] = parent
 
-        for function_id in touched.get("functions", ()):
-            function = lookup.get("functions", function_id)
+        for function_id in touched.get(Collection.FUNCTIONS, ()):
+            function = lookup.get(Collection.FUNCTIONS, function_id)
             if not isinstance(function, Function):
                 self._drop_id(function_id)
                 continue
@@ -318,9 +318,9 @@ class OutlinePanel(QWidget):
         self._sync(dirty, lookup)
 
         retarget: set[str] = set()
-        touched_links = set(touched.get("links", ()))
-        for goal_id in touched.get("goals", ()):
-            goal = lookup.get("goals", goal_id)
+        touched_links = set(touched.get(Collection.LINKS, ()))
+        for goal_id in touched.get(Collection.GOALS, ()):
+            goal = lookup.get(Collection.GOALS, goal_id)
             if not isinstance(goal, Goal):
                 self._drop_id(goal_id)
             else:
@@ -336,12 +336,12 @@ class OutlinePanel(QWidget):
 
         for link_id in touched_links | retarget:
             # a link that did not change itself only quotes a goal that did: it is as last shown
-            link = lookup.get("links", link_id) if link_id in touched_links else self._link_model.get(link_id)
+            link = lookup.get(Collection.LINKS, link_id) if link_id in touched_links else self._link_model.get(link_id)
             if not isinstance(link, Link):
                 self._drop_id(link_id)
                 continue
             item = self._by_id.get(link_id) or self._new_item(link_id, "link")
-            target = lookup.get("goals", link.target)
+            target = lookup.get(Collection.GOALS, link.target)
             self._show_link(item, link, target if isinstance(target, Goal) else None)
             source = self._by_id.get(link.source)
             arrive(item, source if source is not None and source.data(0, KIND_ROLE) == "goal" else None)
