@@ -87,17 +87,22 @@ def apply_step(ws: Workshop, step: Step) -> None:
     """Carry out one step. Items are copied in so a record is never aliased with the live model."""
     match step:
         case Insert(collection, index, item):
-            getattr(ws, collection).insert(index, item.model_copy(deep=True))
+            items = getattr(ws, collection)
+            index = min(max(0, index + len(items) if index < 0 else index), len(items))  # where insert puts it
+            items.insert(index, item.model_copy(deep=True))
+            ws._ids.inserted(collection, items, index, item.id)
         case Delete(collection, index, item):
             items = getattr(ws, collection)
             if items[index].id != item.id:
                 raise RuntimeError(f"undo record out of step: {collection}[{index}] is not {item.id}")
             del items[index]
+            ws._ids.deleted(collection, items, index % (len(items) + 1), item.id)
         case Replace(collection, index, before, after):
             items = getattr(ws, collection)
             if items[index].id != before.id:
                 raise RuntimeError(f"undo record out of step: {collection}[{index}] is not {before.id}")
             items[index] = after.model_copy(deep=True)
+            ws._ids.replaced(collection, items, index % len(items), before.id, after.id)
         case SetMeta(_, after):
             ws.meta = after.model_copy(deep=True)
         case SetPosition(card_id, _, after):
