@@ -69,6 +69,8 @@ Step = Insert | Delete | Replace | SetMeta | SetPosition
 
 
 def invert(step: Step) -> Step:
+    if type(step) is SetPosition:  # most steps of a big change (Tidy): skip the pattern matching
+        return SetPosition(step.card_id, step.after, step.before)
     match step:
         case Insert(collection, index, item):
             return Delete(collection, index, item)
@@ -122,7 +124,12 @@ class Change:
     """The id of the main thing the action created, so the caller can select or edit it."""
 
     def inverse(self) -> Change:
-        return Change(self.label, tuple(invert(s) for s in reversed(self.steps)), None)
+        """The change that undoes this one (made once: undo and redo of a 5,000-card Tidy ask often)."""
+        cached = self.__dict__.get("_inverse")
+        if cached is None:
+            cached = Change(self.label, tuple(invert(s) for s in reversed(self.steps)), None)
+            object.__setattr__(self, "_inverse", cached)
+        return cached
 
     def apply(self, ws: Workshop) -> None:
         for step in self.steps:
@@ -135,7 +142,16 @@ class Change:
     def touched(self) -> dict[Collection | Part, set[str]]:
         """Ids touched per collection; `Part.META` and `Part.POSITIONS` appear as keys when they changed.
 
-        The keys are string enums, so `touched()["goals"]` and `"positions" in touched()` work too."""
+        The keys are string enums, so `touched()["goals"]` and `"positions" in touched()` work too.
+        Worked out once (every view asks, and a Tidy has thousands of steps); each caller gets its own copy.
+        """
+        cached = self.__dict__.get("_touched")
+        if cached is None:
+            cached = self._touched()
+            object.__setattr__(self, "_touched", cached)
+        return {key: set(ids) for key, ids in cached.items()}
+
+    def _touched(self) -> dict[Collection | Part, set[str]]:
         out: dict[Collection | Part, set[str]] = {}
         for step in self.steps:
             match step:

@@ -9,6 +9,8 @@ document announces the change, exactly as it does for undo and redo.
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -42,6 +44,12 @@ from workshop.model import (
 )
 
 SIDE_MARGIN = 320.0
+BULK_MOVE = 200
+"""Cards moved by one change from which the scene moves them in slices, with its index set aside (Tidy,
+its undo and redo on a big board): Qt's BSP index costs seconds for thousands of moves, and one
+event-loop turn for all of them would freeze the window."""
+SLICE_MS = 12.0
+"""Work per slice of a bulk move; the window repaints and answers input in between."""
 
 
 class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
@@ -59,6 +67,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     """A mouse press is about to be handled: anything moving cards on its own must stop first."""
     message = Signal(str)
     """A sentence for the facilitator about an edit on the board (text kept, cut or refused)."""
+    bulkMoveDone = Signal()
+    """A bulk move (see BULK_MOVE) has put its last card where the model says."""
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +84,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._bands: dict[Band, BandItem] = {}
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
+        self._pending_moves: dict[str, None] = {}
+        """Cards whose item has yet to follow the model's position (a bulk move under way), in order."""
         self._init_gestures()
         self._init_editing()
+        self.pressing.connect(self.finish_moves)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_changed)
         document.reset.connect(self.rebuild)
@@ -122,6 +135,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             self._rebuild()
 
     def _rebuild(self) -> None:
+        self._pending_moves.clear()
+        self._restore_index()
         self._end_link_drag()
         self._close_editor()
         self.clear()
@@ -292,7 +307,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._place_unplaced(cards.new + replaced)
         self._sync_links(link_ids, suggestion_ids, cards.restyled)
         self._sync_positions(touched.get(Part.POSITIONS, ()))
-        if cards.new or cards.removed or replaced or Part.POSITIONS in touched:
+        if cards.new or cards.removed or replaced or (Part.POSITIONS in touched and not self._pending_moves):
             self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
         if cards.new or link_ids or suggestion_ids:
             self._apply_focus()
@@ -390,6 +405,18 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                         self._set_link_style(item, link)
 
     def _sync_positions(self, card_ids: Iterable[str]) -> None:
+        ids = [card_id for card_id in card_ids if card_id in self._cards]
+        if len(ids) < BULK_MOVE and not self._pending_moves:
+            self._move_now(ids)
+            return
+        # A bulk move: the cards follow in slices of ~12 ms with the BSP index set aside, links once each.
+        start = not self._pending_moves
+        self._pending_moves.update(dict.fromkeys(ids))
+        if start:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+            QTimer.singleShot(0, self._move_slice)
+
+    def _move_now(self, card_ids: Iterable[str]) -> None:
         ws = self.document.workshop
         for card_id in card_ids:
             card = self._cards.get(card_id)
@@ -400,6 +427,56 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 card.move_to(position.x, position.y)
             else:
                 self._place_unplaced([card_id])
+
+    def _move_slice(self, budget_ms: float = SLICE_MS) -> None:
+        """Move the next cards of a bulk move to where the model says; a link follows once, when the
+        last of its ends still to move has moved."""
+        if not self._pending_moves:
+            return
+        ws = self.document.workshop
+        deadline = time.perf_counter() + budget_ms / 1000
+        pending = self._pending_moves
+        unplaced: list[str] = []
+        while pending and time.perf_counter() < deadline:
+            batch = list(itertools.islice(pending, 32))
+            for card_id in batch:
+                del pending[card_id]
+            links: set[str] = set()
+            for card_id in batch:
+                card = self._cards.get(card_id)
+                if card is None:
+                    continue
+                position = ws.positions.get(card_id)
+                if position is None:
+                    unplaced.append(card_id)
+                    continue
+                card.setPos(position.x, position.y)
+                links.update(self._links_by_card.get(card_id, ()))
+            for link_id in links:
+                item = self._links.get(link_id)
+                if item is not None and item.source.card_id not in pending and item.target.card_id not in pending:
+                    item.refresh()
+        if unplaced:
+            self._place_unplaced(unplaced)
+        if pending:
+            QTimer.singleShot(0, self._move_slice)
+            return
+        self._restore_index()
+        self._update_extent()
+        self.bulkMoveDone.emit()
+
+    def _restore_index(self) -> None:
+        if self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def moving(self) -> bool:
+        """True while a bulk move is still under way (its cards are not all where the model says yet)."""
+        return bool(self._pending_moves)
+
+    def finish_moves(self) -> None:
+        """Put every card of a bulk move under way where the model says, now (before a gesture reads them)."""
+        while self._pending_moves:
+            self._move_slice(budget_ms=1e9)
 
     def _update_extent(self) -> None:
         """Stretch the bands under the cards; the support band grows with its lowest card."""

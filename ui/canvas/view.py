@@ -25,7 +25,7 @@ from ui.canvas.board_actions import BoardActions
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
-from ui.canvas.scene import BoardScene
+from ui.canvas.scene import BULK_MOVE, BoardScene
 from ui.canvas.theme import DARK, NORMAL, PROJECTOR, Theme
 from ui.document import Document
 from ui.mime import decode
@@ -416,6 +416,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.board_scene.finish_moves()  # keys read where cards are: a bulk move under way ends first
         editor = self.board_scene.editor
         if editor is not None:
             if event.key() == Qt.Key.Key_Tab and not event.modifiers():
@@ -470,13 +471,17 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.message.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
             return
         scene = self.board_scene
+        scene.finish_moves()
         moves = {card_id: xy for card_id, xy in proposed.items() if scene.card(card_id) is not None}
         if not moves:
             return
-        start = {card_id: scene.card(card_id).pos() for card_id in moves}  # type: ignore[union-attr]
+        # Cards glide to their places; thousands of them would only stutter, so a big board jumps.
+        glide = len(moves) < BULK_MOVE
+        start = {card_id: scene.card(card_id).pos() for card_id in moves} if glide else {}  # type: ignore[union-attr]
         if not self._tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
             return
-        self.motion.start(start)
+        if glide:
+            self.motion.start(start)
 
     def animating(self) -> bool:
         return self.motion.running()
