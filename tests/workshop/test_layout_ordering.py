@@ -139,3 +139,17 @@ def test_a_snapshot_does_not_follow_later_edits() -> None:
     ops.add_goal(ws, "Added after the snapshot")
     ops.move_cards(ws, {ws.goals[0].id: (5.0, 60.0)})
     assert len(copy.goals) == len(ws.goals) - 1 and copy.positions == {}
+
+
+def test_sifting_layers_with_flat_link_blocks_says_exactly_what_it_removed() -> None:
+    ws = with_extra_links(generate(500, seed=1), 0.2, seed=7)
+    g = build(ws)
+    assert g.blocks
+    order(g)  # blocks side by side, as sifting needs them
+    pinned = [n in g.pinned for n in range(g.size)]
+    for layer_index in range(len(g.layers)):
+        pos = _positions(g)
+        before = plain_crossings(g)
+        won = sift_layer(g, layer_index, pos, pinned)
+        assert plain_crossings(g) == before - won >= 0
+        assert pos == _positions(g)

@@ -131,6 +131,8 @@ def place_steps(
         span = range(count) if downward else range(count - 1, -1, -1)
         for layer_index in span:
             layer = items[layer_index]
+            if len(layer) > 500:
+                yield p / (total + 1)
             if not layer:
                 continue
             wishes: list[float] = []
