@@ -33,6 +33,12 @@ def big_view(qtbot, goals: int = 400) -> BoardView:
     return view
 
 
+def tidy_now(view: BoardView, qtbot) -> None:
+    """Tidy, and wait until a big board's layout is worked out and recorded (TidyJob)."""
+    view.tidy()
+    qtbot.waitUntil(lambda: not view.tidying(), timeout=20_000)
+
+
 def assert_board_follows_model(view: BoardView) -> None:
     scene = view.board_scene
     ws = view.document.workshop
@@ -51,7 +57,7 @@ def assert_board_follows_model(view: BoardView) -> None:
 def test_tidy_then_undo_and_redo_of_a_big_board_end_with_every_card_and_link_in_place(qtbot):
     view = big_view(qtbot)
     scene = view.board_scene
-    view.tidy()
+    tidy_now(view, qtbot)
     moved = len(view.document.undo_stack.command(0).change.steps)
     assert moved >= BULK_MOVE
     assert not view.animating()  # thousands of gliding cards would stutter: a big board jumps
@@ -70,7 +76,7 @@ def test_tidy_then_undo_and_redo_of_a_big_board_end_with_every_card_and_link_in_
 def test_a_click_during_a_bulk_move_sees_every_card_where_the_model_says(qtbot):
     view = big_view(qtbot)
     scene = view.board_scene
-    view.tidy()
+    tidy_now(view, qtbot)
     view.document.undo_stack.undo()
     assert scene.moving()
     QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
@@ -81,7 +87,7 @@ def test_a_click_during_a_bulk_move_sees_every_card_where_the_model_says(qtbot):
 
 def test_reopening_during_a_bulk_move_starts_clean(qtbot):
     view = big_view(qtbot)
-    view.tidy()
+    tidy_now(view, qtbot)
     view.document.undo_stack.undo()
     view.document.replace(generate(60, seed=1), None)
     assert not view.board_scene.moving()

@@ -414,7 +414,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._pending_moves.update(dict.fromkeys(ids))
         if start:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-            QTimer.singleShot(0, self._move_slice)
+            # One paint at the end, not one per slice: a frame of the whole board at fit costs more
+            # than a slice, and half-moved boards are nothing to look at.
+            for view in self.views():
+                view.viewport().setUpdatesEnabled(False)
+            QTimer.singleShot(1, self._move_slice)  # after what the change itself cost, let input in
 
     def _move_now(self, card_ids: Iterable[str]) -> None:
         ws = self.document.workshop
@@ -468,6 +472,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _restore_index(self) -> None:
         if self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        for view in self.views():
+            if not view.viewport().updatesEnabled():
+                view.viewport().setUpdatesEnabled(True)  # repaints the whole viewport once
 
     def moving(self) -> bool:
         """True while a bulk move is still under way (its cards are not all where the model says yet)."""

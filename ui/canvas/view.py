@@ -27,6 +27,7 @@ from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
 from ui.canvas.scene import BULK_MOVE, BoardScene
 from ui.canvas.theme import DARK, NORMAL, PROJECTOR, Theme
+from ui.canvas.tidy_job import TidyJob
 from ui.document import Document
 from ui.mime import decode
 from workshop import layout, user_ops
@@ -38,6 +39,9 @@ from workshop.model import Band, CardKind, Collection, band_of_function
 from workshop.user_ops import Outcome
 
 log = logging.getLogger(__name__)
+
+SLICED_FROM = 300
+"""Cards from which Tidy is worked out in slices (TidyJob) rather than at once (~20 ms at 300)."""
 
 
 
@@ -58,6 +62,10 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
+        self.tidy_job = TidyJob(document, self)
+        self.tidy_job.progress.connect(self._tidy_progress)
+        self.tidy_job.finished.connect(self._apply_tidy)
+        self.tidy_job.stopped.connect(self._tidy_stopped)
         self.board_actions = BoardActions(self, self)
         """F2, Delete, Tidy and zoom, bound once here; the window's menus show the same actions."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -410,8 +418,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             elif plain and event.key() in self._BOARD_KEYS:
                 event.accept()
                 return True
-            elif event.key() == Qt.Key.Key_Escape and self.board_scene.dragging:
-                event.accept()  # Esc cancels the drag here rather than leaving projector mode
+            elif event.key() == Qt.Key.Key_Escape and (self.board_scene.dragging or self.tidy_job.running()):
+                event.accept()  # Esc cancels the drag (or stops Tidy) here rather than leaving projector mode
                 return True
         return super().event(event)
 
@@ -445,7 +453,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
                 self._space = True
                 self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         elif key == Qt.Key.Key_Escape:
-            if not self.board_scene.cancel_drag():  # Esc mid-drag puts the cards back, no undo step
+            if self.tidy_job.cancel():
+                pass  # Tidy still working out a big board: it stops, nothing moved
+            elif not self.board_scene.cancel_drag():  # Esc mid-drag puts the cards back, no undo step
                 self.board_scene.clearSelection()
         else:
             super().keyPressEvent(event)
@@ -462,24 +472,59 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     # --- tidy -----------------------------------------------------------------------------------
 
     def tidy(self) -> None:
-        """Lay the board out again (one undo step); pinned cards stay where the room put them."""
+        """Lay the board out again (one undo step); pinned cards stay where the room put them.
+
+        A big board is laid out in slices between the window's events (`TidyJob`: progress in the
+        status bar, Esc stops it); a small one at once."""
+        if self.tidy_job.running():
+            return
         ws = self.document.workshop
+        if len(ws.goals) + len(ws.kpis) >= SLICED_FROM:
+            self.message.emit(self.tr("Tidying the board… (Esc stops it)"))
+            self.tidy_job.start()
+            return
         try:
             proposed = layout.tidy_moves(ws)
         except Exception:  # a layout bug must not lose the workshop: say so, keep the board as it is
             log.exception("Tidy failed")
-            self.message.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
+            self._tidy_stopped("failed")
             return
+        self._apply_moves(proposed, sliced=False)
+
+    def tidying(self) -> bool:
+        """True while Tidy is still working out a big board (nothing moved yet)."""
+        return self.tidy_job.running()
+
+    def _tidy_progress(self, percent: int) -> None:
+        self.message.emit(self.tr("Tidying the board… %1% (Esc stops it)").replace("%1", str(percent)))
+
+    def _tidy_stopped(self, why: str) -> None:
+        if why == "failed":
+            self.message.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
+        elif why == "changed":
+            self.message.emit(self.tr("Tidy stopped: the board changed meanwhile. Nothing was moved; tidy again."))
+        else:
+            self.message.emit(self.tr("Tidy stopped; nothing was moved."))
+
+    def _apply_tidy(self, proposed: dict[str, tuple[float, float]]) -> None:
+        """The layout TidyJob worked out, of the workshop as it still is: record the cards that move."""
+        self._apply_moves(layout.moves_for(self.document.workshop, proposed), sliced=True)
+
+    def _apply_moves(self, proposed: dict[str, tuple[float, float]], sliced: bool) -> None:
         scene = self.board_scene
         scene.finish_moves()
         moves = {card_id: xy for card_id, xy in proposed.items() if scene.card(card_id) is not None}
         if not moves:
+            if sliced:
+                self.message.emit(self.tr("The board is already tidy."))
             return
         # Cards glide to their places; thousands of them would only stutter, so a big board jumps.
         glide = len(moves) < BULK_MOVE
         start = {card_id: scene.card(card_id).pos() for card_id in moves} if glide else {}  # type: ignore[union-attr]
         if not self._tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
             return
+        if sliced:
+            self.message.emit(self.tr("Tidied: %1 cards moved.").replace("%1", f"{len(moves):,}"))
         if glide:
             self.motion.start(start)
 
