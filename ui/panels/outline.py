@@ -10,8 +10,11 @@ place. Activating a goal or link selects it on the board.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
 from pydantic import BaseModel
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -23,6 +26,9 @@ from workshop.model import Band, Collection, Function, FunctionKind, Goal, Link,
 
 PREVIEW = 80
 """Characters of a goal's text shown in the tree; the tooltip has all of it."""
+BUILT_IN_SLICES_FROM = 1000
+"""Goals from which a full build runs in slices between the window's events (open, new, restore)."""
+SLICE_MS = 12.0
 OUTLINED = (Collection.FUNCTIONS, Collection.GOALS, Collection.LINKS)
 """The collections the outline shows: a change elsewhere (KPIs, answers, positions) leaves it alone."""
 BAND_OF_KIND = {FunctionKind.CUSTOMER_FACING: Band.CUSTOMER_FACING, FunctionKind.SUPPORT: Band.SUPPORT}
@@ -133,7 +139,9 @@ class OutlinePanel(QWidget):
         self._link_model: dict[str, Link] = {}
         """Each link as last shown, to retitle it when only the goal it quotes changed."""
         self._stale = False
-        """The model was replaced while the panel was hidden: build when shown or read."""
+        """The model was replaced while the panel was hidden (or a sliced build is under way): build when
+        shown or read."""
+        self._builder: Iterator[None] | None = None
         self._dropped: set[str] = set()
         """Ids whose rows this update took out, with a parent or on their own."""
         document.reset.connect(self.rebuild)
@@ -191,19 +199,61 @@ class OutlinePanel(QWidget):
         """
         if not self.isVisible():
             self._stale = True
+            self._builder = None
+            return
+        if len(self._document.workshop.goals) >= BUILT_IN_SLICES_FROM:
+            self._start_sliced_build()
             return
         self._build()
 
     def ensure_built(self) -> None:
+        """Build now if the tree is stale or a sliced build is under way (a reader needs every row)."""
         if self._stale:
             self._build()
 
+    def building(self) -> bool:
+        """True while a big workshop's tree is still being built in slices."""
+        return self._builder is not None
+
     def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_built()
+        if self._stale and self._builder is None:
+            self.rebuild_when_shown()
         super().showEvent(event)
 
+    def rebuild_when_shown(self) -> None:
+        if len(self._document.workshop.goals) >= BUILT_IN_SLICES_FROM:
+            self._start_sliced_build()
+        else:
+            self._build()
+
+    def _start_sliced_build(self) -> None:
+        """Build a big tree between the window's events, ~12 ms at a time (~0.2-0.3 s at 5,000 goals).
+        Meanwhile the tree is stale: a change restarts the build, a reader (`ensure_built`) finishes it."""
+        self._stale = True
+        self._builder = self._build_steps()
+        QTimer.singleShot(0, self._build_slice)
+
+    def _build_slice(self) -> None:
+        builder = self._builder
+        if builder is None:
+            return
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        try:
+            while time.perf_counter() < deadline:
+                next(builder)
+        except StopIteration:
+            self._builder = None
+            return
+        QTimer.singleShot(0, self._build_slice)
+
     def _build(self) -> None:
-        self._stale = False
+        self._builder = None
+        for _ in self._build_steps():
+            pass
+
+    def _build_steps(self) -> Iterator[None]:
+        """The whole tree again, yielding after each function's goals (rows are made off the tree and
+        added at the end, in one insertion)."""
         ws = self._document.workshop
         expanded = {i for i, item in self._by_id.items() if item.isExpanded()}
         expanded.update(band.value for band, item in self._bands.items() if item.isExpanded())
@@ -237,12 +287,15 @@ class OutlinePanel(QWidget):
             self._bands[band] = band_item
         for goal in goals_by_function.get(None, []):
             self._build_goal(self._bands[Band.STRATEGY], goal, links_by_source, lookup)
+        yield
         for function in ws.functions:
             f_item = self._new_item(function.id, "function")
             self._show_function(f_item, function)
             self._bands[BAND_OF_KIND[function.kind]].addChild(f_item)
             for goal in goals_by_function.get(function.id, []):
                 self._build_goal(f_item, goal, links_by_source, lookup)
+            yield
+        self._stale = False
         self.tree.addTopLevelItems(list(self._bands.values()))
         self._unfold_after_build(ws, expanded, known)
         if current_id is not None:
@@ -287,6 +340,10 @@ class OutlinePanel(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
+        if self._builder is not None:  # a sliced build read the model before this change: start again
+            if any(name in touched for name in OUTLINED):
+                self._start_sliced_build()
+            return
         if self._stale or not any(name in touched for name in OUTLINED):
             return  # moves, KPIs, answers, meta: nothing the outline shows
         self.update_from(touched, change)
