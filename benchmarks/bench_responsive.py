@@ -150,6 +150,7 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
         return (
             asks(window.board, "tidying")
             or asks(window.board.board_scene, "moving")
+            or asks(window.board.board_scene, "building")
             or asks(window.outline_panel, "building")
         )
 

@@ -29,6 +29,7 @@ class EditingMixin:
     def start_edit(self, card_id: str, *, fresh: bool = False) -> InPlaceEditor | None:
         """Open the editor over a card. `fresh`: the card was made for this typing (palette, Tab,
         Enter), so Esc takes the card away again instead of leaving a "New goal" behind."""
+        self.finish_rebuild()
         card = self._cards.get(card_id)
         if card is None:
             return None

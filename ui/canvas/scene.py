@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
@@ -48,6 +48,8 @@ BULK_MOVE = 200
 """Cards moved by one change from which the scene moves them in slices, with its index set aside (Tidy,
 its undo and redo on a big board): Qt's BSP index costs seconds for thousands of moves, and one
 event-loop turn for all of them would freeze the window."""
+SLICED_REBUILD_FROM = 1000
+"""Goals from which opening a workshop builds the board in slices (~0.1 ms a card)."""
 SLICE_MS = 12.0
 """Work per slice of a bulk move; the window repaints and answers input in between."""
 
@@ -67,6 +69,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     """A mouse press is about to be handled: anything moving cards on its own must stop first."""
     message = Signal(str)
     """A sentence for the facilitator about an edit on the board (text kept, cut or refused)."""
+    rebuilt = Signal()
+    """A sliced rebuild (see `rebuild`) has built the whole board."""
     bulkMoveDone = Signal()
     """A bulk move (see BULK_MOVE) has put its last card where the model says."""
 
@@ -84,28 +88,37 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._bands: dict[Band, BandItem] = {}
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
+        self._builder: Iterator[None] | None = None
+        """A sliced rebuild under way (see `rebuild`)."""
+        self._in_slice = False
         self._pending_moves: dict[str, None] = {}
         """Cards whose item has yet to follow the model's position (a bulk move under way), in order."""
         self._init_gestures()
         self._init_editing()
+        self.pressing.connect(self.finish_rebuild)
         self.pressing.connect(self.finish_moves)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_changed)
         document.reset.connect(self.rebuild)
-        self.rebuild()
+        with collector_paused():
+            self._rebuild()  # the first build is whole: whoever makes a board reads it at once
 
     # --- lookups (read-only for the view and tests) ---------------------------------------------
 
     def card(self, card_id: str) -> CardItem | None:
+        self.finish_rebuild()
         return self._cards.get(card_id)
 
     def link(self, link_id: str) -> LinkItem | None:
+        self.finish_rebuild()
         return self._links.get(link_id)
 
     def cards(self) -> dict[str, CardItem]:
+        self.finish_rebuild()
         return dict(self._cards)
 
     def links(self) -> dict[str, LinkItem]:
+        self.finish_rebuild()
         return dict(self._links)
 
     def band_item(self, band: Band) -> BandItem:
@@ -115,9 +128,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         return self._card_function.get(card_id)
 
     def links_of(self, card_id: str) -> list[LinkItem]:
+        self.finish_rebuild()
         return [self._links[i] for i in self._links_by_card.get(card_id, ()) if i in self._links]
 
     def cards_rect(self) -> QRectF:
+        self.finish_rebuild()
         rect = QRectF()
         for card in self._cards.values():
             rect = rect.united(card.scene_card_rect())
@@ -128,13 +143,70 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def rebuild(self) -> None:
         """Start again from the model (open, new, restore).
 
-        The cyclic garbage collector is paused meanwhile: building thousands of items makes no cycles,
-        yet allocation-triggered full collections over a large workshop cost tens of milliseconds.
+        A big workshop (SLICED_REBUILD_FROM goals) is built in ~12 ms slices between the window's
+        events, the view not repainted until the end (`building`, `rebuilt`); anything that reads the
+        board meanwhile (a lookup, a change, a press, a key) finishes the build first. The cyclic
+        garbage collector is paused while building: thousands of items make no cycles, yet
+        allocation-triggered full collections over a large workshop cost tens of milliseconds.
         """
+        if len(self.document.workshop.goals) >= SLICED_REBUILD_FROM:
+            self._start_sliced_rebuild()
+            return
         with collector_paused():
             self._rebuild()
 
+    def building(self) -> bool:
+        """True while a big workshop's board is still being built in slices."""
+        return self._builder is not None
+
+    def finish_rebuild(self) -> None:
+        """Build the rest of the board now (something needs every card)."""
+        while self._builder is not None and not self._in_slice:
+            self._rebuild_slice(budget_ms=1e9)
+
+    def _start_sliced_rebuild(self) -> None:
+        if self._builder is not None:
+            self._builder.close()
+        self._builder = self._rebuild_steps()
+        for view in self.views():
+            view.viewport().setUpdatesEnabled(False)
+        self._rebuild_slice()  # the old board goes at once
+
+    def _rebuild_slice(self, budget_ms: float = SLICE_MS) -> None:
+        builder = self._builder
+        if builder is None:
+            return
+        deadline = time.perf_counter() + budget_ms / 1000
+        self._in_slice = True
+        with collector_paused():
+            try:
+                while time.perf_counter() < deadline:
+                    next(builder)
+            except StopIteration:
+                self._builder = None
+            finally:
+                self._in_slice = False
+            if self._builder is None:
+                for view in self.views():
+                    view.viewport().setUpdatesEnabled(True)
+                self.rebuilt.emit()
+                return
+        QTimer.singleShot(0, self._rebuild_slice)
+
     def _rebuild(self) -> None:
+        sliced = self._builder is not None
+        if sliced:
+            self._builder.close()
+            self._builder = None
+        for _ in self._rebuild_steps():
+            pass
+        if sliced:  # a sliced build was overtaken: end it as it would have ended
+            for view in self.views():
+                view.viewport().setUpdatesEnabled(True)
+            self.rebuilt.emit()
+
+    def _rebuild_steps(self) -> Iterator[None]:
+        """The board again from the model, yielding every few hundred items."""
         self._pending_moves.clear()
         self._restore_index()
         self._end_link_drag()
@@ -151,13 +223,19 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             self.addItem(band)
         ws = self.document.workshop
         functions = {f.id: f for f in ws.functions}
-        for goal in ws.goals:
+        for count, goal in enumerate(ws.goals, start=1):
             self._add_card(goal.id, self._goal_content(goal, functions), goal.function_id)
+            if count % 100 == 0:
+                yield
         for kpi in ws.kpis:
             self._add_card(kpi.id, self._kpi_content(kpi, functions), kpi.function_id)
+        yield
         self._place_unplaced(list(self._cards))
-        for link in ws.links:
+        yield
+        for count, link in enumerate(ws.links, start=1):
             self._add_link(link)
+            if count % 100 == 0:
+                yield
         for suggestion in ws.suggestions:
             if isinstance(suggestion, LinkSuggestion) and suggestion.status == SuggestionStatus.PENDING:
                 self._add_suggestion(suggestion)
@@ -297,6 +375,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _on_changed(self, change: Change) -> None:
         """Follow one change: cards, then the links between them, then positions. Each part reads
         only what the change touched, so typing into one card costs one card, not the board."""
+        self.finish_rebuild()
         touched = change.touched()
         link_ids = touched.get(Collection.LINKS, set())
         suggestion_ids = touched.get(Collection.SUGGESTIONS, set())
@@ -502,9 +581,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     # --- selection ------------------------------------------------------------------------------
 
     def selected_cards(self) -> list[CardItem]:
+        self.finish_rebuild()
         return [item for item in self.selectedItems() if isinstance(item, CardItem)]
 
     def selected_ids(self) -> list[str]:
+        self.finish_rebuild()
         ids = []
         for item in self.selectedItems():
             if isinstance(item, CardItem):
@@ -553,6 +634,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         return cards
 
     def focus_cards(self, ids: list[str]) -> set[str]:
+        self.finish_rebuild()
         """The cards that ids stand for: cards themselves, a function's cards, a link's two ends."""
         out: set[str] = set()
         wanted = set(ids)

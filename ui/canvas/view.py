@@ -8,6 +8,7 @@ The scene it owns follows the document; the view never touches items' model data
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -62,6 +63,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
+        self._when_built: dict[str, Callable[[], None]] = {}
+        """Framing asked for while a big board was still being built (see BoardScene.rebuild)."""
+        self.board_scene.rebuilt.connect(self._board_built)
         self.tidy_job = TidyJob(document, self)
         self.tidy_job.progress.connect(self._tidy_progress)
         self.tidy_job.finished.connect(self._apply_tidy)
@@ -144,7 +148,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         comes back (the guide shown again with F9, its tab raised again) to a board showing the whole
         tree: then the projector-mode switch or Fit board fitted it, and the step's few cards would
         be too small to read beside the guide. A zoom or pan of the user's own is kept. A step with no
-        focus fits the whole tree again (`fit_when_cleared`), unless the guide is only hidden."""
+        focus fits the whole tree again (`fit_when_cleared`), unless the guide is only hidden.
+        While a big board is still being built (opening), this waits for it."""
+        if self.board_scene.building():
+            self._when_built["focus"] = lambda: self.set_focus_ids(ids, fit_when_cleared=fit_when_cleared)
+            return
         cards = self.board_scene.set_focus_ids(ids)
         if not cards:
             if self.focus_frame is not None and fit_when_cleared:
@@ -424,7 +432,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.board_scene.finish_moves()  # keys read where cards are: a bulk move under way ends first
+        self.board_scene.finish_rebuild()  # keys read the board: a build or bulk move under way ends first
+        self.board_scene.finish_moves()
         editor = self.board_scene.editor
         if editor is not None:
             if event.key() == Qt.Key.Key_Tab and not event.modifiers():
@@ -490,6 +499,19 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self._tidy_stopped("failed")
             return
         self._apply_moves(proposed, sliced=False)
+
+    def fit_all(self) -> None:
+        """Fit the whole board; while a big board is still being built (opening), once it is built."""
+        if self.board_scene.building():
+            self._when_built["fit"] = self.fit_all
+            return
+        super().fit_all()
+
+    def _board_built(self) -> None:
+        pending, self._when_built = self._when_built, {}
+        for key in ("focus", "fit"):
+            if key in pending:
+                pending[key]()
 
     def tidying(self) -> bool:
         """True while Tidy is still working out a big board (nothing moved yet)."""
