@@ -19,7 +19,6 @@ Run: python benchmarks/bench_layout.py [sizes...]
 
 from __future__ import annotations
 
-import random
 import shutil
 import statistics
 import subprocess
@@ -30,8 +29,8 @@ from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
 from workshop.layout import count_crossings, tidy
 from workshop.layout.graph import build
 from workshop.layout.ordering import _positions, order, total_crossings
-from workshop.model import Band, Link, Workshop
-from workshop.synthetic import generate
+from workshop.model import Workshop
+from workshop.synthetic import generate, with_extra_links
 
 RUNS = 5
 
@@ -118,23 +117,7 @@ def _adjacent_only(ws: Workshop) -> Workshop:
 
 
 def _with_extra_links(ws: Workshop, share: float, seed: int = 7) -> Workshop:
-    """The generated workshops are forests (one link per goal); real rooms are not. Give a share of
-    the goals a second link, to a goal in the same or a higher band, so ordering has work to do."""
-    rng = random.Random(seed)
-    rank = {Band.STRATEGY: 0, Band.CUSTOMER_FACING: 1, Band.SUPPORT: 2}
-    functions = {f.id: f for f in ws.functions}
-    band = {g.id: ws.band_of(g, functions) for g in ws.goals}
-    existing = {(link.source, link.target) for link in ws.links}
-    links = list(ws.links)
-    goals = [g.id for g in ws.goals if band[g.id] != Band.STRATEGY]
-    for i, source in enumerate(rng.sample(goals, int(len(goals) * share))):
-        choices = [g for g in band if rank[band[g]] in (rank[band[source]] - 1, rank[band[source]]) and g != source]
-        target = rng.choice(choices)
-        if (source, target) in existing or (target, source) in existing:
-            continue
-        existing.add((source, target))
-        links.append(Link(id=f"l-extra-{i}", source=source, target=target))
-    return ws.model_copy(update={"links": links})
+    return with_extra_links(ws, share, seed)
 
 
 def main(sizes: list[int]) -> None:

@@ -26,7 +26,7 @@ from ui.document import Document
 from ui.plain_text import plain_label
 from workshop import user_ops
 from workshop.changes import OperationError
-from workshop.model import LinkKind, LinkSuggestion, SuggestionStatus
+from workshop.model import Collection, LinkKind, LinkSuggestion, SuggestionStatus
 from workshop.user_ops import Outcome
 
 
@@ -160,7 +160,7 @@ def decide_suggestion(
     if not accept:
         return document.run(user_ops.reject_suggestion, suggestion_id)
     ws = document.workshop
-    suggestion = ws.find("suggestions", suggestion_id)
+    suggestion = ws.find(Collection.SUGGESTIONS, suggestion_id)
     if not (
         isinstance(suggestion, LinkSuggestion)
         and suggestion.status == SuggestionStatus.PENDING

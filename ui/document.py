@@ -17,12 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.changes import Change, Insert, Replace
+from workshop.gcpause import settle_long_lived
 from workshop.model import Workshop
 from workshop.user_ops import Outcome, attempt
+
+SETTLE_HEAP_FROM = 1000
+"""Goals from which opening a workshop ends with one collection and a freeze (see _settle_heap_later)."""
 
 
 class ChangeCommand(QUndoCommand):
@@ -98,6 +102,7 @@ class Document(QObject):
         self.workshop = workshop if workshop is not None else Workshop()
         self.path = path
         self.undo_stack = QUndoStack(self)
+        self._settle_heap_later()
 
     def run(
         self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kwargs: Any
@@ -133,6 +138,13 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.reset.emit()
         self.pathChanged.emit()
+        self._settle_heap_later()
+
+    def _settle_heap_later(self) -> None:
+        """Once a big workshop is open and every view has drawn it, keep its long-lived objects out of
+        the garbage collector's full collections (workshop.gcpause.settle_long_lived)."""
+        if len(self.workshop.goals) >= SETTLE_HEAP_FROM:
+            QTimer.singleShot(0, settle_long_lived)
 
     def set_path(self, path: Path | None) -> None:
         self.path = path

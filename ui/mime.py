@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Literal
 
 from PySide6.QtCore import QByteArray, QMimeData
 
-CARD_MIME = "application/x-via-card"
+from workshop.model import CardKind
 
-CardKind = Literal["strategic", "goal", "kpi"]
+CARD_MIME = "application/x-via-card"
 
 
 @dataclass(frozen=True)
@@ -37,12 +36,12 @@ def decode(mime: QMimeData) -> CardRequest | None:
         return None
     try:
         data = json.loads(bytes(mime.data(CARD_MIME).data()).decode("utf-8"))
-        kind = data["kind"]
+        kind = CardKind(data["kind"])
         function_id = data.get("function_id")
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    if kind not in ("strategic", "goal", "kpi") or (function_id is not None and not isinstance(function_id, str)):
+    if function_id is not None and not isinstance(function_id, str):
         return None
-    if kind != "strategic" and function_id is None:
+    if kind != CardKind.STRATEGIC and function_id is None:
         return None
     return CardRequest(kind, function_id)

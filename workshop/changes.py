@@ -11,34 +11,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from workshop.model import Meta, Position, Workshop
+from workshop.model import Collection, Meta, Position, Workshop
 
 
 class OperationError(ValueError):
     """An edit the model refuses; the message is written for the person who asked for it."""
 
 
+class Part(StrEnum):
+    """What `Change.touched()` names besides the collections: the workshop's details and card positions."""
+
+    META = "meta"
+    POSITIONS = "positions"
+
+
 @dataclass(frozen=True)
 class Insert:
-    collection: str
+    collection: Collection
     index: int
     item: BaseModel
 
 
 @dataclass(frozen=True)
 class Delete:
-    collection: str
+    collection: Collection
     index: int
     item: BaseModel
 
 
 @dataclass(frozen=True)
 class Replace:
-    collection: str
+    collection: Collection
     index: int
     before: BaseModel
     after: BaseModel
@@ -61,6 +69,8 @@ Step = Insert | Delete | Replace | SetMeta | SetPosition
 
 
 def invert(step: Step) -> Step:
+    if type(step) is SetPosition:  # most steps of a big change (Tidy): skip the pattern matching
+        return SetPosition(step.card_id, step.after, step.before)
     match step:
         case Insert(collection, index, item):
             return Delete(collection, index, item)
@@ -79,17 +89,22 @@ def apply_step(ws: Workshop, step: Step) -> None:
     """Carry out one step. Items are copied in so a record is never aliased with the live model."""
     match step:
         case Insert(collection, index, item):
-            getattr(ws, collection).insert(index, item.model_copy(deep=True))
+            items = getattr(ws, collection)
+            index = min(max(0, index + len(items) if index < 0 else index), len(items))  # where insert puts it
+            items.insert(index, item.model_copy(deep=True))
+            ws._ids.inserted(collection, items, index, item.id)
         case Delete(collection, index, item):
             items = getattr(ws, collection)
             if items[index].id != item.id:
                 raise RuntimeError(f"undo record out of step: {collection}[{index}] is not {item.id}")
             del items[index]
+            ws._ids.deleted(collection, items, index % (len(items) + 1), item.id)
         case Replace(collection, index, before, after):
             items = getattr(ws, collection)
             if items[index].id != before.id:
                 raise RuntimeError(f"undo record out of step: {collection}[{index}] is not {before.id}")
             items[index] = after.model_copy(deep=True)
+            ws._ids.replaced(collection, items, index % len(items), before.id, after.id)
         case SetMeta(_, after):
             ws.meta = after.model_copy(deep=True)
         case SetPosition(card_id, _, after):
@@ -109,7 +124,12 @@ class Change:
     """The id of the main thing the action created, so the caller can select or edit it."""
 
     def inverse(self) -> Change:
-        return Change(self.label, tuple(invert(s) for s in reversed(self.steps)), None)
+        """The change that undoes this one (made once: undo and redo of a 5,000-card Tidy ask often)."""
+        cached = self.__dict__.get("_inverse")
+        if cached is None:
+            cached = Change(self.label, tuple(invert(s) for s in reversed(self.steps)), None)
+            object.__setattr__(self, "_inverse", cached)
+        return cached
 
     def apply(self, ws: Workshop) -> None:
         for step in self.steps:
@@ -119,9 +139,20 @@ class Change:
     def is_empty(self) -> bool:
         return not self.steps
 
-    def touched(self) -> dict[str, set[str]]:
-        """Ids touched per collection; 'meta' and 'positions' appear as keys when they changed."""
-        out: dict[str, set[str]] = {}
+    def touched(self) -> dict[Collection | Part, set[str]]:
+        """Ids touched per collection; `Part.META` and `Part.POSITIONS` appear as keys when they changed.
+
+        The keys are string enums, so `touched()["goals"]` and `"positions" in touched()` work too.
+        Worked out once (every view asks, and a Tidy has thousands of steps); each caller gets its own copy.
+        """
+        cached = self.__dict__.get("_touched")
+        if cached is None:
+            cached = self._touched()
+            object.__setattr__(self, "_touched", cached)
+        return {key: set(ids) for key, ids in cached.items()}
+
+    def _touched(self) -> dict[Collection | Part, set[str]]:
+        out: dict[Collection | Part, set[str]] = {}
         for step in self.steps:
             match step:
                 case Insert(collection, _, item) | Delete(collection, _, item):
@@ -129,9 +160,9 @@ class Change:
                 case Replace(collection, _, before, _):
                     out.setdefault(collection, set()).add(before.id)
                 case SetMeta():
-                    out.setdefault("meta", set())
+                    out.setdefault(Part.META, set())
                 case SetPosition(card_id, _, _):
-                    out.setdefault("positions", set()).add(card_id)
+                    out.setdefault(Part.POSITIONS, set()).add(card_id)
         return out
 
     def structural(self) -> bool:
@@ -152,12 +183,12 @@ class Recorder:
         apply_step(self.ws, step)
         self.steps.append(step)
 
-    def insert(self, collection: str, item: BaseModel, index: int | None = None) -> None:
+    def insert(self, collection: Collection, item: BaseModel, index: int | None = None) -> None:
         items = getattr(self.ws, collection)
         position = len(items) if index is None else max(0, min(index, len(items)))
         self._do(Insert(collection, position, item.model_copy(deep=True)))
 
-    def delete(self, collection: str, item_id: str) -> BaseModel:
+    def delete(self, collection: Collection, item_id: str) -> BaseModel:
         index = self.ws.index_of(collection, item_id)
         if index < 0:
             raise OperationError(f"Nothing with id '{item_id}' in {collection}.")
@@ -165,7 +196,7 @@ class Recorder:
         self._do(Delete(collection, index, item.model_copy(deep=True)))
         return item
 
-    def replace(self, collection: str, item_id: str, **changes: Any) -> BaseModel:
+    def replace(self, collection: Collection, item_id: str, **changes: Any) -> BaseModel:
         """Swap in an updated copy validated as a whole, so a bad field never half-applies."""
         index = self.ws.index_of(collection, item_id)
         if index < 0:

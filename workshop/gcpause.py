@@ -24,3 +24,19 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def settle_long_lived() -> None:
+    """Collect once, then move every object that survived into the collector's permanent generation.
+
+    Call it when a big workshop has been opened and drawn: its models and the board's items live
+    as long as it is open. Left in the collector's oldest generation, they are walked again by every
+    full collection, which the next few thousand allocations set off at any moment: ~70 ms at 2,000
+    and 5,000 goals, landing in the middle of Tidy, an undo or a keystroke. Frozen objects are still
+    freed by reference counting; the next call unfreezes them first, so the cycles of a workshop
+    closed meanwhile go back to the collector then. Only the young generations are collected here: a
+    full collection would itself cost those ~70 ms (50-90 ms measured at 2,000-5,000 goals).
+    """
+    gc.unfreeze()
+    gc.collect(1)
+    gc.freeze()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Container, Mapping
 from itertools import chain
 from operator import attrgetter, eq
 
-from workshop.model import COLLECTIONS, Function, FunctionKind, Goal, Workshop
+from workshop.model import COLLECTIONS, Function, FunctionKind, Goal, SuggestionKind, Workshop
 
 MAX_REPORTED = 5
 
@@ -78,7 +78,7 @@ def _sound(ws: Workshop) -> bool:
     if not functions.issuperset(chain.from_iterable(map(attrgetter("heard_function_ids"), ws.decisions))):
         return False
     for suggestion in ws.suggestions:
-        if suggestion.kind == "link":
+        if suggestion.kind == SuggestionKind.LINK:
             if suggestion.source not in goals or suggestion.target not in goals:
                 return False
         elif suggestion.function_id not in with_owner:
@@ -211,7 +211,7 @@ def _every_problem(ws: Workshop) -> list[str]:
             if fid not in functions:
                 found.append(_problem(f"decisions[{i}].heard_function_ids[{j}]", f"no function '{fid}'"))
     for i, suggestion in enumerate(ws.suggestions):
-        if suggestion.kind == "link":
+        if suggestion.kind == SuggestionKind.LINK:
             if suggestion.source not in goals:
                 found.append(_problem(f"suggestions[{i}].source", f"no goal '{suggestion.source}'"))
             if suggestion.target not in goals:

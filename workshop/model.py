@@ -2,7 +2,8 @@
 
 Every entity carries a stable string id so that links, undo records, the canvas and the file can
 refer to it without holding the object. Collections are ordered lists (the order is what the room
-sees in lists and the report); `Workshop.index` gives id lookups when speed matters.
+sees in lists and the report); `Workshop.find` and `index_of` look ids up in O(1) through an index
+that `workshop.changes` keeps in step (workshop/idindex.py).
 
 Strategic goals and function goals are one type, `Goal`: a strategic goal is a goal owned by no
 function. That keeps a link a link, whichever level its ends are on.
@@ -13,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from workshop.idindex import IdIndex
 from workshop.text import MAX_NAME, MAX_TEXT, clean_name, clean_text
 
 # Cleaning runs before pydantic's own str check, which refuses lone surrogates outright.
@@ -259,20 +261,42 @@ class Position(Strict):
     pinned: bool = False
 
 
-COLLECTIONS: tuple[str, ...] = (
-    "functions",
-    "goals",
-    "links",
-    "relations",
-    "answers",
-    "kpis",
-    "tensions",
-    "weaknesses",
-    "decisions",
-    "suggestions",
-    "disclosures",
-)
-"""The list fields of `Workshop` whose items carry an id; operations and undo work on these."""
+class Collection(StrEnum):
+    """The list fields of `Workshop` whose items carry an id; operations and undo work on these.
+
+    Each value is the field's name, as the file writes it and as `Change.touched()` names it, so a
+    plain string still works wherever a collection is asked for."""
+
+    FUNCTIONS = "functions"
+    GOALS = "goals"
+    LINKS = "links"
+    RELATIONS = "relations"
+    ANSWERS = "answers"
+    KPIS = "kpis"
+    TENSIONS = "tensions"
+    WEAKNESSES = "weaknesses"
+    DECISIONS = "decisions"
+    SUGGESTIONS = "suggestions"
+    DISCLOSURES = "disclosures"
+
+
+COLLECTIONS: tuple[Collection, ...] = tuple(Collection)
+"""Every collection, in the order of `Workshop`'s fields."""
+
+
+class CardKind(StrEnum):
+    """What a card on the board stands for: a palette tile asks for one, the board draws each its way."""
+
+    STRATEGIC = "strategic"
+    GOAL = "goal"
+    KPI = "kpi"
+
+
+class SuggestionKind(StrEnum):
+    """The `kind` a suggestion has in the file (the discriminator of `Suggestion`)."""
+
+    LINK = "link"
+    GOAL = "goal"
 
 
 class Workshop(Strict):
@@ -293,27 +317,36 @@ class Workshop(Strict):
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=False)
 
+    _ids: IdIndex = PrivateAttr(default_factory=IdIndex)
+    """Id -> position per collection, a cache kept in step by `workshop.changes` (see workshop/idindex.py)."""
+
+    def __copy__(self) -> Workshop:
+        copied = super().__copy__()
+        copied._ids = IdIndex()  # a copy never shares (and so never stales) this workshop's index
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Workshop:
+        copied = super().__deepcopy__(memo)
+        copied._ids = IdIndex()
+        return copied
+
     # --- lookups -------------------------------------------------------------------------------
 
-    def find(self, collection: str, item_id: str) -> BaseModel | None:
-        """The item with this id in a collection, or None."""
-        for item in getattr(self, collection):
-            if item.id == item_id:
-                return item
-        return None
+    def find(self, collection: Collection, item_id: str) -> BaseModel | None:
+        """The item with this id in a collection, or None (O(1): the id index)."""
+        items = getattr(self, collection)
+        index = self._ids.position(collection, items, item_id)
+        return None if index < 0 else items[index]
 
-    def index_of(self, collection: str, item_id: str) -> int:
-        """Position of an item in its collection; -1 when absent."""
-        for index, item in enumerate(getattr(self, collection)):
-            if item.id == item_id:
-                return index
-        return -1
+    def index_of(self, collection: Collection, item_id: str) -> int:
+        """Position of an item in its collection; -1 when absent (O(1): the id index)."""
+        return self._ids.position(collection, getattr(self, collection), item_id)
 
     def function(self, function_id: str | None) -> Function | None:
-        return None if function_id is None else self.find("functions", function_id)  # type: ignore[return-value]
+        return None if function_id is None else self.find(Collection.FUNCTIONS, function_id)  # type: ignore[return-value]
 
     def goal(self, goal_id: str) -> Goal | None:
-        return self.find("goals", goal_id)  # type: ignore[return-value]
+        return self.find(Collection.GOALS, goal_id)  # type: ignore[return-value]
 
     def band_of(self, goal: Goal, functions: dict[str, Function] | None = None) -> Band:
         """Which band a goal sits in: it follows from the function that owns it."""
@@ -330,7 +363,7 @@ class Workshop(Strict):
         goal = self.goal(card_id)
         if goal is not None:
             return self.band_of(goal)
-        kpi = self.find("kpis", card_id)
+        kpi = self.find(Collection.KPIS, card_id)
         return None if kpi is None else self.band_of_owner(kpi.function_id)  # type: ignore[attr-defined]
 
     def strategic_goals(self) -> list[Goal]:

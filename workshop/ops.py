@@ -17,6 +17,7 @@ from workshop.geometry import clamp_to_band
 from workshop.model import (
     COLLECTIONS,
     Band,
+    Collection,
     Decision,
     Function,
     FunctionKind,
@@ -29,6 +30,7 @@ from workshop.model import (
     Position,
     QuestionAnswer,
     ServiceRelation,
+    SuggestionKind,
     SuggestionStatus,
     Tension,
     Weakness,
@@ -42,7 +44,7 @@ __all__ = ["Change", "OperationError"]
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _require(ws: Workshop, collection: str, item_id: str | None, what: str) -> Any:
+def _require(ws: Workshop, collection: Collection, item_id: str | None, what: str) -> Any:
     item = None if item_id is None else ws.find(collection, item_id)
     if item is None:
         raise OperationError(f"There is no {what} with id '{item_id}'.")
@@ -63,14 +65,16 @@ def _fresh_id(ws: Workshop, prefix: str, wanted: str | None) -> str:
     return wanted
 
 
-def _add(ws: Workshop, label: str, collection: str, item: Any, index: int | None = None) -> Change:
+def _add(ws: Workshop, label: str, collection: Collection, item: Any, index: int | None = None) -> Change:
     with recording(ws, label) as rec:
         rec.insert(collection, item, index)
         rec.created_id = item.id
     return rec.change()
 
 
-def _update(ws: Workshop, label: str, collection: str, item_id: str, what: str, fields: Mapping[str, Any]) -> Change:
+def _update(
+    ws: Workshop, label: str, collection: Collection, item_id: str, what: str, fields: Mapping[str, Any]
+) -> Change:
     _require(ws, collection, item_id, what)
     if "id" in fields:
         raise OperationError("An id cannot be changed.")
@@ -100,21 +104,21 @@ def add_function(
     function = validated(Function, data)
     if not function.name:
         raise OperationError("A function needs a name.")
-    return _add(ws, f"Add function {function.name}", "functions", function)
+    return _add(ws, f"Add function {function.name}", Collection.FUNCTIONS, function)
 
 
 def update_function(ws: Workshop, function_id: str, **fields: Any) -> Change:
     """Changing a support function to customer-facing drops its internal customers in the same step."""
-    current: Function = _require(ws, "functions", function_id, "function")
+    current: Function = _require(ws, Collection.FUNCTIONS, function_id, "function")
     if "name" in fields and not str(fields["name"]).strip():
         raise OperationError("A function needs a name.")
     with recording(ws, f"Edit function {current.name}") as rec:
-        after: Function = rec.replace("functions", function_id, **fields)  # type: ignore[assignment]
+        after: Function = rec.replace(Collection.FUNCTIONS, function_id, **fields)  # type: ignore[assignment]
         if current.kind == FunctionKind.SUPPORT and after.kind != FunctionKind.SUPPORT:
             for rel in [r for r in ws.relations if r.supplier_id == function_id]:
-                rec.delete("relations", rel.id)
+                rec.delete(Collection.RELATIONS, rel.id)
             for answer in [a for a in ws.answers if a.function_id == function_id]:
-                rec.delete("answers", answer.id)
+                rec.delete(Collection.ANSWERS, answer.id)
         if after.kind != current.kind:
             for card_id in [g.id for g in ws.goals_of(function_id)] + [
                 k.id for k in ws.kpis if k.function_id == function_id
@@ -136,39 +140,39 @@ def _keep_in_band(ws: Workshop, rec: Recorder, card_id: str) -> None:
 
 def remove_function(ws: Workshop, function_id: str) -> Change:
     """Removes the function with its goals, KPIs, relations, answers and disclosures."""
-    function: Function = _require(ws, "functions", function_id, "function")
+    function: Function = _require(ws, Collection.FUNCTIONS, function_id, "function")
     with recording(ws, f"Remove function {function.name}") as rec:
         for goal in ws.goals_of(function_id):
             _detach_goal(ws, rec, goal.id)
-            rec.delete("goals", goal.id)
+            rec.delete(Collection.GOALS, goal.id)
         for kpi in [k for k in ws.kpis if k.function_id == function_id]:
             _detach_kpi(ws, rec, kpi.id)
-            rec.delete("kpis", kpi.id)
+            rec.delete(Collection.KPIS, kpi.id)
         for rel in [r for r in ws.relations if function_id in (r.supplier_id, r.customer_id)]:
-            rec.delete("relations", rel.id)
+            rec.delete(Collection.RELATIONS, rel.id)
         for answer in [a for a in ws.answers if a.function_id == function_id]:
-            rec.delete("answers", answer.id)
+            rec.delete(Collection.ANSWERS, answer.id)
         for weakness in list(ws.weaknesses):
             if weakness.function_id == function_id:
-                rec.delete("weaknesses", weakness.id)
+                rec.delete(Collection.WEAKNESSES, weakness.id)
             elif function_id in weakness.affected_function_ids:
                 rec.replace(
-                    "weaknesses",
+                    Collection.WEAKNESSES,
                     weakness.id,
                     affected_function_ids=[f for f in weakness.affected_function_ids if f != function_id],
                 )
         for decision in list(ws.decisions):
             if function_id in decision.heard_function_ids:
                 rec.replace(
-                    "decisions",
+                    Collection.DECISIONS,
                     decision.id,
                     heard_function_ids=[f for f in decision.heard_function_ids if f != function_id],
                 )
-        for suggestion in [s for s in ws.suggestions if s.kind == "goal" and s.function_id == function_id]:
-            rec.delete("suggestions", suggestion.id)
+        for suggestion in [s for s in ws.suggestions if s.kind == SuggestionKind.GOAL and s.function_id == function_id]:
+            rec.delete(Collection.SUGGESTIONS, suggestion.id)
         for disclosure in [d for d in ws.disclosures if d.function_id == function_id]:
-            rec.replace("disclosures", disclosure.id, function_id=None)  # the room's words stay
-        rec.delete("functions", function_id)
+            rec.replace(Collection.DISCLOSURES, disclosure.id, function_id=None)  # the room's words stay
+        rec.delete(Collection.FUNCTIONS, function_id)
     return rec.change()
 
 
@@ -187,7 +191,7 @@ def add_goal(
 ) -> Change:
     """A strategic goal when `function_id` is None, otherwise a goal of that function."""
     if function_id is not None:
-        _require(ws, "functions", function_id, "function")
+        _require(ws, Collection.FUNCTIONS, function_id, "function")
     _require_text(text)
     goal = validated(
         Goal,
@@ -195,7 +199,7 @@ def add_goal(
     )
     kind = "strategic goal" if function_id is None else "goal"
     with recording(ws, f"Add {kind}") as rec:
-        rec.insert("goals", goal)
+        rec.insert(Collection.GOALS, goal)
         if position is not None:
             rec.set_position(goal.id, validated(Position, {"x": position[0], "y": position[1]}))
         rec.created_id = goal.id
@@ -204,14 +208,14 @@ def add_goal(
 
 def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
     """Moving a goal to another function drops it from internal-customer choices that no longer fit."""
-    goal: Goal = _require(ws, "goals", goal_id, "goal")
+    goal: Goal = _require(ws, Collection.GOALS, goal_id, "goal")
     if "function_id" in fields and fields["function_id"] is not None:
-        _require(ws, "functions", fields["function_id"], "function")
+        _require(ws, Collection.FUNCTIONS, fields["function_id"], "function")
     if "text" in fields:
         _require_text(fields["text"])
     label = "Edit goal text" if set(fields) == {"text"} else "Edit goal"
     with recording(ws, label) as rec:
-        after: Goal = rec.replace("goals", goal_id, **fields)  # type: ignore[assignment]
+        after: Goal = rec.replace(Collection.GOALS, goal_id, **fields)  # type: ignore[assignment]
         if after.function_id != goal.function_id:
             _drop_from_relations(ws, rec, goal_id)
             _keep_in_band(ws, rec, goal_id)
@@ -230,7 +234,7 @@ def with_card_text(ws: Workshop, card_id: str, text: str) -> Workshop | None:
     try:
         if copy.goal(card_id) is not None:
             update_goal(copy, card_id, text=text)
-        elif copy.find("kpis", card_id) is not None:
+        elif copy.find(Collection.KPIS, card_id) is not None:
             update_kpi(copy, card_id, name=text)
         else:
             return None
@@ -243,12 +247,12 @@ def remove_goals(ws: Workshop, goal_ids: Iterable[str]) -> Change:
     """Removes goals with their links, positions and the suggestions and tensions that name them."""
     ids = list(dict.fromkeys(goal_ids))
     for goal_id in ids:
-        _require(ws, "goals", goal_id, "goal")
+        _require(ws, Collection.GOALS, goal_id, "goal")
     label = "Remove goal" if len(ids) == 1 else f"Remove {len(ids)} goals"
     with recording(ws, label) as rec:
         for goal_id in ids:
             _detach_goal(ws, rec, goal_id)
-            rec.delete("goals", goal_id)
+            rec.delete(Collection.GOALS, goal_id)
     return rec.change()
 
 
@@ -259,17 +263,19 @@ def remove_goal(ws: Workshop, goal_id: str) -> Change:
 def _drop_from_relations(ws: Workshop, rec: Recorder, goal_id: str) -> None:
     for rel in list(ws.relations):
         if goal_id in rel.customer_goal_ids:
-            rec.replace("relations", rel.id, customer_goal_ids=[g for g in rel.customer_goal_ids if g != goal_id])
+            rec.replace(
+                Collection.RELATIONS, rel.id, customer_goal_ids=[g for g in rel.customer_goal_ids if g != goal_id]
+            )
 
 
 def _detach_goal(ws: Workshop, rec: Recorder, goal_id: str) -> None:
     for link in [lk for lk in ws.links if goal_id in (lk.source, lk.target)]:
-        rec.delete("links", link.id)
+        rec.delete(Collection.LINKS, link.id)
     _drop_from_relations(ws, rec, goal_id)
     for tension in [t for t in ws.tensions if t.against_id == goal_id]:
-        rec.delete("tensions", tension.id)
-    for suggestion in [s for s in ws.suggestions if s.kind == "link" and goal_id in (s.source, s.target)]:
-        rec.delete("suggestions", suggestion.id)
+        rec.delete(Collection.TENSIONS, tension.id)
+    for suggestion in [s for s in ws.suggestions if s.kind == SuggestionKind.LINK and goal_id in (s.source, s.target)]:
+        rec.delete(Collection.SUGGESTIONS, suggestion.id)
     rec.set_position(goal_id, None)
 
 
@@ -278,8 +284,8 @@ def _detach_goal(ws: Workshop, rec: Recorder, goal_id: str) -> None:
 
 def check_link(ws: Workshop, source: str, target: str) -> None:
     """Refuse links the model cannot hold; raises OperationError with the reason."""
-    _require(ws, "goals", source, "goal")
-    _require(ws, "goals", target, "goal")
+    _require(ws, Collection.GOALS, source, "goal")
+    _require(ws, Collection.GOALS, target, "goal")
     linked = {(lk.source, lk.target) for lk in ws.links}
     problems = integrity.link_problems(source, target, {source, target}, linked)
     if problems:
@@ -309,19 +315,19 @@ def link(
         Link, {"id": _fresh_id(ws, "l", id), "source": source, "target": target, "kind": kind, "reason": reason}
     )
     label = "Declare direct impact" if new.kind == LinkKind.DIRECT_IMPACT else "Link goals"
-    return _add(ws, label, "links", new)
+    return _add(ws, label, Collection.LINKS, new)
 
 
 def update_link(ws: Workshop, link_id: str, **fields: Any) -> Change:
     if "source" in fields or "target" in fields:
         raise OperationError("A link's ends cannot be changed; remove it and link again.")
-    return _update(ws, "Edit link", "links", link_id, "link", fields)
+    return _update(ws, "Edit link", Collection.LINKS, link_id, "link", fields)
 
 
 def unlink(ws: Workshop, link_id: str) -> Change:
-    _require(ws, "links", link_id, "link")
+    _require(ws, Collection.LINKS, link_id, "link")
     with recording(ws, "Remove link") as rec:
-        rec.delete("links", link_id)
+        rec.delete(Collection.LINKS, link_id)
     return rec.change()
 
 
@@ -329,19 +335,19 @@ def unlink(ws: Workshop, link_id: str) -> Change:
 
 
 def add_relation(ws: Workshop, supplier_id: str, customer_id: str, *, id: str | None = None) -> Change:
-    supplier: Function = _require(ws, "functions", supplier_id, "function")
-    customer: Function = _require(ws, "functions", customer_id, "function")
+    supplier: Function = _require(ws, Collection.FUNCTIONS, supplier_id, "function")
+    customer: Function = _require(ws, Collection.FUNCTIONS, customer_id, "function")
     functions = {supplier_id: supplier, customer_id: customer}
     related = {(r.supplier_id, r.customer_id) for r in ws.relations}
     problems = integrity.relation_problems(supplier_id, customer_id, functions, related, lambda f: functions[f].name)
     if problems:
         raise OperationError(integrity.sentence(problems[0][1]))
     relation = ServiceRelation(id=_fresh_id(ws, "r", id), supplier_id=supplier_id, customer_id=customer_id)
-    return _add(ws, f"Add internal customer {customer.name}", "relations", relation)
+    return _add(ws, f"Add internal customer {customer.name}", Collection.RELATIONS, relation)
 
 
 def update_relation(ws: Workshop, relation_id: str, **fields: Any) -> Change:
-    relation: ServiceRelation = _require(ws, "relations", relation_id, "internal-customer relation")
+    relation: ServiceRelation = _require(ws, Collection.RELATIONS, relation_id, "internal-customer relation")
     if "supplier_id" in fields or "customer_id" in fields:
         raise OperationError("Remove the internal customer and add the right one instead.")
     goals = {g.id: g for g in ws.goals}
@@ -351,93 +357,93 @@ def update_relation(ws: Workshop, relation_id: str, **fields: Any) -> Change:
             raise OperationError(integrity.sentence(what))
     if "customer_goal_ids" in fields:
         fields["customer_goal_ids"] = list(dict.fromkeys(fields["customer_goal_ids"]))
-    return _update(ws, "Edit internal customer", "relations", relation_id, "relation", fields)
+    return _update(ws, "Edit internal customer", Collection.RELATIONS, relation_id, "relation", fields)
 
 
 def remove_relation(ws: Workshop, relation_id: str) -> Change:
-    _require(ws, "relations", relation_id, "internal-customer relation")
+    _require(ws, Collection.RELATIONS, relation_id, "internal-customer relation")
     with recording(ws, "Remove internal customer") as rec:
-        rec.delete("relations", relation_id)
+        rec.delete(Collection.RELATIONS, relation_id)
     return rec.change()
 
 
 def set_answer(ws: Workshop, function_id: str, question: int, *, id: str | None = None, **fields: Any) -> Change:
     """Record the room's note on a question (or that it was skipped), creating the answer if new."""
-    function: Function = _require(ws, "functions", function_id, "function")
+    function: Function = _require(ws, Collection.FUNCTIONS, function_id, "function")
     if function.kind != FunctionKind.SUPPORT:
         raise OperationError("The four questions are asked of support functions.")
     existing = ws.answer(function_id, question)
     if existing is not None:
-        return _update(ws, f"Answer question {question}", "answers", existing.id, "answer", fields)
+        return _update(ws, f"Answer question {question}", Collection.ANSWERS, existing.id, "answer", fields)
     answer = validated(
         QuestionAnswer,
         {"id": _fresh_id(ws, "a", id), "function_id": function_id, "question": question, **fields},
     )
-    return _add(ws, f"Answer question {question}", "answers", answer)
+    return _add(ws, f"Answer question {question}", Collection.ANSWERS, answer)
 
 
 # --- via negativa -------------------------------------------------------------------------------
 
 
 def add_kpi(ws: Workshop, function_id: str, name: str, *, id: str | None = None, **fields: Any) -> Change:
-    _require(ws, "functions", function_id, "function")
+    _require(ws, Collection.FUNCTIONS, function_id, "function")
     kpi = validated(Kpi, {"id": _fresh_id(ws, "k", id), "function_id": function_id, "name": name, **fields})
     if not kpi.name:
         raise OperationError("A KPI needs a name.")
-    return _add(ws, "Add KPI", "kpis", kpi)
+    return _add(ws, "Add KPI", Collection.KPIS, kpi)
 
 
 def update_kpi(ws: Workshop, kpi_id: str, **fields: Any) -> Change:
     if "name" in fields and is_blank(str(fields["name"])):
         raise OperationError("A KPI needs a name.")
     if "function_id" in fields:
-        _require(ws, "functions", fields["function_id"], "function")
-    return _update(ws, "Edit KPI", "kpis", kpi_id, "KPI", fields)
+        _require(ws, Collection.FUNCTIONS, fields["function_id"], "function")
+    return _update(ws, "Edit KPI", Collection.KPIS, kpi_id, "KPI", fields)
 
 
 def _detach_kpi(ws: Workshop, rec: Recorder, kpi_id: str) -> None:
     for tension in [t for t in ws.tensions if kpi_id in (t.kpi_id, t.against_id)]:
-        rec.delete("tensions", tension.id)
+        rec.delete(Collection.TENSIONS, tension.id)
     rec.set_position(kpi_id, None)
 
 
 def remove_kpi(ws: Workshop, kpi_id: str) -> Change:
-    _require(ws, "kpis", kpi_id, "KPI")
+    _require(ws, Collection.KPIS, kpi_id, "KPI")
     with recording(ws, "Remove KPI") as rec:
         _detach_kpi(ws, rec, kpi_id)
-        rec.delete("kpis", kpi_id)
+        rec.delete(Collection.KPIS, kpi_id)
     return rec.change()
 
 
 def add_tension(ws: Workshop, kpi_id: str, against_id: str, description: str = "", *, id: str | None = None) -> Change:
-    _require(ws, "kpis", kpi_id, "KPI")
-    if ws.find("kpis", against_id) is None and ws.goal(against_id) is None:
+    _require(ws, Collection.KPIS, kpi_id, "KPI")
+    if ws.find(Collection.KPIS, against_id) is None and ws.goal(against_id) is None:
         raise OperationError(f"There is no KPI or goal with id '{against_id}'.")
     if kpi_id == against_id:
         raise OperationError("A KPI cannot work against itself.")
     tension = validated(
         Tension, {"id": _fresh_id(ws, "t", id), "kpi_id": kpi_id, "against_id": against_id, "description": description}
     )
-    return _add(ws, "Add tension", "tensions", tension)
+    return _add(ws, "Add tension", Collection.TENSIONS, tension)
 
 
 def update_tension(ws: Workshop, tension_id: str, **fields: Any) -> Change:
     if "kpi_id" in fields or "against_id" in fields:
         raise OperationError("Remove the tension and record the right one instead.")
-    return _update(ws, "Edit tension", "tensions", tension_id, "tension", fields)
+    return _update(ws, "Edit tension", Collection.TENSIONS, tension_id, "tension", fields)
 
 
 def _check_functions(ws: Workshop, ids: Iterable[str]) -> list[str]:
     ids = list(dict.fromkeys(ids))
     for fid in ids:
-        _require(ws, "functions", fid, "function")
+        _require(ws, Collection.FUNCTIONS, fid, "function")
     return ids
 
 
 def add_weakness(
     ws: Workshop, function_id: str, description: str, affected: Iterable[str] = (), *, id: str | None = None
 ) -> Change:
-    _require(ws, "functions", function_id, "function")
+    _require(ws, Collection.FUNCTIONS, function_id, "function")
     weakness = validated(
         Weakness,
         {
@@ -447,33 +453,39 @@ def add_weakness(
             "affected_function_ids": _check_functions(ws, affected),
         },
     )
-    return _add(ws, "Disclose weakness", "weaknesses", weakness)
+    return _add(ws, "Disclose weakness", Collection.WEAKNESSES, weakness)
 
 
 def update_weakness(ws: Workshop, weakness_id: str, **fields: Any) -> Change:
     if "affected_function_ids" in fields:
         fields["affected_function_ids"] = _check_functions(ws, fields["affected_function_ids"])
     if "function_id" in fields:
-        _require(ws, "functions", fields["function_id"], "function")
-    return _update(ws, "Edit weakness", "weaknesses", weakness_id, "weakness", fields)
+        _require(ws, Collection.FUNCTIONS, fields["function_id"], "function")
+    return _update(ws, "Edit weakness", Collection.WEAKNESSES, weakness_id, "weakness", fields)
 
 
 def add_decision(ws: Workshop, text: str, owner: str = "", *, id: str | None = None, **fields: Any) -> Change:
     if "heard_function_ids" in fields:
         fields["heard_function_ids"] = _check_functions(ws, fields["heard_function_ids"])
     decision = validated(Decision, {"id": _fresh_id(ws, "d", id), "text": text, "owner": owner, **fields})
-    return _add(ws, "Record decision", "decisions", decision)
+    return _add(ws, "Record decision", Collection.DECISIONS, decision)
 
 
 def update_decision(ws: Workshop, decision_id: str, **fields: Any) -> Change:
     if "heard_function_ids" in fields:
         fields["heard_function_ids"] = _check_functions(ws, fields["heard_function_ids"])
-    return _update(ws, "Edit decision", "decisions", decision_id, "decision", fields)
+    return _update(ws, "Edit decision", Collection.DECISIONS, decision_id, "decision", fields)
 
 
-def remove_item(ws: Workshop, collection: str, item_id: str) -> Change:
+def remove_item(ws: Workshop, collection: Collection, item_id: str) -> Change:
     """Remove a tension, weakness, decision, answer or suggestion: things nothing else depends on."""
-    if collection not in {"tensions", "weaknesses", "decisions", "answers", "suggestions"}:
+    if collection not in {
+        Collection.TENSIONS,
+        Collection.WEAKNESSES,
+        Collection.DECISIONS,
+        Collection.ANSWERS,
+        Collection.SUGGESTIONS,
+    }:
         raise OperationError(f"Use the specific remove operation for {collection}.")
     _require(ws, collection, item_id, collection.rstrip("s"))
     with recording(ws, f"Remove {collection.rstrip('s')}") as rec:
@@ -496,7 +508,9 @@ def suggest_link(
 ) -> Change:
     check_link(ws, source, target)
     if any(
-        x.kind == "link" and x.status == SuggestionStatus.PENDING and (x.source, x.target) == (source, target)
+        x.kind == SuggestionKind.LINK
+        and x.status == SuggestionStatus.PENDING
+        and (x.source, x.target) == (source, target)
         for x in ws.suggestions
     ):
         raise OperationError("This link is already suggested: add a vote to it instead.")
@@ -511,7 +525,7 @@ def suggest_link(
             "link_kind": link_kind,
         },
     )
-    return _add(ws, "Suggest link", "suggestions", suggestion)
+    return _add(ws, "Suggest link", Collection.SUGGESTIONS, suggestion)
 
 
 def suggest_goal(
@@ -524,20 +538,20 @@ def suggest_goal(
     id: str | None = None,
 ) -> Change:
     if function_id is not None:
-        _require(ws, "functions", function_id, "function")
+        _require(ws, Collection.FUNCTIONS, function_id, "function")
     _require_text(text)
     suggestion = validated(
         GoalSuggestion,
         {"id": _fresh_id(ws, "s", id), "text": text, "function_id": function_id, "author": author, "reason": reason},
     )
-    return _add(ws, "Suggest goal", "suggestions", suggestion)
+    return _add(ws, "Suggest goal", Collection.SUGGESTIONS, suggestion)
 
 
 def vote(ws: Workshop, suggestion_id: str) -> Change:
-    suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
+    suggestion = _require(ws, Collection.SUGGESTIONS, suggestion_id, "suggestion")
     if suggestion.status != SuggestionStatus.PENDING:
         raise OperationError("This suggestion has already been decided.")
-    return _update(ws, "Vote", "suggestions", suggestion_id, "suggestion", {"votes": suggestion.votes + 1})
+    return _update(ws, "Vote", Collection.SUGGESTIONS, suggestion_id, "suggestion", {"votes": suggestion.votes + 1})
 
 
 def accept_suggestion(
@@ -548,11 +562,11 @@ def accept_suggestion(
     `link_kind` and `reason` record the facilitator's answer to the direct-impact question when it
     differs from what the participant proposed (a support -> strategy link declared an exception).
     """
-    suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
+    suggestion = _require(ws, Collection.SUGGESTIONS, suggestion_id, "suggestion")
     if suggestion.status != SuggestionStatus.PENDING:
         raise OperationError("This suggestion has already been decided.")
     with recording(ws, "Accept suggestion") as rec:
-        if suggestion.kind == "link":
+        if suggestion.kind == SuggestionKind.LINK:
             check_link(ws, suggestion.source, suggestion.target)
             try:
                 kind = LinkKind(link_kind) if link_kind is not None else suggestion.link_kind
@@ -570,23 +584,28 @@ def accept_suggestion(
                     "reason": reason,
                 },
             )
-            rec.insert("links", created)
+            rec.insert(Collection.LINKS, created)
         else:
             created = validated(
                 Goal, {"id": new_id("g"), "text": suggestion.text, "function_id": suggestion.function_id}
             )
-            rec.insert("goals", created)
-        rec.replace("suggestions", suggestion_id, status=SuggestionStatus.ACCEPTED)
+            rec.insert(Collection.GOALS, created)
+        rec.replace(Collection.SUGGESTIONS, suggestion_id, status=SuggestionStatus.ACCEPTED)
         rec.created_id = created.id
     return rec.change()
 
 
 def reject_suggestion(ws: Workshop, suggestion_id: str) -> Change:
-    suggestion = _require(ws, "suggestions", suggestion_id, "suggestion")
+    suggestion = _require(ws, Collection.SUGGESTIONS, suggestion_id, "suggestion")
     if suggestion.status != SuggestionStatus.PENDING:
         raise OperationError("This suggestion has already been decided.")
     return _update(
-        ws, "Reject suggestion", "suggestions", suggestion_id, "suggestion", {"status": SuggestionStatus.REJECTED}
+        ws,
+        "Reject suggestion",
+        Collection.SUGGESTIONS,
+        suggestion_id,
+        "suggestion",
+        {"status": SuggestionStatus.REJECTED},
     )
 
 
@@ -596,7 +615,7 @@ def reject_suggestion(ws: Workshop, suggestion_id: str) -> Change:
 def move_cards(ws: Workshop, moves: Mapping[str, tuple[float, float]], label: str | None = None) -> Change:
     """Place cards; one change for a whole drag so it undoes in one step. Pins are kept."""
     for card_id in moves:
-        if ws.goal(card_id) is None and ws.find("kpis", card_id) is None:
+        if ws.goal(card_id) is None and ws.find(Collection.KPIS, card_id) is None:
             raise OperationError(f"There is no card with id '{card_id}'.")
     count = len(moves)
     with recording(ws, label or ("Move card" if count == 1 else f"Move {count} cards")) as rec:

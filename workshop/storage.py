@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from workshop import integrity, migrations
 from workshop.gcpause import collector_paused
-from workshop.model import Workshop
+from workshop.model import Collection, SuggestionKind, Workshop
 from workshop.text import one_line, quoted_piece
 
 FORMAT = "via-workshop"
@@ -708,7 +708,7 @@ def _values_outside_strings(text: str) -> int:
 def _path(loc: tuple[int | str, ...]) -> str:
     """('goals', 3, 'text') -> 'goals[3].text'; drops pydantic's union tag ('suggestions', 0, 'link', ...)."""
     parts = list(loc)
-    if len(parts) > 2 and parts[0] == "suggestions" and parts[2] in ("link", "goal"):
+    if len(parts) > 2 and parts[0] == Collection.SUGGESTIONS and parts[2] in tuple(SuggestionKind):
         del parts[2]
     out = ""
     for part in parts:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import random
 
 from workshop.model import (
+    BAND_ORDER,
+    Band,
     Function,
     FunctionKind,
     Goal,
@@ -133,3 +135,24 @@ def generate(goals: int, seed: int = 1) -> Workshop:
         for i in range(0, len(ws.kpis), 7)
     ]
     return ws
+
+
+def with_extra_links(ws: Workshop, share: float, seed: int = 7) -> Workshop:
+    """The workshop with a `share` of its goals given a second link, to a goal in the same band or the
+    band above: generated workshops are forests (one link per goal), which a depth-first order draws
+    without a crossing; real rooms are not, and this gives the layout's ordering work to do."""
+    rng = random.Random(seed)
+    rank = {band: i for i, band in enumerate(BAND_ORDER)}
+    functions = {f.id: f for f in ws.functions}
+    band = {g.id: ws.band_of(g, functions) for g in ws.goals}
+    existing = {(link.source, link.target) for link in ws.links}
+    links = list(ws.links)
+    goals = [g.id for g in ws.goals if band[g.id] != Band.STRATEGY]
+    for i, source in enumerate(rng.sample(goals, int(len(goals) * share))):
+        choices = [g for g in band if rank[band[g]] in (rank[band[source]] - 1, rank[band[source]]) and g != source]
+        target = rng.choice(choices)
+        if (source, target) in existing or (target, source) in existing:
+            continue
+        existing.add((source, target))
+        links.append(Link(id=f"l-extra-{i}", source=source, target=target))
+    return ws.model_copy(update={"links": links})

@@ -21,7 +21,7 @@ from typing import Any
 
 from workshop import ops
 from workshop.changes import Change, OperationError
-from workshop.model import Band, FunctionKind, LinkKind, Workshop
+from workshop.model import Band, CardKind, Collection, FunctionKind, LinkKind, Workshop
 from workshop.room import edits as room_edits
 
 # --- the outcome of an edit -----------------------------------------------------------------------
@@ -141,17 +141,21 @@ NEW_KPI = "New KPI"
 
 
 def add_card(
-    ws: Workshop, kind: str, function_id: str | None, position: tuple[float, float] | None, text: str | None = None
+    ws: Workshop,
+    kind: CardKind | str,
+    function_id: str | None,
+    position: tuple[float, float] | None,
+    text: str | None = None,
 ) -> Change:
     """The card a palette tile asks for ("strategic", "goal" or "kpi"), where it was dropped (or where
     the board finds room, with no position). The UI passes the new card's text translated."""
-    if kind == "strategic":
+    if kind == CardKind.STRATEGIC:
         return ops.add_goal(ws, text or NEW_STRATEGIC, None, position=position)
-    if kind == "goal":
+    if kind == CardKind.GOAL:
         if function_id is None or ws.function(function_id) is None:
             raise OperationError("That function is no longer in the workshop.")
         return ops.add_goal(ws, text or NEW_GOAL, function_id, position=position)
-    if kind == "kpi":
+    if kind == CardKind.KPI:
         if function_id is None:
             raise OperationError("A KPI belongs to a function: drop it from a function's palette entry.")
         if ws.function(function_id) is None:
@@ -204,7 +208,7 @@ def remove_cards(ws: Workshop, goal_ids: Iterable[str], kpi_ids: Iterable[str], 
 
     def build(batch: ops.Batch) -> str | None:
         for link_id in links:
-            if ws.find("links", link_id) is not None:
+            if ws.find(Collection.LINKS, link_id) is not None:
                 batch(ops.unlink, link_id)
         if goals:
             batch(ops.remove_goals, goals)
@@ -246,7 +250,7 @@ def add_customer_goal(
     ws: Workshop, relation_id: str, text: str, label: str = "Add goal of internal customer"
 ) -> Change:
     """Question 2: a goal of the internal customer, recorded as one that matters to this relation."""
-    relation = ws.find("relations", relation_id)
+    relation = ws.find(Collection.RELATIONS, relation_id)
     if relation is None:
         raise OperationError("That internal customer is no longer recorded.")
 

@@ -21,7 +21,7 @@ from ui.canvas.theme import NORMAL, Theme, font_of
 from ui.tooltips import plain_tooltip
 from workshop.findings import Severity
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
-from workshop.model import Band
+from workshop.model import Band, CardKind
 
 LOD_TEXT = 0.4
 """Below this zoom labels on links are left out."""
@@ -73,8 +73,7 @@ def header_text_colour(background: QColor) -> QColor:
 class CardContent:
     """What a card shows, derived from the model by the scene."""
 
-    kind: str
-    """'strategic', 'goal' or 'kpi'."""
+    kind: CardKind
     band: Band
     text: str
     header: str
@@ -112,7 +111,7 @@ class CardItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._colour = QColor(content.colour)
         self._overview: tuple[int, list[tuple[QPointF, QStaticText]]] | None = None
-        height = KPI_HEIGHT if content.kind == "kpi" else CARD_HEIGHT
+        height = KPI_HEIGHT if content.kind == CardKind.KPI else CARD_HEIGHT
         self._rect = QRectF(0, 0, CARD_WIDTH, height)
         self.half_size = (CARD_WIDTH / 2, height / 2)
         self._bounds = self._rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
@@ -131,7 +130,7 @@ class CardItem(QGraphicsItem):
 
     @property
     def is_goal(self) -> bool:
-        return self.content.kind != "kpi"
+        return self.content.kind != CardKind.KPI
 
     def card_rect(self) -> QRectF:
         """The visible card in item coordinates (without the margin for badge and handle)."""
@@ -274,7 +273,7 @@ class CardItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme, content, rect = self.theme, self.content, self._rect
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        colour = theme.strategic_header if content.kind == "strategic" else self._colour
+        colour = theme.strategic_header if content.kind == CardKind.STRATEGIC else self._colour
         if self.dimmed:
             painter.setOpacity(0.22)
         if lod < theme.text_lod:
@@ -296,7 +295,7 @@ class CardItem(QGraphicsItem):
             self._prepare()
         selected = self.isSelected()
         border = QPen(theme.selection if selected else theme.card_border, 3.5 if selected else 1.2)
-        if content.kind == "kpi":
+        if content.kind == CardKind.KPI:
             border.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(border)
         painter.setBrush(theme.card_fill)
@@ -306,7 +305,7 @@ class CardItem(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawRoundedRect(header, 6, 6)
         painter.fillRect(QRectF(header.left(), header.bottom() - 6, header.width(), 6), colour)
-        strategic = content.kind == "strategic"
+        strategic = content.kind == CardKind.STRATEGIC
         painter.setPen(theme.strategic_header_text if strategic else header_text_colour(colour))
         painter.setFont(theme.font(theme.header_px, bold=True))
         if self._header is not None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 from ui.canvas.card_item import CardItem
 from ui.canvas.link_item import LinkItem, LinkStyle
 from workshop import user_ops
-from workshop.model import FunctionKind, Link, LinkKind
+from workshop.model import Collection, FunctionKind, Link, LinkKind
 
 if TYPE_CHECKING:
     from ui.canvas.view import BoardView
@@ -61,7 +61,7 @@ def _card_menu(view: BoardView, card: CardItem) -> QMenu:
         menu.addAction(view.board_actions.add_contributing)
         menu.addAction(view.board_actions.add_sibling)
     goal = ws.goal(card.card_id)
-    kpi = ws.find("kpis", card.card_id) if goal is None else None
+    kpi = ws.find(Collection.KPIS, card.card_id) if goal is None else None
     current = goal.function_id if goal is not None else getattr(kpi, "function_id", None)
     if (goal is not None and goal.function_id is not None) or kpi is not None:
         functions = menu.addMenu(tr("Function"))
@@ -99,7 +99,7 @@ def _link_menu(view: BoardView, item: LinkItem) -> QMenu:
         reject = menu.addAction(tr("Reject the suggestion"))
         reject.triggered.connect(lambda: view.decide_suggestion(item.link_id, False))
         return menu
-    link = ws.find("links", item.link_id)
+    link = ws.find(Collection.LINKS, item.link_id)
     if not isinstance(link, Link):
         return menu
     view.select_ids([link.id], centre=False)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ui.canvas.editor import InPlaceEditor
 from workshop import user_ops
 from workshop.geometry import CARD_WIDTH
+from workshop.model import CardKind
 from workshop.text import fit_text, is_blank
 
 
@@ -28,13 +29,14 @@ class EditingMixin:
     def start_edit(self, card_id: str, *, fresh: bool = False) -> InPlaceEditor | None:
         """Open the editor over a card. `fresh`: the card was made for this typing (palette, Tab,
         Enter), so Esc takes the card away again instead of leaving a "New goal" behind."""
+        self.finish_rebuild()
         card = self._cards.get(card_id)
         if card is None:
             return None
         self._close_editor()
         self._edit_session += 1
         self._fresh_card = card_id if fresh else None
-        kpi = card.content.kind == "kpi"
+        kpi = card.content.kind == CardKind.KPI
         editor = InPlaceEditor(
             card_id,
             card.content.text,
@@ -69,13 +71,13 @@ class EditingMixin:
         if is_blank(text):
             self.message.emit(self.tr("A card needs some text; the previous text is kept."))
             return
-        text, limit = fit_text(text, name=card.content.kind == "kpi")  # what the model keeps
+        text, limit = fit_text(text, name=card.content.kind == CardKind.KPI)  # what the model keeps
         if limit is not None:  # a paste too long for a card: what fits was kept
             self.message.emit(
                 self.tr("A card holds at most %s characters; the rest of the text was cut.") % f"{limit:,}"
             )
         key = f"text:{card_id}:{session}"
-        if card.content.kind == "kpi":
+        if card.content.kind == CardKind.KPI:
             outcome = self.document.run(user_ops.update_kpi, card_id, name=text, merge_key=key)
         else:
             outcome = self.document.run(user_ops.update_goal, card_id, text=text, merge_key=key)

@@ -9,7 +9,9 @@ document announces the change, exactly as it does for undo and redo.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
@@ -22,13 +24,15 @@ from ui.canvas.gestures import GesturesMixin
 from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
-from workshop.changes import Change
+from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.gcpause import collector_paused
 from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
 from workshop.layout.slots import grid_positions, layout_positions
 from workshop.model import (
     Band,
+    CardKind,
+    Collection,
     Function,
     Goal,
     Kpi,
@@ -40,6 +44,14 @@ from workshop.model import (
 )
 
 SIDE_MARGIN = 320.0
+BULK_MOVE = 200
+"""Cards moved by one change from which the scene moves them in slices, with its index set aside (Tidy,
+its undo and redo on a big board): Qt's BSP index costs seconds for thousands of moves, and one
+event-loop turn for all of them would freeze the window."""
+SLICED_REBUILD_FROM = 1000
+"""Goals from which opening a workshop builds the board in slices (~0.1 ms a card)."""
+SLICE_MS = 12.0
+"""Work per slice of a bulk move; the window repaints and answers input in between."""
 
 
 class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
@@ -57,6 +69,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     """A mouse press is about to be handled: anything moving cards on its own must stop first."""
     message = Signal(str)
     """A sentence for the facilitator about an edit on the board (text kept, cut or refused)."""
+    rebuilt = Signal()
+    """A sliced rebuild (see `rebuild`) has built the whole board."""
+    bulkMoveDone = Signal()
+    """A bulk move (see BULK_MOVE) has put its last card where the model says."""
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,25 +88,37 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._bands: dict[Band, BandItem] = {}
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
+        self._builder: Iterator[None] | None = None
+        """A sliced rebuild under way (see `rebuild`)."""
+        self._in_slice = False
+        self._pending_moves: dict[str, None] = {}
+        """Cards whose item has yet to follow the model's position (a bulk move under way), in order."""
         self._init_gestures()
         self._init_editing()
+        self.pressing.connect(self.finish_rebuild)
+        self.pressing.connect(self.finish_moves)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_changed)
         document.reset.connect(self.rebuild)
-        self.rebuild()
+        with collector_paused():
+            self._rebuild()  # the first build is whole: whoever makes a board reads it at once
 
     # --- lookups (read-only for the view and tests) ---------------------------------------------
 
     def card(self, card_id: str) -> CardItem | None:
+        self.finish_rebuild()
         return self._cards.get(card_id)
 
     def link(self, link_id: str) -> LinkItem | None:
+        self.finish_rebuild()
         return self._links.get(link_id)
 
     def cards(self) -> dict[str, CardItem]:
+        self.finish_rebuild()
         return dict(self._cards)
 
     def links(self) -> dict[str, LinkItem]:
+        self.finish_rebuild()
         return dict(self._links)
 
     def band_item(self, band: Band) -> BandItem:
@@ -100,9 +128,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         return self._card_function.get(card_id)
 
     def links_of(self, card_id: str) -> list[LinkItem]:
+        self.finish_rebuild()
         return [self._links[i] for i in self._links_by_card.get(card_id, ()) if i in self._links]
 
     def cards_rect(self) -> QRectF:
+        self.finish_rebuild()
         rect = QRectF()
         for card in self._cards.values():
             rect = rect.united(card.scene_card_rect())
@@ -113,13 +143,72 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def rebuild(self) -> None:
         """Start again from the model (open, new, restore).
 
-        The cyclic garbage collector is paused meanwhile: building thousands of items makes no cycles,
-        yet allocation-triggered full collections over a large workshop cost tens of milliseconds.
+        A big workshop (SLICED_REBUILD_FROM goals) is built in ~12 ms slices between the window's
+        events, the view not repainted until the end (`building`, `rebuilt`); anything that reads the
+        board meanwhile (a lookup, a change, a press, a key) finishes the build first. The cyclic
+        garbage collector is paused while building: thousands of items make no cycles, yet
+        allocation-triggered full collections over a large workshop cost tens of milliseconds.
         """
+        if len(self.document.workshop.goals) >= SLICED_REBUILD_FROM:
+            self._start_sliced_rebuild()
+            return
         with collector_paused():
             self._rebuild()
 
+    def building(self) -> bool:
+        """True while a big workshop's board is still being built in slices."""
+        return self._builder is not None
+
+    def finish_rebuild(self) -> None:
+        """Build the rest of the board now (something needs every card)."""
+        while self._builder is not None and not self._in_slice:
+            self._rebuild_slice(budget_ms=1e9)
+
+    def _start_sliced_rebuild(self) -> None:
+        if self._builder is not None:
+            self._builder.close()
+        self._builder = self._rebuild_steps()
+        for view in self.views():
+            view.viewport().setUpdatesEnabled(False)
+        self._rebuild_slice()  # the old board goes at once
+
+    def _rebuild_slice(self, budget_ms: float = SLICE_MS) -> None:
+        builder = self._builder
+        if builder is None:
+            return
+        deadline = time.perf_counter() + budget_ms / 1000
+        self._in_slice = True
+        with collector_paused():
+            try:
+                while time.perf_counter() < deadline:
+                    next(builder)
+            except StopIteration:
+                self._builder = None
+            finally:
+                self._in_slice = False
+            if self._builder is None:
+                for view in self.views():
+                    view.viewport().setUpdatesEnabled(True)
+                self.rebuilt.emit()
+                return
+        QTimer.singleShot(0, self._rebuild_slice)
+
     def _rebuild(self) -> None:
+        sliced = self._builder is not None
+        if sliced:
+            self._builder.close()
+            self._builder = None
+        for _ in self._rebuild_steps():
+            pass
+        if sliced:  # a sliced build was overtaken: end it as it would have ended
+            for view in self.views():
+                view.viewport().setUpdatesEnabled(True)
+            self.rebuilt.emit()
+
+    def _rebuild_steps(self) -> Iterator[None]:
+        """The board again from the model, yielding every few hundred items."""
+        self._pending_moves.clear()
+        self._restore_index()
         self._end_link_drag()
         self._close_editor()
         self.clear()
@@ -134,13 +223,19 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             self.addItem(band)
         ws = self.document.workshop
         functions = {f.id: f for f in ws.functions}
-        for goal in ws.goals:
+        for count, goal in enumerate(ws.goals, start=1):
             self._add_card(goal.id, self._goal_content(goal, functions), goal.function_id)
+            if count % 100 == 0:
+                yield
         for kpi in ws.kpis:
             self._add_card(kpi.id, self._kpi_content(kpi, functions), kpi.function_id)
+        yield
         self._place_unplaced(list(self._cards))
-        for link in ws.links:
+        yield
+        for count, link in enumerate(ws.links, start=1):
             self._add_link(link)
+            if count % 100 == 0:
+                yield
         for suggestion in ws.suggestions:
             if (
                 isinstance(suggestion, LinkSuggestion)
@@ -155,18 +250,22 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         function = functions.get(goal.function_id) if goal.function_id else None
         measure = " · ".join(part for part in (goal.measure, goal.target) if part)
         if goal.function_id is None:
-            return CardContent("strategic", Band.STRATEGY, goal.text, self.tr("Strategic goal"), "#2B2D42", measure)
+            return CardContent(
+                CardKind.STRATEGIC, Band.STRATEGY, goal.text, self.tr("Strategic goal"), "#2B2D42", measure
+            )
         band = band_of_function(function)
         header = function.name if function is not None else self.tr("(no function)")
         colour = function.colour if function is not None else "#888888"
-        return CardContent("goal", band, goal.text, header, colour, measure)
+        return CardContent(CardKind.GOAL, band, goal.text, header, colour, measure)
 
     def _kpi_content(self, kpi: Kpi, functions: dict[str, Function]) -> CardContent:
         function = functions.get(kpi.function_id)
         band = band_of_function(function)
         name = function.name if function is not None else ""
         header = self.tr("KPI · %1").replace("%1", name)
-        return CardContent("kpi", band, kpi.name, header, function.colour if function else "#888888", kpi.incentive)
+        return CardContent(
+            CardKind.KPI, band, kpi.name, header, function.colour if function else "#888888", kpi.incentive
+        )
 
     def _add_card(self, card_id: str, content: CardContent, function_id: str | None) -> CardItem:
         card = CardItem(card_id, content, self.theme)
@@ -280,17 +379,18 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _on_changed(self, change: Change) -> None:
         """Follow one change: cards, then the links between them, then positions. Each part reads
         only what the change touched, so typing into one card costs one card, not the board."""
+        self.finish_rebuild()
         touched = change.touched()
-        link_ids = touched.get("links", set())
-        suggestion_ids = touched.get("suggestions", set())
+        link_ids = touched.get(Collection.LINKS, set())
+        suggestion_ids = touched.get(Collection.SUGGESTIONS, set())
         self._drop_links_gone(link_ids, suggestion_ids)
         cards = _CardSync()
         self._sync_cards(touched, cards)
         replaced = self._follow_bands(cards.rebanded)
         self._place_unplaced(cards.new + replaced)
         self._sync_links(link_ids, suggestion_ids, cards.restyled)
-        self._sync_positions(touched.get("positions", ()))
-        if cards.new or cards.removed or replaced or "positions" in touched:
+        self._sync_positions(touched.get(Part.POSITIONS, ()))
+        if cards.new or cards.removed or replaced or (Part.POSITIONS in touched and not self._pending_moves):
             self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
         if cards.new and self._focus is not None:
             self._focus |= set(cards.new)  # a card the room just made is never a ghost
@@ -302,7 +402,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         ws = self.document.workshop
         for item_id in link_ids | suggestion_ids:
             if item_id in self._links:
-                present = ws.find("links", item_id) if item_id in link_ids else ws.find("suggestions", item_id)
+                present = (
+                    ws.find(Collection.LINKS, item_id)
+                    if item_id in link_ids
+                    else ws.find(Collection.SUGGESTIONS, item_id)
+                )
                 pending = present is not None and (
                     not isinstance(present, LinkSuggestion)
                     or (present.status == SuggestionStatus.PENDING and not present.hidden)
@@ -314,7 +418,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """Goals and KPIs added, removed or edited, and the cards of a function that changed."""
         ws = self.document.workshop
         functions = {f.id: f for f in ws.functions}
-        for collection in ("goals", "kpis"):
+        for collection in (Collection.GOALS, Collection.KPIS):
             for card_id in touched.get(collection, ()):
                 item = ws.find(collection, card_id)
                 if item is None:
@@ -329,12 +433,12 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 else:
                     self._restyle_card(card, content, cards)
                     self._card_function[card_id] = item.function_id  # type: ignore[attr-defined]
-        for function_id in touched.get("functions", ()):
+        for function_id in touched.get(Collection.FUNCTIONS, ()):
             if function_id not in functions:
                 continue
             for card_id, owner in list(self._card_function.items()):
                 if owner == function_id:
-                    item = ws.find("kpis", card_id) or ws.goal(card_id)
+                    item = ws.find(Collection.KPIS, card_id) or ws.goal(card_id)
                     if item is not None:
                         self._restyle_card(self._cards[card_id], self._content(item, functions), cards)
 
@@ -364,14 +468,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """New and edited links, new pending suggestions, and the links of restyled cards."""
         ws = self.document.workshop
         for link_id in link_ids:
-            link = ws.find("links", link_id)
+            link = ws.find(Collection.LINKS, link_id)
             if isinstance(link, Link):
                 if link_id in self._links:
                     self._set_link_style(self._links[link_id], link)
                 else:
                     self._add_link(link)
         for suggestion_id in suggestion_ids:
-            suggestion = ws.find("suggestions", suggestion_id)
+            suggestion = ws.find(Collection.SUGGESTIONS, suggestion_id)
             if (
                 isinstance(suggestion, LinkSuggestion)
                 and suggestion.status == SuggestionStatus.PENDING
@@ -388,6 +492,22 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                         self._set_link_style(item, link)
 
     def _sync_positions(self, card_ids: Iterable[str]) -> None:
+        ids = [card_id for card_id in card_ids if card_id in self._cards]
+        if len(ids) < BULK_MOVE and not self._pending_moves:
+            self._move_now(ids)
+            return
+        # A bulk move: the cards follow in slices of ~12 ms with the BSP index set aside, links once each.
+        start = not self._pending_moves
+        self._pending_moves.update(dict.fromkeys(ids))
+        if start:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+            # One paint at the end, not one per slice: a frame of the whole board at fit costs more
+            # than a slice, and half-moved boards are nothing to look at.
+            for view in self.views():
+                view.viewport().setUpdatesEnabled(False)
+            QTimer.singleShot(1, self._move_slice)  # after what the change itself cost, let input in
+
+    def _move_now(self, card_ids: Iterable[str]) -> None:
         ws = self.document.workshop
         for card_id in card_ids:
             card = self._cards.get(card_id)
@@ -398,6 +518,59 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 card.move_to(position.x, position.y)
             else:
                 self._place_unplaced([card_id])
+
+    def _move_slice(self, budget_ms: float = SLICE_MS) -> None:
+        """Move the next cards of a bulk move to where the model says; a link follows once, when the
+        last of its ends still to move has moved."""
+        if not self._pending_moves:
+            return
+        ws = self.document.workshop
+        deadline = time.perf_counter() + budget_ms / 1000
+        pending = self._pending_moves
+        unplaced: list[str] = []
+        while pending and time.perf_counter() < deadline:
+            batch = list(itertools.islice(pending, 32))
+            for card_id in batch:
+                del pending[card_id]
+            links: set[str] = set()
+            for card_id in batch:
+                card = self._cards.get(card_id)
+                if card is None:
+                    continue
+                position = ws.positions.get(card_id)
+                if position is None:
+                    unplaced.append(card_id)
+                    continue
+                card.setPos(position.x, position.y)
+                links.update(self._links_by_card.get(card_id, ()))
+            for link_id in links:
+                item = self._links.get(link_id)
+                if item is not None and item.source.card_id not in pending and item.target.card_id not in pending:
+                    item.refresh()
+        if unplaced:
+            self._place_unplaced(unplaced)
+        if pending:
+            QTimer.singleShot(0, self._move_slice)
+            return
+        self._restore_index()
+        self._update_extent()
+        self.bulkMoveDone.emit()
+
+    def _restore_index(self) -> None:
+        if self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        for view in self.views():
+            if not view.viewport().updatesEnabled():
+                view.viewport().setUpdatesEnabled(True)  # repaints the whole viewport once
+
+    def moving(self) -> bool:
+        """True while a bulk move is still under way (its cards are not all where the model says yet)."""
+        return bool(self._pending_moves)
+
+    def finish_moves(self) -> None:
+        """Put every card of a bulk move under way where the model says, now (before a gesture reads them)."""
+        while self._pending_moves:
+            self._move_slice(budget_ms=1e9)
 
     def _update_extent(self) -> None:
         """Stretch the bands under the cards; the support band grows with its lowest card."""
@@ -416,9 +589,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     # --- selection ------------------------------------------------------------------------------
 
     def selected_cards(self) -> list[CardItem]:
+        self.finish_rebuild()
         return [item for item in self.selectedItems() if isinstance(item, CardItem)]
 
     def selected_ids(self) -> list[str]:
+        self.finish_rebuild()
         ids = []
         for item in self.selectedItems():
             if isinstance(item, CardItem):
@@ -467,6 +642,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         return cards
 
     def focus_cards(self, ids: list[str]) -> set[str]:
+        self.finish_rebuild()
         """The cards that ids stand for: cards themselves, a function's cards, a link's two ends."""
         out: set[str] = set()
         wanted = set(ids)

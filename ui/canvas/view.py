@@ -31,8 +31,9 @@ from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
 from ui.canvas.overlays import TimerOverlay
-from ui.canvas.scene import BoardScene
+from ui.canvas.scene import BULK_MOVE, BoardScene
 from ui.canvas.theme import DARK, NORMAL, PROJECTOR, Theme
+from ui.canvas.tidy_job import TidyJob
 from ui.document import Document
 from ui.mime import decode
 from workshop import layout, user_ops
@@ -40,13 +41,15 @@ from workshop.changes import OperationError
 from workshop.findings import Analysis
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
 from workshop.layout.slots import free_spot
-from workshop.model import Band, band_of_function
+from workshop.model import Band, CardKind, Collection, band_of_function
 from workshop.user_ops import Outcome
 
 log = logging.getLogger(__name__)
 
 LEGIBLE_LINE_PX = 18.0
 """A card's line of text from the back of a room on a 1024x768 beamer: at least this many pixels."""
+SLICED_FROM = 300
+"""Cards from which Tidy is worked out in slices (TidyJob) rather than at once (~20 ms at 300)."""
 
 
 
@@ -71,6 +74,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.motion = CardMotion(self.board_scene, self)
         self.timer_overlay = TimerOverlay(self)
         """The round's time left, in a corner, in projector mode (the guide panel is usually closed)."""
+        self._when_built: dict[str, Callable[[], None]] = {}
+        """Framing asked for while a big board was still being built (see BoardScene.rebuild)."""
+        self.board_scene.rebuilt.connect(self._board_built)
+        self.tidy_job = TidyJob(document, self)
+        self.tidy_job.progress.connect(self._tidy_progress)
+        self.tidy_job.finished.connect(self._apply_tidy)
+        self.tidy_job.stopped.connect(self._tidy_stopped)
         self.board_actions = BoardActions(self, self)
         """F2, Delete, Tidy and zoom, bound once here; the window's menus show the same actions."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -144,9 +154,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def set_focus_ids(self, ids: list[str] | None) -> None:
         """Dim all but these cards (a guide step's subject) and bring them into view with the smallest
-        pan, at the room's zoom: the board never zooms or jumps by itself while the room works (the
-        strategy band or a parent card going off-screen loses the room). A step about the whole tree
+        pan, at the room's zoom: the board does not zoom or jump by itself while the room works (the
+        strategy band or a parent card going off-screen loses the room); in projector mode only, a
+        step whose cards are too small to read zooms up to legible, once. A step about the whole tree
         (no focus) undims and leaves the view where it is."""
+        if self.board_scene.building():  # a big board still being built (opening): wait for it
+            self._when_built["focus"] = lambda: self.set_focus_ids(ids)
+            return
         cards = self.board_scene.set_focus_ids(ids)
         if not cards:
             return
@@ -240,11 +254,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         point = self.mapToScene(event.position().toPoint())
         self.add_card_at(request.kind, request.function_id, point)
 
-    def add_card_at(self, kind: str, function_id: str | None, point: QPointF) -> str | None:
+    def add_card_at(self, kind: CardKind, function_id: str | None, point: QPointF) -> str | None:
         """Create a card centred on a scene point, in its function's band, and start editing it."""
         ws = self.document.workshop
         band = Band.STRATEGY
-        if kind != "strategic":
+        if kind != CardKind.STRATEGIC:
             function = ws.function(function_id)
             if function is None:
                 self.message.emit(self.tr("That function is no longer in the workshop."))
@@ -257,11 +271,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         )
         return self._select_and_edit(outcome)
 
-    def _new_card_text(self, kind: str) -> str:
+    def _new_card_text(self, kind: CardKind) -> str:
         """A new card's first text, in the words the palette uses (typed over at once)."""
-        if kind == "strategic":
+        if kind == CardKind.STRATEGIC:
             return self.tr("New strategic goal")
-        if kind == "kpi":
+        if kind == CardKind.KPI:
             return self.tr("New KPI")
         return self.tr("New goal")
 
@@ -294,7 +308,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         outcome = self.tell(decide_suggestion(self.document, suggestion_id, accept, self.around_link_prompt, self))
         created = outcome.created_id
         if accept and created is not None:
-            link = self.document.workshop.find("links", created)
+            link = self.document.workshop.find(Collection.LINKS, created)
             self.select_ids([link.source, link.target] if link is not None else [created])  # type: ignore[attr-defined]
         return outcome
 
@@ -352,7 +366,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             position,
             card_id,
             label=self.tr("Add contributing goal"),
-            text=self._new_card_text("goal"),
+            text=self._new_card_text(CardKind.GOAL),
         )
         return self._select_and_edit(outcome, beside=card_id)
 
@@ -368,11 +382,12 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         function_id = self.board_scene.card_function(card_id)
         if not card.is_goal:
             assert function_id is not None
-            outcome = self.document.run(user_ops.add_card, "kpi", function_id, position, self._new_card_text("kpi"))
+            text = self._new_card_text(CardKind.KPI)
+            outcome = self.document.run(user_ops.add_card, CardKind.KPI, function_id, position, text)
             return self._select_and_edit(outcome, beside=card_id)
         targets = [lk.target for lk in self.document.workshop.links if lk.source == card_id]
         target = targets[0] if len(targets) == 1 else None
-        text = self._new_card_text("strategic" if function_id is None else "goal")
+        text = self._new_card_text(CardKind.STRATEGIC if function_id is None else CardKind.GOAL)
         outcome = self.document.run(
             user_ops.add_linked_goal, function_id, position, target, label=self.tr("Add goal"), text=text
         )
@@ -444,12 +459,14 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             elif plain and event.key() in self._BOARD_KEYS:
                 event.accept()
                 return True
-            elif event.key() == Qt.Key.Key_Escape and self.board_scene.dragging:
-                event.accept()  # Esc cancels the drag here rather than leaving projector mode
+            elif event.key() == Qt.Key.Key_Escape and (self.board_scene.dragging or self.tidy_job.running()):
+                event.accept()  # Esc cancels the drag (or stops Tidy) here rather than leaving projector mode
                 return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.board_scene.finish_rebuild()  # keys read the board: a build or bulk move under way ends first
+        self.board_scene.finish_moves()
         editor = self.board_scene.editor
         if editor is not None:
             if event.key() == Qt.Key.Key_Tab and not event.modifiers():
@@ -478,7 +495,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
                 self._space = True
                 self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         elif key == Qt.Key.Key_Escape:
-            if not self.board_scene.cancel_drag():  # Esc mid-drag puts the cards back, no undo step
+            if self.tidy_job.cancel():
+                pass  # Tidy still working out a big board: it stops, nothing moved
+            elif not self.board_scene.cancel_drag():  # Esc mid-drag puts the cards back, no undo step
                 self.board_scene.clearSelection()
         else:
             super().keyPressEvent(event)
@@ -495,22 +514,74 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     # --- tidy -----------------------------------------------------------------------------------
 
     def tidy(self) -> None:
-        """Lay the board out again (one undo step); pinned cards stay where the room put them."""
+        """Lay the board out again (one undo step); pinned cards stay where the room put them.
+
+        A big board is laid out in slices between the window's events (`TidyJob`: progress in the
+        status bar, Esc stops it); a small one at once."""
+        if self.tidy_job.running():
+            return
         ws = self.document.workshop
+        if len(ws.goals) + len(ws.kpis) >= SLICED_FROM:
+            self.message.emit(self.tr("Tidying the board… (Esc stops it)"))
+            self.tidy_job.start()
+            return
         try:
             proposed = layout.tidy_moves(ws)
         except Exception:  # a layout bug must not lose the workshop: say so, keep the board as it is
             log.exception("Tidy failed")
-            self.message.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
+            self._tidy_stopped("failed")
             return
+        self._apply_moves(proposed, sliced=False)
+
+    def fit_all(self) -> None:
+        """Fit the whole board; while a big board is still being built (opening), once it is built."""
+        if self.board_scene.building():
+            self._when_built["fit"] = self.fit_all
+            return
+        super().fit_all()
+
+    def _board_built(self) -> None:
+        pending, self._when_built = self._when_built, {}
+        for key in ("focus", "fit"):
+            if key in pending:
+                pending[key]()
+
+    def tidying(self) -> bool:
+        """True while Tidy is still working out a big board (nothing moved yet)."""
+        return self.tidy_job.running()
+
+    def _tidy_progress(self, percent: int) -> None:
+        self.message.emit(self.tr("Tidying the board… %1% (Esc stops it)").replace("%1", str(percent)))
+
+    def _tidy_stopped(self, why: str) -> None:
+        if why == "failed":
+            self.message.emit(self.tr("Tidy could not lay out this board; nothing was moved."))
+        elif why == "changed":
+            self.message.emit(self.tr("Tidy stopped: the board changed meanwhile. Nothing was moved; tidy again."))
+        else:
+            self.message.emit(self.tr("Tidy stopped; nothing was moved."))
+
+    def _apply_tidy(self, proposed: dict[str, tuple[float, float]]) -> None:
+        """The layout TidyJob worked out, of the workshop as it still is: record the cards that move."""
+        self._apply_moves(layout.moves_for(self.document.workshop, proposed), sliced=True)
+
+    def _apply_moves(self, proposed: dict[str, tuple[float, float]], sliced: bool) -> None:
         scene = self.board_scene
+        scene.finish_moves()
         moves = {card_id: xy for card_id, xy in proposed.items() if scene.card(card_id) is not None}
         if not moves:
+            if sliced:
+                self.message.emit(self.tr("The board is already tidy."))
             return
-        start = {card_id: scene.card(card_id).pos() for card_id in moves}  # type: ignore[union-attr]
+        # Cards glide to their places; thousands of them would only stutter, so a big board jumps.
+        glide = len(moves) < BULK_MOVE
+        start = {card_id: scene.card(card_id).pos() for card_id in moves} if glide else {}  # type: ignore[union-attr]
         if not self.tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
             return
-        self.motion.start(start)
+        if sliced:
+            self.message.emit(self.tr("Tidied: %1 cards moved.").replace("%1", f"{len(moves):,}"))
+        if glide:
+            self.motion.start(start)
 
     def animating(self) -> bool:
         return self.motion.running()

@@ -27,7 +27,7 @@ from ui.guide.widgets import ID_ROLE, RemovableList, StepWidget, fill_combo
 from ui.plain_text import plain_label
 from workshop import user_ops
 from workshop.guide import Step
-from workshop.model import KpiScope, Workshop
+from workshop.model import Collection, KpiScope, Workshop
 from workshop.text import shorten
 
 
@@ -241,7 +241,7 @@ class TensionsStep(StepWidget):
 
     def _remove(self, _row: int, tension_id: str | None) -> None:
         if tension_id:
-            self.run(user_ops.remove_item, "tensions", tension_id)
+            self.run(user_ops.remove_item, Collection.TENSIONS, tension_id)
 
 
 class WeaknessesStep(StepWidget):
@@ -291,7 +291,7 @@ class WeaknessesStep(StepWidget):
         return self.what
 
     def _load(self, weakness_id: str) -> bool:
-        weakness = self.ws.find("weaknesses", weakness_id)
+        weakness = self.ws.find(Collection.WEAKNESSES, weakness_id)
         if weakness is None:
             return False
         self.function.setCurrentIndex(max(0, self.function.findData(weakness.function_id)))
@@ -318,7 +318,7 @@ class WeaknessesStep(StepWidget):
 
     def _remove(self, _row: int, weakness_id: str | None) -> None:
         if weakness_id:
-            self.run(user_ops.remove_item, "weaknesses", weakness_id)
+            self.run(user_ops.remove_item, Collection.WEAKNESSES, weakness_id)
 
 
 class DecisionsStep(StepWidget):
@@ -392,7 +392,7 @@ class DecisionsStep(StepWidget):
         return self.what
 
     def _load(self, decision_id: str) -> bool:
-        decision = self.ws.find("decisions", decision_id)
+        decision = self.ws.find(Collection.DECISIONS, decision_id)
         if decision is None:
             return False
         self.what.setText(decision.text)
@@ -428,4 +428,4 @@ class DecisionsStep(StepWidget):
 
     def _remove(self, _row: int, decision_id: str | None) -> None:
         if decision_id:
-            self.run(user_ops.remove_item, "decisions", decision_id)
+            self.run(user_ops.remove_item, Collection.DECISIONS, decision_id)

@@ -29,8 +29,9 @@ from ui.guide.timer import StepTimer
 from ui.guide.widgets import StepWidget, chain_tab_order
 from ui.plain_text import plain_label
 from workshop import guide, user_ops
-from workshop.changes import Change
+from workshop.changes import Change, Part
 from workshop.guide import Step
+from workshop.model import Collection
 
 _NORMAL_STYLE = """
 QLabel#guideWhere { color: #505050; }
@@ -321,7 +322,7 @@ class GuidePanel(QWidget):
     def _model_changed(self, change: Change) -> None:
         """Coalesce: typing a note emits one change per key, the widgets re-read the model once."""
         touched = set(change.touched())
-        if touched <= {"positions"}:
+        if touched <= {Part.POSITIONS}:
             return  # cards moved on the board: nothing the guide shows
         self.message.clear()
         self._touched |= touched
@@ -347,7 +348,7 @@ class GuidePanel(QWidget):
             self._show_view()
             return
         self._index = index
-        answers_only = touched <= {"answers", "positions", "meta"}
+        answers_only = touched <= {Collection.ANSWERS, Part.POSITIONS, Part.META}
         if self._view is not None:
             if answers_only:
                 self._view.refresh_answers()

@@ -28,7 +28,7 @@ from ui.plain_text import plain_label
 from ui.wrapping_button import WrappingButton
 from workshop import user_ops
 from workshop.guide import Step
-from workshop.model import Band, FunctionKind, LinkKind, ServiceRelation, band_of_function
+from workshop.model import Band, Collection, FunctionKind, LinkKind, ServiceRelation, band_of_function
 from workshop.text import shorten
 
 
@@ -158,7 +158,7 @@ class _CustomerGoals(QGroupBox):
         layout.addWidget(self.via_own)
 
     def relation(self) -> ServiceRelation | None:
-        return self.owner.ws.find("relations", self.relation_id)  # type: ignore[return-value]
+        return self.owner.ws.find(Collection.RELATIONS, self.relation_id)  # type: ignore[return-value]
 
     def refresh(self, lines: GoalLines | None = None) -> None:
         ws, relation = self.owner.ws, self.relation()
@@ -308,7 +308,7 @@ class _HelpsHindrances(QGroupBox):
             layout.addLayout(column)
 
     def relation(self) -> ServiceRelation | None:
-        return self.owner.ws.find("relations", self.relation_id)  # type: ignore[return-value]
+        return self.owner.ws.find(Collection.RELATIONS, self.relation_id)  # type: ignore[return-value]
 
     def refresh(self) -> None:
         relation = self.relation()

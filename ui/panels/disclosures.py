@@ -15,7 +15,7 @@ from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
 from workshop import user_ops
 from workshop.changes import Change
-from workshop.model import Disclosure, DisclosureKind, SuggestionStatus
+from workshop.model import Collection, Disclosure, DisclosureKind, SuggestionStatus
 from workshop.text import shorten
 from workshop.user_ops import Outcome
 
@@ -64,7 +64,7 @@ class DisclosuresPanel(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
-        if "disclosures" in touched or "functions" in touched:
+        if Collection.DISCLOSURES in touched or Collection.FUNCTIONS in touched:
             self.rebuild()
 
     def describe(self, item: Disclosure) -> str:
@@ -112,7 +112,7 @@ class DisclosuresPanel(QWidget):
 
     def _current(self) -> Disclosure | None:
         item_id = self.current_id()
-        return None if item_id is None else self._document.workshop.find("disclosures", item_id)  # type: ignore[return-value]
+        return None if item_id is None else self._document.workshop.find(Collection.DISCLOSURES, item_id)  # type: ignore[return-value]
 
     def _update_buttons(self, *_: object) -> None:
         item = self._current()

@@ -25,7 +25,7 @@ from ui.panels.common import ID_ROLE, action_button, swatch
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
-from workshop.model import Function, FunctionKind
+from workshop.model import Collection, Function, FunctionKind
 from workshop.user_ops import Outcome
 
 DEFAULT_COLOURS = ("#2E86DE", "#10AC84", "#EE5253", "#8854D0", "#F39C12", "#576574", "#0ABDE3", "#C44569")
@@ -75,7 +75,7 @@ class FunctionsPanel(QWidget):
     # --- view --------------------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        if "functions" in change.touched():
+        if Collection.FUNCTIONS in change.touched():
             self.rebuild()
 
     def rebuild(self) -> None:

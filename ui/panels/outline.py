@@ -10,8 +10,11 @@ place. Activating a goal or link selects it on the board.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
 from pydantic import BaseModel
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -19,11 +22,14 @@ from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
 from ui.tooltips import plain_tooltip
 from workshop.changes import Change, Delete, Insert, Replace
-from workshop.model import Band, Function, FunctionKind, Goal, Link, LinkKind, Workshop
+from workshop.model import Band, Collection, Function, FunctionKind, Goal, Link, LinkKind, Workshop
 
 PREVIEW = 80
 """Characters of a goal's text shown in the tree; the tooltip has all of it."""
-OUTLINED = ("functions", "goals", "links")
+BUILT_IN_SLICES_FROM = 1000
+"""Goals from which a full build runs in slices between the window's events (open, new, restore)."""
+SLICE_MS = 12.0
+OUTLINED = (Collection.FUNCTIONS, Collection.GOALS, Collection.LINKS)
 """The collections the outline shows: a change elsewhere (KPIs, answers, positions) leaves it alone."""
 BAND_OF_KIND = {FunctionKind.CUSTOMER_FACING: Band.CUSTOMER_FACING, FunctionKind.SUPPORT: Band.SUPPORT}
 
@@ -82,7 +88,7 @@ class _Lookup:
             self._links = {lk.id: lk for lk in self.ws.links}
         return self._links
 
-    def get(self, collection: str, item_id: str) -> BaseModel | None:
+    def get(self, collection: Collection, item_id: str) -> BaseModel | None:
         key = (collection, item_id)
         if key in self.latest:
             return self.latest[key]
@@ -133,7 +139,9 @@ class OutlinePanel(QWidget):
         self._link_model: dict[str, Link] = {}
         """Each link as last shown, to retitle it when only the goal it quotes changed."""
         self._stale = False
-        """The model was replaced while the panel was hidden: build when shown or read."""
+        """The model was replaced while the panel was hidden (or a sliced build is under way): build when
+        shown or read."""
+        self._builder: Iterator[None] | None = None
         self._dropped: set[str] = set()
         """Ids whose rows this update took out, with a parent or on their own."""
         document.reset.connect(self.rebuild)
@@ -191,19 +199,61 @@ class OutlinePanel(QWidget):
         """
         if not self.isVisible():
             self._stale = True
+            self._builder = None
+            return
+        if len(self._document.workshop.goals) >= BUILT_IN_SLICES_FROM:
+            self._start_sliced_build()
             return
         self._build()
 
     def ensure_built(self) -> None:
+        """Build now if the tree is stale or a sliced build is under way (a reader needs every row)."""
         if self._stale:
             self._build()
 
+    def building(self) -> bool:
+        """True while a big workshop's tree is still being built in slices."""
+        return self._builder is not None
+
     def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_built()
+        if self._stale and self._builder is None:
+            self.rebuild_when_shown()
         super().showEvent(event)
 
+    def rebuild_when_shown(self) -> None:
+        if len(self._document.workshop.goals) >= BUILT_IN_SLICES_FROM:
+            self._start_sliced_build()
+        else:
+            self._build()
+
+    def _start_sliced_build(self) -> None:
+        """Build a big tree between the window's events, ~12 ms at a time (~0.2-0.3 s at 5,000 goals).
+        Meanwhile the tree is stale: a change restarts the build, a reader (`ensure_built`) finishes it."""
+        self._stale = True
+        self._builder = self._build_steps()
+        QTimer.singleShot(0, self._build_slice)
+
+    def _build_slice(self) -> None:
+        builder = self._builder
+        if builder is None:
+            return
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        try:
+            while time.perf_counter() < deadline:
+                next(builder)
+        except StopIteration:
+            self._builder = None
+            return
+        QTimer.singleShot(0, self._build_slice)
+
     def _build(self) -> None:
-        self._stale = False
+        self._builder = None
+        for _ in self._build_steps():
+            pass
+
+    def _build_steps(self) -> Iterator[None]:
+        """The whole tree again, yielding after each function's goals (rows are made off the tree and
+        added at the end, in one insertion)."""
         ws = self._document.workshop
         expanded = {i for i, item in self._by_id.items() if item.isExpanded()}
         expanded.update(band.value for band, item in self._bands.items() if item.isExpanded())
@@ -237,12 +287,15 @@ class OutlinePanel(QWidget):
             self._bands[band] = band_item
         for goal in goals_by_function.get(None, []):
             self._build_goal(self._bands[Band.STRATEGY], goal, links_by_source, lookup)
+        yield
         for function in ws.functions:
             f_item = self._new_item(function.id, "function")
             self._show_function(f_item, function)
             self._bands[BAND_OF_KIND[function.kind]].addChild(f_item)
             for goal in goals_by_function.get(function.id, []):
                 self._build_goal(f_item, goal, links_by_source, lookup)
+            yield
+        self._stale = False
         self.tree.addTopLevelItems(list(self._bands.values()))
         self._unfold_after_build(ws, expanded, known)
         if current_id is not None:
@@ -287,6 +340,10 @@ class OutlinePanel(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
+        if self._builder is not None:  # a sliced build read the model before this change: start again
+            if any(name in touched for name in OUTLINED):
+                self._start_sliced_build()
+            return
         if self._stale or not any(name in touched for name in OUTLINED):
             return  # moves, KPIs, answers, meta: nothing the outline shows
         self.update_from(touched, change)
@@ -307,8 +364,8 @@ class OutlinePanel(QWidget):
             elif item.parent() is not parent:
                 dirty[id(parent)] = parent
 
-        for function_id in touched.get("functions", ()):
-            function = lookup.get("functions", function_id)
+        for function_id in touched.get(Collection.FUNCTIONS, ()):
+            function = lookup.get(Collection.FUNCTIONS, function_id)
             if not isinstance(function, Function):
                 self._drop_id(function_id)
                 continue
@@ -318,9 +375,9 @@ class OutlinePanel(QWidget):
         self._sync(dirty, lookup)
 
         retarget: set[str] = set()
-        touched_links = set(touched.get("links", ()))
-        for goal_id in touched.get("goals", ()):
-            goal = lookup.get("goals", goal_id)
+        touched_links = set(touched.get(Collection.LINKS, ()))
+        for goal_id in touched.get(Collection.GOALS, ()):
+            goal = lookup.get(Collection.GOALS, goal_id)
             if not isinstance(goal, Goal):
                 self._drop_id(goal_id)
             else:
@@ -336,12 +393,12 @@ class OutlinePanel(QWidget):
 
         for link_id in touched_links | retarget:
             # a link that did not change itself only quotes a goal that did: it is as last shown
-            link = lookup.get("links", link_id) if link_id in touched_links else self._link_model.get(link_id)
+            link = lookup.get(Collection.LINKS, link_id) if link_id in touched_links else self._link_model.get(link_id)
             if not isinstance(link, Link):
                 self._drop_id(link_id)
                 continue
             item = self._by_id.get(link_id) or self._new_item(link_id, "link")
-            target = lookup.get("goals", link.target)
+            target = lookup.get(Collection.GOALS, link.target)
             self._show_link(item, link, target if isinstance(target, Goal) else None)
             source = self._by_id.get(link.source)
             arrive(item, source if source is not None and source.data(0, KIND_ROLE) == "goal" else None)

@@ -18,7 +18,7 @@ from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
-from workshop.model import FunctionKind
+from workshop.model import CardKind, Collection, FunctionKind
 
 
 class TileList(QListWidget):
@@ -37,9 +37,9 @@ class TileList(QListWidget):
 
 def request_of(item: QListWidgetItem) -> mime.CardRequest | None:
     kind = item.data(KIND_ROLE)
-    if kind not in ("strategic", "goal", "kpi"):
+    if kind not in tuple(CardKind):
         return None
-    return mime.CardRequest(kind, item.data(ID_ROLE))
+    return mime.CardRequest(CardKind(kind), item.data(ID_ROLE))
 
 
 class PalettePanel(QWidget):
@@ -71,7 +71,7 @@ class PalettePanel(QWidget):
         self.rebuild()
 
     def _on_changed(self, change: Change) -> None:
-        if "functions" in change.touched():
+        if Collection.FUNCTIONS in change.touched():
             self.rebuild()
 
     def _header(self, text: str) -> None:
@@ -82,11 +82,11 @@ class PalettePanel(QWidget):
         item.setFont(font)
         self.tiles.addItem(item)
 
-    def _tile(self, text: str, kind: str, function_id: str | None, colour: str, tip: str) -> None:
+    def _tile(self, text: str, kind: CardKind, function_id: str | None, colour: str, tip: str) -> None:
         """Short text for a narrow dock; the tooltip and the accessible text say what the tile makes."""
         item = QListWidgetItem(swatch(colour), text)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
-        item.setData(KIND_ROLE, kind)
+        item.setData(KIND_ROLE, kind.value)
         item.setData(ID_ROLE, function_id)
         item.setToolTip(plain_tooltip(tip))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
@@ -98,7 +98,7 @@ class PalettePanel(QWidget):
         self._header(self.tr("Strategy"))
         self._tile(
             self.tr("Strategic goal"),
-            "strategic",
+            CardKind.STRATEGIC,
             None,
             STRATEGY_COLOUR,
             self.tr("New strategic goal: a corporate goal at the top of the tree"),
@@ -111,7 +111,7 @@ class PalettePanel(QWidget):
             for function in (f for f in ws.functions if f.kind == kind):
                 self._tile(
                     function.name,
-                    "goal",
+                    CardKind.GOAL,
                     function.id,
                     function.colour,
                     self.tr("New goal of %s") % function.name,
@@ -120,7 +120,7 @@ class PalettePanel(QWidget):
         for function in ws.functions:
             self._tile(
                 function.name,
-                "kpi",
+                CardKind.KPI,
                 function.id,
                 function.colour,
                 self.tr("New KPI of %s: a measure it is rewarded on") % function.name,
@@ -137,7 +137,9 @@ class PalettePanel(QWidget):
 
     def create(self, request: mime.CardRequest) -> str | None:
         """Create the card a tile stands for, through the undo stack; returns its id."""
-        text = {"kpi": self.tr("New KPI"), "goal": self.tr("New goal")}.get(request.kind, self.tr("New strategic goal"))
+        text = {CardKind.KPI: self.tr("New KPI"), CardKind.GOAL: self.tr("New goal")}.get(
+            request.kind, self.tr("New strategic goal")
+        )
         outcome = self._document.run(user_ops.add_card, request.kind, request.function_id, None, text)
         created = outcome.tell(self.message.emit).created_id
         if created is not None:

@@ -31,7 +31,7 @@ from ui.panels.common import swatch
 from ui.plain_text import plain_label
 from workshop import user_ops
 from workshop.changes import Change, Delete, Insert, Replace, SetPosition
-from workshop.model import FunctionKind, KpiScope, LinkKind
+from workshop.model import Collection, FunctionKind, KpiScope, LinkKind
 from workshop.text import MAX_NAME, MAX_TEXT
 
 TEXT_HEIGHT = 90
@@ -59,8 +59,8 @@ class Shown(StrEnum):
     FUNCTION = "function"
 
     @property
-    def collection(self) -> str:
-        return f"{self.value}s"
+    def collection(self) -> Collection:
+        return Collection(f"{self.value}s")
 
 
 class PropertiesPanel(QWidget):
@@ -376,7 +376,7 @@ class PropertiesPanel(QWidget):
         colours, kinds shown in combos and the band line), a link's end goals, or the card's pin."""
         watched = {self._id}
         if self._kind == Shown.LINK:
-            link = self._document.workshop.find("links", self._id or "")
+            link = self._document.workshop.find(Collection.LINKS, self._id or "")
             if link is not None:
                 watched |= {link.source, link.target}  # type: ignore[attr-defined]
         for step in change.steps:
@@ -386,7 +386,7 @@ class PropertiesPanel(QWidget):
                 continue
             if not isinstance(step, (Insert, Delete, Replace)):
                 continue
-            if step.collection == "functions":
+            if step.collection == Collection.FUNCTIONS:
                 return True
             item = step.item if isinstance(step, (Insert, Delete)) else step.before
             if item.id in watched:  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.panels.common import STRATEGY_COLOUR, swatch
 from ui.tooltips import plain_tooltip
-from workshop.model import Band, Function, Goal, Workshop
+from workshop.model import Band, Function, Goal, SuggestionKind, Workshop
 from workshop.text import MAX_NAME, shorten
 
 GOAL_LABEL_LIMIT = 70
@@ -149,13 +149,13 @@ class SuggestionDialog(QDialog):
         common = {"author": self.author_edit.text(), "reason": self.reason_edit.toPlainText().strip()}
         if self.link_choice.isChecked():
             return {
-                "kind": "link",
+                "kind": SuggestionKind.LINK,
                 "source": self.source_combo.currentData(),
                 "target": self.target_combo.currentData(),
                 **common,
             }
         return {
-            "kind": "goal",
+            "kind": SuggestionKind.GOAL,
             "text": self.goal_text.toPlainText().strip(),
             "function_id": self.function_combo.currentData(),
             **common,

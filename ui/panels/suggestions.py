@@ -36,7 +36,15 @@ from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
-from workshop.model import GoalSuggestion, LinkKind, LinkSuggestion, SuggestionStatus, Workshop
+from workshop.model import (
+    Collection,
+    GoalSuggestion,
+    LinkKind,
+    LinkSuggestion,
+    SuggestionKind,
+    SuggestionStatus,
+    Workshop,
+)
 from workshop.text import shorten
 from workshop.user_ops import Outcome
 
@@ -147,10 +155,10 @@ class SuggestionsPanel(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
-        if "suggestions" in touched or "functions" in touched:
+        if Collection.SUGGESTIONS in touched or Collection.FUNCTIONS in touched:
             self.rebuild()
             return
-        goals = touched.get("goals")
+        goals = touched.get(Collection.GOALS)
         if goals and any(  # typing into a goal no suggestion names must not rebuild the list per keystroke
             isinstance(sg, LinkSuggestion) and (sg.source in goals or sg.target in goals)
             for sg in self._document.workshop.suggestions
@@ -247,7 +255,7 @@ class SuggestionsPanel(QWidget):
         suggestion_id = self.current_id()
         if suggestion_id is None:
             return None
-        return self._document.workshop.find("suggestions", suggestion_id)  # type: ignore[return-value]
+        return self._document.workshop.find(Collection.SUGGESTIONS, suggestion_id)  # type: ignore[return-value]
 
     def _update_buttons(self, *_: object) -> None:
         suggestion = self._current()
@@ -262,7 +270,7 @@ class SuggestionsPanel(QWidget):
         self.remove_participant_button.setEnabled(suggestion is not None and suggestion.participant is not None)
 
     def _on_activated(self, item: QListWidgetItem) -> None:
-        suggestion = self._document.workshop.find("suggestions", item.data(ID_ROLE))
+        suggestion = self._document.workshop.find(Collection.SUGGESTIONS, item.data(ID_ROLE))
         if isinstance(suggestion, LinkSuggestion):
             self.idsActivated.emit([suggestion.source, suggestion.target])
 
@@ -274,7 +282,7 @@ class SuggestionsPanel(QWidget):
         outcome = self._decide(accept=True)
         created = outcome.created_id
         if created is not None:
-            link = self._document.workshop.find("links", created)
+            link = self._document.workshop.find(Collection.LINKS, created)
             self.idsActivated.emit([link.source, link.target] if link is not None else [created])  # type: ignore[attr-defined]
         return outcome
 
@@ -370,11 +378,11 @@ class SuggestionsPanel(QWidget):
         """Apply a request from the dialog: (refusal sentence or None, new suggestion id or None)."""
         fields = dict(request)
         kind = fields.pop("kind")
-        if kind == "goal" and not str(fields.get("text", "")).strip():
+        if kind == SuggestionKind.GOAL and not str(fields.get("text", "")).strip():
             return self.tr("A suggested goal needs some text."), None
-        if kind == "link" and (fields.get("source") is None or fields.get("target") is None):
+        if kind == SuggestionKind.LINK and (fields.get("source") is None or fields.get("target") is None):
             return self.tr("Choose both goals of the link."), None
-        if kind == "link":
+        if kind == SuggestionKind.LINK:
             outcome = self._document.run(user_ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields)
         else:
             outcome = self._document.run(user_ops.suggest_goal, fields.pop("text"), fields.pop("function_id"), **fields)

@@ -8,7 +8,7 @@ same findings the same way every time, whichever rule found them.
 from __future__ import annotations
 
 from workshop.findings import SEVERITY_ORDER, Finding, Severity
-from workshop.model import COLLECTIONS
+from workshop.model import COLLECTIONS, Collection
 
 _RANK = {name: rank for rank, name in enumerate(COLLECTIONS)}
 
@@ -19,7 +19,7 @@ class Collector:
 
     def add(
         self,
-        anchor: tuple[str, int, int],
+        anchor: tuple[Collection, int, int],
         rule: str,
         severity: Severity,
         message: str,

@@ -10,7 +10,7 @@ from workshop.analysis.collect import Collector
 from workshop.analysis.graph import GoalGraph
 from workshop.analysis.wording import capital, goal_phrase, name, quote, shorten
 from workshop.findings import Severity
-from workshop.model import Kpi, KpiScope, SuggestionStatus, Workshop
+from workshop.model import Collection, Kpi, KpiScope, SuggestionKind, SuggestionStatus, Workshop
 
 
 def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
@@ -43,7 +43,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             if goal.function_id is not None:
                 subjects.append(goal.function_id)
         out.add(
-            ("tensions", ti, 0),
+            (Collection.TENSIONS, ti, 0),
             "open-tension",
             Severity.WARNING,
             capital(f"{kpi_phrase(kpi)} works against {against}, and the tension is not resolved."),
@@ -57,7 +57,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             continue
         owner = name(functions.get(kpi.function_id))
         out.add(
-            ("kpis", ki, 0),
+            (Collection.KPIS, ki, 0),
             "local-incentive",
             Severity.WARNING if kpi.id in tense else Severity.INFO,
             capital(
@@ -72,7 +72,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         if decision.owner.strip():
             continue
         out.add(
-            ("decisions", di, 0),
+            (Collection.DECISIONS, di, 0),
             "decision-without-owner",
             Severity.WARNING,
             f"Nobody owns the decision {quote(decision.text)}.",
@@ -84,7 +84,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         if suggestion.status != SuggestionStatus.PENDING:
             continue
         who = shorten(suggestion.author) or "A participant"
-        if suggestion.kind == "link":
+        if suggestion.kind == SuggestionKind.LINK:
             s, t = graph.index.get(suggestion.source), graph.index.get(suggestion.target)
             if s is None or t is None:
                 continue
@@ -98,7 +98,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             what = f"suggests a new {owner} goal {quote(suggestion.text)}"
             subjects = (suggestion.id,) if suggestion.function_id is None else (suggestion.id, suggestion.function_id)
         out.add(
-            ("suggestions", si, 0),
+            (Collection.SUGGESTIONS, si, 0),
             "suggestion-pending",
             Severity.INFO,
             f"{who} {what}; it waits for your decision.",

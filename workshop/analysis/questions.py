@@ -11,7 +11,7 @@ from workshop.analysis.collect import Collector
 from workshop.analysis.graph import STRATEGY, SUPPORT, GoalGraph
 from workshop.analysis.wording import capital, goal_phrase, name
 from workshop.findings import Severity
-from workshop.model import FunctionKind, Workshop
+from workshop.model import Collection, FunctionKind, Workshop
 from workshop.questions import NUMBERS, answered_all
 
 _GAPS = {
@@ -51,7 +51,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
                 exceptions_only = _exceptions_only(graph)
             if exceptions_only.get(fid, False):
                 out.add(
-                    ("functions", fi, 0),
+                    (Collection.FUNCTIONS, fi, 0),
                     "no-internal-customers",
                     Severity.INFO,
                     f"{fname} has no internal customers recorded; its goals are declared direct-impact exceptions.",
@@ -60,7 +60,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
                 )
             else:
                 out.add(
-                    ("functions", fi, 0),
+                    (Collection.FUNCTIONS, fi, 0),
                     "no-internal-customers",
                     Severity.WARNING,
                     f"{fname} has no internal customers recorded.",
@@ -74,7 +74,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             skipped = answer is not None and answer.skipped
             state = "was skipped" if skipped else "is open"
             out.add(
-                ("functions", fi, question),
+                (Collection.FUNCTIONS, fi, question),
                 "question-skipped" if skipped else "question-open",
                 Severity.INFO,
                 f"Question {question} {state} for {fname}: {_GAPS[question]}.",
@@ -93,7 +93,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
     for ri, j, rel, goal_id in unserved:
         fname = name(functions.get(rel.supplier_id))
         out.add(
-            ("relations", ri, j),
+            (Collection.RELATIONS, ri, j),
             "customer-goal-unserved",
             Severity.INFO,
             capital(

@@ -11,7 +11,7 @@ from workshop.analysis.collect import Collector
 from workshop.analysis.graph import CUSTOMER, STRATEGY, SUPPORT, GoalGraph, cycles
 from workshop.analysis.wording import capital, goal_phrase, name, quote
 from workshop.findings import Severity
-from workshop.model import Workshop
+from workshop.model import Collection, Workshop
 
 CYCLE_NAMED = 5
 """Goals of a cycle named in its sentence; a longer cycle is cut and counted."""
@@ -35,7 +35,7 @@ def _exceptions(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         subjects = (source.id, link.id, target.id)
         if level[s] != SUPPORT or level[t] != STRATEGY:
             out.add(
-                ("goals", s, li),
+                (Collection.GOALS, s, li),
                 "exception-misplaced",
                 Severity.INFO,
                 capital(
@@ -47,7 +47,7 @@ def _exceptions(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             )
         elif not graph.legit[li]:
             out.add(
-                ("goals", s, li),
+                (Collection.GOALS, s, li),
                 "exception-without-reason",
                 Severity.ERROR,
                 capital(
@@ -71,7 +71,7 @@ def _links(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         theirs: str = target.function_id  # type: ignore[assignment]
         supplier, customer = name(functions.get(source.function_id or "")), name(functions[theirs])
         out.add(
-            ("goals", s, li),
+            (Collection.GOALS, s, li),
             "internal-customer-unrecorded",
             Severity.WARNING,
             capital(
@@ -85,7 +85,7 @@ def _links(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         s, t = src[li], tgt[li]
         source, target = goals[s], goals[t]
         out.add(
-            ("goals", s, li),
+            (Collection.GOALS, s, li),
             "link-upside-down",
             Severity.WARNING,
             capital(
@@ -101,7 +101,7 @@ def _links(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
 def _around(ws: Workshop, graph: GoalGraph, out: Collector, li: int, s: int, t: int) -> None:
     source, target, functions = graph.goals[s], graph.goals[t], graph.functions
     out.add(
-        ("goals", s, li),
+        (Collection.GOALS, s, li),
         "around-not-via",
         Severity.ERROR,
         capital(
@@ -120,7 +120,7 @@ def _goals(graph: GoalGraph, out: Collector) -> None:
         if d > 0:
             continue  # reaches strategy: nothing to say about it here
         goal = goals[i]
-        anchor = ("goals", i, -1)
+        anchor = (Collection.GOALS, i, -1)
         if level[i] == STRATEGY:
             if not any(level[src[li]] != STRATEGY for li in graph.inc[i]):
                 out.add(
@@ -180,7 +180,7 @@ def _cycles(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         extra = len(tangle) - len(cycle)
         tail = f"; {extra} more goals are caught in the same loop" if extra > 0 else ""
         out.add(
-            ("goals", tangle[0], -2),
+            (Collection.GOALS, tangle[0], -2),
             "link-cycle",
             Severity.ERROR,
             f"These goals contribute to each other in a circle: {circle}{tail}.",

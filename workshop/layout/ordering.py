@@ -1,57 +1,124 @@
-"""Order the cards inside each layer so that few links cross (Gansner et al., "A technique for
-drawing directed graphs", 1993, section 3).
+"""Order the cards inside each layer so that few links cross.
 
-A depth-first initial order (which already draws any tree without a crossing), then alternating
-down and up sweeps that sort each layer by the weighted median of its neighbours, each followed by
-a transpose step that swaps neighbours while that removes crossings; the best order seen wins. When
-crossings remain, a second start (breadth-first from the bottom, as dot does) is improved too.
-Pinned cards sort by where they are pinned; goals joined by a flat link move as one block.
+A depth-first first order draws any forest without a crossing; when it has crossings, median sweeps
+with transposition (Gansner et al., "A technique for drawing directed graphs", 1993, section 3)
+improve first orders as dot does (breadth-first both ways from the bottom, and the depth-first one),
+then sifting (workshop/layout/sifting.py: each card tries every place in its layer, with numpy) takes
+the result further than dot gets. Pinned cards sort by where they are pinned and are not moved by
+transposition or sifting; goals joined by a flat link move as one block.
+
+How much work is done depends on the graph's size (`effort`): a small board can afford many sweeps
+and every start sifted, a big one a few sweeps and one sifting, so Tidy stays quicker than dot at
+every size (benchmarks/bench_tidy_vs_dot.py). The result is deterministic for a given workshop.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import deque
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 
 from workshop.geometry import CARD_WIDTH, H_GAP
 from workshop.layout.graph import LayeredGraph
 
-SWEEPS = 24
+
+@dataclass(frozen=True)
+class Effort:
+    sweeps: int
+    """Median sweeps per first order (fewer when STALL_LIMIT sweeps in a row gain nothing)."""
+    transpose_rounds: int
+    """Rounds of transposition after each sweep (0: none; sifting does that work better on big layers)."""
+    sift_rounds: int
+    """Rounds of sifting (each never adds a crossing; stops early when a round gains nothing)."""
+    sift_each: bool
+    """Sift every improved first order and keep the best, not only the best before sifting."""
+    depth_first_start: bool = True
+    """Improve the depth-first first order too, not only the breadth-first one."""
+
+
+SMALL, LARGE = Effort(6, 1, 2, False), Effort(8, 0, 3, False)
+"""Measured on generated workshops with 20% extra links (benchmarks/bench_tidy_vs_dot.py): at 100 goals
+one round of transposition per sweep still pays; from 500 goals transposition costs time and
+crossings, and sifting every start (not only the best) gains ~1% for twice the time."""
+SMALL_NODES = 400
+"""Cards and link bends (dummies) up to which a graph counts as small (100 goals: ~150)."""
 STALL_LIMIT = 6
-"""Sweeps without improvement after which ordering stops early."""
-RESTARTS = True
-"""Also improve a second first order (breadth-first from the bottom) when the first has crossings."""
-TRANSPOSE_ROUNDS = 4
-"""More rounds cost time and, measured on generated workshops with extra links, win almost nothing."""
+"""Sweeps without improvement after which a start stops early."""
+UNDIRECTED_BFS = True
+"""The breadth-first first order follows links both ways, as dot's does (fewer crossings to start from)."""
 SLOT = CARD_WIDTH + H_GAP
 """Pinned cards sort by x / SLOT, roughly the index they would have in a packed layer."""
 
 
-def order(g: LayeredGraph, sweeps: int = SWEEPS) -> None:
-    """Reorder `g.layers` in place.
+def effort(g: LayeredGraph) -> Effort:
+    return SMALL if g.size <= SMALL_NODES else LARGE
 
-    Like dot, improve two first orders (depth-first from the top, breadth-first from the bottom) and
-    keep the better; a forest is done at once, since the first of them already has no crossing.
-    """
-    locked = [n in g.pinned or g.block_of[n] in g.blocks for n in range(g.size)]
-    best_crossings, best = _improve(g, _initial_order(g, depth_first=True, downward=True), sweeps, locked, 0)
-    if best_crossings > 0 and RESTARTS:
-        crossings, layers = _improve(g, _initial_order(g, depth_first=False, downward=False), sweeps, locked, 1)
-        if crossings < best_crossings:
-            best_crossings, best = crossings, layers
+
+def order(g: LayeredGraph, work: Effort | None = None) -> None:
+    """Reorder `g.layers` in place (all of `order_steps` at once)."""
+    for _ in order_steps(g, work):
+        pass
+
+
+def order_steps(g: LayeredGraph, work: Effort | None = None) -> Iterator[float]:
+    """Reorder `g.layers` in place, yielding after each piece of work (a sweep, a layer sifted) with the
+    share done so far: Tidy on a big board runs it in slices, and can stop it."""
+    work = work or effort(g)
+    locked = [n in g.pinned for n in range(g.size)]  # flat-link blocks move as units (_transpose_units)
+    first = _initial_order(g, depth_first=True, downward=True)
+    g.layers = first
+    if total_crossings(g, _positions(g)) == 0:
+        return
+    starts = [(_initial_order(g, depth_first=False, downward=False), 1)]
+    if work.depth_first_start:
+        starts.append(([list(layer) for layer in first], 0))
+    sifts = len(starts) if work.sift_each else 1
+    budget = len(starts) * work.sweeps + sifts * work.sift_rounds * len(g.layers)
+    done = 0
+    candidates: list[tuple[int, list[list[int]]]] = []
+    for layers, parity in starts:
+        improving = _improve_steps(g, layers, work, locked, parity)
+        while True:
+            try:
+                next(improving)
+            except StopIteration as finished:
+                candidates.append(finished.value)
+                break
+            done += 1
+            yield min(done / budget, 1.0)
+    candidates.sort(key=lambda c: c[0])
+    best_crossings, best = candidates[0]
+    if work.sift_rounds:
+        from workshop.layout.sifting import sift_steps
+
+        for crossings, layers in candidates[:sifts]:
+            g.layers = layers
+            sifting = sift_steps(g, _positions(g), locked, work.sift_rounds, crossings)
+            while True:
+                try:
+                    next(sifting)
+                except StopIteration as finished:
+                    crossings = finished.value
+                    break
+                done += 1
+                yield min(done / budget, 1.0)
+            if crossings <= best_crossings:
+                best_crossings, best = crossings, g.layers
     g.layers = best
 
 
-def _improve(
-    g: LayeredGraph, layers: list[list[int]], sweeps: int, locked: list[bool], first: int
-) -> tuple[int, list[list[int]]]:
-    """Gansner's loop: median sweeps alternately down and up, each followed by transpose; best kept."""
+def _improve_steps(
+    g: LayeredGraph, layers: list[list[int]], work: Effort, locked: list[bool], first: int
+) -> Generator[None, None, tuple[int, list[list[int]]]]:
+    """Gansner's loop: median sweeps alternately down and up, each followed by transpose; best kept.
+    Yields after each sweep; returns (crossings, layers) of the best order seen."""
     g.layers = layers
     pos = _positions(g)
     best_crossings = total_crossings(g, pos)
     best = [list(layer) for layer in g.layers]
     stall = 0
-    for sweep in range(first, first + sweeps):
+    for sweep in range(first, first + work.sweeps):
         if best_crossings == 0:
             break
         downward = sweep % 2 == 0
@@ -60,7 +127,9 @@ def _improve(
         span = range(1, len(g.layers)) if downward else range(len(g.layers) - 2, -1, -1)
         for layer_index in span:
             _sort_layer(g, layer_index, pos, g.up if downward else g.down)
-        _transpose(g, pos, locked, allow_equal=flip)
+            if len(g.layers[layer_index]) > 500:
+                yield
+        _transpose(g, pos, locked, work.transpose_rounds, allow_equal=flip)
         crossings = total_crossings(g, pos)
         if crossings < best_crossings:
             best, best_crossings, stall = [list(layer) for layer in g.layers], crossings, 0
@@ -68,6 +137,7 @@ def _improve(
             stall += 1
             if stall >= STALL_LIMIT:
                 break
+        yield
     return best_crossings, best
 
 
@@ -90,6 +160,9 @@ def _initial_order(g: LayeredGraph, depth_first: bool, downward: bool) -> list[l
         if node not in g.loose:
             by_layer[g.layer[node]].append(node)
     next_of = g.down if downward else g.up
+    if UNDIRECTED_BFS and not depth_first:  # as dot's build_ranks: both ways from each source (or sink)
+        first, then = (g.down, g.up) if downward else (g.up, g.down)
+        next_of = [first[n] + then[n] for n in range(g.size)]
     for nodes in by_layer if downward else reversed(by_layer):
         for root in nodes:
             if visited[root]:
@@ -203,17 +276,24 @@ def _pair_crossings(left: list[int], right: list[int]) -> tuple[int, int]:
     return as_is, swapped
 
 
-def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], allow_equal: bool = False) -> None:
+def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int, allow_equal: bool = False) -> None:
     """Swap neighbours while that lowers crossings; only layers next to a change are looked at again.
     With `allow_equal`, swaps that change nothing are made too, to walk off a plateau (as dot does)."""
     count = len(g.layers)
     dirty = [True] * count
     up, down = g.up, g.down
-    for round_index in range(TRANSPOSE_ROUNDS):
+    has_blocks = [any(g.block_of[n] in g.blocks for n in layer) for layer in g.layers] if g.blocks else [False] * count
+    for round_index in range(rounds):
         even_swaps = allow_equal and round_index == 0  # more would swap the same pair back and forth
         touched = [False] * count
         for layer_index, layer in enumerate(g.layers):
             if not dirty[layer_index] or len(layer) < 2:
+                continue
+            if has_blocks[layer_index]:
+                if _transpose_units(g, layer_index, pos, locked, even_swaps):
+                    for near in (layer_index - 1, layer_index, layer_index + 1):
+                        if 0 <= near < count:
+                            touched[near] = True
                 continue
             # neighbour positions in the layers above and below do not change while this one is scanned
             ups = [sorted([pos[n] for n in up[v]]) for v in layer]
@@ -245,6 +325,40 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], allow_equal:
         dirty = touched
         if not any(dirty):
             return
+
+
+def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: list[bool], even_swaps: bool) -> bool:
+    """Transpose for a layer holding flat-link blocks: a block swaps with its neighbour as one unit, so
+    cards can pass it (a block that stopped every swap left its layer's order stuck: 20% more crossings)."""
+    layer = g.layers[layer_index]
+    units: list[list[int]] = []
+    for node in layer:
+        block = g.block_of[node]
+        if units and block in g.blocks and g.block_of[units[-1][0]] == block:
+            units[-1].append(node)
+        else:
+            units.append([node])
+    fixed = [any(pinned[n] for n in unit) for unit in units]
+    ups = [sorted([pos[n] for m in unit for n in g.up[m]]) for unit in units]
+    downs = [sorted([pos[n] for m in unit for n in g.down[m]]) for unit in units]
+    changed = False
+    for i in range(len(units) - 1):
+        if fixed[i] or fixed[i + 1]:
+            continue
+        a1, s1 = _pair_crossings(ups[i], ups[i + 1])
+        a2, s2 = _pair_crossings(downs[i], downs[i + 1])
+        before, after = a1 + a2, s1 + s2
+        if after < before or (even_swaps and after == before and before > 0):
+            units[i], units[i + 1] = units[i + 1], units[i]
+            ups[i], ups[i + 1] = ups[i + 1], ups[i]
+            downs[i], downs[i + 1] = downs[i + 1], downs[i]
+            changed = True
+    if changed:
+        new_layer = [node for unit in units for node in unit]
+        g.layers[layer_index] = new_layer
+        for i, node in enumerate(new_layer):
+            pos[node] = i
+    return changed
 
 
 def total_crossings(g: LayeredGraph, pos: list[int]) -> int:

@@ -14,6 +14,7 @@ Pinned cards do not move: the others step to the right of any pinned card they w
 from __future__ import annotations
 
 import itertools
+from collections.abc import Generator
 
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
 from workshop.layout.graph import LayeredGraph
@@ -87,6 +88,18 @@ class Obstacles:
 
 def place(g: LayeredGraph, obstacles: Obstacles, passes: int | None = None) -> list[float]:
     """Centre x of every node of the graph (pinned ones: where they are pinned)."""
+    steps = place_steps(g, obstacles, passes)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
+
+
+def place_steps(
+    g: LayeredGraph, obstacles: Obstacles, passes: int | None = None
+) -> Generator[float, None, list[float]]:
+    """`place`, yielding the share done after each pass (Tidy on a big board runs in slices)."""
     dummy = [not card_id for card_id in g.ids]
     x: list[float] = [0.0] * g.size
     centre_y = [y + CARD_HEIGHT / 2 for y in g.layer_y]
@@ -110,6 +123,7 @@ def place(g: LayeredGraph, obstacles: Obstacles, passes: int | None = None) -> l
     count = len(g.layers)
     total = (PASSES if passes is None else passes) + 1
     for p in range(total):
+        yield p / (total + 1)
         downward = p % 2 == 0 or p == total - 1
         # The last pass goes down and lines lower cards up with the dummies above them, so a long
         # link runs straight through the gap its dummies kept open.
@@ -117,6 +131,8 @@ def place(g: LayeredGraph, obstacles: Obstacles, passes: int | None = None) -> l
         span = range(count) if downward else range(count - 1, -1, -1)
         for layer_index in span:
             layer = items[layer_index]
+            if len(layer) > 500:
+                yield p / (total + 1)
             if not layer:
                 continue
             wishes: list[float] = []
@@ -144,6 +160,7 @@ def place(g: LayeredGraph, obstacles: Obstacles, passes: int | None = None) -> l
 
     # Straighten: cards that a finished long link would still cut through step aside, as little as
     # the order allows; the links' ends no longer move, so the lines are final.
+    yield total / (total + 1)
     for _ in range(STRAIGHTEN_PASSES):
         for layer_index in range(count):
             layer = items[layer_index]

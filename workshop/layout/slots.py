@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP, LAYER_PITCH, band_at, clamp_to_band
 from workshop.layout.graph import MAX_BAND_LAYERS
 from workshop.layout.tidying import tidy
-from workshop.model import Band, Workshop
+from workshop.model import Band, Collection, Workshop
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def _owner(ws: Workshop, card_id: str) -> str | None:
     goal = ws.goal(card_id)
     if goal is not None:
         return goal.function_id
-    kpi = ws.find("kpis", card_id)
+    kpi = ws.find(Collection.KPIS, card_id)
     return getattr(kpi, "function_id", None)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from workshop import ops
 from workshop.changes import Change, OperationError, recording, validated
 from workshop.model import (
+    Collection,
     Disclosure,
     DisclosureKind,
     GoalSuggestion,
@@ -25,7 +26,7 @@ from workshop.model import (
 )
 from workshop.text import clean_text, shorten
 
-VOTABLE = ("suggestions", "disclosures")
+VOTABLE = (Collection.SUGGESTIONS, Collection.DISCLOSURES)
 
 
 def _fresh(ws: Workshop, prefix: str, wanted: str | None) -> str:
@@ -70,7 +71,7 @@ def suggest_link_as(
             "participant": participant,
         },
     )
-    return ops._add(ws, "Suggest link", "suggestions", suggestion)
+    return ops._add(ws, "Suggest link", Collection.SUGGESTIONS, suggestion)
 
 
 def suggest_goal_as(
@@ -84,7 +85,7 @@ def suggest_goal_as(
     id: str | None = None,
 ) -> Change:
     if function_id is not None:
-        ops._require(ws, "functions", function_id, "function")
+        ops._require(ws, Collection.FUNCTIONS, function_id, "function")
     ops._require_text(text)
     suggestion = validated(
         GoalSuggestion,
@@ -97,7 +98,7 @@ def suggest_goal_as(
             "participant": participant,
         },
     )
-    return ops._add(ws, "Suggest goal", "suggestions", suggestion)
+    return ops._add(ws, "Suggest goal", Collection.SUGGESTIONS, suggestion)
 
 
 def disclose(
@@ -112,7 +113,7 @@ def disclose(
 ) -> Change:
     """A via-negativa post. Without a name it is anonymous: the participant id is not recorded."""
     if function_id is not None:
-        ops._require(ws, "functions", function_id, "function")
+        ops._require(ws, Collection.FUNCTIONS, function_id, "function")
     if not clean_text(text).strip():
         raise OperationError("Say in a few words what gets in the way.")
     author = author.strip()
@@ -127,7 +128,7 @@ def disclose(
             "participant": participant if author else None,
         },
     )
-    return ops._add(ws, "Disclose from the room", "disclosures", disclosure)
+    return ops._add(ws, "Disclose from the room", Collection.DISCLOSURES, disclosure)
 
 
 def vote_as(ws: Workshop, item_id: str, participant: str) -> Change:
@@ -174,8 +175,8 @@ def merge_suggestions(ws: Workshop, keep_id: str, duplicate_id: str) -> Change:
     the duplicate is rejected and says where it went."""
     if keep_id == duplicate_id:
         raise OperationError("Choose two different suggestions to merge.")
-    keep = ops._require(ws, "suggestions", keep_id, "suggestion")
-    duplicate = ops._require(ws, "suggestions", duplicate_id, "suggestion")
+    keep = ops._require(ws, Collection.SUGGESTIONS, keep_id, "suggestion")
+    duplicate = ops._require(ws, Collection.SUGGESTIONS, duplicate_id, "suggestion")
     if keep.status != SuggestionStatus.PENDING or duplicate.status != SuggestionStatus.PENDING:
         raise OperationError("Only suggestions not yet decided can be merged.")
     if keep.kind != duplicate.kind:
@@ -192,7 +193,7 @@ def merge_suggestions(ws: Workshop, keep_id: str, duplicate_id: str) -> Change:
             voters=[*keep.voters, *new_voters],
             votes=min(1_000_000, keep.votes + len(new_voters) + laptop_votes),
         )
-        rec.replace("suggestions", duplicate_id, status=SuggestionStatus.REJECTED, merged_into=keep_id)
+        rec.replace(Collection.SUGGESTIONS, duplicate_id, status=SuggestionStatus.REJECTED, merged_into=keep_id)
     return rec.change()
 
 
@@ -223,7 +224,7 @@ def decide_disclosure(ws: Workshop, disclosure_id: str, accept: bool) -> Change:
     weakness; a gaming KPI of a named function becomes one of its local KPIs (its name the start of
     the text, the whole text as what it rewards). Either way the disclosure keeps its words.
     """
-    item = ops._require(ws, "disclosures", disclosure_id, "disclosure")
+    item = ops._require(ws, Collection.DISCLOSURES, disclosure_id, "disclosure")
     if item.status != SuggestionStatus.PENDING:
         raise OperationError("This has already been decided.")
     status = SuggestionStatus.ACCEPTED if accept else SuggestionStatus.REJECTED
@@ -234,7 +235,7 @@ def decide_disclosure(ws: Workshop, disclosure_id: str, accept: bool) -> Change:
                     Weakness,
                     {"id": new_id("w"), "function_id": item.function_id, "description": item.text},
                 )
-                rec.insert("weaknesses", weakness)
+                rec.insert(Collection.WEAKNESSES, weakness)
                 rec.created_id = weakness.id
             elif item.about == DisclosureKind.GAMING_KPI:
                 kpi = validated(
@@ -246,7 +247,7 @@ def decide_disclosure(ws: Workshop, disclosure_id: str, accept: bool) -> Change:
                         "rewards": item.text,
                     },
                 )
-                rec.insert("kpis", kpi)
+                rec.insert(Collection.KPIS, kpi)
                 rec.created_id = kpi.id
-        rec.replace("disclosures", disclosure_id, status=status)
+        rec.replace(Collection.DISCLOSURES, disclosure_id, status=status)
     return rec.change()

@@ -16,7 +16,7 @@ from typing import Any
 
 from workshop import user_ops
 from workshop.changes import OperationError
-from workshop.model import LinkKind, SuggestionStatus, Workshop
+from workshop.model import Collection, LinkKind, SuggestionStatus, Workshop
 from workshop.room.requests import Action
 from workshop.user_ops import Outcome
 
@@ -102,7 +102,7 @@ def _suggest_link(ws: Workshop, run: Runner, action: Action) -> Verdict:
 def _vote(ws: Workshop, run: Runner, action: Action) -> Verdict:
     """Votes are states, not increments: asking for the state it is already in changes nothing."""
     item_id, on = action.fields["item"], action.fields["on"]
-    item = ws.find("suggestions", item_id) or ws.find("disclosures", item_id)
+    item = ws.find(Collection.SUGGESTIONS, item_id) or ws.find(Collection.DISCLOSURES, item_id)
     if item is None:
         return _refused(422, "That suggestion is no longer in the workshop.")
     voted = action.participant in item.voters  # type: ignore[attr-defined]
@@ -110,5 +110,5 @@ def _vote(ws: Workshop, run: Runner, action: Action) -> Verdict:
         outcome = run(user_ops.vote_as if on else user_ops.unvote_as, item_id, action.participant)
         if not outcome.ok:
             return _refused(422, outcome.refusal or "The room could not record this vote.")
-        item = ws.find("suggestions", item_id) or ws.find("disclosures", item_id)
+        item = ws.find(Collection.SUGGESTIONS, item_id) or ws.find(Collection.DISCLOSURES, item_id)
     return 200, {"ok": True, "id": item_id, "voted": on, "votes": item.votes}  # type: ignore[union-attr]

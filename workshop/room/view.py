@@ -10,7 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from workshop.model import Band, Disclosure, FunctionKind, GoalSuggestion, LinkKind, LinkSuggestion, Workshop
+from workshop.model import (
+    Band,
+    Collection,
+    Disclosure,
+    FunctionKind,
+    GoalSuggestion,
+    LinkKind,
+    LinkSuggestion,
+    Workshop,
+)
 
 BAND_LABELS = {
     Band.STRATEGY: "Strategy",
@@ -99,7 +108,7 @@ def patch_for(ws: Workshop, touched: dict[str, set[str]]) -> dict[str, Any] | No
     touched what the phones see of the tree (goals, links, functions, the title): send it whole.
     Positions, KPIs, notes and the like are not on the phones: an edit of those alone patches nothing.
     """
-    if touched.keys() & {"goals", "links", "functions", "meta"}:
+    if touched.keys() & {Collection.GOALS, Collection.LINKS, Collection.FUNCTIONS, "meta"}:
         return None
     patch: dict[str, Any] = {"suggestions": [], "disclosures": [], "removed": []}
     for collection, public in (("suggestions", public_suggestion), ("disclosures", public_disclosure)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.model import SuggestionStatus
+from workshop.model import SuggestionKind, SuggestionStatus
 from workshop.report.context import ReportContext
 from workshop.report.doc import Heading
 from workshop.report.tables import cell, table
@@ -17,7 +17,7 @@ def build(ctx: ReportContext) -> list:
     out.append(ctx.raw("These suggestions were made by participants but not yet decided on.", "small"))
     rows = []
     for x in pending:
-        if x.kind == "link":
+        if x.kind == SuggestionKind.LINK:
             what = cell(ctx, f"Link: {ctx.goal_text(x.source)} \u2192 {ctx.goal_text(x.target)}")
         else:
             what = cell(ctx, f"New goal for {ctx.function_name(x.function_id)}: {x.text}")

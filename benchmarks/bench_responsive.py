@@ -1,0 +1,253 @@
+"""Does the window stay responsive? A heartbeat probe of the GUI thread during each big action.
+
+A 5 ms precise QTimer ticks on the GUI thread and records when it actually ran. While an action and
+everything it sets off (repaints, Tidy's glide, the analysis 150 ms later, the outline, the guide)
+runs, the longest gap between two ticks, less the 5 ms period, is how long the window was frozen:
+"blocked". Targets (issue 16 item 1): blocked <= 50 ms at 2,000 goals and <= 200 ms at 5,000.
+
+Actions, on the main window (offscreen, 1920x1080) with a generated workshop laid out by Tidy:
+- tidy: Ctrl+L on a board whose every card was nudged (all cards move) until the last card is in place,
+  then its undo and redo;
+- accept: accepting a pending link suggestion (the board, outline, panels and analysis follow);
+- paste: a 2,000-character paste into a card's in-place editor, committed with Enter;
+- open: File > Open of a saved file of that size (board, outline, guide and analysis rebuild);
+- guide: the guide's next step (each step reads the workshop);
+- outline: the outline's full rebuild (what open/new/restore ask of it while it is on screen).
+
+Run: python benchmarks/bench_responsive.py [--sizes 2000,5000] [--repeat 3]
+Prints, per action, the longest block (best and median over the repeats) and the action's own time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from ui import dialogs
+from ui.document import Document
+from ui.main_window import MainWindow
+from workshop import storage, user_ops
+from workshop.layout import tidy
+from workshop.model import LinkSuggestion, Position, Workshop
+from workshop.synthetic import generate
+
+PERIOD_MS = 5
+SETTLE_MS = 900
+"""How long after the action returns the probe keeps listening (animation 280 ms, analysis at 150 ms)."""
+
+
+class Heartbeat(QObject):
+    """Ticks every 5 ms on the GUI thread; the gaps between ticks are how long the thread was busy."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ticks: list[float] = []
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(PERIOD_MS)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.ticks = [time.perf_counter()]
+        self.timer.start()
+
+    def stop(self) -> float:
+        """The longest block since start, in ms."""
+        self.timer.stop()
+        self.ticks.append(time.perf_counter())
+        gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+        return max(0.0, max(gaps, default=0.0) * 1000 - PERIOD_MS)
+
+
+def probe(
+    app: QApplication, heartbeat: Heartbeat, action: Callable[[], object], busy: Callable[[], bool]
+) -> tuple[float, float]:
+    """(longest block, the action's own time) in ms: the action runs from the event loop, as a key would;
+    the probe listens until `busy` is over (Tidy worked out in slices, a bulk move) and SETTLE_MS more."""
+    loop = QEventLoop()
+    own: list[float] = []
+
+    def settle() -> None:
+        if busy():
+            QTimer.singleShot(20, settle)
+        else:
+            QTimer.singleShot(SETTLE_MS, loop.quit)
+
+    def run() -> None:
+        started = time.perf_counter()
+        action()
+        own.append((time.perf_counter() - started) * 1000)
+        settle()
+
+    heartbeat.start()
+    QTimer.singleShot(20, run)
+    loop.exec()
+    return heartbeat.stop(), own[0]
+
+
+def laid_out(n: int) -> Workshop:
+    ws = generate(n)
+    ws.positions = {card_id: Position(x=x, y=y) for card_id, (x, y) in tidy(ws).items()}
+    rng = random.Random(5)
+    goal_ids = [g.id for g in ws.goals if g.function_id is not None]
+    for i in range(10):
+        source, target = rng.sample(goal_ids, 2)
+        ws.suggestions.append(LinkSuggestion(id=f"s-bench-{i}", source=source, target=target, author="Bench"))
+    return ws
+
+
+def nudge(ws: Workshop) -> None:
+    """Move every card a little, so Tidy has all of them to put back."""
+    rng = random.Random(9)
+    ws.positions = {
+        card_id: Position(x=p.x + rng.uniform(-300, 300), y=p.y + rng.uniform(-20, 20))
+        for card_id, p in ws.positions.items()
+    }
+
+
+def report(label: str, samples: list[tuple[float, float]]) -> None:
+    blocked = [s[0] for s in samples]
+    own = [s[1] for s in samples]
+    print(
+        f"  {label:<34} blocked best {min(blocked):7.1f} ms median {statistics.median(blocked):7.1f} ms"
+        f" | own time median {statistics.median(own):7.1f} ms",
+        flush=True,
+    )
+
+
+def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSettings) -> None:
+    ws = laid_out(n)
+    path = folder / f"bench-{n}.via"
+    storage.save(ws, path)
+    print(f"{len(ws.goals)} goals, {len(ws.links)} links, {len(ws.kpis)} KPIs", flush=True)
+    window = MainWindow(Document(ws), settings=settings)
+    window.resize(1920, 1080)
+    window.show()
+    app.processEvents()
+    window.board.fit_all()
+    heartbeat = Heartbeat()
+    document = window.document
+    results: dict[str, list[tuple[float, float]]] = {}
+
+    def busy() -> bool:
+        # getattr: the same script measures older versions (before slicing) for comparison
+        def asks(owner: object, name: str) -> bool:
+            return bool(getattr(owner, name, lambda: False)())
+
+        return (
+            asks(window.board, "tidying")
+            or asks(window.board.board_scene, "moving")
+            or asks(window.board.board_scene, "building")
+            or asks(window.outline_panel, "building")
+        )
+
+    def idle() -> None:
+        while busy():
+            app.processEvents()
+
+    def tidy_done() -> None:
+        window.board.tidy()
+        idle()
+
+    def measure(label: str, action: Callable[[], object], before: Callable[[], object] | None = None) -> None:
+        for _ in range(repeat):
+            if before is not None:
+                before()
+                app.processEvents()
+                idle()
+            results.setdefault(label, []).append(probe(app, heartbeat, action, busy))
+
+    # Open first: it is also how every other measure starts from a known board.
+    measure("open a file", lambda: window.open_file(path, ask=False))
+
+    def reopen_nudged() -> None:
+        copy = storage.load(path)
+        nudge(copy)
+        document.replace(copy, None)
+        app.processEvents()
+
+    measure("tidy (all cards move)", window.board.tidy, before=reopen_nudged)
+    measure("undo tidy", document.undo_stack.undo, before=lambda: (reopen_nudged(), tidy_done()))
+    measure(
+        "redo tidy",
+        document.undo_stack.redo,
+        before=lambda: (reopen_nudged(), tidy_done(), document.undo_stack.undo()),
+    )
+
+    pending = iter([s.id for s in document.workshop.suggestions if s.id.startswith("s-bench-")])
+
+    def accept() -> None:
+        suggestion_id = next(pending)
+        document.run(user_ops.accept_suggestion, suggestion_id)
+
+    measure("accept a suggestion", accept, before=lambda: window.open_file(path, ask=False))
+
+    goal_id = next(g.id for g in ws.goals if g.function_id is not None)
+    long_text = ("Paste from the minutes, a long paragraph of what the room said. " * 40)[:2000]
+
+    def paste() -> None:
+        editor = window.board.board_scene.start_edit(goal_id)
+        QGuiApplication.clipboard().setText(long_text)
+        if editor is not None:
+            editor.paste_plain()
+            editor.commit()
+
+    measure("paste 2,000 characters", paste)
+
+    guide = window.guide_panel
+
+    def guide_next() -> None:
+        if guide.current_index() >= len(guide.steps()) - 1:
+            guide.go_to(0)
+        guide.next()
+
+    measure("guide: next step", guide_next)
+
+    outline = window.outline_panel
+    dock = outline.parentWidget()
+    while dock is not None and not hasattr(dock, "setFloating"):
+        dock = dock.parentWidget()
+    if dock is not None:
+        dock.show()
+        dock.raise_()
+    app.processEvents()
+    measure("outline full rebuild (on screen)", outline.rebuild)
+
+    for label, samples in results.items():
+        report(label, samples)
+    document.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2000,5000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    dialogs.ask_save_changes = lambda parent, name: "discard"  # closing must not wait for a person
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; heartbeat {PERIOD_MS} ms")
+    with tempfile.TemporaryDirectory(prefix="via-bench-responsive-") as tmp:
+        os.environ["VIA_DATA_DIR"] = str(Path(tmp) / "data")
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        for n in (int(s) for s in args.sizes.split(",")):
+            bench(app, n, args.repeat, Path(tmp), settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Tidy against Graphviz dot on the same layered graphs: crossings and time (issue 16 item 2).
+
+Graphs: `workshop.synthetic.generate(goals, seed)` with a fifth of the goals given a second link
+(`bench_layout._with_extra_links`), at 100, 500 and 2,000 goals and several seeds. Target: crossings
+<= 1.0x dot's, in less time than dot.
+
+Two crossing counts, both with `workshop.layout` tools:
+- "drawn": the final drawing, links as straight lines between card centres (`count_crossings`); dot
+  gets the same layers (`rank=same`), its x order read back and drawn on our layer heights. This is
+  what the room sees.
+- "order": crossings of the layer orders themselves, link bends (dummies) included
+  (`ordering.total_crossings`); dot gets our dummies as point nodes. Note: Tidy keeps goals joined by
+  a flat link (a chain deeper than its band) side by side as one block, and dot is not asked to, so
+  on graphs with such blocks this count favours dot.
+
+Times: Tidy in process (best and median of --repeat runs, numpy imported beforehand, as in the app
+after the first Tidy); dot as a process (`dot -Tplain`, what Via would pay to call it), best of 3.
+Without `dot` on the PATH the comparison is skipped (said so) and Tidy's own figures are printed.
+
+Run: python benchmarks/bench_tidy_vs_dot.py [--sizes 100,500,2000] [--seeds 1,2,3] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_layout import _dot_positions, _order_level, _with_extra_links
+from machine import pace
+
+from workshop.layout import count_crossings, tidy
+from workshop.layout.graph import build
+from workshop.layout.ordering import _positions, order, total_crossings
+from workshop.synthetic import generate
+
+
+def timed(fn, repeat: int) -> tuple[float, float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times), statistics.median(times), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="100,500,2000")
+    parser.add_argument("--seeds", default="1,2,3")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    have_dot = shutil.which("dot") is not None
+    print(pace())
+    if not have_dot:
+        print("Graphviz `dot` is not on the PATH: the comparison with dot is skipped, Tidy's own figures follow.")
+    import numpy  # noqa: F401  (Tidy imports it on first use; time what a second Tidy costs)
+
+    print(
+        f"{'goals':>5} {'seed':>4} {'links':>5} | {'drawn: tidy':>11} {'dot':>6} {'ratio':>5} | "
+        f"{'order: tidy':>11} {'dot':>6} {'ratio':>5} | {'tidy ms best/median':>19} {'dot ms best':>11} {'time':>5}"
+    )
+    ratios: dict[str, list[float]] = {"drawn": [], "order": [], "time": []}
+    for size in (int(s) for s in args.sizes.split(",")):
+        for seed in (int(s) for s in args.seeds.split(",")):
+            ws = _with_extra_links(generate(size, seed=seed), 0.2, seed=seed + 6)
+            best, median, positions = timed(lambda ws=ws: tidy(ws), args.repeat)
+            drawn = count_crossings(ws, positions)
+            g = build(ws)
+            order(g)
+            ordered = total_crossings(g, _positions(g))
+            if have_dot:
+                dot_best, _, reference = timed(lambda ws=ws: _dot_positions(ws), 3)
+                dot_drawn = count_crossings(ws, reference)
+                level = _order_level(ws)
+                dot_order = level[1] if level else 0
+                r_drawn, r_order, r_time = drawn / max(dot_drawn, 1), ordered / max(dot_order, 1), best / dot_best
+                ratios["drawn"].append(r_drawn)
+                ratios["order"].append(r_order)
+                ratios["time"].append(r_time)
+                theirs = f"{dot_drawn:>6} {r_drawn:>5.2f} | {ordered:>11} {dot_order:>6} {r_order:>5.2f}"
+                tail = f"{dot_best:>11.1f} {r_time:>5.2f}"
+            else:
+                theirs = f"{'-':>6} {'-':>5} | {ordered:>11} {'-':>6} {'-':>5}"
+                tail = f"{'-':>11} {'-':>5}"
+            print(
+                f"{size:>5} {seed:>4} {len(ws.links):>5} | {drawn:>11} {theirs} | {best:>8.1f} / {median:>8.1f} {tail}",
+                flush=True,
+            )
+    if have_dot:
+        print(
+            "worst ratios (tidy / dot): drawn {:.2f}, order {:.2f}, time {:.2f}".format(
+                max(ratios["drawn"]), max(ratios["order"]), max(ratios["time"])
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+"""Sifting (Matuszewski, Schoenfeld, Molitor 1999): each card of a layer in turn tries every place
+in its layer and takes the one where its links cross the fewest others, against both neighbouring
+layers at once. Median sweeps and transposition (ordering.py) get the order roughly right; sifting
+moves single cards far, which is what they cannot do, and never makes the count worse.
+
+The crossings every pair of cards of a layer would have, in either order, come from one matrix per
+layer (numpy): C[v, w] = links of v crossing links of w when v is left of w. With it the cost of
+every place for one card is two cumulative sums.
+
+Pinned cards are not sifted; goals joined by flat links (a block) are sifted as one unit, and no
+card goes between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import TYPE_CHECKING
+
+from workshop.layout.graph import LayeredGraph
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def crossing_matrix(
+    g: LayeredGraph, layer: list[int], pos: list[int], sides: tuple[list[list[int]], ...] | None = None
+) -> np.ndarray:
+    """C[i, j]: crossings between the links of layer[i] and layer[j] when layer[i] is left of layer[j]."""
+    import numpy as np
+
+    k = len(layer)
+    widest = max((len(g.up[n]) + len(g.down[n]) for n in layer), default=0)
+    # int16 halves the memory a 2,500-card layer's matrix moves, when no pair can reach 32,767
+    total = np.zeros((k, k), dtype=np.int16 if widest * widest < 16_000 else np.int32)
+    for adjacency in (g.up, g.down) if sides is None else sides:
+        ends = [sorted(pos[other] for other in adjacency[node]) for node in layer]
+        if sum(map(len, ends)) >= 2:
+            _add_side(total, ends)
+    return total
+
+
+def _add_side(total: np.ndarray, ends: list[list[int]]) -> None:
+    """Add one side's crossings to the matrix, given each card's sorted link ends on that side.
+
+    Most cards have one link: for those C[v, w] = [a_v > a_w], one comparison of the whole layer with
+    itself. A card with several links gets its row (against every link, summed per card) and its
+    column (against the one-link cards) on their own: a few of them, O(links) each."""
+    import numpy as np
+
+    k = len(ends)
+    degree = np.fromiter(map(len, ends), dtype=np.int64, count=k)
+    single = degree == 1
+    first = np.fromiter((e[0] if e else -1 for e in ends), dtype=np.int64, count=k)
+    # cards without exactly one link compare as never right of (rows) and never left of (columns) anything
+    total += np.greater.outer(np.where(single, first, -1), np.where(single, first, 1 << 40))
+    multi = np.flatnonzero(degree >= 2)
+    if not multi.size:
+        return
+    owner = np.repeat(np.arange(k), degree)
+    end = np.fromiter((a for e in ends for a in e), dtype=np.int64, count=int(degree.sum()))
+    # column w, for the one-link cards v: links of w left of a_v
+    columns = np.stack([np.searchsorted(np.asarray(ends[w]), first, side="left") for w in multi.tolist()], axis=1)
+    columns[~single, :] = 0
+    total[:, multi] += columns.astype(total.dtype)
+    # row v, against every link f of every card w: links of v right of f's end
+    rows = [
+        np.bincount(owner, weights=degree[v] - np.searchsorted(np.asarray(ends[v]), end, side="right"), minlength=k)
+        for v in multi.tolist()
+    ]
+    total[multi, :] += np.stack(rows).astype(total.dtype)
+
+
+CHUNK = 96
+"""Cards sifted between two yields of `sift_layer_steps` (~10-15 ms on a 2,500-card layer)."""
+
+
+def sift_layer(
+    g: LayeredGraph,
+    layer_index: int,
+    pos: list[int],
+    pinned: list[bool],
+    sides: tuple[list[list[int]], ...] | None = None,
+) -> int:
+    """Sift every card of one layer that is not pinned; returns how many crossings that removed (never
+    negative). Goals joined by flat links (a block, kept side by side) move as one."""
+    steps = sift_layer_steps(g, layer_index, pos, pinned, sides)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
+
+
+def sift_layer_steps(
+    g: LayeredGraph,
+    layer_index: int,
+    pos: list[int],
+    pinned: list[bool],
+    sides: tuple[list[list[int]], ...] | None = None,
+) -> Generator[None, None, int]:
+    """`sift_layer`, yielding every CHUNK cards. The layer is rewritten only at the end."""
+    import numpy as np
+
+    layer = g.layers[layer_index]
+    k = len(layer)
+    if k < 3:
+        return 0
+    matrix = crossing_matrix(g, layer, pos, sides)
+    if not matrix.any():
+        return 0
+    yield
+    # units: a block's members (side by side in the layer) or a single card
+    starts = [i for i in range(k) if i == 0 or not _same_block(g, layer[i - 1], layer[i])]
+    units = [layer[a:b] for a, b in zip(starts, [*starts[1:], k], strict=True)]
+    count = len(units)
+    gained = 0
+    if count < k:
+        # a block may turn round as a whole: every flat link still joins neighbours
+        for a, unit in zip(starts, units, strict=True):
+            if len(unit) > 1:
+                inner = matrix[a : a + len(unit), a : a + len(unit)]
+                delta = int(np.tril(inner, -1).sum()) - int(np.triu(inner, 1).sum())
+                if delta < 0:
+                    unit.reverse()
+                    matrix[a : a + len(unit)] = matrix[a : a + len(unit)][::-1].copy()
+                    matrix[:, a : a + len(unit)] = matrix[:, a : a + len(unit)][:, ::-1].copy()
+                    gained -= delta
+        # a unit's row and column are its members' summed (int32: room beyond int16); most units are
+        # one card, so gather the first member's and add the few others (reduceat: 10x slower here)
+        bounds = [*starts[1:], k]
+        rows = matrix[starts].astype(np.int32)
+        for u, (a, b) in enumerate(zip(starts, bounds, strict=True)):
+            if b - a > 1:
+                rows[u] += matrix[a + 1 : b].sum(axis=0, dtype=np.int32)
+        matrix = rows[:, starts]
+        for u, (a, b) in enumerate(zip(starts, bounds, strict=True)):
+            if b - a > 1:
+                matrix[:, u] += rows[:, a + 1 : b].sum(axis=1, dtype=np.int32)
+    if count < 3:
+        if gained:
+            _apply(g, layer_index, pos, [node for unit in units for node in unit])
+        return gained
+    np.fill_diagonal(matrix, 0)
+    before_u = np.ascontiguousarray(matrix.T)  # before_u[u, w] = matrix[w, u]: w left of u
+    sequence = np.arange(count)
+    where = np.arange(count)
+    prefix = np.zeros(count + 1, dtype=np.int64)
+    yield
+    weight = matrix.sum(axis=0) + matrix.sum(axis=1)  # crossings at stake: the most first
+    movable = [u for u in range(count) if weight[u] and not any(pinned[n] for n in units[u])]
+    for done, u in enumerate(sorted(movable, key=lambda u: -int(weight[u])), start=1):
+        if done % CHUNK == 0:
+            yield
+        at = int(where[u])
+        # Slot i (before sequence[i]) costs, up to a constant, the sum over j < i of what putting u right
+        # of sequence[j] rather than left of it adds; u's own entry is 0, so slots at and at+1 are "stay".
+        np.cumsum(before_u[u].take(sequence) - matrix[u].take(sequence), out=prefix[1:])
+        best = int(np.argmin(prefix))
+        if prefix[best] >= prefix[at]:
+            continue
+        gained += int(prefix[at] - prefix[best])
+        if best < at:
+            sequence[best + 1 : at + 1] = sequence[best:at].copy()
+            sequence[best] = u
+            where[sequence[best : at + 1]] = np.arange(best, at + 1)
+        else:
+            sequence[at : best - 1] = sequence[at + 1 : best].copy()
+            sequence[best - 1] = u
+            where[sequence[at:best]] = np.arange(at, best)
+    if gained:
+        _apply(g, layer_index, pos, [node for u in sequence.tolist() for node in units[u]])
+    return gained
+
+
+def _apply(g: LayeredGraph, layer_index: int, pos: list[int], new_layer: list[int]) -> None:
+    g.layers[layer_index] = new_layer
+    for i, node in enumerate(new_layer):
+        pos[node] = i
+    for root, members in g.blocks.items():  # a block turned round keeps its recorded order in step
+        if g.layer[root] == layer_index:
+            members.sort(key=pos.__getitem__)
+            for rank, member in enumerate(members):
+                g.block_rank[member] = rank
+
+
+def _same_block(g: LayeredGraph, a: int, b: int) -> bool:
+    block = g.block_of[a]
+    return block == g.block_of[b] and block in g.blocks
+
+
+def sift(g: LayeredGraph, pos: list[int], pinned: list[bool], rounds: int, crossings: int) -> int:
+    """Sift every layer, down then up, for up to `rounds` rounds or until a round gains nothing; returns
+    the crossings left. `crossings` is the count before."""
+    steps = sift_steps(g, pos, pinned, rounds, crossings)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
+
+
+def sift_steps(
+    g: LayeredGraph, pos: list[int], pinned: list[bool], rounds: int, crossings: int
+) -> Generator[None, None, int]:
+    """`sift`, yielding after each layer."""
+    count = len(g.layers)
+    for round_index in range(rounds):
+        span = range(count) if round_index % 2 == 0 else range(count - 1, -1, -1)
+        gained = 0
+        for layer_index in span:
+            if crossings == 0:
+                return crossings
+            sifting = sift_layer_steps(g, layer_index, pos, pinned)
+            while True:
+                try:
+                    next(sifting)
+                except StopIteration as finished:
+                    won = finished.value
+                    break
+                yield
+            gained += won
+            crossings -= won
+            yield
+        if gained == 0:
+            break
+    return crossings
