@@ -460,5 +460,6 @@ def report(load: dict, published: dict, lateness: list, app_cpu: float, ws, args
         f"(target p99 <= {TARGETS['timer_p99']:.0f}; {len(lateness)} ticks)"
     )
 
+
 if __name__ == "__main__":
     sys.exit(main())

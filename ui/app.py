@@ -109,8 +109,7 @@ def launch(
         dialogs.show_error(
             window,
             tr("Open"),
-            tr("%s was not opened: the restored work is shown instead. Save it, then open the file.")
-            % paths[0].name,
+            tr("%s was not opened: the restored work is shown instead. Save it, then open the file.") % paths[0].name,
         )
     return window
 

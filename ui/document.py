@@ -104,9 +104,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._settle_heap_later()
 
-    def run(
-        self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kwargs: Any
-    ) -> Outcome:
+    def run(self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kwargs: Any) -> Outcome:
         """Run a user operation (`workshop.user_ops`) and put its change on the undo stack.
 
         `merge_key`: edits with the same key in a row (typing into one field) become one undo step.

@@ -22,9 +22,7 @@ def build_draft(subject: str, body: str, attachment: Path, recipients: list[str]
         message["To"] = ", ".join(recipients)
     message["X-Unsent"] = "1"
     message.set_content(body)
-    message.add_attachment(
-        attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name
-    )
+    message.add_attachment(attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name)
     return message.as_bytes()
 
 

@@ -221,9 +221,7 @@ def test_declining_recovery_discards_it(qtbot, tmp_path, monkeypatch):
     assert not left.exists()
 
 
-def test_restoring_instead_of_the_file_asked_for_says_that_file_was_not_opened(
-    qtbot, tmp_path, user_file, monkeypatch
-):
+def test_restoring_instead_of_the_file_asked_for_says_that_file_was_not_opened(qtbot, tmp_path, user_file, monkeypatch):
     root = tmp_path / "data" / "recovery"
     monkeypatch.setenv("VIA_DATA_DIR", str(tmp_path / "data"))
     _crashed_session(root, f"{_dead_pid()}\npython3\n{QSysInfo.machineHostName()}\n")

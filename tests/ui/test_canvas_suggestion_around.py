@@ -38,9 +38,7 @@ def answering(choice: AroundChoice):
 
 
 def suggest_around(view: BoardView, reason: str = "") -> str:
-    view.document.run(
-        ops.suggest_link, "g-it-records", "g-expenditure", author="Lena", reason=reason, id="s-around"
-    )
+    view.document.run(ops.suggest_link, "g-it-records", "g-expenditure", author="Lena", reason=reason, id="s-around")
     assert ops.is_around_link(view.document.workshop, "g-it-records", "g-expenditure")
     return "s-around"
 

@@ -16,6 +16,7 @@ from workshop.model import FunctionKind
 def window(open_window):
     return open_window()
 
+
 def list_texts(panel) -> list[str]:
     return [panel.list.item(i).text() for i in range(panel.list.count())]
 

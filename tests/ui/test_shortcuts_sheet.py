@@ -32,6 +32,7 @@ def test_the_board_keys_are_on_it_with_what_they_do(window):
 
 def test_f1_opens_the_sheet(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_F1)
+
     def open_sheets():
         return [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsSheet) and w.isVisible()]
 

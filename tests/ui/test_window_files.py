@@ -26,6 +26,7 @@ def demo_file(tmp_path: Path) -> Path:
 def window(open_window):
     return open_window(Document())
 
+
 def test_title_names_the_file_and_tracks_unsaved_state(window, demo_file):
     assert window.open_file(demo_file)
     assert "customer-loyalty.via" in window.windowTitle()
@@ -222,9 +223,7 @@ def test_saving_over_a_file_changed_on_disk_asks_first(window, demo_file, tmp_pa
 
 
 @pytest.mark.parametrize("answer", ["cancel", "overwrite"])
-def test_a_same_size_change_with_its_time_put_back_still_asks_before_saving(
-    window, demo_file, prompts, answer
-):
+def test_a_same_size_change_with_its_time_put_back_still_asks_before_saving(window, demo_file, prompts, answer):
     """cp -p, rsync -t and unzip keep the old modification time: the content tells."""
     asked, answers = prompts
     answers["overwrite_changed"] = answer

@@ -16,6 +16,7 @@ from ui.main_window import MainWindow
 def window(open_window):
     return open_window(size=(1024, 768), activate=True)
 
+
 def chrome_visible(win: MainWindow) -> dict[str, bool]:
     return {
         "menu": win.menuBar().isVisible(),

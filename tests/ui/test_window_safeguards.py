@@ -15,6 +15,7 @@ from workshop.examples import customer_loyalty
 def window(open_window):
     return open_window(size=(1280, 800))
 
+
 def type_in_card(window, qtbot, card_id: str, text: str) -> None:
     """Open the card's in-place editor and type, without pressing Enter."""
     editor = window.board.board_scene.start_edit(card_id)

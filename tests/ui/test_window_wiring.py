@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 def window(open_window):
     return open_window(size=(1280, 800), activate=True)
 
+
 def test_delete_in_a_panel_does_not_delete_cards_on_the_board(window, qtbot):
     window.board.select_ids(["g-loyalty"])
     window.functions_dock.raise_()

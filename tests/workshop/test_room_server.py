@@ -135,9 +135,7 @@ def test_a_link_that_exists_is_409_and_a_refusal_is_422_in_plain_words(room) -> 
     owner, server = room
     link = owner.ws.links[0]
     with client(server) as http:
-        conflict = http.post(
-            f"/{server.token}/post", json=body("suggest_link", source=link.source, target=link.target)
-        )
+        conflict = http.post(f"/{server.token}/post", json=body("suggest_link", source=link.source, target=link.target))
         refused = http.post(
             f"/{server.token}/post", json=body("suggest_link", "key-00000002", source=link.source, target="g-none")
         )

@@ -53,9 +53,7 @@ class BoardActions(QObject):
             tr("Zoom &out"), tr("Zoom out"), commands.zoom_out, QKeySequence.keyBindings(Std.ZoomOut), window
         )
         self.fit_all = self._make(tr("&Fit board"), tr("Show the whole board"), commands.fit_all, ["Ctrl+0"], window)
-        self.zoom_actual = self._make(
-            tr("&Actual size"), tr("Zoom to 100%"), commands.zoom_actual, ["Ctrl+1"], window
-        )
+        self.zoom_actual = self._make(tr("&Actual size"), tr("Zoom to 100%"), commands.zoom_actual, ["Ctrl+1"], window)
 
     def _make(
         self,

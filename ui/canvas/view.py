@@ -52,7 +52,6 @@ SLICED_FROM = 300
 """Cards from which Tidy is worked out in slices (TidyJob) rather than at once (~20 ms at 300)."""
 
 
-
 class BoardView(ZoomPanMixin, QGraphicsView):
     selectionIdsChanged = Signal(list)
     message = Signal(str)

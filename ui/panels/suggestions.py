@@ -120,12 +120,16 @@ class SuggestionsPanel(QWidget):
             self, self.tr("&Hide from room"), self.tr("Keep it off the projector and the phones"), self.toggle_hidden
         )
         self.merge_button = action_button(
-            self, self.tr("&Merge into…"), self.tr("It repeats another suggestion: merge it and its votes"),
+            self,
+            self.tr("&Merge into…"),
+            self.tr("It repeats another suggestion: merge it and its votes"),
             self.merge_current,
         )
         self.remove_participant_button = action_button(
-            self, self.tr("Remove &phone's posts…"),
-            self.tr("Remove everything this participant's phone posted, and its votes"), self.remove_participant,
+            self,
+            self.tr("Remove &phone's posts…"),
+            self.tr("Remove everything this participant's phone posted, and its votes"),
+            self.remove_participant,
         )
         buttons.addWidget(self.hide_button, 2, 0)
         buttons.addWidget(self.merge_button, 2, 1)

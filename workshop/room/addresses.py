@@ -54,9 +54,7 @@ def usable(ip: str) -> bool:
         address = ipaddress.IPv4Address(ip)
     except ValueError:
         return False
-    return not (
-        address.is_loopback or address.is_link_local or address.is_unspecified or address.is_multicast
-    )
+    return not (address.is_loopback or address.is_link_local or address.is_unspecified or address.is_multicast)
 
 
 def rank(found: Iterable[tuple[str, str]]) -> list[Candidate]:

@@ -111,8 +111,11 @@ class _Streams:
         patches = self.patches
         if seen >= self.full_rev and (not patches or patches[0][0] <= seen + 1):
             return b"".join(b"data: " + body + b"\n\n" for rev, body in patches if rev > seen)
-        return b"data: " + self.full + b"\n\n" + b"".join(
-            b"data: " + body + b"\n\n" for rev, body in patches if rev > self.full_rev
+        return (
+            b"data: "
+            + self.full
+            + b"\n\n"
+            + b"".join(b"data: " + body + b"\n\n" for rev, body in patches if rev > self.full_rev)
         )
 
 
@@ -400,9 +403,7 @@ class RoomServer:
                 else:
                     streams.per_address.pop(address, None)
 
-        return StreamingResponse(
-            events(), media_type="text/event-stream", headers={"x-accel-buffering": "no"}
-        )
+        return StreamingResponse(events(), media_type="text/event-stream", headers={"x-accel-buffering": "no"})
 
 
 class _Server(uvicorn.Server):
@@ -463,4 +464,3 @@ def _not_found() -> Response:
 def _error(status: int, message: str, *, retry: bool = False) -> JSONResponse:
     headers = {"retry-after": "1"} if retry else None
     return JSONResponse({"ok": False, "error": message}, status_code=status, headers=headers)
-

@@ -32,9 +32,7 @@ def participant_view(ws: Workshop) -> dict[str, Any]:
     """A JSON-ready picture of the workshop for the phones (the same for every phone)."""
     serves: dict[str, list[dict[str, Any]]] = {}
     for link in ws.links:
-        serves.setdefault(link.source, []).append(
-            {"id": link.target, "direct": link.kind == LinkKind.DIRECT_IMPACT}
-        )
+        serves.setdefault(link.source, []).append({"id": link.target, "direct": link.kind == LinkKind.DIRECT_IMPACT})
 
     def goals(function_id: str | None) -> list[dict[str, Any]]:
         return [
