@@ -49,6 +49,7 @@ from workshop import examples, guide, storage
 from workshop.findings import Analysis
 from workshop.model import Meta, Workshop
 from workshop.text import one_line
+from workshop.verdict import verdict
 
 log = logging.getLogger(__name__)
 
@@ -293,8 +294,9 @@ class MainWindow(QMainWindow):
 
     def _on_analysed(self, analysis: Analysis) -> None:
         self.board.set_analysis(analysis)
-        self.findings_panel.set_analysis(analysis)
-        self.score_label.setText(self.tr("Alignment: %d/100") % analysis.score)
+        judged = verdict(self.document.workshop, analysis)
+        self.findings_panel.set_analysis(analysis, judged)
+        self.score_label.setText(judged.short())
 
     # --- title --------------------------------------------------------------------------------
 

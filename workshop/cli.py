@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop import __version__, storage
 from workshop.text import one_line
+from workshop.verdict import verdict
 
 if TYPE_CHECKING:
     from workshop.findings import Analysis
@@ -224,12 +225,18 @@ def _analyse(ws: Workshop) -> Analysis:
     return analyse(ws)
 
 
+def _verdict_json(ws: Workshop, analysis: Analysis) -> dict[str, Any]:
+    judged = verdict(ws, analysis)
+    return {"judged": judged.judged, "headline": judged.headline, "advice": judged.advice}
+
+
 def _as_json(file: str, ws: Workshop, analysis: Analysis) -> dict[str, Any]:
     return {
         "file": file,
         "title": ws.meta.title,
         "score": analysis.score,
         "has_errors": analysis.has_errors,
+        "verdict": _verdict_json(ws, analysis),
         "findings": [
             {
                 "rule": f.rule,
@@ -249,7 +256,9 @@ _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 
 def _as_text(file: str, ws: Workshop, analysis: Analysis) -> str:
     """For people: what is wrong first, each with what to do about it, then how much is traced."""
-    lines = [f"{ws.meta.title} ({file})", f"Alignment score: {analysis.score} of 100", ""]
+    judged = verdict(ws, analysis)
+    score = f"Alignment score: {judged.score} of 100. " if judged.judged else ""
+    lines = [f"{ws.meta.title} ({file})", score + judged.line(), ""]
     if not analysis.findings:
         lines += ["No findings.", ""]
     for severity, heading in _HEADINGS.items():

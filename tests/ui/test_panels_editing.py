@@ -196,7 +196,7 @@ def test_clicking_a_finding_selects_its_cards(window, qtbot):
     panel = window.findings_panel
     window.findings_dock.raise_()
     assert panel.group_titles() == ["Errors (1)", "Warnings (1)"]
-    assert window.score_label.text() == "Alignment: 64/100"
+    assert window.score_label.text().startswith("Alignment 64/100 · ")
     error_item = panel.finding_items()[0]
     assert error_item.text() == "A support goal skips its internal customers."
     rect = panel.list.visualItemRect(error_item)
@@ -213,7 +213,7 @@ def test_analysis_runner_feeds_findings_after_an_edit(window, qtbot):
     window.document.run(ops.add_goal, "And another")
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     assert len(seen) == 1, "a burst of edits gives one analysis"
-    assert window.score_label.text() == f"Alignment: {len(window.document.workshop.goals)}/100"
+    assert window.score_label.text().startswith(f"Alignment {len(window.document.workshop.goals)}/100 · ")
     window.document.run(ops.move_cards, {"g-loyalty": (5.0, 5.0)})
     assert not window.runner._timer.isActive(), "moving cards cannot change a finding: no new run"
     assert len(seen) == 1

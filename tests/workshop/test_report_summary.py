@@ -89,4 +89,4 @@ def test_a_high_score_with_an_error_does_not_read_as_strongly_aligned() -> None:
     assert analysis.score >= 85 and analysis.has_errors
     text = summary_text(ws, analysis)
     assert "Strongly aligned" not in text
-    assert "One error to resolve" in text
+    assert "Errors to resolve first: one error" in text

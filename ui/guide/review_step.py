@@ -19,6 +19,7 @@ from workshop.changes import Change
 from workshop.findings import Analysis
 from workshop.guide import Step
 from workshop.model import Workshop
+from workshop.verdict import verdict
 
 _MARKS = {"error": "✗", "warning": "!", "info": "i"}
 
@@ -71,7 +72,13 @@ class ReviewStep(StepWidget):
             self.findings.fill([])
             return
         count = len(analysis.findings)
-        self.score.setText(self.tr("Alignment score: %d of 100  ·  %d findings") % (analysis.score, count))
+        judged = verdict(self.ws, analysis)
+        if judged.judged:
+            self.score.setText(
+                self.tr("Alignment score: %d of 100  ·  %d findings") % (analysis.score, count) + "\n" + judged.line()
+            )
+        else:
+            self.score.setText(judged.line())
         lines = []
         self._subjects = [list(f.subjects) for f in analysis.findings]
         for finding in analysis.findings:
@@ -80,7 +87,10 @@ class ReviewStep(StepWidget):
                 text += f"\n{finding.hint}"
             lines.append((text, finding.subjects[0] if finding.subjects else None))
         if not lines:
-            lines.append((self.tr("No findings: every result is traced to the strategy."), None))
+            nothing = (
+                self.tr("No findings.") if judged.judged else self.tr("No findings yet: nothing below the strategy.")
+            )
+            lines.append((nothing, None))
         self.findings.fill(lines)
 
     def primary_input(self) -> QWidget:

@@ -15,6 +15,7 @@ from ui.panels.common import ID_ROLE
 from ui.theme import SEVERITY_COLOURS
 from ui.tooltips import plain_tooltip
 from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
+from workshop.verdict import Verdict
 
 SUBJECTS_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -54,7 +55,8 @@ class FindingsPanel(QWidget):
     def set_unavailable(self, message: str) -> None:
         self.summary.setText(message)
 
-    def set_analysis(self, analysis: Analysis) -> None:
+    def set_analysis(self, analysis: Analysis, judged: Verdict | None = None) -> None:
+        """Show the findings; `judged` is the verdict the status bar, the PDF and the email also give."""
         self.list.clear()
         groups: dict[Severity, list[Finding]] = {}
         for finding in analysis.findings:
@@ -77,10 +79,13 @@ class FindingsPanel(QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self._severity_word(severity)}: {finding.message}")
                 self.list.addItem(item)
         count = len(analysis.findings)
-        if count == 0:
-            self.summary.setText(self.tr("Alignment score %d/100. Nothing to look at.") % analysis.score)
+        said = f"{judged.headline}: {judged.advice}" if judged is not None else ""
+        if judged is not None and not judged.judged:
+            self.summary.setText(said)
+        elif count == 0:
+            self.summary.setText(self.tr("Alignment score %d/100. Nothing to look at.") % analysis.score + " " + said)
         else:
-            self.summary.setText(self.tr("Alignment score %d/100. %d findings.") % (analysis.score, count))
+            self.summary.setText(self.tr("Alignment score %d/100. %d findings.") % (analysis.score, count) + " " + said)
 
     def _severity_word(self, severity: Severity) -> str:
         return {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning")}.get(severity, self.tr("Note"))

@@ -142,7 +142,8 @@ def export_pdf(
 
 def summary_text(ws: Workshop, analysis: Analysis | None = None) -> str:
     """The report's key facts as plain text, for the body of the email that carries the PDF."""
-    from workshop.report.sections.summary import TOP_FINDINGS, score_words, top_findings
+    from workshop.report.sections.summary import TOP_FINDINGS, top_findings
+    from workshop.verdict import verdict
 
     analysis, analysed = _analyse(ws, analysis)
     meta = ws.meta
@@ -154,8 +155,11 @@ def summary_text(ws: Workshop, analysis: Analysis | None = None) -> str:
         lines.append(f"Facilitator: {meta.facilitator}")
     lines.append("")
     if analysed:
-        errors = sum(1 for f in analysis.findings if f.severity == "error")
-        lines.append(f"Alignment score: {analysis.score} / 100. {score_words(analysis.score, errors)}")
+        judged = verdict(ws, analysis)
+        if judged.judged:
+            lines.append(f"Alignment score: {judged.score} / 100. {judged.line()}")
+        else:
+            lines.append(judged.line())
     else:
         lines.append("The alignment checks were not available; the report has no score.")
     tops = top_findings(analysis.findings, TOP_FINDINGS)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepInFrame, Spacer, Table, TableStyle
 
-from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
+from workshop.findings import SEVERITY_ORDER, Finding
 from workshop.model import LinkKind
 from workshop.report import fonts
 from workshop.report import styles as st
 from workshop.report.context import ReportContext
 from workshop.report.doc import Heading
 from workshop.report.escape import markup
+from workshop.verdict import verdict
 
 TOP_FINDINGS = 5
 LIST_MAX = 4
@@ -25,22 +26,6 @@ def top_findings(findings, count: int = TOP_FINDINGS) -> list[Finding]:
     return [f for _, f in ranked[:count]]
 
 
-def score_words(score: int, errors: int = 0) -> str:
-    """The score in words; errors are named first, because a high score can still hide one."""
-    if errors:
-        fix = "one error" if errors == 1 else f"{errors} errors"
-        return f"{fix.capitalize()} to resolve first (see below); the score counts only goals that reach the strategy."
-    if score >= 85:
-        return "Strongly aligned: a few loose ends at most."
-    if score >= 60:
-        return "Partly aligned: some goals are not yet connected to the strategy the right way."
-    return "Weakly aligned: many goals do not yet reach the strategy through the functions they serve."
-
-
-def _errors(analysis: Analysis) -> int:
-    return sum(1 for f in analysis.findings if f.severity == Severity.ERROR)
-
-
 def _more(ctx: ReportContext, total: int, section: str) -> list:
     if total <= LIST_MAX:
         return []
@@ -52,14 +37,15 @@ def build(ctx: ReportContext) -> list:
     ws = ctx.ws
     heading = Heading("Summary", s.h1, "Summary")
     out: list = []
-    if ctx.analysed:
+    judged = verdict(ws, ctx.analysis)
+    if ctx.analysed and judged.judged:
         score = Table(
             [
                 [
-                    ctx.raw(f"{ctx.analysis.score}", "score"),
-                    ctx.raw(f"<b>Alignment score: {ctx.analysis.score} / 100</b>"),
+                    ctx.raw(f"{judged.score}", "score"),
+                    ctx.raw(f"<b>Alignment score: {judged.score} / 100 · {markup(judged.headline)}</b>"),
                 ],
-                ["", ctx.raw(score_words(ctx.analysis.score, _errors(ctx.analysis)), "small")],
+                ["", ctx.raw(markup(judged.advice[:1].upper() + judged.advice[1:]), "small")],
             ],
             colWidths=[ctx.width * 0.22, ctx.width * 0.78],
         )
@@ -75,6 +61,8 @@ def build(ctx: ReportContext) -> list:
             )
         )
         out += [score, Spacer(1, 4)]
+    elif ctx.analysed:
+        out.append(ctx.raw(f"<b>{markup(judged.headline)}</b>: {markup(judged.advice)}"))
     else:
         out.append(ctx.raw("<b>The alignment checks were not available when this report was made.</b>"))
     n_goals, n_links = len(ws.goals), len(ws.links)
@@ -89,7 +77,8 @@ def build(ctx: ReportContext) -> list:
     out.append(ctx.raw("What matters most", "h2"))
     tops = top_findings(ctx.analysis.findings)
     if not tops:
-        out.append(ctx.raw("No findings: every goal reaches the strategy the right way." if ctx.analysed else "-"))
+        nothing = "No findings." if judged.judged else "No findings yet: there is nothing below the strategy to check."
+        out.append(ctx.raw(nothing if ctx.analysed else "-"))
     for f in tops:
         colour = {"error": "#C0392B", "warning": "#D68910"}.get(f.severity, "#2E86C1")
         out.append(
