@@ -131,10 +131,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_window_state()
         self._rebuild_recent_menu()
-        self.follow_colour_scheme()
-        hints = QGuiApplication.styleHints()
-        if hints is not None:
-            hints.colorSchemeChanged.connect(lambda _scheme: self.follow_colour_scheme())
+        theme.apply(self, projector=False)
         self._update_title()
         self.runner.schedule()
 
@@ -482,14 +479,6 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
-    def follow_colour_scheme(self, dark: bool | None = None) -> None:
-        """Light or dark at the desk, as the desktop asks (or as told, for tests); projector mode keeps
-        its own high-contrast look and takes the desk's back when it ends."""
-        self.dark = theme.desktop_is_dark() if dark is None else dark
-        self.board.set_dark(self.dark)
-        if not self.projector_on:
-            theme.apply(self, projector=False, dark=self.dark)
-
     def set_projector(self, on: bool) -> None:
         """Projector mode: full screen, chrome hidden, large type, high contrast; Esc leaves it."""
         if on == self.projector_on:
@@ -514,7 +503,7 @@ class MainWindow(QMainWindow):
                 self._before_projector = None
             else:
                 self.showNormal()
-        theme.apply(self, on, self.dark)
+        theme.apply(self, on)
         self.board.set_projector(on)
         self.join_strip.set_projector(on)
         self._keep_board_clear_of_strip()

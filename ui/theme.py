@@ -8,8 +8,7 @@ them (panels, lists, status bar, dialogs opened from the window).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 NORMAL_POINT_SIZE = 10
@@ -45,37 +44,6 @@ def normal_palette() -> QPalette:
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#9AA0A6"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#9AA0A6"))
     return palette
-
-
-def dark_palette() -> QPalette:
-    """The desk window when the desktop is in dark mode (Qt's colour scheme hint)."""
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#1F2228",
-        QPalette.ColorRole.WindowText: "#E6E9EE",
-        QPalette.ColorRole.Base: "#16181D",
-        QPalette.ColorRole.AlternateBase: "#1C1F25",
-        QPalette.ColorRole.Text: "#E6E9EE",
-        QPalette.ColorRole.Button: "#2A2E36",
-        QPalette.ColorRole.ButtonText: "#E6E9EE",
-        QPalette.ColorRole.Highlight: "#3D7BDB",
-        QPalette.ColorRole.HighlightedText: "#FFFFFF",
-        QPalette.ColorRole.ToolTipBase: "#2A2E36",
-        QPalette.ColorRole.ToolTipText: "#E6E9EE",
-        QPalette.ColorRole.PlaceholderText: "#8D95A3",
-        QPalette.ColorRole.Link: "#7FB0FF",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6B7280"))
-    return palette
-
-
-def desktop_is_dark() -> bool:
-    """Whether the desktop asks for dark colours (Qt 6.5+ reads it from the platform)."""
-    hints = QGuiApplication.styleHints()
-    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
 
 
 def projector_palette() -> QPalette:
@@ -127,12 +95,10 @@ def apply_app_defaults(app: QApplication) -> None:
         app.setFont(font)
 
 
-def apply(window: QWidget, projector: bool, dark: bool = False) -> None:
-    """Switch the window (and every child without its own font) between the modes: the desk (light or
-    dark, as the desktop asks) and the projector (its own high contrast, whatever the desktop)."""
+def apply(window: QWidget, projector: bool) -> None:
+    """Switch the window (and every child without its own font) between the two modes."""
     window.setStyleSheet(stylesheet(projector))  # first: a new style sheet re-polishes and resets the palette
-    desk = dark_palette() if dark else normal_palette()
-    window.setPalette(projector_palette() if projector else desk)
+    window.setPalette(projector_palette() if projector else normal_palette())
     font = QFont(QApplication.font())
     font.setPointSize(PROJECTOR_POINT_SIZE if projector else max(font.pointSize(), NORMAL_POINT_SIZE))
     window.setFont(font)

@@ -128,25 +128,6 @@ def test_raising_another_tab_over_the_guide_leaves_the_board_where_it_was(open_w
     assert window.board.transform().m11() == framed
 
 
-def test_the_desk_window_follows_dark_mode_and_projector_mode_keeps_its_own_look(window, qtbot):
-    light_window = window.palette().color(QPalette.ColorRole.Window)
-    light_board = window.board.board_scene.backgroundBrush().color()
-    window.follow_colour_scheme(dark=True)
-    dark_window = window.palette().color(QPalette.ColorRole.Window)
-    assert dark_window.lightness() < 80 < light_window.lightness()
-    assert window.board.board_scene.backgroundBrush().color().lightness() < light_board.lightness()
-    window.set_projector(True)
-    projector_window = window.palette().color(QPalette.ColorRole.Window)
-    window.follow_colour_scheme(dark=False)  # the desktop changes its mind during the session
-    assert window.palette().color(QPalette.ColorRole.Window) == projector_window, "the room's look stays"
-    window.set_projector(False)
-    assert window.palette().color(QPalette.ColorRole.Window) == light_window
-    window.follow_colour_scheme(dark=True)
-    window.set_projector(True)
-    window.set_projector(False)
-    assert window.palette().color(QPalette.ColorRole.Window) == dark_window, "back to the desk's dark look"
-
-
 def test_the_rounds_timer_shows_on_the_board_in_projector_mode_without_the_guide(window, qtbot):
     overlay, timer = window.board.timer_overlay, window.guide_panel.timer
     window.set_projector(True)

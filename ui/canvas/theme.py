@@ -7,7 +7,7 @@ legible at 1024x768 from the back row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtGui import QColor, QFont
@@ -108,23 +108,6 @@ NORMAL = Theme(
     min_body_px=11,
     header_height=22.0,
 )
-
-DARK = replace(
-    NORMAL,
-    name="dark",
-    background=QColor("#181A1F"),
-    band_fill=(QColor("#22252E"), QColor("#1F2923"), QColor("#2A251F")),
-    band_label=QColor("#B9C0CC"),
-    card_fill=QColor("#2B2F38"),
-    card_border=QColor("#4A5060"),
-    card_text=QColor("#ECEFF4"),
-    card_muted=QColor("#A9B0BC"),
-    strategic_header=QColor("#3D4260"),
-    link=QColor("#AEB6C4"),
-    selection=QColor("#5B9BFF"),
-    suggestion=QColor("#8F96A3"),
-)
-"""The normal board when the desktop is in dark mode; projector mode keeps its own high contrast."""
 
 PROJECTOR = Theme(
     name="projector",

@@ -32,7 +32,7 @@ from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import ZoomPanMixin
 from ui.canvas.overlays import TimerOverlay
 from ui.canvas.scene import BULK_MOVE, BoardScene
-from ui.canvas.theme import DARK, NORMAL, PROJECTOR, Theme
+from ui.canvas.theme import NORMAL, PROJECTOR, Theme
 from ui.canvas.tidy_job import TidyJob
 from ui.document import Document
 from ui.mime import decode
@@ -67,7 +67,6 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.reason_prompt: Callable[[QWidget, str], str | None] = ask_reason
         """Asks the reason of a direct-impact exception declared from the context menu (tests replace it)."""
         self.projector = False
-        self.dark = False
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
@@ -208,14 +207,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         super().resizeEvent(event)
         self.timer_overlay.place()
 
-    def set_dark(self, dark: bool) -> None:
-        """Follow the desktop's dark mode at the desk; projector mode keeps its own look."""
-        self.dark = dark
-        self.board_scene.set_theme(self._theme())
-        self.viewport().update()
-
     def _theme(self) -> Theme:
-        return PROJECTOR if self.projector else (DARK if self.dark else NORMAL)
+        return PROJECTOR if self.projector else NORMAL
 
     def set_projector(self, on: bool) -> None:
         """Room mode: the projector theme, and no scrollbars (they take room and mean nothing to the
