@@ -147,27 +147,27 @@ def bench_outline(window: MainWindow, repeats: int = 5) -> None:
         undo = document.undo_stack.undo
 
         def add() -> None:
-            document.edit(ops.add_goal, "A new goal", support.id)
+            document.run(ops.add_goal, "A new goal", support.id)
 
         def remove() -> None:
-            document.edit(ops.remove_goal, hub)
+            document.run(ops.remove_goal, hub)
 
         timed("add a goal:", add, after=undo)
         timed("undo adding it:", undo, before=add)
-        timed("link two goals:", lambda: document.edit(ops.link, *pair), after=undo)
+        timed("link two goals:", lambda: document.run(ops.link, *pair), after=undo)
         timed(
-            f"retitle a goal {quoted} links quote:", lambda: document.edit(ops.update_goal, hub, text="Re"), after=undo
+            f"retitle a goal {quoted} links quote:", lambda: document.run(ops.update_goal, hub, text="Re"), after=undo
         )
         timed(f"remove that goal with its {quoted} links:", remove, after=undo)
         timed("undo the removal:", undo, before=remove)
         timed(
             f"switch a function's band ({len(ws.goals_of(support.id))} goals):",
-            lambda: document.edit(ops.update_function, support.id, kind=FunctionKind.CUSTOMER_FACING),
+            lambda: document.run(ops.update_function, support.id, kind=FunctionKind.CUSTOMER_FACING),
             after=undo,
         )
         timed(
             "move 20 cards (nothing to do):",
-            lambda: document.edit(ops.move_cards, {g: (1000.0, 400.0) for g in goals[:20]}),
+            lambda: document.run(ops.move_cards, {g: (1000.0, 400.0) for g in goals[:20]}),
             after=undo,
         )
     finally:

@@ -87,8 +87,8 @@ def main(argv: list[str]) -> int:
     from workshop import ops
 
     # Question 2 with a support function as a customer: no trace row, a hint where it would be.
-    document.edit(ops.add_relation, "f-procurement", "f-it")
-    document.edit(ops.add_relation, "f-procurement", "f-sales")
+    document.run(ops.add_relation, "f-procurement", "f-it")
+    document.run(ops.add_relation, "f-procurement", "f-sales")
     panel.go_to("question:f-procurement:2", take_focus=True)
     settle(app)
     name = out / "guide_support_customer_question_2.png"
