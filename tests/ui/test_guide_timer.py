@@ -56,10 +56,13 @@ def test_signals_the_end_once_with_a_colour_change_and_no_dialog(qtbot, timer, c
     assert not timer.ended
     style_running = timer.display.styleSheet()
     clock.now += 5
+    said: list[str] = []
+    timer.changed.connect(lambda text, state: said.append(text))
     with qtbot.waitSignal(timer.finished, timeout=1000):
         timer.tick()
     assert timer.ended and not timer.running
-    assert timer.display.text() == "Time's up"
+    assert timer.display.text() == "00:00", "digit-sized in the panel, so never cut"
+    assert said[-1] == "Time's up", "the board's overlay says it in words"
     assert timer.display.styleSheet() != style_running
     assert "#B00020" not in timer.display.styleSheet(), "calm, not an alarm red"
     fired = []
@@ -105,7 +108,7 @@ def test_the_real_ticker_updates_the_display(qtbot, clock):
     widget.start()
     clock.now += 61
     qtbot.waitUntil(lambda: widget.ended, timeout=2000)
-    assert widget.display.text() == "Time's up"
+    assert widget.display.text() == "00:00"
 
 
 def test_the_timer_runs_across_guide_steps_until_reset(qtbot, clock):

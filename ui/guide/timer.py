@@ -3,8 +3,8 @@
 It runs across steps (a round of four questions is one timebox) until the facilitator resets it.
 Remaining time is computed from a clock (not by counting ticks), so a busy event loop never makes
 the timer run slow; the clock and the tick interval are injectable so tests drive it without
-waiting real minutes. The end is signalled clearly but calmly: the digits turn amber, say "Time's
-up" and then count the time over ("+01:20"), and the machine beeps once. No dialog and no red
+waiting real minutes. The end is signalled clearly but calmly: the digits turn amber (the board's
+overlay says "Time's up"), then count the time over ("+01:20"), and the machine beeps once. No dialog and no red
 alarm: a modal box or a flashing alert in front of the room would stop the discussion.
 
 `changed` carries the text and state to whatever else shows the time (the board's overlay in
@@ -201,10 +201,12 @@ class StepTimer(QWidget):
             self.finished.emit()
 
     def _show_ended(self) -> None:
+        """The panel's digits stay digit-sized (amber 00:00, then +00:05): words would be cut in a
+        narrow guide. The board's overlay, which has the room, says "Time's up" first."""
         over = self._clock() - (self._ended_at or self._clock())
-        text = self.tr("Time's up") if over < ENDED_HOLD_S else format_overtime(over)
-        self.display.setText(text)
-        self.changed.emit(text, TimerState.ENDED)
+        digits = format_seconds(0) if over < ENDED_HOLD_S else format_overtime(over)
+        self.display.setText(digits)
+        self.changed.emit(self.tr("Time's up") if over < ENDED_HOLD_S else digits, TimerState.ENDED)
 
     def _duration_changed(self) -> None:
         if not self.running and self._paused_left is None:
