@@ -637,10 +637,10 @@ def set_pinned(ws: Workshop, card_ids: Iterable[str], pinned: bool) -> Change:
     return rec.change()
 
 
-def combine(label: str, changes: Iterable[Change], created_id: str | None = None) -> Change:
+def combine(label: str, changes: Iterable[Change], created_id: str | None = None, note: str = "") -> Change:
     """One undo step out of several changes already applied in order (a guided answer, a paste)."""
     steps = tuple(step for change in changes for step in change.steps)
-    return Change(label, steps, created_id)
+    return Change(label, steps, created_id, note)
 
 
 class Batch:
@@ -656,7 +656,7 @@ class Batch:
         return change
 
 
-def run_together(ws: Workshop, label: str, build: Callable[[Batch], str | None]) -> Change:
+def run_together(ws: Workshop, label: str, build: Callable[[Batch], str | None], note: str = "") -> Change:
     """Several operations as one undo step (add a goal and link it, a guided answer...).
 
     `build` calls operations through the batch and may return the id to select afterwards. If any
@@ -670,4 +670,4 @@ def run_together(ws: Workshop, label: str, build: Callable[[Batch], str | None])
         for change in reversed(batch.changes):
             change.inverse().apply(ws)
         raise
-    return combine(label, batch.changes, created_id=created)
+    return combine(label, batch.changes, created_id=created, note=note)
