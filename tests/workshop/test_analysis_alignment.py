@@ -21,7 +21,7 @@ def room(small_room) -> Callable[[], Workshop]:
         ops.link(ws, "g-sales", "g-loyal", id="l-sales")
         ops.add_relation(ws, "f-it", "f-sales", id="r-it-sales")
         ops.update_relation(ws, "r-it-sales", customer_goal_ids=["g-sales"], helps=["fast CRM"])
-        ops.add_goal(ws, "Accurate customer records within a day", "f-it", id="g-it")
+        ops.add_goal(ws, "Accurate customer records within a day", "f-it", id="g-it", measure="Hours to CRM record")
         ops.link(ws, "g-it", "g-sales", id="l-it")
         return ws
 

@@ -202,7 +202,7 @@ def test_support_function_without_internal_customers_is_a_warning(room):
 
 def test_support_function_with_only_declared_exceptions_is_information(room):
     ws = room()
-    ops.add_goal(ws, "Purchasing policy", "f-it", id="g-policy")
+    ops.add_goal(ws, "Purchasing policy", "f-it", id="g-policy", measure="Spend under contract")
     ops.link(ws, "g-policy", "g-cost", kind=LinkKind.DIRECT_IMPACT, reason="It sets what we pay for goods.")
     [finding] = [f for f in analyse(ws).findings if "f-it" in f.subjects]  # one finding, not five
     assert (finding.rule, finding.severity) == ("no-internal-customers", Severity.INFO)
