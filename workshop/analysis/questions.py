@@ -53,22 +53,30 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         if goal_id in index and (rel.supplier_id, index[goal_id]) not in served
     ]
     unserved_suppliers = {rel.supplier_id for _, _, rel, _ in unserved}
+    done_all = answered_all(ws, graph.joined)
     by_supplier: dict[str, list] = {}
     for rel in relations:
-        by_supplier.setdefault(rel.supplier_id, []).append(rel)
-    done_all = answered_all(ws, graph.joined)
+        if len(done_all.get(rel.supplier_id, ())) < len(NUMBERS):  # only functions with a question open
+            by_supplier.setdefault(rel.supplier_id, []).append(rel)
     answers = {(a.function_id, a.question): a for a in ws.answers}
     exceptions_only: dict[str | None, bool] | None = None
     named_by_link: set[str | None] | None = None
+    names: dict[str, str] = {}
+
+    def name_of(function_id: str) -> str:
+        known = names.get(function_id)
+        if known is None:
+            known = names[function_id] = name(functions.get(function_id))
+        return known
 
     for fi, function in enumerate(ws.functions):
         if function.kind != FunctionKind.SUPPORT:
             continue
         fid = function.id
-        served_relations = by_supplier.get(fid, [])
         done = done_all[fid]
-        if served_relations and len(done) == len(NUMBERS):
+        if len(done) == len(NUMBERS):
             continue
+        served_relations = by_supplier.get(fid, [])
         fname = name(function)
         anchor = (Collection.FUNCTIONS, fi, 0)
         if not served_relations:
@@ -117,8 +125,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
                 missing = [r for r in served_relations if not (r.helps or r.hindrances)]
             else:
                 missing = served_relations
-            names = [name(functions.get(r.customer_id)) for r in missing]
-            customers = and_list(names, "or" if question == 4 else "and")
+            customers = and_list([name_of(r.customer_id) for r in missing], "or" if question == 4 else "and")
             answer = answers.get((fid, question))
             skipped = answer is not None and answer.skipped
             state = "skipped" if skipped else "has not answered"
@@ -132,7 +139,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             )
 
     for ri, j, rel, goal_id in unserved:
-        fname = name(functions.get(rel.supplier_id))
+        fname = name_of(rel.supplier_id)
         out.add(
             (Collection.RELATIONS, ri, j),
             "customer-goal-unserved",
