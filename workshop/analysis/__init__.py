@@ -41,8 +41,9 @@ order (the collection the finding is about, then the item's place in it).
 per internal customer and name the customers with nothing recorded; question 4 is left to
 customer-goal-unserved when that names the gap goal by goal. The rules are in `questions.py`.
 (***) for all four questions; information when its goals are all declared exceptions or question 1's
-note says why it serves no one; none when a link of the function already names whom it serves: internal-customer-unrecorded
-asks to record that customer, and a link drawn on the board records it at once.
+note says why it serves no one; none when a link of the function already names whom it serves:
+internal-customer-unrecorded asks to record that customer, and a link drawn on the board records it
+at once.
 (****) affected: the functions its text names, and the other side of every open tension and
 disclosed weakness that involves a function it heard (`negativa.py`).
 
