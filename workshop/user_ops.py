@@ -120,6 +120,11 @@ add_decision = ops.add_decision
 update_decision = ops.update_decision
 remove_item = ops.remove_item
 
+# --- findings set aside, with a reason (workshop/dismissals.py) ----------------------------------------
+
+dismiss_finding = ops.dismiss_finding
+restore_finding = ops.restore_finding
+
 # --- suggestions from the room ------------------------------------------------------------------------
 
 suggest_link = ops.suggest_link

@@ -49,12 +49,16 @@ disclosed weakness that involves a function it heard (`negativa.py`).
 
 Each gap is said once: no rule fires for what another finding on the same item already says.
 
+A finding the facilitator dismissed with a reason (`workshop/dismissals.py`) moves from `findings`
+to `dismissed` while what it is about is unchanged; it comes back as soon as that changes.
+
 Everything is computed from one `GoalGraph` (one multi-source BFS for reach, one topological pass
 for cycles), so `analyse` stays well inside a frame budget at thousands of goals.
 """
 
 from __future__ import annotations
 
+from workshop import dismissals
 from workshop.analysis import negativa, questions, score, structure, traces
 from workshop.analysis.collect import Collector
 from workshop.analysis.graph import build
@@ -78,4 +82,5 @@ def _analyse(ws: Workshop) -> Analysis:
     structure.check(ws, graph, out)
     questions.check(ws, graph, out)
     negativa.check(ws, graph, out)
-    return Analysis(findings=out.findings(), score=score.score(graph), traces=traces.traces(graph))
+    shown, dismissed = dismissals.split(ws, out.findings())
+    return Analysis(findings=shown, score=score.score(graph), traces=traces.traces(graph), dismissed=dismissed)
