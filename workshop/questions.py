@@ -45,12 +45,13 @@ def answered_all(ws: Workshop, joined: set[tuple[str | None, str | None]] | None
     out: dict[str, set[int]] = {f.id: set() for f in ws.support_functions()}
     relations = [r for r in ws.relations if r.supplier_id in out]  # set comprehensions: ~5x a loop
     customers = {(r.supplier_id, r.customer_id) for r in relations}
+    serving = {supplier for supplier, _ in customers}
     for question, functions in (
-        (1, {r.supplier_id for r in relations}),
+        (1, serving),
         (1, {a.function_id for a in ws.answers if a.question == 1 and a.function_id in out and a.note.strip()}),
         # questions 2 and 3 are asked per internal customer: one served with nothing recorded keeps them open
-        (2, {r.supplier_id for r in relations} - {r.supplier_id for r in relations if not r.customer_goal_ids}),
-        (3, {r.supplier_id for r in relations} - {r.supplier_id for r in relations if not (r.helps or r.hindrances)}),
+        (2, serving - {r.supplier_id for r in relations if not r.customer_goal_ids}),
+        (3, serving - {r.supplier_id for r in relations if not (r.helps or r.hindrances)}),
     ):
         for fid in functions:
             out[fid].add(question)

@@ -36,28 +36,33 @@ _HINTS = {
 }
 
 
+_ASKED = {q: f'"{words}"' for q, words in QUESTIONS.items()}
+
+
 def asked(question: int) -> str:
     """The question in quotes, as a finding reads it out."""
-    return f'"{QUESTIONS[question]}"'
+    return _ASKED[question]
 
 
 def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
     goals, functions, served = graph.goals, graph.functions, graph.served
     relations = ws.relations
     index = graph.index
-    unserved = [
-        (ri, j, rel, goal_id)
-        for ri, rel in enumerate(relations)
-        if rel.customer_goal_ids
-        for j, goal_id in enumerate(rel.customer_goal_ids)
-        if goal_id in index and (rel.supplier_id, index[goal_id]) not in served
-    ]
+    unserved = []  # (relation index, place among its chosen goals, relation, goal id)
+    for ri, rel in enumerate(relations):
+        chosen = rel.customer_goal_ids
+        if chosen:
+            supplier = rel.supplier_id
+            for j, gi in enumerate(map(index.get, chosen)):
+                if gi is not None and (supplier, gi) not in served:
+                    unserved.append((ri, j, rel, chosen[j]))
     unserved_suppliers = {rel.supplier_id for _, _, rel, _ in unserved}
     done_all = answered_all(ws, graph.joined)
-    by_supplier: dict[str, list] = {}
+    asking = {fid for fid, done in done_all.items() if len(done) < len(NUMBERS)}  # a question still open
+    by_supplier: dict[str, list] = {fid: [] for fid in asking}
     for rel in relations:
-        if len(done_all.get(rel.supplier_id, ())) < len(NUMBERS):  # only functions with a question open
-            by_supplier.setdefault(rel.supplier_id, []).append(rel)
+        if rel.supplier_id in asking:
+            by_supplier[rel.supplier_id].append(rel)
     answers = {(a.function_id, a.question): a for a in ws.answers}
     exceptions_only: dict[str | None, bool] | None = None
     named_by_link: set[str | None] | None = None

@@ -221,8 +221,12 @@ def _measures(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         if lv == SUPPORT and (not measure or measure.isspace())
     ]
     unmeasured: dict[str | None, list[int]] = {}
-    for i in blank:
-        unmeasured.setdefault(owner[i], []).append(i)
+    for fid, i in zip(map(owner.__getitem__, blank), blank, strict=True):
+        found = unmeasured.get(fid)
+        if found is None:
+            unmeasured[fid] = [i]
+        else:
+            found.append(i)
     if not unmeasured:
         return
     functions = graph.functions
@@ -243,7 +247,7 @@ def _measures(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             "result-without-measure",
             Severity.INFO,
             message,
-            (function.id, *(graph.goals[i].id for i in found)),
+            [function.id, *map(graph.ids.__getitem__, found)],
             f"Agree with {fname}'s internal customers how each result will be measured, and write the measure "
             "on its card.",
         )
