@@ -142,12 +142,12 @@ def link_goals(document: Document, source: str, target: str, prompt: AroundPromp
     except OperationError as error:  # no question about a link that cannot be made
         return user_ops.refused(str(error))
     if not user_ops.is_around_link(ws, source, target):
-        return document.run(user_ops.link, source, target)
+        return document.run(user_ops.link_goals, source, target)
     choice = _ask(prompt, parent, document, source, target, "")
     if choice.answer == AroundAnswer.EXCEPTION:
-        return document.run(user_ops.link, source, target, kind=LinkKind.DIRECT_IMPACT, reason=choice.reason)
+        return document.run(user_ops.link_goals, source, target, kind=LinkKind.DIRECT_IMPACT, reason=choice.reason)
     if choice.answer == AroundAnswer.PLAIN:
-        return document.run(user_ops.link, source, target)
+        return document.run(user_ops.link_goals, source, target)
     return CANCELLED
 
 

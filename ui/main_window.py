@@ -45,8 +45,8 @@ from ui.room.join_strip import JoinStrip
 from ui.room.session import RoomSession
 from ui.shortcuts_sheet import show_shortcuts
 from ui.tooltips import plain_tooltip
-from workshop import examples, guide, storage
-from workshop.findings import Analysis
+from workshop import examples, guide, storage, user_ops
+from workshop.findings import Analysis, Finding
 from workshop.model import Meta, Workshop
 from workshop.text import one_line
 from workshop.verdict import verdict
@@ -248,12 +248,24 @@ class MainWindow(QMainWindow):
         board.selectionIdsChanged.connect(self.properties_panel.show_ids)
         self.outline_panel.idsActivated.connect(self._select_on_board)
         self.findings_panel.subjectsActivated.connect(self._select_on_board)
+        self.findings_panel.dismissRequested.connect(self._dismiss_finding)
+        self.findings_panel.restoreRequested.connect(self._restore_finding)
         self.functions_panel.functionSelected.connect(self.properties_panel.show_function)
         self.palette_panel.cardCreated.connect(self._select_card)
         self.suggestions_panel.idsActivated.connect(self._select_on_board)
         self.guide_panel.focusRequested.connect(self._on_guide_focus)
         self.guide_panel.timer.changed.connect(self.board.show_timer)
         self.guide_panel.exportRequested.connect(self.export_report)
+
+    def _dismiss_finding(self, finding: Finding, reason: str) -> None:
+        self.document.run(user_ops.dismiss_finding, finding, reason).tell(self.show_message)
+
+    def _restore_finding(self, finding: Finding) -> None:
+        wanted = (finding.rule, list(finding.subjects))
+        for dismissal in self.document.workshop.dismissals:
+            if (dismissal.rule, dismissal.subjects) == wanted:
+                self.document.run(user_ops.restore_finding, dismissal.id).tell(self.show_message)
+                return
 
     def _select_on_board(self, ids: list[str]) -> None:
         self.board.select_ids(list(ids), True)

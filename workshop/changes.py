@@ -122,6 +122,9 @@ class Change:
     steps: tuple[Step, ...]
     created_id: str | None = None
     """The id of the main thing the action created, so the caller can select or edit it."""
+    note: str = ""
+    """What the action did besides what was asked, in one sentence the caller shows (the board's
+    status bar): "Sales is now recorded as an internal customer of IT." Empty for most actions."""
 
     def inverse(self) -> Change:
         """The change that undoes this one (made once: undo and redo of a 5,000-card Tidy ask often)."""

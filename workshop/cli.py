@@ -231,7 +231,7 @@ def _verdict_json(ws: Workshop, analysis: Analysis) -> dict[str, Any]:
 
 
 def _as_json(file: str, ws: Workshop, analysis: Analysis) -> dict[str, Any]:
-    return {
+    out = {
         "file": file,
         "title": ws.meta.title,
         "score": analysis.score,
@@ -249,6 +249,9 @@ def _as_json(file: str, ws: Workshop, analysis: Analysis) -> dict[str, Any]:
         ],
         "traces": analysis.traces,
     }
+    if analysis.dismissed:  # only when the facilitator dismissed one: other output stays as it was
+        out["dismissed"] = [{"rule": f.rule, "message": f.message, "reason": why} for f, why in analysis.dismissed]
+    return out
 
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}

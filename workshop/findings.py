@@ -39,6 +39,9 @@ class Analysis:
     """Alignment score, 0 to 100 (definition in README.md and the workshop.analysis docstring)."""
     traces: dict[str, list[list[str]]] = field(default_factory=dict)
     """For every support goal: its chains of goal ids up to a strategic goal (support goal first)."""
+    dismissed: tuple[tuple[Finding, str], ...] = ()
+    """Findings the facilitator dismissed, each with the reason: not in `findings` (so not on the
+    board's badges, in what matters most or in the verdict's counts), listed apart by the report."""
 
     def by_subject(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {}

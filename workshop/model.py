@@ -253,6 +253,20 @@ class Disclosure(Strict):
     hidden: bool = False
 
 
+class Dismissal(Strict):
+    """A finding the facilitator set aside, with the reason the report prints beside it.
+
+    It applies while the finding (same rule, same subjects) still reads the same and what it is
+    about is unchanged (`about`, a fingerprint: `workshop.dismissals`); if anything it was about
+    changes, the finding comes back and this record stays in the file, inert."""
+
+    id: Id
+    rule: Annotated[str, Field(min_length=1, max_length=64)]
+    subjects: list[Ref] = Field(default_factory=list, max_length=10_000)
+    reason: Text
+    about: Annotated[str, Field(max_length=64)] = ""
+
+
 class Position(Strict):
     """Where a card sits on the board; a pinned card is left alone by Tidy."""
 
@@ -278,6 +292,7 @@ class Collection(StrEnum):
     DECISIONS = "decisions"
     SUGGESTIONS = "suggestions"
     DISCLOSURES = "disclosures"
+    DISMISSALS = "dismissals"
 
 
 COLLECTIONS: tuple[Collection, ...] = tuple(Collection)
@@ -314,6 +329,8 @@ class Workshop(Strict):
     positions: dict[Ref, Position] = Field(default_factory=dict)
     disclosures: list[Disclosure] = Field(default_factory=list, exclude_if=_unset)
     """Via-negativa posts from the room (added after version 1 shipped: absent in older files)."""
+    dismissals: list[Dismissal] = Field(default_factory=list, exclude_if=_unset)
+    """Findings set aside with a reason (added later: absent from files that never dismissed one)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=False)
 

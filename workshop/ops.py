@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from workshop import integrity
+from workshop import dismissals, integrity
 from workshop.changes import Change, OperationError, Recorder, recording, validated
+from workshop.findings import Finding
 from workshop.geometry import clamp_to_band
 from workshop.model import (
     COLLECTIONS,
     Band,
     Collection,
     Decision,
+    Dismissal,
     Function,
     FunctionKind,
     Goal,
@@ -493,6 +495,45 @@ def remove_item(ws: Workshop, collection: Collection, item_id: str) -> Change:
     return rec.change()
 
 
+# --- findings set aside ---------------------------------------------------------------------------
+
+
+def dismiss_finding(ws: Workshop, finding: Finding, reason: str, *, id: str | None = None) -> Change:
+    """Set a finding aside with the facilitator's written reason; it comes back if what it is about
+    changes (`workshop.dismissals`). Dismissing it again replaces the reason."""
+    if is_blank(reason):
+        raise OperationError("Write why the finding is dismissed: the report lists it with this reason.")
+    about = dismissals.fingerprint(ws, finding)
+    wanted = dismissals.key(finding.rule, finding.subjects)
+    earlier = next((d for d in ws.dismissals if dismissals.key(d.rule, d.subjects) == wanted), None)
+    with recording(ws, "Dismiss finding") as rec:
+        if earlier is not None:
+            rec.replace(Collection.DISMISSALS, earlier.id, reason=reason, about=about)
+            rec.created_id = earlier.id
+        else:
+            item = validated(
+                Dismissal,
+                {
+                    "id": _fresh_id(ws, "x", id),
+                    "rule": finding.rule,
+                    "subjects": list(finding.subjects),
+                    "reason": reason,
+                    "about": about,
+                },
+            )
+            rec.insert(Collection.DISMISSALS, item)
+            rec.created_id = item.id
+    return rec.change()
+
+
+def restore_finding(ws: Workshop, dismissal_id: str) -> Change:
+    """Take a dismissal back: the finding is shown again."""
+    _require(ws, Collection.DISMISSALS, dismissal_id, "dismissed finding")
+    with recording(ws, "Restore finding") as rec:
+        rec.delete(Collection.DISMISSALS, dismissal_id)
+    return rec.change()
+
+
 # --- suggestions from the room ------------------------------------------------------------------
 
 
@@ -637,10 +678,10 @@ def set_pinned(ws: Workshop, card_ids: Iterable[str], pinned: bool) -> Change:
     return rec.change()
 
 
-def combine(label: str, changes: Iterable[Change], created_id: str | None = None) -> Change:
+def combine(label: str, changes: Iterable[Change], created_id: str | None = None, note: str = "") -> Change:
     """One undo step out of several changes already applied in order (a guided answer, a paste)."""
     steps = tuple(step for change in changes for step in change.steps)
-    return Change(label, steps, created_id)
+    return Change(label, steps, created_id, note)
 
 
 class Batch:
@@ -656,7 +697,7 @@ class Batch:
         return change
 
 
-def run_together(ws: Workshop, label: str, build: Callable[[Batch], str | None]) -> Change:
+def run_together(ws: Workshop, label: str, build: Callable[[Batch], str | None], note: str = "") -> Change:
     """Several operations as one undo step (add a goal and link it, a guided answer...).
 
     `build` calls operations through the batch and may return the id to select afterwards. If any
@@ -670,4 +711,4 @@ def run_together(ws: Workshop, label: str, build: Callable[[Batch], str | None])
         for change in reversed(batch.changes):
             change.inverse().apply(ws)
         raise
-    return combine(label, batch.changes, created_id=created)
+    return combine(label, batch.changes, created_id=created, note=note)

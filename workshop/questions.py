@@ -7,8 +7,8 @@ recorded, not by pressing Next or typing a note:
 | question | answered when                                                                  |
 | -------- | ------------------------------------------------------------------------------ |
 | 1        | an internal customer is recorded, or a note says why the function serves none  |
-| 2        | a goal of an internal customer is chosen as one that matters                    |
-| 3        | a help or a hindrance is recorded for an internal customer                      |
+| 2        | for EVERY internal customer, a goal of theirs is chosen as one that matters     |
+| 3        | for EVERY internal customer, a help or a hindrance is recorded                  |
 | 4        | a goal of the function links to a goal of a recorded internal customer          |
 
 A question marked skipped that the data does not answer is "skipped"; one the data answers is
@@ -45,11 +45,13 @@ def answered_all(ws: Workshop, joined: set[tuple[str | None, str | None]] | None
     out: dict[str, set[int]] = {f.id: set() for f in ws.support_functions()}
     relations = [r for r in ws.relations if r.supplier_id in out]  # set comprehensions: ~5x a loop
     customers = {(r.supplier_id, r.customer_id) for r in relations}
+    serving = {supplier for supplier, _ in customers}
     for question, functions in (
-        (1, {r.supplier_id for r in relations}),
+        (1, serving),
         (1, {a.function_id for a in ws.answers if a.question == 1 and a.function_id in out and a.note.strip()}),
-        (2, {r.supplier_id for r in relations if r.customer_goal_ids}),
-        (3, {r.supplier_id for r in relations if r.helps or r.hindrances}),
+        # questions 2 and 3 are asked per internal customer: one served with nothing recorded keeps them open
+        (2, serving - {r.supplier_id for r in relations if not r.customer_goal_ids}),
+        (3, serving - {r.supplier_id for r in relations if not (r.helps or r.hindrances)}),
     ):
         for fid in functions:
             out[fid].add(question)

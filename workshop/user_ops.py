@@ -39,14 +39,22 @@ class Outcome:
         return self.change is not None
 
     @property
+    def note(self) -> str:
+        """What the edit did besides what was asked, for the caller to say ("Sales is now recorded as...")."""
+        return self.change.note if self.change is not None else ""
+
+    @property
     def created_id(self) -> str | None:
         """The id of what the edit created (a card, a link, a suggestion), when it created one."""
         return self.change.created_id if self.change is not None else None
 
     def tell(self, show: Callable[[str], None]) -> Outcome:
-        """Hand a refusal's sentence to whatever shows it (a status bar, the guide's message line)."""
+        """Hand a refusal's sentence, or what the edit did besides what was asked, to whatever shows it
+        (a status bar, the guide's message line)."""
         if self.refusal:
             show(self.refusal)
+        elif self.note:
+            show(self.note)
         return self
 
 
@@ -112,12 +120,16 @@ add_decision = ops.add_decision
 update_decision = ops.update_decision
 remove_item = ops.remove_item
 
+# --- findings set aside, with a reason (workshop/dismissals.py) ----------------------------------------
+
+dismiss_finding = ops.dismiss_finding
+restore_finding = ops.restore_finding
+
 # --- suggestions from the room ------------------------------------------------------------------------
 
 suggest_link = ops.suggest_link
 suggest_goal = ops.suggest_goal
 vote = ops.vote
-accept_suggestion = ops.accept_suggestion
 reject_suggestion = ops.reject_suggestion
 
 # --- the room: posts from participants' phones (workshop/room/edits.py) --------------------------------
@@ -283,6 +295,67 @@ def declare_direct_impact(
         return source
 
     return ops.run_together(ws, label, build)
+
+
+def _customer_to_record(ws: Workshop, source: str, target: str) -> tuple[str, str] | None:
+    """(supplier, customer) when a link from `source` to `target` says a support function serves another
+    function that is not yet recorded as its internal customer; None otherwise."""
+    source_goal, target_goal = ws.goal(source), ws.goal(target)
+    if source_goal is None or target_goal is None:
+        return None
+    supplier, customer = source_goal.function_id, target_goal.function_id
+    if supplier is None or customer is None or supplier == customer:
+        return None
+    function = ws.function(supplier)
+    if function is None or function.kind != FunctionKind.SUPPORT or ws.function(customer) is None:
+        return None
+    if any(r.supplier_id == supplier and r.customer_id == customer for r in ws.relations):
+        return None
+    return supplier, customer
+
+
+def _recorded_note(ws: Workshop, pair: tuple[str, str]) -> str:
+    supplier, customer = ws.function(pair[0]), ws.function(pair[1])
+    assert supplier is not None and customer is not None
+    return f"{customer.name} is now recorded as an internal customer of {supplier.name}."
+
+
+def link_goals(
+    ws: Workshop, source: str, target: str, kind: LinkKind | str = LinkKind.CONTRIBUTES, reason: str = ""
+) -> Change:
+    """Link two goals (the board's gesture). A support goal serving another function's goal says that
+    function is an internal customer (question 1): recorded in the same step, and said in the note,
+    so the room says it once and the findings do not ask for it again."""
+    pair = _customer_to_record(ws, source, target)
+    if pair is None:
+        return ops.link(ws, source, target, kind, reason)
+
+    def build(batch: ops.Batch) -> str | None:
+        created = batch(ops.link, source, target, kind, reason).created_id
+        batch(ops.add_relation, *pair)
+        return created
+
+    return ops.run_together(ws, "Link goals", build, note=_recorded_note(ws, pair))
+
+
+def accept_suggestion(
+    ws: Workshop, suggestion_id: str, *, link_kind: LinkKind | str | None = None, reason: str | None = None
+) -> Change:
+    """Accept a participant's suggestion (`ops.accept_suggestion`); an accepted link from a support goal
+    to another function's goal records that function as an internal customer in the same step."""
+    suggestion = ws.find(Collection.SUGGESTIONS, suggestion_id)
+    pair = None
+    if suggestion is not None and suggestion.kind == "link":
+        pair = _customer_to_record(ws, suggestion.source, suggestion.target)  # type: ignore[attr-defined]
+    if pair is None:
+        return ops.accept_suggestion(ws, suggestion_id, link_kind=link_kind, reason=reason)
+
+    def build(batch: ops.Batch) -> str | None:
+        created = batch(ops.accept_suggestion, suggestion_id, link_kind=link_kind, reason=reason).created_id
+        batch(ops.add_relation, *pair)
+        return created
+
+    return ops.run_together(ws, "Accept suggestion", build, note=_recorded_note(ws, pair))
 
 
 def contributing_function(ws: Workshop, goal_id: str) -> str:

@@ -162,6 +162,18 @@ def test_link_drag_refusal_is_reported(view, qtbot):
     assert len(view.document.workshop.links) == links
 
 
+def test_linking_a_support_goal_to_a_new_customer_records_it_and_says_so(view, qtbot):
+    ws = view.document.workshop
+    show_both(view, "g-it-records", "g-service-respect")
+    with qtbot.waitSignal(view.message) as blocker:
+        drag(view, handle_point(view, "g-it-records"), centre_point(view, "g-service-respect"))
+    assert blocker.args[0] == "Customer Service is now recorded as an internal customer of IT."
+    assert any(r.supplier_id == "f-it" and r.customer_id == "f-service" for r in ws.relations)
+    view.document.undo_stack.undo()  # one step: the link and the customer go together
+    assert not any(r.supplier_id == "f-it" and r.customer_id == "f-service" for r in ws.relations)
+    assert not any(lk.source == "g-it-records" and lk.target == "g-service-respect" for lk in ws.links)
+
+
 def test_around_link_declared_as_exception(view):
     ws = view.document.workshop
     asked = []

@@ -18,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop import examples, integrity, ops, storage, synthetic
+from workshop.analysis import analyse
 from workshop.changes import Change, OperationError
+from workshop.findings import Finding, Severity
 from workshop.model import FunctionKind, KpiScope, LinkKind, Workshop
 
 texts = st.one_of(
@@ -213,6 +215,12 @@ DRIVERS: dict[str, Callable[[Workshop, st.DataObject], Call]] = {
     "vote": lambda ws, d: (ops.vote, (pick(d, ids(ws, "suggestions")),), {}),
     "accept_suggestion": lambda ws, d: (ops.accept_suggestion, (pick(d, ids(ws, "suggestions")),), {}),
     "reject_suggestion": lambda ws, d: (ops.reject_suggestion, (pick(d, ids(ws, "suggestions")),), {}),
+    "dismiss_finding": lambda ws, d: (
+        ops.dismiss_finding,
+        (d.draw(st.sampled_from(list(analyse(ws).findings) or [Finding("none", Severity.INFO, "Nothing.", ())])),),
+        {"reason": d.draw(texts)},
+    ),
+    "restore_finding": lambda ws, d: (ops.restore_finding, (pick(d, ids(ws, "dismissals")),), {}),
     "move_cards": lambda ws, d: (
         ops.move_cards,
         ({card: (d.draw(coordinates), d.draw(coordinates)) for card in some(d, card_ids(ws), 4)},),

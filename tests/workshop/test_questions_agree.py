@@ -24,10 +24,25 @@ def _open_per_guide(ws: Workshop) -> set[tuple[str, int]]:
 
 
 def _open_per_analysis(ws: Workshop) -> set[tuple[str, int]]:
+    """Open questions as the findings say them: each quotes its question; a function with no internal
+    customer has one finding for question 1 (unless a note answers it) and the three that wait on it, or
+    none when a link of it names whom it serves (internal-customer-unrecorded); question 4 of a function
+    whose chosen customer goals are unserved is said goal by goal (customer-goal-unserved)."""
     out = set()
+    noted = {a.function_id for a in ws.answers if a.question == 1 and a.note.strip()}
+    suppliers = {r.supplier_id for r in ws.relations}
+    owner = {g.id: g.function_id for g in ws.goals}
     for finding in analyse(ws).findings:
+        fid = finding.subjects[0]
         if finding.rule in ("question-open", "question-skipped"):
-            out.add((finding.subjects[0], int(finding.message.split()[1])))
+            [q] = [q for q, words in questions.QUESTIONS.items() if f'"{words}"' in finding.message]
+            out.add((fid, q))
+        elif finding.rule == "no-internal-customers":
+            out |= {(fid, q) for q in questions.NUMBERS if q > 1 or fid not in noted}
+        elif finding.rule == "internal-customer-unrecorded" and owner[fid] not in suppliers:
+            out |= {(owner[fid], q) for q in questions.NUMBERS if q > 1 or owner[fid] not in noted}
+        elif finding.rule == "customer-goal-unserved":
+            out.add((finding.subjects[2], 4))
     return out
 
 

@@ -174,7 +174,10 @@ def test_schema_describes_the_file(saved) -> None:
     document = json.loads(saved.read_text(encoding="utf-8"))
     workshop_fields = definitions["Workshop"]["properties"]
     assert set(document["workshop"]) <= set(workshop_fields)
-    assert set(workshop_fields) - set(document["workshop"]) <= {"disclosures"}  # written once the room posts one
+    assert set(workshop_fields) - set(document["workshop"]) <= {
+        "disclosures",
+        "dismissals",
+    }  # written once the room posts one, or a finding is dismissed
     assert definitions["Workshop"]["additionalProperties"] is False
     for goal in document["workshop"]["goals"]:
         assert set(goal) <= set(definitions["Goal"]["properties"])

@@ -3,13 +3,28 @@
 Activating a finding selects and centres its cards on the board, so the room looks at the
 problem while the facilitator reads it out. Messages are plain text (they quote goal texts) and
 wrap, because a finding is a sentence that names goals and is useless cut in half.
+
+A finding can be dismissed with a written reason (right click, or the Delete key): the panel asks
+for the reason and the window runs `user_ops.dismiss_finding`. Dismissed findings are listed last,
+greyed, with their reason; right click shows one again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.panels.common import ID_ROLE
 from ui.theme import SEVERITY_COLOURS
@@ -18,11 +33,29 @@ from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
 from workshop.verdict import Verdict
 
 SUBJECTS_ROLE = Qt.ItemDataRole.UserRole + 2
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 3
+DISMISSED_ROLE = Qt.ItemDataRole.UserRole + 4
+
+DismissPrompt = Callable[[QWidget | None, str], str | None]
+"""(parent, the finding's sentence) -> the reason written, or None when the facilitator cancelled."""
+
+
+def ask_dismiss_reason(parent: QWidget | None, message: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(
+        parent,
+        parent.tr("Dismiss finding") if parent is not None else "Dismiss finding",
+        message + "\n\n" + (parent.tr("Why can the room set this aside?") if parent is not None else ""),
+    )
+    return text if ok else None
 
 
 class FindingsPanel(QWidget):
     subjectsActivated = Signal(list)
     """The subject ids of the finding the user clicked or activated."""
+    dismissRequested = Signal(object, str)
+    """(Finding, reason): the facilitator dismissed a finding with this written reason."""
+    restoreRequested = Signal(object)
+    """(Finding): the facilitator wants a dismissed finding shown again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +73,9 @@ class FindingsPanel(QWidget):
         self.list.setSpacing(2)
         self.list.itemActivated.connect(self._on_activated)
         self.list.itemClicked.connect(self._on_activated)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.dismiss_prompt: DismissPrompt = ask_dismiss_reason
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -77,6 +113,19 @@ class FindingsPanel(QWidget):
                 item.setData(ID_ROLE, finding.rule)
                 item.setToolTip(plain_tooltip(finding.message, finding.hint))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self._severity_word(severity)}: {finding.message}")
+                item.setData(FINDING_ROLE, finding)
+                self.list.addItem(item)
+        if analysis.dismissed:
+            header = QListWidgetItem(self.tr("Dismissed (%d)") % len(analysis.dismissed))
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            header.setForeground(QBrush(QColor("#707070")))
+            self.list.addItem(header)
+            for finding, reason in analysis.dismissed:
+                item = QListWidgetItem(finding.message + "\n" + self.tr("Dismissed: %s") % reason)
+                item.setData(SUBJECTS_ROLE, list(finding.subjects))
+                item.setData(FINDING_ROLE, finding)
+                item.setData(DISMISSED_ROLE, reason)
+                item.setForeground(QBrush(QColor("#707070")))
                 self.list.addItem(item)
         count = len(analysis.findings)
         said = f"{judged.headline}: {judged.advice}" if judged is not None else ""
@@ -94,7 +143,39 @@ class FindingsPanel(QWidget):
         return [i.text() for i in self._items() if i.data(SUBJECTS_ROLE) is None]
 
     def finding_items(self) -> list[QListWidgetItem]:
-        return [i for i in self._items() if i.data(SUBJECTS_ROLE) is not None]
+        return [i for i in self._items() if i.data(SUBJECTS_ROLE) is not None and i.data(DISMISSED_ROLE) is None]
+
+    def dismissed_items(self) -> list[QListWidgetItem]:
+        return [i for i in self._items() if i.data(DISMISSED_ROLE) is not None]
+
+    def dismiss(self, item: QListWidgetItem) -> bool:
+        """Ask why, then ask the window to dismiss the finding; False when cancelled or left blank."""
+        finding = item.data(FINDING_ROLE)
+        if finding is None or item.data(DISMISSED_ROLE) is not None:
+            return False
+        reason = self.dismiss_prompt(self, finding.message)
+        if reason is None or not reason.strip():
+            return False
+        self.dismissRequested.emit(finding, reason.strip())
+        return True
+
+    def restore(self, item: QListWidgetItem) -> bool:
+        finding = item.data(FINDING_ROLE)
+        if finding is None or item.data(DISMISSED_ROLE) is None:
+            return False
+        self.restoreRequested.emit(finding)
+        return True
+
+    def _context_menu(self, pos) -> None:
+        item = self.list.itemAt(pos)
+        if item is None or item.data(FINDING_ROLE) is None:
+            return
+        menu = QMenu(self)
+        if item.data(DISMISSED_ROLE) is None:
+            menu.addAction(self.tr("Dismiss with a reason…"), lambda: self.dismiss(item))
+        else:
+            menu.addAction(self.tr("Show it again"), lambda: self.restore(item))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def _items(self) -> list[QListWidgetItem]:
         return [self.list.item(row) for row in range(self.list.count())]

@@ -1,14 +1,22 @@
 """Via negativa rules: what works against alignment (shared/DOMAIN.md, section 3).
 
-Open tensions between KPIs, local KPIs with an incentive attached, decisions nobody owns, and
-suggestions from the room that still wait for the facilitator.
+Open tensions between KPIs, local KPIs with an incentive attached, weaknesses disclosed to no one,
+decisions nobody owns or that more than one person owns, decisions taken without hearing a function
+they affect, and suggestions from the room that still wait for the facilitator.
+
+Who a decision affects, without a field for it: the functions its text names, and the other side of
+every open tension and disclosed weakness that involves a function it heard (a decision about what
+Sales promises affects Support if Sales's bonus works against Support's KPI). Heard lists that name
+no one, on a decision that names no function, are a note of their own.
 """
 
 from __future__ import annotations
 
+import re
+
 from workshop.analysis.collect import Collector
 from workshop.analysis.graph import GoalGraph
-from workshop.analysis.wording import capital, goal_phrase, name, quote, shorten
+from workshop.analysis.wording import and_list, capital, goal_phrase, name, quote, shorten
 from workshop.findings import Severity
 from workshop.model import Collection, Kpi, KpiScope, SuggestionKind, SuggestionStatus, Workshop
 
@@ -68,17 +76,21 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             "Check who pays for this result elsewhere; tie the incentive to a shared measure if others do.",
         )
 
-    for di, decision in enumerate(ws.decisions):
-        if decision.owner.strip():
+    for wi, weakness in enumerate(ws.weaknesses):
+        if any(fid in functions for fid in weakness.affected_function_ids):
             continue
         out.add(
-            (Collection.DECISIONS, di, 0),
-            "decision-without-owner",
-            Severity.WARNING,
-            f"Nobody owns the decision {quote(decision.text)}.",
-            (decision.id,),
-            "Name the one person who decides, after everyone affected has been heard.",
+            (Collection.WEAKNESSES, wi, 0),
+            "weakness-affects-no-one",
+            Severity.INFO,
+            f"{name(functions.get(weakness.function_id))} disclosed {quote(weakness.description)}, but no function "
+            "is recorded as affected by it.",
+            (weakness.id, weakness.function_id),
+            "Ask who sells, promises or builds on top of it, and record them, so they hear it.",
         )
+
+    if ws.decisions:
+        _decisions(ws, graph, out)
 
     for si, suggestion in enumerate(ws.suggestions):
         if suggestion.status != SuggestionStatus.PENDING:
@@ -105,3 +117,84 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             subjects,
             "Accept or reject it in front of the room.",
         )
+
+
+_SEVERAL = re.compile(r"\s(?:and|und|et|or|&|\+)\s|[/,;&+]")
+_GROUPS = re.compile(
+    r"\b(?:team|teams|committee|board|everyone|everybody|all|management|leadership|group|department|"
+    r"council|steering|heads|leads|tbd|n/?a)\b",
+    re.IGNORECASE,
+)
+
+
+def several_owners(owner: str) -> bool:
+    """Whether an owner's name names more than one person, or a group ("A and B", "A / B", "team")."""
+    bare = re.sub(r"\([^)]*\)", " ", owner)  # "Dana Kim (Head of Product)": the role is not a second owner
+    return bool(_SEVERAL.search(bare) or _GROUPS.search(bare))
+
+
+def _decisions(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
+    functions = graph.functions
+    kpi_owner = {k.id: k.function_id for k in ws.kpis}
+    goal_owner = {g.id: g.function_id for g in ws.goals}
+    parties: list[set[str]] = []  # functions that share an open tension or a disclosed weakness
+    for tension in ws.tensions:
+        if not tension.resolved:
+            ends = {
+                kpi_owner.get(tension.kpi_id),
+                kpi_owner.get(tension.against_id) or goal_owner.get(tension.against_id),
+            }
+            parties.append({f for f in ends if f is not None})
+    for weakness in ws.weaknesses:
+        parties.append({weakness.function_id, *weakness.affected_function_ids})
+    names = [
+        (f.id, re.compile(rf"\b{re.escape(f.name.strip())}\b", re.IGNORECASE)) for f in ws.functions if f.name.strip()
+    ]
+
+    for di, decision in enumerate(ws.decisions):
+        owner = decision.owner.strip()
+        if not owner:
+            out.add(
+                (Collection.DECISIONS, di, 0),
+                "decision-without-owner",
+                Severity.WARNING,
+                f"Nobody owns the decision {quote(decision.text)}.",
+                (decision.id,),
+                "Name the one person who decides, after everyone affected has been heard.",
+            )
+        elif several_owners(owner):
+            out.add(
+                (Collection.DECISIONS, di, 0),
+                "decision-owner-not-one",
+                Severity.WARNING,
+                f"The decision {quote(decision.text)} is owned by {quote(owner)}: when more than one owns it, "
+                "nobody does.",
+                (decision.id,),
+                "Hear everyone affected, then name the one person who decides.",
+            )
+        heard = set(decision.heard_function_ids)
+        affected = {fid for fid, pattern in names if pattern.search(decision.text)}
+        for group in parties:
+            if group & heard:
+                affected |= group
+        unheard = [f.id for f in ws.functions if f.id in affected and f.id not in heard]
+        if unheard:
+            who = and_list([name(functions.get(fid)) for fid in unheard])
+            out.add(
+                (Collection.DECISIONS, di, 1),
+                "decision-unheard",
+                Severity.WARNING,
+                f"The decision {quote(decision.text)} affects {who}, but "
+                f"{'it was' if len(unheard) == 1 else 'they were'} not heard.",
+                (decision.id, *unheard),
+                f"Hear {who} before the owner decides, and record them as heard.",
+            )
+        elif not heard:
+            out.add(
+                (Collection.DECISIONS, di, 1),
+                "decision-unheard",
+                Severity.INFO,
+                f"No function is recorded as heard on the decision {quote(decision.text)}.",
+                (decision.id,),
+                "Record which functions were heard before the owner decided.",
+            )

@@ -7,6 +7,8 @@ few items that have a finding.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from workshop.analysis.collect import Collector
 from workshop.analysis.graph import CUSTOMER, STRATEGY, SUPPORT, GoalGraph, cycles
 from workshop.analysis.wording import capital, goal_phrase, name, quote
@@ -15,6 +17,11 @@ from workshop.model import Collection, Workshop
 
 CYCLE_NAMED = 5
 """Goals of a cycle named in its sentence; a longer cycle is cut and counted."""
+_measure = attrgetter("measure")
+REASON_WORDS = 4
+"""An exception's reason shorter than this many words says nothing the room could check ("x", "obviously")."""
+MEASURES_NAMED = 3
+"""Results without a measure named in their function's one finding; the rest are counted."""
 
 
 def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
@@ -22,6 +29,7 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
     _links(ws, graph, out)
     _goals(graph, out)
     _cycles(ws, graph, out)
+    _measures(ws, graph, out)
 
 
 def _exceptions(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
@@ -57,6 +65,20 @@ def _exceptions(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
                 subjects,
                 "Write the reason for the exception on the link, or link the goal to the internal customer's "
                 "goal it serves instead.",
+            )
+        elif len(link.reason.split()) < REASON_WORDS:
+            out.add(
+                (Collection.GOALS, s, li),
+                "exception-reason-thin",
+                Severity.WARNING,
+                capital(
+                    f"{goal_phrase(source, functions)} is declared to move {goal_phrase(target, functions)} "
+                    f"directly, but the reason given is only {quote(link.reason.strip())}."
+                ),
+                subjects,
+                f"Ask how this result of {name(functions.get(source.function_id or ''))} moves the strategic goal "
+                "without going through any function it serves, and write that down; if nobody can say, link it "
+                "to the internal customer's goal it serves instead.",
             )
 
 
@@ -186,4 +208,46 @@ def _cycles(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             f"These goals contribute to each other in a circle: {circle}{tail}.",
             [*(goals[i].id for i in cycle), *(ws.links[li].id for li in cycle_links), *(goals[i].id for i in tangle)],
             "Remove the link that points the wrong way: contributions run up toward strategy, never back.",
+        )
+
+
+def _measures(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
+    """One note per support function whose results carry no measure: a result nobody can measure is a
+    wish, and the method asks for results, ideally measurable (question 4)."""
+    level, owner, goals = graph.level, graph.owner, graph.goals
+    blank = [  # a comprehension over zipped lists: ~3x a loop reading each goal
+        i
+        for i, lv, measure in zip(range(len(goals)), level, map(_measure, goals), strict=True)
+        if lv == SUPPORT and (not measure or measure.isspace())
+    ]
+    unmeasured: dict[str | None, list[int]] = {}
+    for fid, i in zip(map(owner.__getitem__, blank), blank, strict=True):
+        found = unmeasured.get(fid)
+        if found is None:
+            unmeasured[fid] = [i]
+        else:
+            found.append(i)
+    if not unmeasured:
+        return
+    functions = graph.functions
+    for fi, function in enumerate(ws.functions):
+        found = unmeasured.get(function.id)
+        if not found:
+            continue
+        named = [quote(graph.goals[i].text) for i in found[:MEASURES_NAMED]]
+        more = len(found) - len(named)
+        listed = ", ".join(named) + (f" and {more} more" if more else "")
+        fname = name(functions.get(function.id))
+        if len(found) == 1:
+            message = f"The {fname} result {listed} has no measure."
+        else:
+            message = f"{len(found)} {fname} results have no measure: {listed}."
+        out.add(
+            (Collection.FUNCTIONS, fi, 9),
+            "result-without-measure",
+            Severity.INFO,
+            message,
+            [function.id, *map(graph.ids.__getitem__, found)],
+            f"Agree with {fname}'s internal customers how each result will be measured, and write the measure "
+            "on its card.",
         )

@@ -41,3 +41,10 @@ def goal_phrase(goal: Goal, functions: dict[str, Function]) -> str:
 def capital(sentence: str) -> str:
     """Sentence case without lowering the rest (names keep their capitals)."""
     return sentence[:1].upper() + sentence[1:]
+
+
+def and_list(names: list[str], word: str = "and") -> str:
+    """ "Sales", "Sales and HR", "Sales, HR and Finance": names as a sentence reads them."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {word} {names[-1]}"

@@ -177,6 +177,12 @@ def summary_text(ws: Workshop, analysis: Analysis | None = None) -> str:
     if tensions:
         lines += ["", "Open tensions:"]
         lines += [f"- {t.description or t.kpi_id}" for t in tensions]
+    if ws.weaknesses:
+        functions = {f.id: f.name for f in ws.functions}
+        lines += ["", "Disclosed weaknesses:"]
+        for w in ws.weaknesses:
+            affects = ", ".join(functions.get(fid, fid) for fid in w.affected_function_ids) or "no one recorded"
+            lines.append(f"- {functions.get(w.function_id, w.function_id)}: {w.description} (affects {affects})")
     if ws.decisions:
         lines += ["", "Decisions:"]
         for d in ws.decisions:

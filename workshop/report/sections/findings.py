@@ -20,7 +20,7 @@ def build(ctx: ReportContext) -> list:
     if not ctx.analysed:
         return [*out, ctx.raw("The alignment checks were not available when this report was made.")]
     if not ctx.analysis.findings:
-        return [*out, ctx.raw("The checks found nothing to report.")]
+        out.append(ctx.raw("The checks found nothing to report."))
     for severity, title, colour in GROUPS:
         items = [f for f in ctx.analysis.findings if f.severity == severity]
         if not items:
@@ -30,4 +30,11 @@ def build(ctx: ReportContext) -> list:
             out.append(ctx.raw(markup(f.message), "bullet"))
             if f.hint:
                 out.append(ctx.raw(f"<b>What to do:</b> {markup(f.hint)}", "hint"))
+    dismissed = ctx.analysis.dismissed
+    if dismissed:
+        title = f"Dismissed by the facilitator ({len(dismissed)})"
+        out.append(Heading(title, s.h2, title, 1))
+        for f, reason in dismissed:
+            out.append(ctx.raw(f"{markup(f.message)} <i>({f.severity.value})</i>", "bullet"))
+            out.append(ctx.raw(f"<b>Why dismissed:</b> {markup(reason)}", "hint"))
     return out

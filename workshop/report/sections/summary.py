@@ -1,4 +1,5 @@
-"""One page for a busy reader: the score, what matters most, exceptions, tensions and decisions."""
+"""One page for a busy reader: the score, what matters most, exceptions, tensions, disclosed
+weaknesses (with the functions they affect) and decisions."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ def top_findings(findings, count: int = TOP_FINDINGS) -> list[Finding]:
     """The findings that matter most: errors first, then warnings, in the analysis's own order."""
     ranked = sorted(enumerate(findings), key=lambda pair: (SEVERITY_ORDER.get(pair[1].severity, 9), pair[0]))
     return [f for _, f in ranked[:count]]
+
+
+def affected_names(ctx: ReportContext, function_ids: list[str]) -> str:
+    """ "Sales, Customer Support": the functions a weakness affects, by name, as the room recorded them."""
+    return ", ".join(ctx.function_name(fid) for fid in function_ids)
 
 
 def _more(ctx: ReportContext, total: int, section: str) -> list:
@@ -114,6 +120,23 @@ def build(ctx: ReportContext) -> list:
         head = f"{markup(kpi.name if kpi else t.kpi_id)} vs {markup(against_name, limit=LIST_LIMIT)}"
         out.append(ctx.raw(f"<b>{head}</b>: {markup(t.description, limit=LIST_LIMIT)}", "bullet"))
     out.extend(_more(ctx, len(tensions), "Via negativa"))
+
+    out.append(ctx.raw("Disclosed weaknesses", "h2"))
+    if not ws.weaknesses:
+        out.append(ctx.raw("None disclosed."))
+    for w in ws.weaknesses[:LIST_MAX]:
+        affects = affected_names(ctx, w.affected_function_ids)
+        reach = (
+            f"affects {markup(affects)}" if affects else '<font color="#D68910"><b>affects no one recorded</b></font>'
+        )
+        out.append(
+            ctx.raw(
+                f"<b>{markup(ctx.function_name(w.function_id))}</b>: {markup(w.description, limit=LIST_LIMIT)} "
+                f"\u2014 {reach}",
+                "bullet",
+            )
+        )
+    out.extend(_more(ctx, len(ws.weaknesses), "Via negativa"))
 
     out.append(ctx.raw("Decisions and owners", "h2"))
     if not ws.decisions:
