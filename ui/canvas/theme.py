@@ -48,6 +48,9 @@ class Theme:
     """Zoom below which cards are drawn without their full text; 0 means from MIN_TEXT_PX / body_px."""
     link_label_px: int = 12
     """Type size of the "Direct impact" / "Around" tags: in projector mode they carry the method's point."""
+    grow_cards: bool = False
+    """Cards grow to show their whole text at body_px (and their whole measure line, wrapped) instead of
+    shrinking or cutting it: projector mode, where the board is reflowed around the cards' heights."""
 
     @property
     def text_lod(self) -> float:
@@ -146,10 +149,11 @@ PROJECTOR = Theme(
     body_px=20,
     header_px=15,
     small_px=13,
-    band_label_px=22,
+    band_label_px=13,
     badge={Severity.ERROR: QColor("#FF3B3B"), Severity.WARNING: QColor("#FF9F1A"), Severity.INFO: QColor("#4DA3FF")},
     min_body_px=13,
     header_height=22.0,
     lod_text=0.28,
     link_label_px=21,
+    grow_cards=True,
 )
