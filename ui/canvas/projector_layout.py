@@ -102,9 +102,9 @@ def _place(bands: dict[Band, list[tuple[str, float]]], columns: int, width: floa
     y = 0.0
     for index, band in enumerate(Band):
         if index:
-            y += BAND_GAP + extra
+            y += BAND_GAP
         top = y
-        y += BAND_TOP
+        y += BAND_TOP + (extra / 2 if index else 0.0)  # spare between bands is band, not a black bar
         for number, row in enumerate(all_rows[band]):
             if number:
                 y += ROW_GAP + extra
@@ -114,7 +114,7 @@ def _place(bands: dict[Band, list[tuple[str, float]]], columns: int, width: floa
                 positions[card_id] = (x, y)
                 x += CARD_WIDTH + COLUMN_GAP
             y += max(h for _, h in row)
-        y += BAND_BOTTOM
+        y += BAND_BOTTOM + (extra / 2 if index < len(Band) - 1 else 0.0)
         spans[band] = (top, y)
     return Reflow(positions, spans, width, y, columns)
 
