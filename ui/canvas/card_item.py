@@ -25,8 +25,6 @@ from workshop.model import Band, CardKind
 
 LOD_TEXT = 0.4
 """Below this zoom labels on links are left out."""
-OVERVIEW_LOD = 0.15
-"""Between this and the theme's text level, cards show their first words in large type."""
 OVERVIEW_PX = 8.0
 """On-screen size of that large type."""
 KPI_HEIGHT = 72.0
@@ -351,7 +349,7 @@ class CardItem(QGraphicsItem):
             painter.setOpacity(0.22)
         if lod < theme.text_lod:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            if lod >= OVERVIEW_LOD:
+            if lod >= theme.overview_lod:
                 self._paint_overview(painter, lod, colour)
             else:
                 painter.fillRect(rect, colour)

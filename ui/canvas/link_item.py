@@ -309,8 +309,9 @@ class LinkItem(QGraphicsItem):
             return
         pen, brush, hairline = self._pen()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < LOD_FAR:
-            # far out: a hairline in the link's colour, no arrowhead or label (they would be sub-pixel)
+        if lod < LOD_FAR or pen.widthF() * lod < self.theme.link_far_px:
+            # far out: a hairline in the link's colour, no arrowhead or label (they would be sub-pixel);
+            # the projector's thick links turn to hairlines once they are thinner than that on screen
             if self.dimmed:
                 painter.setOpacity(0.2)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
