@@ -157,3 +157,15 @@ def test_reflow_picks_the_shape_of_the_screen():
     for layout in (wide, square, tall):
         assert set(layout.positions) == {card_id for cards in bands.values() for card_id, _ in cards}
         assert layout.bands[Band.STRATEGY][1] <= layout.bands[Band.CUSTOMER_FACING][0]
+
+
+def test_when_the_guide_closes_a_zoomed_projector_board_shows_whole_again(view):
+    projected(view, (600, 768))  # the guide beside the board: too narrow to read the whole board
+    assert view.scale_factor() < view.legible_scale()
+    view.set_focus_ids(["g-sales-match"])  # a guide step zooms up to legible, once
+    assert not view.fitted and view.scale_factor() >= view.legible_scale()
+    view.resize(1024, 768)  # the guide closed: the board reflows for the wider screen
+    assert view.fitted and view.scale_factor() >= view.legible_scale()
+    port = QRectF(view.viewport().rect())
+    for card in view.board_scene.cards().values():
+        assert port.contains(on_screen(view, card.scene_card_rect())), card.card_id

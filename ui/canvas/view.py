@@ -69,6 +69,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         """Asks the reason of a direct-impact exception declared from the context menu (tests replace it)."""
         self.projector = False
         self.dark = False
+        self._guide_zoom: float | None = None
+        """The zoom the guide's focus last set (projector mode), to tell it from the user's own."""
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
@@ -171,6 +173,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.fitted = False
             centre = self._cards_rect(cards).center()
             self.setTransform(QTransform.fromScale(legible, legible))
+            self._guide_zoom = legible
             self.centerOn(centre)
         self.reveal_cards(cards)
 
@@ -206,9 +209,27 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.timer_overlay.show_time(text, state)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        before = self.board_scene.reflow_rect()
         self._follow_reflow()  # projector mode: the board is laid out for the screen it is on
+        after = self.board_scene.reflow_rect()
+        if (
+            after is not None
+            and after != before
+            and not self.fitted
+            and self.scale_factor() == self._guide_zoom
+            and self._fits_legibly(after)
+        ):
+            # the cards moved under the guide's zoom (the guide closed, say): what the view showed is gone,
+            # and the whole board now reads from the back of the room, so show all of it (a zoom of the
+            # user's own is left alone)
+            self.fitted = True
         super().resizeEvent(event)
         self.timer_overlay.place()
+
+    def _fits_legibly(self, rect: QRectF) -> bool:
+        area = self.fit_area()
+        width, height = area.width() - 2 * FIT_MARGIN, area.height() - 2 * FIT_MARGIN
+        return min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0)) >= self.legible_scale()
 
     def _follow_reflow(self) -> None:
         """In projector mode the scene reflows the cards for this viewport's shape (display places
