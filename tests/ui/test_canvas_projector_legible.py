@@ -169,3 +169,18 @@ def test_when_the_guide_closes_a_zoomed_projector_board_shows_whole_again(view):
     port = QRectF(view.viewport().rect())
     for card in view.board_scene.cards().values():
         assert port.contains(on_screen(view, card.scene_card_rect())), card.card_id
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_direct_impact_and_around_tags_are_not_hidden_under_cards(view, size):
+    projected(view, size)
+    tagged = [item for item in view.board_scene.links().values() if item.has_label()]
+    assert len(tagged) >= 3  # the demo has two declared direct impacts and one link around
+    for item in tagged:
+        box = item.label_box()
+        for card in view.board_scene.cards().values():
+            assert not card.scene_card_rect().intersects(box), (item.link_id, card.card_id)
+    for a, b in itertools.combinations(tagged, 2):
+        assert not a.label_box().intersects(b.label_box()), (a.link_id, b.link_id)
+    view.set_projector(False)
+    assert all(item.label_box() == item.label_box(0.5) for item in tagged)  # the desk keeps them centred

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRectF, QSizeF, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from ui.canvas.band_item import BandItem
@@ -45,6 +45,8 @@ from workshop.model import (
 )
 
 SIDE_MARGIN = 320.0
+LABEL_PLACES = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+"""Where along its line a link's tag may go on the reflowed board, nearest the middle first."""
 BULK_MOVE = 200
 """Cards moved by one change from which the scene moves them in slices, with its index set aside (Tidy,
 its undo and redo on a big board): Qt's BSP index costs seconds for thousands of moves, and one
@@ -161,6 +163,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if wanted is None:
             self._reflow = None
             self.finish_moves()
+            for item in self._links.values():
+                item.set_label_at(0.5)  # the desk keeps its tags in the middle of their links
             for card in self._cards.values():
                 card.setFlag(CardItem.GraphicsItemFlag.ItemIsMovable, True)
             self._move_now(list(self._cards))
@@ -211,6 +215,30 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             top, bottom = layout.bands[band]
             item.set_rect(QRectF(left, top, right - left, bottom - top))
         self.setSceneRect(QRectF(left, -400.0, right - left, layout.height + 800.0))
+        self._place_link_tags()
+
+    def _place_link_tags(self) -> None:
+        """On the reflowed board a link's middle often falls on a card, which would hide its "Direct
+        impact" / "Around" tag: slide the tag along its line to the nearest place no card covers."""
+
+        placed: list[QRectF] = []
+
+        def covered(box: QRectF) -> bool:
+            return any(box.intersects(other) for other in placed) or any(
+                isinstance(card, CardItem) and card.scene_card_rect().intersects(box)
+                for card in self.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            )
+
+        for item in self._links.values():
+            if not item.has_label():
+                continue
+            for at in LABEL_PLACES:
+                if not covered(item.label_box(at)):
+                    item.set_label_at(at)
+                    break
+            else:
+                item.set_label_at(0.5)
+            placed.append(item.label_box())  # nor under another link's tag
 
     def cards_rect(self) -> QRectF:
         self.finish_rebuild()
@@ -488,6 +516,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             self._focus |= set(cards.new)  # a card the room just made is never a ghost
         if cards.new or link_ids or suggestion_ids:
             self._apply_focus()
+        if link_ids and self._reflow is not None:
+            self._place_link_tags()  # a link drawn or restyled on the projector: its tag clear of the cards
 
     def _drop_links_gone(self, link_ids: set[str], suggestion_ids: set[str]) -> None:
         """Links removed, and suggestions no longer pending (decided or removed), leave the board."""
