@@ -17,7 +17,9 @@ shot() { sleep "${2:-1.5}"; import -window root "$out/$1.png"; echo "$out/$1.png
 key() { xdotool key --clearmodifiers "$@"; }
 
 for size in "${sizes[@]}"; do
-  display=:$((90 + RANDOM % 9))
+  n=$((90 + RANDOM % 9))
+  while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a screen another run left up: take the next
+  display=:$n
   Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   export DISPLAY=$display

@@ -8,9 +8,11 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from ui.canvas.card_item import GROWN_MAX_LINES
 from ui.canvas.view import BoardView
 from ui.document import Document
 from workshop import ops
+from workshop.geometry import CARD_HEIGHT
 
 GOAL_90 = "Match products to each customer's real needs, with a review of every account twice a year!"
 SIZES = [(1920, 1080), (1024, 768)]
@@ -49,10 +51,14 @@ def test_short_goal_keeps_the_full_projector_type(view):
 def test_a_text_too_long_for_any_size_is_cut_with_an_ellipsis(view):
     long_text = "word " * 80
     view.document.run(ops.update_goal, "g-sales-match", text=long_text)
-    view.set_projector(True)
     card = view.board_scene.card("g-sales-match")
-    assert card.laid_out_text().endswith("…")
+    assert card.laid_out_text().endswith("…")  # at the desk: the smallest size, then cut
     assert card.body_px() == view.board_scene.theme.min_body_px
+    view.set_projector(True)  # projector: full size, the card grows, and only past its last line is it cut
+    assert card.body_px() == view.board_scene.theme.body_px
+    assert len(card.text_lines()) == GROWN_MAX_LINES
+    assert card.laid_out_text().endswith("…")
+    assert card.card_rect().height() > 2 * CARD_HEIGHT
 
 
 @pytest.mark.parametrize("projector", [False, True])
@@ -63,9 +69,8 @@ def test_kpi_name_and_incentive_do_not_overlap(view, projector):
     card.laid_out_text()
     last_point, last_line = card._lines[-1]
     text_bottom = last_point.y() + last_line.size().height()
-    measure = card._measure
-    assert measure is not None
-    measure_top = card.card_rect().bottom() - 4 - measure.size().height()
+    assert card.measure_text_lines()
+    measure_top = card.card_rect().bottom() - 4 - sum(line.size().height() for line in card._measure_lines)
     assert text_bottom <= measure_top + 0.5
 
 

@@ -46,6 +46,12 @@ class BandItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = rect
 
+    def set_rect(self, rect: QRectF) -> None:
+        """Projector mode: the band where the reflowed board puts it (its height follows its rows)."""
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+
     def rect(self) -> QRectF:
         return QRectF(self._rect)
 

@@ -25,11 +25,11 @@ from workshop.model import Band, CardKind
 
 LOD_TEXT = 0.4
 """Below this zoom labels on links are left out."""
-OVERVIEW_LOD = 0.15
-"""Between this and the theme's text level, cards show their first words in large type."""
 OVERVIEW_PX = 8.0
 """On-screen size of that large type."""
 KPI_HEIGHT = 72.0
+GROWN_MAX_LINES = 12
+"""A grown card (projector mode) shows up to this many lines of text: a 20,000-character note is cut."""
 PADDING = 10.0
 BODY_GAP = 4.0
 """Space between the header strip and the text, and between the last line and the card's edge."""
@@ -106,6 +106,8 @@ class CardItem(QGraphicsItem):
         self._lines: list[tuple[QPointF, QStaticText]] | None = None
         self._header: QStaticText | None = None
         self._measure: QStaticText | None = None
+        """The bottom line of the measure (the only one at the desk)."""
+        self._measure_lines: list[QStaticText] = []
         self._body_font = theme.font(theme.body_px)
         self._badge_text: QStaticText | None = None
         self._shape: QPainterPath | None = None
@@ -122,6 +124,7 @@ class CardItem(QGraphicsItem):
         )
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
+        self._settle()
 
     # --- content -------------------------------------------------------------------------------
 
@@ -145,10 +148,12 @@ class CardItem(QGraphicsItem):
         self.content = content
         self._colour = QColor(content.colour)
         self._invalidate()
+        self._settle()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self._invalidate()
+        self._settle()
 
     def set_badge(self, badge: Badge | None) -> None:
         if badge == self.badge:
@@ -164,6 +169,7 @@ class CardItem(QGraphicsItem):
 
     def _invalidate(self) -> None:
         self._lines = self._header = self._measure = self._badge_text = self._overview = None
+        self._measure_lines = []
         self.update()
 
     def tooltip_html(self) -> str:
@@ -226,9 +232,33 @@ class CardItem(QGraphicsItem):
 
     # --- painting ------------------------------------------------------------------------------
 
+    def _base_height(self) -> float:
+        return KPI_HEIGHT if self.content.kind == CardKind.KPI else CARD_HEIGHT
+
+    def _set_height(self, height: float) -> None:
+        """A card in a growing theme is as tall as its text; links and the layout read the new size."""
+        if height == self._rect.height():
+            return
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, CARD_WIDTH, height)
+        self.half_size = (CARD_WIDTH / 2, height / 2)
+        self._bounds = self._rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self._shape = None
+
+    def _settle(self) -> None:
+        """Lay out now rather than at the next paint when the card's size depends on its text (a growing
+        theme) or must return to the fixed size: geometry never changes inside paint()."""
+        if self.theme.grow_cards or self._rect.height() != self._base_height():
+            self._prepare()
+
     def _prepare(self) -> None:
         """Lay the card out once per text/theme change: header, body at the largest size that shows the
-        whole text (down to the theme's minimum), and the measure or incentive line at the bottom."""
+        whole text (down to the theme's minimum), and the measure or incentive line at the bottom.
+        In a growing theme (projector) the body keeps its full size and the card grows to show it all."""
+        if self.theme.grow_cards:
+            self._prepare_grown()
+            return
+        self._set_height(self._base_height())
         theme, content = self.theme, self.content
         header_font = theme.font(theme.header_px, bold=True)
         small_font = theme.font(theme.small_px, italic=True)
@@ -252,6 +282,47 @@ class CardItem(QGraphicsItem):
         font, spacing = fonts[index]
         self._body_font = font
         self._lines = [(QPointF(PADDING, top + i * spacing), static_text(line, font)) for i, line in enumerate(lines)]
+        self._measure_lines = [static_text(self._measure.text(), small_font)] if self._measure is not None else []
+
+    def _prepare_grown(self) -> None:
+        theme, content = self.theme, self.content
+        header_font = theme.font(theme.header_px, bold=True)
+        small_font = theme.font(theme.small_px, italic=True)
+        width = CARD_WIDTH - 2 * PADDING
+        header = QFontMetricsF(header_font).elidedText(
+            " ".join(content.header.split()), Qt.TextElideMode.ElideRight, width - BADGE_RADIUS
+        )
+        self._header = static_text(header, header_font)
+        font, spacing = body_fonts(theme)[0]
+        lines = fit_lines(content.text, font, width, GROWN_MAX_LINES)
+        top = theme.header_height + BODY_GAP
+        self._body_font = font
+        self._lines = [(QPointF(PADDING, top + i * spacing), static_text(line, font)) for i, line in enumerate(lines)]
+        measure = " ".join(content.measure.split())
+        measure_lines = fit_lines(measure, small_font, width, GROWN_MAX_LINES) if measure else []
+        self._measure_lines = [static_text(line, small_font) for line in measure_lines]
+        self._measure = self._measure_lines[-1] if self._measure_lines else None
+        small = QFontMetricsF(small_font).lineSpacing()
+        height = top + len(lines) * spacing + len(measure_lines) * small + BODY_GAP
+        self._set_height(max(self._base_height(), height))
+
+    def measure_text_lines(self) -> list[str]:
+        """The measure or incentive line as drawn (one line at the desk, wrapped in projector mode)."""
+        if self._lines is None:
+            self._prepare()
+        return [line.text() for line in self._measure_lines]
+
+    def text_lines(self) -> list[str]:
+        """The card's main text as drawn, line by line."""
+        if self._lines is None:
+            self._prepare()
+        return [line.text() for _, line in self._lines or ()]
+
+    def body_line_spacing(self) -> float:
+        """Line spacing (scene units) of the card's text as laid out."""
+        if self._lines is None:
+            self._prepare()
+        return QFontMetricsF(self._body_font).lineSpacing()
 
     def laid_out_text(self) -> str:
         """The card's text as it is drawn (lines joined by spaces): what the room can read on the card."""
@@ -278,7 +349,7 @@ class CardItem(QGraphicsItem):
             painter.setOpacity(0.22)
         if lod < theme.text_lod:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            if lod >= OVERVIEW_LOD:
+            if lod >= theme.overview_lod:
                 self._paint_overview(painter, lod, colour)
             else:
                 painter.fillRect(rect, colour)
@@ -315,12 +386,13 @@ class CardItem(QGraphicsItem):
         painter.setFont(self._body_font)
         for point, line in () if self.editing else self._lines or ():
             painter.drawStaticText(point, line)
-        if self._measure is not None:
+        if self._measure_lines:
             painter.setPen(theme.card_muted)
             painter.setFont(theme.font(theme.small_px, italic=True))
-            painter.drawStaticText(
-                QPointF(PADDING, rect.bottom() - BODY_GAP - self._measure.size().height()), self._measure
-            )
+            y = rect.bottom() - BODY_GAP
+            for line in reversed(self._measure_lines):
+                y -= line.size().height()
+                painter.drawStaticText(QPointF(PADDING, y), line)
         if self.handle_visible():
             painter.setPen(QPen(theme.selection, 2))
             painter.setBrush(theme.card_fill)

@@ -172,6 +172,8 @@ class LinkItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
         self._label: QStaticText | None = None
+        self._label_at = 0.5
+        """Where along the line the "Direct impact" / "Around" tag sits (0.5: the middle)."""
         self.buttons: list[SuggestionButton] = []
         self.setZValue(5)
         # paint() gets the exposed rectangle and draws only what falls inside it
@@ -248,7 +250,8 @@ class LinkItem(QGraphicsItem):
         left, top = min(sx, ex) - pad, min(sy, ey) - pad
         right, bottom = max(sx, ex) + pad, max(sy, ey) + pad
         if self.style in (LinkStyle.DIRECT, LinkStyle.AROUND):
-            mx, my = (sx + ex) / 2, (sy + ey) / 2
+            t = self._label_at
+            mx, my = sx + (ex - sx) * t, sy + (ey - sy) * t
             left, top = min(left, mx - LABEL_HALF_WIDTH), min(top, my - LABEL_ABOVE)
             right, bottom = max(right, mx + LABEL_HALF_WIDTH), max(bottom, my + LABEL_BELOW)
         self._bounds = QRectF(left, top, right - left, bottom - top)
@@ -257,6 +260,31 @@ class LinkItem(QGraphicsItem):
 
     def midpoint(self) -> QPointF:
         return self._line.center()
+
+    def has_label(self) -> bool:
+        return self.style in (LinkStyle.DIRECT, LinkStyle.AROUND)
+
+    def label_box(self, at: float | None = None) -> QRectF:
+        """The tag's box (scene units) with the tag at `at` along the line (default: where it is)."""
+        if self._label is None:
+            text = "Direct impact" if self.style == LinkStyle.DIRECT else "⚠ Around"
+            self._label = static_text(
+                QCoreApplication.translate("LinkItem", text), self.theme.font(self.theme.link_label_px, bold=True)
+            )
+        size = self._label.size()
+        point = self._line.pointAt(self._label_at if at is None else at)
+        return QRectF(
+            point.x() - size.width() / 2 - 4, point.y() - size.height() - 10, size.width() + 8, size.height() + 4
+        )
+
+    def set_label_at(self, at: float) -> None:
+        """Move the tag along the line (the reflowed projector board puts it where no card covers it)."""
+        if at != self._label_at:
+            self._label_at = at
+            if self.has_label():
+                self._forget_bounds()
+                self.refresh(moving=False)
+                self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -309,8 +337,9 @@ class LinkItem(QGraphicsItem):
             return
         pen, brush, hairline = self._pen()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < LOD_FAR:
-            # far out: a hairline in the link's colour, no arrowhead or label (they would be sub-pixel)
+        if lod < LOD_FAR or pen.widthF() * lod < self.theme.link_far_px:
+            # far out: a hairline in the link's colour, no arrowhead or label (they would be sub-pixel);
+            # the projector's thick links turn to hairlines once they are thinner than that on screen
             if self.dimmed:
                 painter.setOpacity(0.2)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -325,7 +354,8 @@ class LinkItem(QGraphicsItem):
         tip_near = left - reach <= x2 <= right + reach and top - reach <= y2 <= bottom + reach
         label_near = False
         if lod >= LOD_TEXT and self.style in (LinkStyle.DIRECT, LinkStyle.AROUND):
-            mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+            t = self._label_at
+            mx, my = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
             label_near = (
                 mx - LABEL_HALF_WIDTH <= right
                 and mx + LABEL_HALF_WIDTH >= left
@@ -373,14 +403,7 @@ class LinkItem(QGraphicsItem):
         painter.drawPolygon(self._arrow)
 
     def _paint_label(self, painter: QPainter) -> None:
-        if self._label is None:
-            text = "Direct impact" if self.style == LinkStyle.DIRECT else "⚠ Around"
-            self._label = static_text(
-                QCoreApplication.translate("LinkItem", text), self.theme.font(self.theme.link_label_px, bold=True)
-            )
-        size = self._label.size()
-        mid = self.midpoint()
-        box = QRectF(mid.x() - size.width() / 2 - 4, mid.y() - size.height() - 10, size.width() + 8, size.height() + 4)
+        box = self.label_box()
         colour = self.theme.direct if self.style == LinkStyle.DIRECT else self.theme.around
         painter.setPen(QPen(colour, 1.5))
         painter.setBrush(self.theme.background)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from ui.canvas.band_item import BandItem
@@ -22,6 +22,7 @@ from ui.canvas.card_item import Badge, CardContent, CardItem
 from ui.canvas.editing import EditingMixin
 from ui.canvas.gestures import GesturesMixin
 from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
+from ui.canvas.projector_layout import Reflow, reflow
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
 from workshop.changes import Change, Part
@@ -44,6 +45,8 @@ from workshop.model import (
 )
 
 SIDE_MARGIN = 320.0
+LABEL_PLACES = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+"""Where along its line a link's tag may go on the reflowed board, nearest the middle first."""
 BULK_MOVE = 200
 """Cards moved by one change from which the scene moves them in slices, with its index set aside (Tidy,
 its undo and redo on a big board): Qt's BSP index costs seconds for thousands of moves, and one
@@ -93,6 +96,12 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._in_slice = False
         self._pending_moves: dict[str, None] = {}
         """Cards whose item has yet to follow the model's position (a bulk move under way), in order."""
+        self._reflow_for: tuple[QSizeF, float] | None = None
+        """Projector mode: the viewport area (pixels) and the largest zoom the board is reflowed for."""
+        self._reflow: Reflow | None = None
+        """The display layout in force (projector mode), or None: cards at the model's positions."""
+        self._reflow_heights: dict[str, float] = {}
+        """The card heights that layout was made for: typing that makes no card taller keeps it."""
         self._init_gestures()
         self._init_editing()
         self.pressing.connect(self.finish_rebuild)
@@ -130,6 +139,106 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def links_of(self, card_id: str) -> list[LinkItem]:
         self.finish_rebuild()
         return [self._links[i] for i in self._links_by_card.get(card_id, ()) if i in self._links]
+
+    def reflowed(self) -> bool:
+        """True while the cards are shown at the projector layout's places rather than the model's."""
+        return self._reflow_for is not None
+
+    def reflow_rect(self) -> QRectF | None:
+        """What projector mode frames: every band, from the first column to the last (None at the desk)."""
+        self.finish_rebuild()
+        if self._reflow is None:
+            return None
+        return QRectF(0.0, 0.0, self._reflow.width, self._reflow.height)
+
+    def set_reflow(self, area: QSizeF | None, max_scale: float = 1.0) -> None:
+        """Projector mode (an area): show the cards reflowed for a viewport of that many pixels, as
+        display positions only; None: back to where the model (or the automatic placing) puts them."""
+        wanted = None if area is None else (QSizeF(area), max_scale)
+        if wanted == self._reflow_for:
+            return
+        self._reflow_for = wanted
+        if self._builder is not None:
+            return  # the build ends with _update_extent, which lays the board out for this area
+        if wanted is None:
+            self._reflow = None
+            self.finish_moves()
+            for item in self._links.values():
+                item.set_label_at(0.5)  # the desk keeps its tags in the middle of their links
+            for card in self._cards.values():
+                card.setFlag(CardItem.GraphicsItemFlag.ItemIsMovable, True)
+            self._move_now(list(self._cards))
+        self._update_extent()
+
+    def _apply_reflow(self) -> None:
+        """Place every card where the projector layout says (display only: the model is not touched).
+
+        Bands list their cards in reading order of their desk places (rows top to bottom, left to right);
+        a KPI follows the last goal of its function, so it is read with it rather than in a column of
+        its own. Cards are not dragged here: a drop would record a place that only this screen has."""
+        assert self._reflow_for is not None
+        area, max_scale = self._reflow_for
+        ws = self.document.workshop
+        positions = ws.positions
+
+        def desk(card_id: str) -> tuple[float, float]:
+            if card_id in positions:
+                place = positions[card_id]
+                return (place.y, place.x)
+            x, y = self._auto.get(card_id, (0.0, 0.0))
+            return (y, x)
+
+        per_band: dict[Band, list[CardItem]] = {band: [] for band in Band}
+        for card in self._cards.values():
+            per_band[card.content.band].append(card)
+        bands: dict[Band, list[tuple[str, float]]] = {}
+        for band, cards in per_band.items():
+            goals = sorted((c for c in cards if c.is_goal), key=lambda c: desk(c.card_id))
+            kpis = sorted((c for c in cards if not c.is_goal), key=lambda c: desk(c.card_id))
+            order = list(goals)
+            for kpi in kpis:
+                owner = self._card_function.get(kpi.card_id)
+                after = max(
+                    (i for i, c in enumerate(order) if self._card_function.get(c.card_id) == owner), default=None
+                )
+                order.insert(len(order) if after is None else after + 1, kpi)
+            bands[band] = [(c.card_id, c.card_rect().height()) for c in order]
+        self._reflow_heights = {card_id: height for cards in bands.values() for card_id, height in cards}
+        self._reflow = layout = reflow(bands, area.width(), area.height(), max_scale)
+        for card_id, (x, y) in layout.positions.items():
+            card = self._cards[card_id]
+            card.setFlag(CardItem.GraphicsItemFlag.ItemIsMovable, False)
+            if card.pos().x() != x or card.pos().y() != y:
+                card.move_to(x, y)
+        left, right = -2000.0, layout.width + 2000.0
+        for band, item in self._bands.items():
+            top, bottom = layout.bands[band]
+            item.set_rect(QRectF(left, top, right - left, bottom - top))
+        self.setSceneRect(QRectF(left, -400.0, right - left, layout.height + 800.0))
+        self._place_link_tags()
+
+    def _place_link_tags(self) -> None:
+        """On the reflowed board a link's middle often falls on a card, which would hide its "Direct
+        impact" / "Around" tag: slide the tag along its line to the nearest place no card covers."""
+
+        placed: list[QRectF] = []
+
+        def covered(box: QRectF) -> bool:
+            return any(box.intersects(other) for other in placed) or any(
+                isinstance(card, CardItem) and card.scene_card_rect().intersects(box)
+                for card in self.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            )
+
+        for item in self._links.values():
+            if not item.has_label():
+                continue
+            for at in LABEL_PLACES:
+                if not covered(item.label_box(at)):
+                    item.set_label_at(at)
+                    break
+            else:
+                item.set_label_at(0.5)
+            placed.append(item.label_box())  # nor under another link's tag
 
     def cards_rect(self) -> QRectF:
         self.finish_rebuild()
@@ -390,12 +499,25 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._place_unplaced(cards.new + replaced)
         self._sync_links(link_ids, suggestion_ids, cards.restyled)
         self._sync_positions(touched.get(Part.POSITIONS, ()))
-        if cards.new or cards.removed or replaced or (Part.POSITIONS in touched and not self._pending_moves):
-            self._update_extent()  # not on text edits: 8 ms at 2,000 cards is too much per keystroke
+        grown = (
+            self._reflow is not None
+            and not self._pending_moves
+            and any(self._reflow_heights.get(i) != self._cards[i].card_rect().height() for i in cards.restyled)
+        )
+        if (
+            cards.new
+            or cards.removed
+            or replaced
+            or grown  # projector mode: an edited text may make its card taller
+            or (Part.POSITIONS in touched and not self._pending_moves)
+        ):
+            self._update_extent()  # not on text edits at the desk: 8 ms at 2,000 cards is too much per keystroke
         if cards.new and self._focus is not None:
             self._focus |= set(cards.new)  # a card the room just made is never a ghost
         if cards.new or link_ids or suggestion_ids:
             self._apply_focus()
+        if link_ids and self._reflow is not None:
+            self._place_link_tags()  # a link drawn or restyled on the projector: its tag clear of the cards
 
     def _drop_links_gone(self, link_ids: set[str], suggestion_ids: set[str]) -> None:
         """Links removed, and suggestions no longer pending (decided or removed), leave the board."""
@@ -573,7 +695,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             self._move_slice(budget_ms=1e9)
 
     def _update_extent(self) -> None:
-        """Stretch the bands under the cards; the support band grows with its lowest card."""
+        """Stretch the bands under the cards; the support band grows with its lowest card. In projector
+        mode, lay the board out again for the screen (the bands follow that layout)."""
+        if self._reflow_for is not None:
+            self._apply_reflow()
+            return
         if self._cards:
             xs = [card.pos().x() for card in self._cards.values()]
             left, right = min(xs) - SIDE_MARGIN, max(xs) + CARD_WIDTH + SIDE_MARGIN
@@ -676,6 +802,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             card.set_theme(theme)
         for item in self._links.values():
             item.set_theme(theme)
+        if self._reflow_for is not None and self._builder is None:
+            self._apply_reflow()  # new type sizes: new card heights, the reflowed board follows
 
 
 @dataclass

@@ -48,6 +48,14 @@ class Theme:
     """Zoom below which cards are drawn without their full text; 0 means from MIN_TEXT_PX / body_px."""
     link_label_px: int = 12
     """Type size of the "Direct impact" / "Around" tags: in projector mode they carry the method's point."""
+    overview_lod: float = 0.15
+    """Between this zoom and text_lod, cards show their first words in large type; below it, plain colour."""
+    link_far_px: float = 0.0
+    """Links whose pen is thinner than this on screen are drawn as plain hairlines (no arrowhead): the
+    projector's whole 500-card board at fit would otherwise spend ~10 ms a frame on 1 px antialiased lines."""
+    grow_cards: bool = False
+    """Cards grow to show their whole text at body_px (and their whole measure line, wrapped) instead of
+    shrinking or cutting it: projector mode, where the board is reflowed around the cards' heights."""
 
     @property
     def text_lod(self) -> float:
@@ -129,10 +137,14 @@ PROJECTOR = Theme(
     body_px=20,
     header_px=15,
     small_px=13,
-    band_label_px=22,
+    band_label_px=13,
     badge={Severity.ERROR: QColor("#FF3B3B"), Severity.WARNING: QColor("#FF9F1A"), Severity.INFO: QColor("#4DA3FF")},
     min_body_px=13,
     header_height=22.0,
-    lod_text=0.28,
+    lod_text=0.45,
+    overview_lod=0.3,  # the room cannot read type under ~9 px: a big board at fit shows colour and badges,
+    # which keeps its frame within 16 ms (500 cards); the guide's focus zooms up to legible text
     link_label_px=21,
+    link_far_px=1.5,
+    grow_cards=True,
 )

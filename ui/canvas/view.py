@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -26,10 +26,11 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ui.around_link import AroundPrompt, ask_around_link, decide_suggestion, link_goals
 from ui.canvas.board_actions import BoardActions
+from ui.canvas.card_item import body_fonts
 from ui.canvas.context_menu import ask_reason, menu_for
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
-from ui.canvas.navigation import ZoomPanMixin
+from ui.canvas.navigation import FIT_MARGIN, FIT_MAX_SCALE, ZoomPanMixin
 from ui.canvas.overlays import TimerOverlay
 from ui.canvas.scene import BULK_MOVE, BoardScene
 from ui.canvas.theme import NORMAL, PROJECTOR, Theme
@@ -67,6 +68,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.reason_prompt: Callable[[QWidget, str], str | None] = ask_reason
         """Asks the reason of a direct-impact exception declared from the context menu (tests replace it)."""
         self.projector = False
+        self._guide_zoom: float | None = None
+        """The zoom the guide's focus last set (projector mode), to tell it from the user's own."""
         self._pan_from: QPointF | None = None
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
@@ -169,12 +172,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.fitted = False
             centre = self._cards_rect(cards).center()
             self.setTransform(QTransform.fromScale(legible, legible))
+            self._guide_zoom = legible
             self.centerOn(centre)
         self.reveal_cards(cards)
 
     def legible_scale(self) -> float:
         """The zoom at which a card's main text has lines of LEGIBLE_LINE_PX on screen."""
-        return LEGIBLE_LINE_PX / (self.board_scene.theme.body_px * 1.25)
+        return LEGIBLE_LINE_PX / body_fonts(self.board_scene.theme)[0][1]
 
     def _cards_rect(self, card_ids: Iterable[str]) -> QRectF:
         rect = QRectF()
@@ -204,8 +208,37 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.timer_overlay.show_time(text, state)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        before = self.board_scene.reflow_rect()
+        self._follow_reflow()  # projector mode: the board is laid out for the screen it is on
+        after = self.board_scene.reflow_rect()
+        if (
+            after is not None
+            and after != before
+            and not self.fitted
+            and self.scale_factor() == self._guide_zoom
+            and self._fits_legibly(after)
+        ):
+            # the cards moved under the guide's zoom (the guide closed, say): what the view showed is gone,
+            # and the whole board now reads from the back of the room, so show all of it (a zoom of the
+            # user's own is left alone)
+            self.fitted = True
         super().resizeEvent(event)
         self.timer_overlay.place()
+
+    def _fits_legibly(self, rect: QRectF) -> bool:
+        area = self.fit_area()
+        width, height = area.width() - 2 * FIT_MARGIN, area.height() - 2 * FIT_MARGIN
+        return min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0)) >= self.legible_scale()
+
+    def _follow_reflow(self) -> None:
+        """In projector mode the scene reflows the cards for this viewport's shape (display places
+        only); at the desk the cards are where the room put them."""
+        if not self.projector:
+            self.board_scene.set_reflow(None)
+            return
+        area = self.fit_area()
+        room = QSizeF(max(1.0, area.width() - 2 * FIT_MARGIN), max(1.0, area.height() - 2 * FIT_MARGIN))
+        self.board_scene.set_reflow(room, FIT_MAX_SCALE)
 
     def _theme(self) -> Theme:
         return PROJECTOR if self.projector else NORMAL
@@ -218,6 +251,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.setHorizontalScrollBarPolicy(policy)
         self.setVerticalScrollBarPolicy(policy)
         self.board_scene.set_theme(self._theme())
+        self._follow_reflow()
         self.timer_overlay.set_projector(on)
         if self.fitted:
             self.fit_all()  # new type sizes, maybe a new viewport size: keep the whole board in view
@@ -530,6 +564,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if self.board_scene.building():
             self._when_built["fit"] = self.fit_all
             return
+        reflowed = self.board_scene.reflow_rect()
+        if reflowed is not None:  # projector mode: the board laid out for this screen, bands and all
+            self._frame(reflowed, FIT_MAX_SCALE)
+            self.fitted = True
+            return
         super().fit_all()
 
     def _board_built(self) -> None:
@@ -566,7 +605,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
                 self.message.emit(self.tr("The board is already tidy."))
             return
         # Cards glide to their places; thousands of them would only stutter, so a big board jumps.
-        glide = len(moves) < BULK_MOVE
+        glide = len(moves) < BULK_MOVE and not scene.reflowed()  # reflowed: the cards stay where the screen has them
         start = {card_id: scene.card(card_id).pos() for card_id in moves} if glide else {}  # type: ignore[union-attr]
         if not self.tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
             return
