@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import PageBreak, Spacer
 
+from workshop.model import DisclosureKind, SuggestionStatus
 from workshop.report.context import ReportContext
 from workshop.report.doc import Heading
 from workshop.report.tables import cell, table
@@ -84,5 +85,53 @@ def build(ctx: ReportContext) -> list:
         out.append(table(ctx, ["Decision", "Owner", "Due", "Heard"], rows, [0.4, 0.22, 0.13, 0.25]))
     else:
         out.append(ctx.raw("No decisions recorded."))
+    out += _room_disclosures(ctx)
     out.append(Spacer(1, 6))
+    return out
+
+
+_ABOUT = {
+    DisclosureKind.HINDRANCE: "What hinders",
+    DisclosureKind.WEAKNESS: "A weakness",
+    DisclosureKind.GAMING_KPI: "A gaming KPI",
+}
+_STATUS = {
+    SuggestionStatus.PENDING: "not decided",
+    SuggestionStatus.ACCEPTED: "taken up",
+    SuggestionStatus.REJECTED: "set aside",
+}
+
+
+def _room_disclosures(ctx: ReportContext) -> list:
+    """What participants disclosed from their phones, anonymous unless they gave a name. A hindrance
+    has no other place in the report, so this is where the room's honest answers are kept; the ones
+    the facilitator hid from the projector stay out of the report too, and are only counted."""
+    shown = [d for d in ctx.ws.disclosures if not d.hidden]
+    hidden = len(ctx.ws.disclosures) - len(shown)
+    if not shown and not hidden:
+        return []
+    out: list = [Heading("What the room disclosed", ctx.styles.h2, "What the room disclosed", 1)]
+    if shown:
+        rows = [
+            [
+                _ABOUT.get(d.about, str(d.about)),
+                cell(ctx, ctx.function_name(d.function_id) if d.function_id else "-"),
+                cell(ctx, d.text),
+                cell(ctx, d.author or "anonymous"),
+                f"{_STATUS.get(d.status, str(d.status))}, {d.votes} vote{'s' if d.votes != 1 else ''}",
+            ]
+            for d in shown
+        ]
+        out.append(
+            table(ctx, ["About", "Function", "What was said", "By", "Status"], rows, [0.15, 0.15, 0.42, 0.12, 0.16])
+        )
+    if hidden:
+        out.append(
+            ctx.raw(
+                f"{hidden} more "
+                + ("was hidden by the facilitator and is" if hidden == 1 else "were hidden by the facilitator and are")
+                + " not listed.",
+                "small",
+            )
+        )
     return out
