@@ -545,8 +545,10 @@ def suggest_link(
     author: str = "",
     reason: str = "",
     link_kind: LinkKind | str = LinkKind.CONTRIBUTES,
+    participant: str | None = None,
     id: str | None = None,
 ) -> Change:
+    """`participant`: the phone it came from (the room), None when typed in on the laptop."""
     check_link(ws, source, target)
     if any(
         x.kind == SuggestionKind.LINK
@@ -564,6 +566,7 @@ def suggest_link(
             "author": author,
             "reason": reason,
             "link_kind": link_kind,
+            "participant": participant,
         },
     )
     return _add(ws, "Suggest link", Collection.SUGGESTIONS, suggestion)
@@ -576,6 +579,7 @@ def suggest_goal(
     *,
     author: str = "",
     reason: str = "",
+    participant: str | None = None,
     id: str | None = None,
 ) -> Change:
     if function_id is not None:
@@ -583,7 +587,14 @@ def suggest_goal(
     _require_text(text)
     suggestion = validated(
         GoalSuggestion,
-        {"id": _fresh_id(ws, "s", id), "text": text, "function_id": function_id, "author": author, "reason": reason},
+        {
+            "id": _fresh_id(ws, "s", id),
+            "text": text,
+            "function_id": function_id,
+            "author": author,
+            "reason": reason,
+            "participant": participant,
+        },
     )
     return _add(ws, "Suggest goal", Collection.SUGGESTIONS, suggestion)
 

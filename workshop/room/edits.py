@@ -15,10 +15,8 @@ from workshop.model import (
     Collection,
     Disclosure,
     DisclosureKind,
-    GoalSuggestion,
     Kpi,
     LinkKind,
-    LinkSuggestion,
     SuggestionStatus,
     Weakness,
     Workshop,
@@ -53,25 +51,9 @@ def suggest_link_as(
     id: str | None = None,
 ) -> Change:
     """A link suggested from a phone: the board's checks, and the same link is suggested once."""
-    ops.check_link(ws, source, target)
-    if any(
-        x.kind == "link" and x.status == SuggestionStatus.PENDING and (x.source, x.target) == (source, target)
-        for x in ws.suggestions
-    ):
-        raise OperationError("This link is already suggested: add your vote to it instead.")
-    suggestion = validated(
-        LinkSuggestion,
-        {
-            "id": _fresh(ws, "s", id),
-            "source": source,
-            "target": target,
-            "author": author,
-            "reason": reason,
-            "link_kind": link_kind,
-            "participant": participant,
-        },
+    return ops.suggest_link(
+        ws, source, target, author=author, reason=reason, link_kind=link_kind, participant=participant, id=id
     )
-    return ops._add(ws, "Suggest link", Collection.SUGGESTIONS, suggestion)
 
 
 def suggest_goal_as(
@@ -84,21 +66,7 @@ def suggest_goal_as(
     reason: str = "",
     id: str | None = None,
 ) -> Change:
-    if function_id is not None:
-        ops._require(ws, Collection.FUNCTIONS, function_id, "function")
-    ops._require_text(text)
-    suggestion = validated(
-        GoalSuggestion,
-        {
-            "id": _fresh(ws, "s", id),
-            "text": text,
-            "function_id": function_id,
-            "author": author,
-            "reason": reason,
-            "participant": participant,
-        },
-    )
-    return ops._add(ws, "Suggest goal", Collection.SUGGESTIONS, suggestion)
+    return ops.suggest_goal(ws, text, function_id, author=author, reason=reason, participant=participant, id=id)
 
 
 def disclose(
