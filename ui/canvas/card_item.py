@@ -260,13 +260,7 @@ class CardItem(QGraphicsItem):
             return
         self._set_height(self._base_height())
         theme, content = self.theme, self.content
-        header_font = theme.font(theme.header_px, bold=True)
-        small_font = theme.font(theme.small_px, italic=True)
-        width = CARD_WIDTH - 2 * PADDING
-        header = QFontMetricsF(header_font).elidedText(
-            " ".join(content.header.split()), Qt.TextElideMode.ElideRight, width - BADGE_RADIUS
-        )
-        self._header = static_text(header, header_font)
+        small_font, width = self._prepare_header()
         top = theme.header_height + BODY_GAP
         bottom = self._rect.height() - BODY_GAP
         fonts = body_fonts(theme)
@@ -284,15 +278,20 @@ class CardItem(QGraphicsItem):
         self._lines = [(QPointF(PADDING, top + i * spacing), static_text(line, font)) for i, line in enumerate(lines)]
         self._measure_lines = [static_text(self._measure.text(), small_font)] if self._measure is not None else []
 
-    def _prepare_grown(self) -> None:
-        theme, content = self.theme, self.content
+    def _prepare_header(self) -> tuple[QFont, float]:
+        """The header line, cut to the card's width; returns the small font and the text width."""
+        theme = self.theme
         header_font = theme.font(theme.header_px, bold=True)
-        small_font = theme.font(theme.small_px, italic=True)
         width = CARD_WIDTH - 2 * PADDING
         header = QFontMetricsF(header_font).elidedText(
-            " ".join(content.header.split()), Qt.TextElideMode.ElideRight, width - BADGE_RADIUS
+            " ".join(self.content.header.split()), Qt.TextElideMode.ElideRight, width - BADGE_RADIUS
         )
         self._header = static_text(header, header_font)
+        return theme.font(theme.small_px, italic=True), width
+
+    def _prepare_grown(self) -> None:
+        theme, content = self.theme, self.content
+        small_font, width = self._prepare_header()
         font, spacing = body_fonts(theme)[0]
         lines = fit_lines(content.text, font, width, GROWN_MAX_LINES)
         top = theme.header_height + BODY_GAP
