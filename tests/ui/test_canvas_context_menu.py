@@ -79,3 +79,11 @@ def test_an_around_link_can_be_declared_an_exception_with_its_reason(view):
 
 def test_empty_board_has_no_menu(view):
     assert menu_for(view, view.viewport().rect().topLeft()) is None
+
+
+def test_a_function_named_with_an_ampersand_shows_it_in_the_menu(view):
+    view.document.run(ops.update_function, "f-hr", name="R&D")
+    menu = menu_for(view, card_point(view, "g-it-records"))
+    functions = next(action.menu() for action in menu.actions() if action.menu() is not None)
+    texts = [action.text() for action in functions.actions()]
+    assert "R&&D  (support)" in texts, "doubled, so the menu draws one & instead of a shortcut mark"

@@ -67,7 +67,8 @@ def _card_menu(view: BoardView, card: CardItem) -> QMenu:
         functions = menu.addMenu(tr("Function"))
         for function in ws.functions:
             kind = tr("support") if function.kind == FunctionKind.SUPPORT else tr("customer-facing")
-            action = functions.addAction(f"{function.name}  ({kind})")
+            name = function.name.replace("&", "&&")  # a menu reads one & as a shortcut mark: "R&D" shows "RD"
+            action = functions.addAction(f"{name}  ({kind})")
             action.setCheckable(True)
             action.setChecked(function.id == current)
             operation = user_ops.update_goal if goal is not None else user_ops.update_kpi
