@@ -50,6 +50,7 @@ class AnalysisRunner(QObject):
         self._document = document
         self._analyser = analyser
         self.latest: Analysis | None = None
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -68,7 +69,18 @@ class AnalysisRunner(QObject):
 
     def schedule(self) -> None:
         """(Re)start the pause: a burst of keystrokes gives one run, after the last one."""
-        self._timer.start()
+        if not self._stopped:
+            self._timer.start()
+
+    @property
+    def scheduled(self) -> bool:
+        """A run is waiting for the pause after an edit to end."""
+        return self._timer.isActive()
+
+    def stop(self) -> None:
+        """No further run: the window closed (a closed window must not analyse a workshop nobody sees)."""
+        self._timer.stop()
+        self._stopped = True
 
     def set_analyser(self, analyser: Analyser) -> None:
         """Use another analysis (tests, a future faster one); takes effect at the next run."""

@@ -695,6 +695,7 @@ class MainWindow(QMainWindow):
             return
         self._save_window_state()
         self.room.close()
+        self.runner.stop()
         if self.autosaver is not None:
             problem = self.autosaver.close()
             if problem:  # said plainly, then Via closes: the work itself is saved or discarded

@@ -201,3 +201,14 @@ def test_activating_a_link_suggestion_selects_its_goals_on_the_board(window, qtb
     panel.select(change.created_id)
     panel.list.itemActivated.emit(panel.list.currentItem())
     assert sorted(window.board.selected_ids()) == ["g-engagement", "g-loyalty"]
+
+
+def test_a_closed_window_no_longer_analyses_its_workshop(window, prompts):
+    _asked, answers = prompts
+    answers["save_changes"] = "discard"
+    window.document.run(ops.add_goal, "An edit before closing")
+    assert window.runner.scheduled
+    window.close()
+    assert not window.runner.scheduled
+    window.document.run(ops.add_goal, "An edit nobody sees")
+    assert not window.runner.scheduled
