@@ -9,13 +9,14 @@ opened and the summary copied, so the facilitator can still send it by hand.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ui.background import worker
 from ui.document import Document
 from ui.file_names import safe_stem
 from workshop.model import Workshop
@@ -44,20 +45,6 @@ def _build_report(snapshot: Workshop, target: Path) -> str:
     analysis = analyse(snapshot)  # once: the PDF and the email summary say the same
     export_pdf(snapshot, target, analysis=analysis)
     return summary_text(snapshot, analysis=analysis)
-
-
-_report_thread: ThreadPoolExecutor | None = None
-
-
-def _report_executor() -> ThreadPoolExecutor:
-    """One thread for every window's exports, made on first use (never at start-up).
-
-    Python joins it at exit, so quitting Via while a report is drawn still leaves a whole PDF.
-    """
-    global _report_thread
-    if _report_thread is None:
-        _report_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="via-report")
-    return _report_thread
 
 
 def _reason(error: BaseException) -> str:
@@ -126,7 +113,7 @@ class ReportExporter(QObject):
         self._progress.setCancelButton(None)
         self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
         self._progress.setWindowTitle(self.tr("Export report"))
-        self._job = _report_executor().submit(_build_report, snapshot, target)
+        self._job = worker("report").submit(_build_report, snapshot, target)
         self._poll.start()
 
     @Slot()

@@ -300,7 +300,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     view.viewport().setUpdatesEnabled(True)
                 self.rebuilt.emit()
                 return
-        QTimer.singleShot(0, self._rebuild_slice)
+        QTimer.singleShot(1, self._rebuild_slice)
 
     def _rebuild(self) -> None:
         sliced = self._builder is not None
