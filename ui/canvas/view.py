@@ -378,7 +378,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.tell(self.document.run(user_ops.remove_cards, goals, kpis, links))
 
     def _taken(self) -> list[tuple[float, float]]:
-        return [(c.pos().x(), c.pos().y()) for c in self.board_scene.cards().values()]
+        """Where the cards are on the desk's board: a new card's place is chosen among these."""
+        return [self._desk_place(card_id) for card_id in self.board_scene.cards()]
+
+    def _desk_place(self, card_id: str) -> tuple[float, float]:
+        """A card's place on the desk's board, also while the projector shows it elsewhere: a card made
+        with Tab or Enter there is saved next to its parent's desk place, not the reflowed one."""
+        return self.board_scene.desk_place(card_id)
 
     def add_contributing(self) -> str | None:
         """Tab: a new goal in the band below (or the next layer), contributing to the selected goal."""
@@ -397,8 +403,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.message.emit(str(error))
             return None
         band = band_of_function(self.document.workshop.function(function_id))
-        y = card.pos().y() + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
-        position = free_spot(card.pos().x(), y, self._taken())
+        x, y = self._desk_place(card_id)
+        y = y + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
+        position = free_spot(x, y, self._taken())
         outcome = self.document.run(
             user_ops.add_linked_goal,
             function_id,
@@ -417,7 +424,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return None
         card = self.board_scene.card(card_id)
         assert card is not None
-        position = free_spot(card.pos().x() + CARD_WIDTH + H_GAP, card.pos().y(), self._taken())
+        x, y = self._desk_place(card_id)
+        position = free_spot(x + CARD_WIDTH + H_GAP, y, self._taken())
         function_id = self.board_scene.card_function(card_id)
         if not card.is_goal:
             assert function_id is not None
