@@ -42,9 +42,7 @@ def scripts_workshop() -> Workshop:
     ops.add_function(ws, "خدمة العملاء", "customer_facing", "#10AC84", id="f-service")
     ops.add_function(ws, "고객 지원", "customer_facing", "#EE5253", id="f-support")
     ops.add_function(ws, "IT 💻", "support", "#8854D0", id="f-it")
-    ops.add_goal(
-        ws, MIXED_GOAL, "f-sales", id="g-sales", measure="אחוז הרשומות המעודכנות", target="95% עד רבעון 3"
-    )
+    ops.add_goal(ws, MIXED_GOAL, "f-sales", id="g-sales", measure="אחוז הרשומות המעודכנות", target="95% עד רבעון 3")
     ops.add_goal(ws, ARABIC_GOAL, "f-service", id="g-service", measure="رضا العملاء", target="٤٫٥ من ٥")
     ops.add_goal(ws, KOREAN_GOAL, "f-support", id="g-support", measure="평균 해결 시간", target="8시간 이내")
     ops.add_goal(ws, EMOJI_GOAL, "f-it", id="g-it")
@@ -53,9 +51,7 @@ def scripts_workshop() -> Workshop:
     ops.link(ws, "g-service", "g-ar", id="l-service")
     ops.link(ws, "g-support", "g-ko", id="l-support")
     ops.link(ws, "g-it", "g-sales", id="l-it")
-    ops.link(
-        ws, "g-it-emoji", "g-ko", kind=LinkKind.DIRECT_IMPACT, reason="سبب واضح 👍 because it matters", id="l-x"
-    )
+    ops.link(ws, "g-it-emoji", "g-ko", kind=LinkKind.DIRECT_IMPACT, reason="سبب واضح 👍 because it matters", id="l-x")
     ops.add_relation(ws, "f-it", "f-sales", id="r-it-sales")
     ops.update_relation(
         ws,
