@@ -23,6 +23,11 @@ KOREAN_GOAL = "고객 만족도를 높이고 모든 지점에서 응답 시간�
 EMOJI_GOAL = "Happy customers 😀🎉 and a team that ships 🚀✅ 👩‍💻"
 MIXED_GOAL = "מערכת CRM (Salesforce) תעודכן תוך 24 שעות"
 LONG_EMOJI = "🎉" * 60
+HEBREW_NOTE = (
+    "אנחנו עוזרים למכירות עם מערכת מהירה וזמינה כל היום אבל הרשומות מגיעות באיחור של שבוע שלם "
+    "ולכן הקמפיינים נשלחים ללקוחות הלא נכונים"
+)
+ARABIC_NOTE = "نساعد فريق المبيعات بنظام سريع ومتاح طوال اليوم لكن البيانات تصل متأخرة أسبوعاً كاملاً"
 
 
 def scripts_workshop() -> Workshop:
@@ -60,6 +65,8 @@ def scripts_workshop() -> Workshop:
         helps=["מערכת מהירה וזמינה כל היום"],
         hindrances=["البيانات تصل متأخرة أسبوعاً كاملاً"],
     )
+    ops.set_answer(ws, "f-it", 1, note=ARABIC_NOTE, id="a-it-1")
+    ops.set_answer(ws, "f-it", 3, note=HEBREW_NOTE, id="a-it-3")
     ops.add_kpi(ws, "f-sales", "חוזים חדשים", id="k-sales", rewards="כל חוזה חדש", scope="local")
     ops.add_kpi(ws, "f-support", "해결 시간", id="k-support", rewards="빠른 티켓 종료", scope="local")
     ops.add_tension(ws, "k-sales", "k-support", "عقد كبير جديد يجلب موجة من التذاكر 🌊", id="t-1")
