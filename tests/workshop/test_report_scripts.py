@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.platypus import SimpleDocTemplate
 
 from workshop.examples import customer_loyalty
@@ -156,3 +158,17 @@ def test_invisible_joiners_and_selectors_are_not_drawn_as_boxes() -> None:
     runs = fonts.segments("👍🏽 ❤️ a\u200db \u200fx")
     drawn = "".join(run for _, run in runs)
     assert drawn == "👍 ❤ ab x"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet="אבגשלוםעולםمرحباabc XYZ 0123.,:-!%", min_size=1, max_size=40),
+    paragraph_rtl=st.booleans(),
+)
+def test_the_order_with_mirroring_agrees_with_python_bidi_where_nothing_mirrors(text, paragraph_rtl) -> None:
+    # Two routes to display order: python-bidi's string (fast, used when nothing mirrors) and the
+    # level-by-level reordering used for brackets and styled runs. They must never disagree.
+    from bidi import get_display
+
+    by_levels = "".join(ch for _, ch in rtl._display(text, paragraph_rtl))
+    assert by_levels == get_display(text, base_dir="R" if paragraph_rtl else "L")

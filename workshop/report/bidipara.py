@@ -56,7 +56,8 @@ def visual_lines(para, right_to_left: bool):
     lines = []
     for line in para.lines:
         words = line.words
-        if any(hasattr(f, "cbDefn") for f in words):  # images, anchors: left as they are
+        if not any(getattr(f, "text", "") for f in words) or any(hasattr(f, "cbDefn") for f in words):
+            # blank lines, images and anchors: left as they are
             lines.append(line)
             continue
         runs = rtl.visual_runs([(f, f.text) for f in words], right_to_left)

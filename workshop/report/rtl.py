@@ -62,15 +62,29 @@ def visual(line: str, rtl: bool) -> str:
     """One line (no newline) in display order, within a paragraph of direction `rtl`."""
     if not has_rtl(line) and not rtl:
         return line
+    if not _mirrored().intersection(line):  # the common case: python-bidi's own result is complete
+        from bidi import get_display
+
+        return get_display(line, base_dir="R" if rtl else "L")
     return "".join(ch for _, ch in _display(line, rtl))
+
+
+@lru_cache(maxsize=1)
+def _mirrored() -> frozenset[str]:
+    """Characters drawn mirrored in right-to-left runs (brackets, < >, ...): python-bidi leaves them."""
+    from bidi.mirror import MIRRORED
+
+    return frozenset(MIRRORED)
 
 
 def visual_runs(runs: Sequence[tuple[T, str]], rtl: bool) -> list[tuple[T, str]]:
     """One line made of styled runs (style, text), in display order: runs are split where the
     reordering separates their characters, and each piece keeps its style."""
     text = "".join(t for _, t in runs)
-    if not has_rtl(text) and not rtl:
+    if not text or (not has_rtl(text) and not rtl):
         return list(runs)
+    if len(runs) == 1:
+        return [(runs[0][0], visual(text, rtl))]
     owner: list[int] = []
     for number, (_, t) in enumerate(runs):
         owner.extend([number] * len(t))
