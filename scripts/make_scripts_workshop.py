@@ -1,8 +1,9 @@
 """A workshop written in Hebrew, Arabic, Korean and emoji, to look at the report and the board with.
 
-Usage:
-    .venv/bin/python scripts/make_scripts_workshop.py OUT.via     # then: via report OUT.via
-    scripts/render_scripts_report.sh OUT_DIR                      # report + pages as PNG at 100 dpi
+Usage (the report's pages as PNG at 100 dpi, to look at):
+    .venv/bin/python scripts/make_scripts_workshop.py /tmp/s.via
+    .venv/bin/via report /tmp/s.via -o /tmp/s.pdf && pdftoppm -png -r 100 /tmp/s.pdf /tmp/s-page
+Open the same file in Via to look at the board (emoji runs stay inside their cards).
 
 Built through the same operations as the demo (workshop/examples.py). Texts are long enough to
 wrap over several lines, so the right-to-left order is checked line by line, not only on one line.
