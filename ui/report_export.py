@@ -211,12 +211,13 @@ class ReportExporter(QObject):
                 ),
             )
             return False
-        from workshop.maildraft import write_draft
+        from workshop.maildraft import participant_addresses, write_draft
 
         subject = self.tr("Alignment report: {0}").format(self._last_title)
         draft = self.last_pdf.with_suffix(".eml")
         try:
-            write_draft(draft, subject, self.last_summary, self.last_pdf)
+            to = participant_addresses(self._document.workshop.meta)  # unchanged since the export (checked above)
+            write_draft(draft, subject, self.last_summary, self.last_pdf, to)
             opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
         except OSError:
             opened = False
