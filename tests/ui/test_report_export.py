@@ -199,6 +199,7 @@ def test_a_report_finished_after_another_workshop_opened_is_never_mailed(
 def test_a_window_closed_while_its_report_is_built_still_leaves_a_whole_pdf(qtbot, tmp_path, held_export):
     """Closing the window mid-export must neither crash Via nor leave half a report behind."""
     import gc
+    import weakref
 
     from pypdf import PdfReader
 
@@ -207,9 +208,10 @@ def test_a_window_closed_while_its_report_is_built_still_leaves_a_whole_pdf(qtbo
     target = tmp_path / "report.pdf"
     exporter.choose_path = lambda suggested: str(target)
     exporter.export()
+    gone = weakref.ref(exporter)
     parent.deleteLater()
     del parent, exporter
-    qtbot.waitUntil(lambda: gc.collect() >= 0 and not any(isinstance(o, ReportExporter) for o in gc.get_objects()))
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and gone() is None)
     held_export.set()
     qtbot.waitUntil(lambda: target.exists(), timeout=60_000)
     gc.collect()
