@@ -12,6 +12,9 @@ text) is in `matching.py`; how the result reads (text, JSON) is in `render.py`.
 Links are compared by their ends: a link of the old workshop is "still there" when the goals it
 joins are paired with goals the new workshop joins the same way (several links between the same
 two goals count as one). A goal whose set of goals it contributes to changed is "relinked".
+
+A text or name that differs only in case or spacing is not a change (the same room, typed again),
+and findings are the same when their rule and their sentence, so normalised, are.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workshop.compare.matching import Pairing, pair_functions, pair_goals
+from workshop.compare.matching import Pairing, normalise, pair_functions, pair_goals
 from workshop.findings import Analysis, Finding, Severity
 from workshop.model import Function, Goal, Workshop
 from workshop.verdict import verdict
@@ -282,7 +285,8 @@ def _function_changes(
         was = olds.get(back.get(f.id, ""))
         if was is None:
             continue
-        fields = _fields((("name", was.name, f.name), ("kind", str(was.kind), str(f.kind))))
+        name = f.name if normalise(f.name) != normalise(was.name) else was.name
+        fields = _fields((("name", was.name, name), ("kind", str(was.kind), str(f.kind))))
         if fields:
             changed.append(FunctionChange(_function_ref(f), fields))
     return added, removed, tuple(changed)
@@ -310,7 +314,7 @@ def _goal_changes(
             moved = True  # its old function is gone: it now belongs to another
         fields = _fields(
             (
-                ("text", was.text, goal.text),
+                ("text", was.text, goal.text if normalise(was.text) != normalise(goal.text) else was.text),
                 ("measure", was.measure, goal.measure),
                 ("target", was.target, goal.target),
             )
@@ -395,25 +399,24 @@ def _alignment_changes(
 def _finding_changes(
     old: Iterable[Finding], new: Iterable[Finding]
 ) -> tuple[tuple[FindingRef, ...], tuple[FindingRef, ...]]:
-    """Findings are the same when their rule and their sentence are: the sentence names goals by
-    text, so this holds across files whose ids differ. Counted as multisets (two equal findings)."""
+    """Findings are the same when their rule and their sentence (normalised) are: the sentence names
+    goals by text, so this holds across files whose ids differ. Counted as multisets."""
     old_refs = [FindingRef(f.rule, str(f.severity), f.message) for f in old]
     new_refs = [FindingRef(f.rule, str(f.severity), f.message) for f in new]
-    left = Counter(new_refs)
-    resolved: list[FindingRef] = []
-    for ref in old_refs:
-        if left[ref]:
-            left[ref] -= 1
+    return _unmatched(old_refs, new_refs), _unmatched(new_refs, old_refs)
+
+
+def _unmatched(these: list[FindingRef], others: list[FindingRef]) -> tuple[FindingRef, ...]:
+    """The findings of `these` with no equal one left in `others`, in their order."""
+    left = Counter((f.rule, normalise(f.message)) for f in others)
+    out: list[FindingRef] = []
+    for ref in these:
+        key = (ref.rule, normalise(ref.message))
+        if left[key]:
+            left[key] -= 1
         else:
-            resolved.append(ref)
-    left = Counter(old_refs)
-    appeared: list[FindingRef] = []
-    for ref in new_refs:
-        if left[ref]:
-            left[ref] -= 1
-        else:
-            appeared.append(ref)
-    return tuple(resolved), tuple(appeared)
+            out.append(ref)
+    return tuple(out)
 
 
 def _standing(ws: Workshop, analysis: Analysis) -> Standing:
