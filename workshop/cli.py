@@ -176,13 +176,13 @@ def _report(options: argparse.Namespace) -> int:
     if out.suffix.lower() == storage.SUFFIX or (out.exists() and out.resolve() == source.resolve()):
         raise CliError(f"refusing to write the report over a workshop file ({out}); choose a .pdf name")
     ws = _load(options.file)
-    since = _load(options.since) if options.since else None
+    extra = {"since": _load(options.since)} if options.since else {}  # only when asked: older signatures hold
     try:
         from workshop.report import ReportError, export_pdf
     except ImportError as error:
         raise CliError(f"PDF export is not available in this installation ({error})") from None
     try:
-        written = export_pdf(ws, out, paper=options.paper, reproducible=options.reproducible, since=since)
+        written = export_pdf(ws, out, paper=options.paper, reproducible=options.reproducible, **extra)
     except ReportError as error:  # already a sentence for the user
         raise CliError(str(error)) from None
     except OSError as error:
