@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from workshop.compare.matching import Pairing, normalise, pair_functions, pair_goals
 from workshop.findings import Analysis, Finding, Severity
+from workshop.gcpause import collector_paused
 from workshop.model import Function, Goal, Workshop
 from workshop.verdict import verdict
 
@@ -189,6 +190,11 @@ def compare(
     new_analysis: Analysis | None = None,
 ) -> Comparison:
     """What changed from `old` to `new`; pass analyses already made to save running them again."""
+    with collector_paused():  # tens of thousands of small objects, no cycles (workshop/gcpause.py)
+        return _compare(old, new, old_analysis, new_analysis)
+
+
+def _compare(old: Workshop, new: Workshop, old_analysis: Analysis | None, new_analysis: Analysis | None) -> Comparison:
     from workshop.analysis import analyse
 
     old_analysis = old_analysis if old_analysis is not None else analyse(old)
@@ -285,11 +291,16 @@ def _function_changes(
         was = olds.get(back.get(f.id, ""))
         if was is None:
             continue
-        name = f.name if normalise(f.name) != normalise(was.name) else was.name
+        name = f.name if _retyped(was.name, f.name) else was.name
         fields = _fields((("name", was.name, name), ("kind", str(was.kind), str(f.kind))))
         if fields:
             changed.append(FunctionChange(_function_ref(f), fields))
     return added, removed, tuple(changed)
+
+
+def _retyped(before: str, after: str) -> bool:
+    """A real change of text, not only of case or spacing (normalised only when they differ)."""
+    return before != after and normalise(before) != normalise(after)
 
 
 def _fields(pairs: Iterable[tuple[str, str, str]]) -> tuple[FieldChange, ...]:
@@ -314,7 +325,7 @@ def _goal_changes(
             moved = True  # its old function is gone: it now belongs to another
         fields = _fields(
             (
-                ("text", was.text, goal.text if normalise(was.text) != normalise(goal.text) else was.text),
+                ("text", was.text, goal.text if _retyped(was.text, goal.text) else was.text),
                 ("measure", was.measure, goal.measure),
                 ("target", was.target, goal.target),
             )
@@ -357,6 +368,8 @@ def _link_changes(
             continue
         before_ids = old.targets.get(was_id, [])
         after_ids = new.targets.get(goal.id, [])
+        if [goal_map.get(t) for t in before_ids] == after_ids:
+            continue  # the usual case: the same links in the same order
         before_keys = {goal_map.get(t) or ("removed", t) for t in before_ids}
         if before_keys != set(after_ids):
             relinked.append(
@@ -407,13 +420,21 @@ def _finding_changes(
 
 
 def _unmatched(these: list[FindingRef], others: list[FindingRef]) -> tuple[FindingRef, ...]:
-    """The findings of `these` with no equal one left in `others`, in their order."""
-    left = Counter((f.rule, normalise(f.message)) for f in others)
-    out: list[FindingRef] = []
+    """The findings of `these` with no equal one left in `others`, in their order: equal sentences
+    first, then what is left compared normalised (most findings read the same: normalise few)."""
+    left = Counter(others)
+    rest: list[FindingRef] = []
     for ref in these:
+        if left[ref]:
+            left[ref] -= 1
+        else:
+            rest.append(ref)
+    loose = Counter((f.rule, normalise(f.message)) for f, n in left.items() for _ in range(n))
+    out: list[FindingRef] = []
+    for ref in rest:
         key = (ref.rule, normalise(ref.message))
-        if left[key]:
-            left[key] -= 1
+        if loose[key]:
+            loose[key] -= 1
         else:
             out.append(ref)
     return tuple(out)
