@@ -29,7 +29,7 @@ from ui.document import Document
 from ui.plain_text import plain_label
 from workshop import storage
 from workshop.compare import Comparison, compare
-from workshop.compare.render import NOTHING, as_text, score_line, summary_lines
+from workshop.compare.render import NOTHING, as_text, lists_text, score_line, summary_lines
 from workshop.model import Workshop
 from workshop.text import one_line
 
@@ -56,14 +56,19 @@ class CompareDialog(QDialog):
         self.setObjectName("CompareDialog")
         self._old, self._include = old, include
         layout = QVBoxLayout(self)
-        head = [NOTHING, score_line(comparison.before, comparison.after)] if comparison.nothing_changed else None
-        self.summary = plain_label("\n".join(head or summary_lines(comparison)), "compareSummary")
+        lines = [tr("Compared with {0}").format(old_name), ""]
+        if comparison.nothing_changed:
+            lines += [NOTHING, score_line(comparison.before, comparison.after)]
+        else:
+            lines += summary_lines(comparison)
+        self.summary = plain_label("\n".join(lines), "compareSummary")
         layout.addWidget(self.summary)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("compareDetails")
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.details.setPlainText(as_text(comparison, old_name, tr("now")))
+        self.details.setPlainText(lists_text(comparison))
+        self._full_text = as_text(comparison, old_name, tr("now"))
         self.details.setVisible(not comparison.nothing_changed)
         layout.addWidget(self.details, 1)
         self.include_box = QCheckBox(tr("Add the page “Since last time” to the reports I export"), self)
@@ -72,10 +77,16 @@ class CompareDialog(QDialog):
         layout.addWidget(self.include_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = buttons.addButton(tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details.toPlainText()))
+        copy.setAutoDefault(False)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._full_text))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 560 if not comparison.nothing_changed else 200)
+        if comparison.nothing_changed:
+            layout.addStretch(1)
+            self.resize(640, self.sizeHint().height())
+        else:
+            self.resize(760, 560)
         include(old)
 
     def _include_toggled(self, on: bool) -> None:

@@ -154,10 +154,13 @@ def as_text(c: Comparison, old_label: str = "", new_label: str = "") -> str:
     lines = [f"Compared {name(c.before, old_label)} with {name(c.after, new_label)}", ""]
     if c.nothing_changed:
         return "\n".join([*lines, NOTHING, score_line(c.before, c.after)])
-    lines += summary_lines(c)
-    for heading, items in sections(c):
-        lines += ["", heading, *(f"  - {item}" for item in items)]
-    return "\n".join(lines)
+    return "\n".join([*lines, *summary_lines(c), "", lists_text(c)]).rstrip()
+
+
+def lists_text(c: Comparison) -> str:
+    """Every list under its heading with its count, a blank line between them."""
+    blocks = ["\n".join([heading, *(f"  - {item}" for item in items)]) for heading, items in sections(c)]
+    return "\n\n".join(blocks)
 
 
 def as_json(c: Comparison, old_label: str = "", new_label: str = "") -> dict[str, Any]:
