@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+
+import pytest
 
 from workshop import cli, ops
 
@@ -67,3 +71,23 @@ def test_report_since_refuses_an_unreadable_previous_workshop(capsys, demo_file,
     )
     assert code == 2 and "nope.via" in err
     assert not (tmp_path / "r.pdf").exists()
+
+
+PROBE = """
+import json, sys
+from ui.launcher import main  # the `via` script's own entry point
+code = main(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6") or m == "ui.app")
+print("PROBE" + json.dumps({"code": code, "loaded": loaded}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [("diff", "{demo}", "{demo}"), ("report", "{demo}", "--since", "{demo}", "-o", "{pdf}")]
+)
+def test_diff_and_report_since_run_headless_without_qt(demo_file, tmp_path, args):
+    filled = [a.format(demo=demo_file, pdf=tmp_path / "r.pdf") for a in args]
+    done = subprocess.run([sys.executable, "-c", PROBE, *filled], capture_output=True, text=True, timeout=120)
+    result = json.loads([ln for ln in done.stdout.splitlines() if ln.startswith("PROBE")][-1].removeprefix("PROBE"))
+    assert result == {"code": 0, "loaded": []}
