@@ -53,3 +53,14 @@ def test_since_an_empty_workshop(demo, tmp_path):
     text = " ".join(pages(export_pdf(demo, tmp_path / "r.pdf", since=Workshop())))
     assert "Goals: 11 added, 0 removed" in text
     assert "and 5 more." in text  # eleven goals added, six listed
+
+
+def test_absurd_labels_print_clipped_and_literal(demo, tmp_path):
+    from workshop.report import export_pdf
+
+    old = demo.model_copy(deep=True)
+    ops.add_goal(demo, "<img src=/etc/passwd> " + "w" * 10_000, "f-it", id="g-long")
+    ops.add_goal(demo, "\u0645\u0628\u064a\u0639\u0627\u062a \U0001f680 \u4e2d\u6587", "f-sales", id="g-intl")
+    (page,) = [p for p in pages(export_pdf(demo, tmp_path / "r.pdf", since=old)) if "Last time" in p]
+    assert "Goals added (2)" in page and "<img src=/etc/passwd>" in page
+    assert 100 < page.count("w") < 400  # clipped to a line or two on this page
