@@ -40,6 +40,7 @@ class Actions(QObject):
         self.workshop_details = self._make(
             tr("Workshop &details…"), None, tr("Title, organisation, date, facilitator and participants")
         )
+        self.compare = self._make(tr("Co&mpare with…"), None, tr("What changed since an earlier workshop file"))
         self.export_report = self._make(tr("&Export report…"), "Ctrl+E", tr("Write the alignment report as a PDF"))
         self.email_report = self._make(tr("E&mail report…"), None, tr("Send the last exported report"))
         self.close = self._make(tr("&Close"), Std.Close, tr("Close the workshop"))
@@ -92,6 +93,7 @@ def build_menus(
     file_menu.addAction(actions.save_as)
     file_menu.addSeparator()
     file_menu.addAction(actions.workshop_details)
+    file_menu.addAction(actions.compare)
     file_menu.addAction(actions.export_report)
     file_menu.addAction(actions.email_report)
     file_menu.addSeparator()

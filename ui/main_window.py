@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import dialogs, recent_files, theme, workshop_details
+from ui import compare_dialog, dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.export_report.triggered.connect(self.export_report)
         a.workshop_details.triggered.connect(self.edit_workshop_details)
+        a.compare.triggered.connect(lambda: compare_dialog.compare_with(self, doc, self.exporter.include_since))
         a.email_report.triggered.connect(self.email_report)
         a.full_screen.toggled.connect(self._set_full_screen)
         a.projector.toggled.connect(self.set_projector)

@@ -31,19 +31,21 @@ def suggested_file_name(ws: Workshop) -> str:
     return f"{safe_stem(ws.meta.title, 'Alignment report')} - alignment report.pdf"
 
 
-def _build_report(snapshot: Workshop, target: Path) -> str:
+def _build_report(snapshot: Workshop, target: Path, since: Workshop | None = None) -> str:
     """Runs on the report thread: pure Python on a private snapshot, no Qt object in sight.
 
     The thread never touches a Qt object, so a window closed (and collected) mid-export cannot pull
     one out from under it; an earlier design emitted Qt signals from a QRunnable and crashed the
     process when the garbage collector freed the runnable's wrapper while the PDF was being drawn.
-    Returns the email summary; the PDF is at `target`.
+    Returns the email summary; the PDF is at `target`. `since`: the earlier workshop File > Compare
+    with… chose to report on (read from its file, never edited).
     """
     from workshop.analysis import analyse
     from workshop.report import export_pdf, summary_text
 
     analysis = analyse(snapshot)  # once: the PDF and the email summary say the same
-    export_pdf(snapshot, target, analysis=analysis)
+    extra = {"since": since} if since is not None else {}  # only when chosen: fakes in tests keep working
+    export_pdf(snapshot, target, analysis=analysis, **extra)
     return summary_text(snapshot, analysis=analysis)
 
 
@@ -80,6 +82,8 @@ class ReportExporter(QObject):
         """`_edits` when the last report's export started: any change since makes it outdated."""
         document.changed.connect(self._workshop_changed)
         document.reset.connect(self._forget_export)  # another workshop: its report was never made
+        self.since: Workshop | None = None
+        """The earlier workshop File > Compare with… chose to report on ("Since last time"), this session."""
         self.choose_path: Callable[[str], str] = self._ask_path
         """Replaced in tests; returns '' when the user cancels."""
         self.after_export: Callable[[Path], None] = self._offer_email
@@ -113,7 +117,7 @@ class ReportExporter(QObject):
         self._progress.setCancelButton(None)
         self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
         self._progress.setWindowTitle(self.tr("Export report"))
-        self._job = worker("report").submit(_build_report, snapshot, target)
+        self._job = worker("report").submit(_build_report, snapshot, target, self.since)
         self._poll.start()
 
     @Slot()
@@ -169,6 +173,11 @@ class ReportExporter(QObject):
         self.last_pdf = None
         self.last_summary = ""
         self._last_title = ""
+        self.since = None  # compared with the workshop that was open, not this one
+
+    def include_since(self, earlier: Workshop | None) -> None:
+        """Reports exported from now on compare with `earlier` (read from its file, never edited)."""
+        self.since = earlier
 
     def inform(self, title: str, text: str) -> None:
         """A plain-text message (paths and titles are user words, never markup); tests replace it."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from workshop.model import Workshop
 
 OK, FINDINGS, FAILED = 0, 1, 2
-COMMANDS = ("check", "schema", "new", "report", "gui")
+COMMANDS = ("check", "schema", "new", "report", "gui", "diff")
 
 
 class CliError(Exception):
@@ -112,7 +112,16 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--reproducible", action="store_true", help="same bytes for the same workshop (no timestamps or random ids)"
     )
+    report.add_argument(
+        "--since", metavar="OLD.via", help='add "Since last time": what changed since this earlier workshop'
+    )
     report.set_defaults(handler=_report)
+
+    diff = commands.add_parser("diff", help="what changed between an earlier and a later workshop file")
+    diff.add_argument("old", metavar="OLD.via", help="the earlier workshop")
+    diff.add_argument("new", metavar="NEW.via", help="the later workshop")
+    diff.add_argument("--json", action="store_true", help="print every change, with ids, as JSON")
+    diff.set_defaults(handler=_diff)
 
     gui = commands.add_parser("gui", help="open the Via window")
     gui.add_argument("file", metavar="FILE", nargs="?", help="a .via workshop file to open")
@@ -167,12 +176,13 @@ def _report(options: argparse.Namespace) -> int:
     if out.suffix.lower() == storage.SUFFIX or (out.exists() and out.resolve() == source.resolve()):
         raise CliError(f"refusing to write the report over a workshop file ({out}); choose a .pdf name")
     ws = _load(options.file)
+    extra = {"since": _load(options.since)} if options.since else {}  # only when asked: older signatures hold
     try:
         from workshop.report import ReportError, export_pdf
     except ImportError as error:
         raise CliError(f"PDF export is not available in this installation ({error})") from None
     try:
-        written = export_pdf(ws, out, paper=options.paper, reproducible=options.reproducible)
+        written = export_pdf(ws, out, paper=options.paper, reproducible=options.reproducible, **extra)
     except ReportError as error:  # already a sentence for the user
         raise CliError(str(error)) from None
     except OSError as error:
@@ -182,6 +192,20 @@ def _report(options: argparse.Namespace) -> int:
             raise
         raise CliError(f"could not make the report ({type(error).__name__}: {error})") from None
     print(f"Wrote the report to {written or out}")
+    return OK
+
+
+def _diff(options: argparse.Namespace) -> int:
+    """Always 0 when both files were read: a difference is an answer, not a failure."""
+    old, new = _load(options.old), _load(options.new)
+    from workshop.compare import compare
+    from workshop.compare.render import as_json, as_text
+
+    comparison = compare(old, new)
+    if options.json:
+        _print_for_reader(json.dumps(as_json(comparison, options.old, options.new), indent=2))
+    else:
+        _print_for_reader(as_text(comparison, Path(options.old).name, Path(options.new).name))
     return OK
 
 

@@ -35,7 +35,7 @@ def _analyse(ws: Workshop, analysis: Analysis | None) -> tuple[Analysis, bool]:
         return Analysis(), False
 
 
-def build_story(ws: Workshop, analysis: Analysis, analysed: bool, doc) -> list:
+def build_story(ws: Workshop, analysis: Analysis, analysed: bool, doc, since: Workshop | None = None) -> list:
     from workshop.report.context import ReportContext
     from workshop.report.sections import (
         appendix,
@@ -61,7 +61,22 @@ def build_story(ws: Workshop, analysis: Analysis, analysed: bool, doc) -> list:
     story: list = []
     for section in (cover, summary, tree, trace, functions, findings, negativa, suggestions, appendix):
         story += section.build(ctx)
+        if section is summary and since is not None:  # right after the summary: what a director reads next
+            story += _since_section(ctx, since)
     return story
+
+
+def _since_section(ctx, since: Workshop) -> list:
+    """ "Since last time"; a comparison that fails says so in the report instead of costing it."""
+    from workshop.report.sections import since as since_section
+
+    try:
+        from workshop.compare import compare
+
+        comparison = compare(since, ctx.ws, new_analysis=ctx.analysis if ctx.analysed else None)
+    except Exception:
+        comparison = None
+    return since_section.build(ctx, comparison)
 
 
 def _writable_target(path: Path) -> Path:
@@ -90,8 +105,11 @@ def export_pdf(
     paper: str = "a4",
     reproducible: bool = False,
     analysis: Analysis | None = None,
+    since: Workshop | None = None,
 ) -> Path:
     """Write the alignment report to `path` (A4 or Letter) and return the path.
+
+    `since`, the previous workshop, adds the section "Since last time" (workshop/compare).
 
     `reproducible` fixes dates and ids so the same workshop gives byte-identical files (tests, diffs).
     The file is written to a temporary name and renamed, so a failed export never leaves half a PDF
@@ -124,7 +142,7 @@ def export_pdf(
             subject=subject,
             reproducible=reproducible,
         )
-        doc.build(build_story(ws, analysis, analysed, doc))
+        doc.build(build_story(ws, analysis, analysed, doc, since))
         os.chmod(tmp, mode_for(target))
         os.replace(tmp, target)
     except OSError as exc:
