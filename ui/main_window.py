@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import dialogs, recent_files, theme, workshop_details
+from ui import appearance, dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_window_state()
         self._rebuild_recent_menu()
-        theme.apply(self, projector=False)
+        self._follow_colour_scheme()
         self._update_title()
         self.runner.schedule()
 
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
                 self._before_projector = None
             else:
                 self.showNormal()
-        theme.apply(self, on)
+        theme.apply(self, on, self.appearance.dark())
         self.board.set_projector(on)
         self.join_strip.set_projector(on)
         self._keep_board_clear_of_strip()
@@ -525,6 +525,28 @@ class MainWindow(QMainWindow):
         a.projector.setChecked(on)
         a.projector.blockSignals(False)
         QTimer.singleShot(0, self.board.fit_all)
+
+    def _follow_colour_scheme(self) -> None:
+        """The desk's look follows the system's colour scheme, or the one chosen in View > Colour scheme
+        (kept in the settings); projector mode keeps its own look whatever the scheme."""
+        self.appearance = appearance.instance()
+        self.appearance.set_scheme(appearance.saved_scheme(self.settings))
+        panels = self.menus["panels"].menuAction()
+        self.scheme_actions = appearance.add_menu(self.menus["view"], panels, self.appearance.scheme())
+        for scheme, action in self.scheme_actions.items():
+            action.triggered.connect(lambda _=False, s=scheme: self.choose_colour_scheme(s))
+        self.appearance.changed.connect(self._colour_scheme_changed)
+        self._colour_scheme_changed(self.appearance.dark())
+
+    def choose_colour_scheme(self, scheme: appearance.Scheme) -> None:
+        """View > Colour scheme: remembered for the next start, applied now (no restart)."""
+        appearance.save_scheme(self.settings, scheme)
+        self.scheme_actions[scheme].setChecked(True)
+        self.appearance.set_scheme(scheme)
+
+    def _colour_scheme_changed(self, dark: bool) -> None:
+        theme.apply(self, self.projector_on, dark)
+        self.board.set_dark(dark)
 
     def _guide_visibility_changed(self, visible: bool) -> None:
         self._apply_guide_focus(visible)

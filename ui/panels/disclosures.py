@@ -7,12 +7,12 @@ or hides it from the projector and the phones; each is one undo step through the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
+from ui.theme import Tone, retone, set_tone
 from workshop import user_ops
 from workshop.changes import Change
 from workshop.model import Collection, Disclosure, DisclosureKind, SuggestionStatus
@@ -62,6 +62,11 @@ class DisclosuresPanel(QWidget):
         document.reset.connect(self.rebuild)
         self.rebuild()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            retone(self.list)  # light/dark switched: the greyed and coloured rows are coloured again
+
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
         if Collection.DISCLOSURES in touched or Collection.FUNCTIONS in touched:
@@ -90,7 +95,7 @@ class DisclosuresPanel(QWidget):
             row.setData(ID_ROLE, disclosure.id)
             row.setToolTip(disclosure.text)
             if disclosure.status != SuggestionStatus.PENDING:
-                row.setForeground(QBrush(QColor("#808080")))
+                set_tone(row, Tone.MUTED, self.list.palette())
             self.list.addItem(row)
             if disclosure.id == current:
                 self.list.setCurrentItem(row)

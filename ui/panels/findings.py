@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.panels.common import ID_ROLE
-from ui.theme import SEVERITY_COLOURS
+from ui.theme import Tone, retone, set_tone
 from ui.tooltips import plain_tooltip
 from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
 from workshop.verdict import Verdict
@@ -81,6 +80,11 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            retone(self.list)  # light/dark switched: the greyed and coloured rows are coloured again
+
     def _group_title(self, severity: Severity, count: int) -> str:
         if severity == Severity.ERROR:
             return self.tr("Errors (%d)") % count
@@ -102,7 +106,7 @@ class FindingsPanel(QWidget):
             header = QListWidgetItem(self._group_title(severity, len(findings)))
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             header.setData(ID_ROLE, severity.value)
-            header.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(severity.value, "#000000"))))
+            set_tone(header, severity.value, self.list.palette())
             font = header.font()
             font.setBold(True)
             header.setFont(font)
@@ -118,14 +122,14 @@ class FindingsPanel(QWidget):
         if analysis.dismissed:
             header = QListWidgetItem(self.tr("Dismissed (%d)") % len(analysis.dismissed))
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            header.setForeground(QBrush(QColor("#707070")))
+            set_tone(header, Tone.MUTED, self.list.palette())
             self.list.addItem(header)
             for finding, reason in analysis.dismissed:
                 item = QListWidgetItem(finding.message + "\n" + self.tr("Dismissed: %s") % reason)
                 item.setData(SUBJECTS_ROLE, list(finding.subjects))
                 item.setData(FINDING_ROLE, finding)
                 item.setData(DISMISSED_ROLE, reason)
-                item.setForeground(QBrush(QColor("#707070")))
+                set_tone(item, Tone.MUTED, self.list.palette())
                 self.list.addItem(item)
         count = len(analysis.findings)
         said = f"{judged.headline}: {judged.advice}" if judged is not None else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QListWidget,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button, swatch
+from ui.theme import Tone, retone, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -74,6 +75,11 @@ class FunctionsPanel(QWidget):
 
     # --- view --------------------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            retone(self.list)  # light/dark switched: the headings are coloured again
+
     def _on_changed(self, change: Change) -> None:
         if Collection.FUNCTIONS in change.touched():
             self.rebuild()
@@ -93,6 +99,7 @@ class FunctionsPanel(QWidget):
                 continue
             header = QListWidgetItem(heading)
             header.setFlags(Qt.ItemFlag.NoItemFlags)
+            set_tone(header, Tone.MUTED, self.list.palette())  # a heading, not a greyed-out (disabled) row
             font = header.font()
             font.setBold(True)
             header.setFont(font)

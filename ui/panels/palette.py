@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui import mime
 from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
+from ui.theme import Tone, retone, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -70,6 +71,11 @@ class PalettePanel(QWidget):
         document.changed.connect(self._on_changed)
         self.rebuild()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            retone(self.tiles)  # light/dark switched: the headings are coloured again
+
     def _on_changed(self, change: Change) -> None:
         if Collection.FUNCTIONS in change.touched():
             self.rebuild()
@@ -77,6 +83,7 @@ class PalettePanel(QWidget):
     def _header(self, text: str) -> None:
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
+        set_tone(item, Tone.MUTED, self.tiles.palette())  # a heading, not a greyed-out (disabled) row
         font = item.font()
         font.setBold(True)
         item.setFont(font)
