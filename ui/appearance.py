@@ -55,7 +55,9 @@ class Appearance(QObject):
         super().__init__(parent)
         self._hints = hints
         self._scheme = Scheme.SYSTEM
-        self._dark = self._system_dark()
+        self._system = hints.colorScheme()
+        """The system's scheme as Qt last reported it (Unknown where the platform cannot tell)."""
+        self._dark = self._system == Qt.ColorScheme.Dark
         hints.colorSchemeChanged.connect(self._system_changed)
 
     def scheme(self) -> Scheme:
@@ -68,6 +70,8 @@ class Appearance(QObject):
     def set_scheme(self, scheme: Scheme) -> None:
         self._scheme = scheme
         self._ask_platform(scheme)
+        if scheme is Scheme.SYSTEM:
+            self._system = self._hints.colorScheme()  # the platform's own again, now nothing is forced
         self._update()
 
     def _ask_platform(self, scheme: Scheme) -> None:
@@ -78,15 +82,14 @@ class Appearance(QObject):
         else:
             self._hints.setColorScheme(Qt.ColorScheme.Dark if scheme is Scheme.DARK else Qt.ColorScheme.Light)
 
-    def _system_dark(self) -> bool:
-        return self._hints.colorScheme() == Qt.ColorScheme.Dark
-
-    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _system_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop switched while Via runs (or echoes a scheme Via forced, which changes nothing)."""
         if self._scheme is Scheme.SYSTEM:
+            self._system = scheme
             self._update()
 
     def _update(self) -> None:
-        dark = self._scheme is Scheme.DARK or (self._scheme is Scheme.SYSTEM and self._system_dark())
+        dark = self._scheme is Scheme.DARK or (self._scheme is Scheme.SYSTEM and self._system == Qt.ColorScheme.Dark)
         if dark != self._dark:
             self._dark = dark
             self.changed.emit(dark)

@@ -536,6 +536,7 @@ class MainWindow(QMainWindow):
         for scheme, action in self.scheme_actions.items():
             action.triggered.connect(lambda _=False, s=scheme: self.choose_colour_scheme(s))
         self.appearance.changed.connect(self._colour_scheme_changed)
+        self._follows_scheme = True
         self._colour_scheme_changed(self.appearance.dark())
 
     def choose_colour_scheme(self, scheme: appearance.Scheme) -> None:
@@ -547,6 +548,7 @@ class MainWindow(QMainWindow):
     def _colour_scheme_changed(self, dark: bool) -> None:
         theme.apply(self, self.projector_on, dark)
         self.board.set_dark(dark)
+        self.join_strip.set_projector(self.projector_on)  # its gutter takes the board's new background
 
     def _guide_visibility_changed(self, visible: bool) -> None:
         self._apply_guide_focus(visible)
@@ -722,4 +724,7 @@ class MainWindow(QMainWindow):
             problem = self.autosaver.close()
             if problem:  # said plainly, then Via closes: the work itself is saved or discarded
                 dialogs.show_error(self, self.tr("Closing Via"), problem)
+        if self._follows_scheme:  # closed windows leave the app's palette to the others
+            self.appearance.changed.disconnect(self._colour_scheme_changed)
+            self._follows_scheme = False
         event.accept()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QToolTip, QWidget
 
@@ -173,6 +173,18 @@ def retone(view: QListWidget) -> None:
         tone = item.data(TONE_ROLE)
         if tone:
             item.setForeground(tone_colour(tone, palette))
+
+
+class _Retoner(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QListWidget):
+            retone(watched)
+        return False
+
+
+def keep_toned(view: QListWidget) -> None:
+    """Colour the list's toned rows again whenever the list's own palette changes (light/dark)."""
+    view.installEventFilter(_Retoner(view))
 
 
 def message_style(tone: Tone, palette: QPalette) -> str:

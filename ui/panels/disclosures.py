@@ -7,12 +7,12 @@ or hides it from the projector and the phones; each is one undo step through the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
-from ui.theme import Tone, retone, set_tone
+from ui.theme import Tone, keep_toned, set_tone
 from workshop import user_ops
 from workshop.changes import Change
 from workshop.model import Collection, Disclosure, DisclosureKind, SuggestionStatus
@@ -36,6 +36,7 @@ class DisclosuresPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("disclosuresList")
         self.list.setAccessibleName(self.tr("What the room disclosed"))
         self.list.setWordWrap(True)
@@ -61,11 +62,6 @@ class DisclosuresPanel(QWidget):
         document.changed.connect(self._on_changed)
         document.reset.connect(self.rebuild)
         self.rebuild()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            retone(self.list)  # light/dark switched: the greyed and coloured rows are coloured again
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.panels.common import ID_ROLE
-from ui.theme import Tone, retone, set_tone
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
 from workshop.verdict import Verdict
@@ -62,6 +62,7 @@ class FindingsPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("findingsList")
         self.list.setAccessibleName(self.tr("Findings"))
         self.list.setWordWrap(True)
@@ -79,11 +80,6 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            retone(self.list)  # light/dark switched: the greyed and coloured rows are coloured again
 
     def _group_title(self, severity: Severity, count: int) -> str:
         if severity == Severity.ERROR:

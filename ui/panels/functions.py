@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QListWidget,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button, swatch
-from ui.theme import Tone, retone, set_tone
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -42,6 +42,7 @@ class FunctionsPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("functionsList")
         self.list.setAccessibleName(self.tr("Functions"))
         self.list.currentItemChanged.connect(self._on_current)
@@ -74,11 +75,6 @@ class FunctionsPanel(QWidget):
         self.rebuild()
 
     # --- view --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            retone(self.list)  # light/dark switched: the headings are coloured again
 
     def _on_changed(self, change: Change) -> None:
         if Collection.FUNCTIONS in change.touched():

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui import mime
 from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
-from ui.theme import Tone, retone, set_tone
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -53,6 +53,7 @@ class PalettePanel(QWidget):
         super().__init__(parent)
         self._document = document
         self.tiles = TileList(self)
+        keep_toned(self.tiles)  # light/dark switched: its coloured rows follow
         self.tiles.setObjectName("paletteTiles")
         self.tiles.setAccessibleName(self.tr("Card palette"))
         self.tiles.setAccessibleDescription(
@@ -70,11 +71,6 @@ class PalettePanel(QWidget):
         document.reset.connect(self.rebuild)
         document.changed.connect(self._on_changed)
         self.rebuild()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            retone(self.tiles)  # light/dark switched: the headings are coloured again
 
     def _on_changed(self, change: Change) -> None:
         if Collection.FUNCTIONS in change.touched():

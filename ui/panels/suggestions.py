@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +33,7 @@ from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
 from ui.panels.disclosures import DisclosuresPanel
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
-from ui.theme import Tone, retone, set_tone
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -77,6 +77,7 @@ class SuggestionsPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("suggestionsList")
         self.list.setAccessibleName(self.tr("Suggestions from the room"))
         self.list.setWordWrap(True)
@@ -156,11 +157,6 @@ class SuggestionsPanel(QWidget):
         self.rebuild()
 
     # --- the list -------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            retone(self.list)  # light/dark switched: the greyed and coloured rows are coloured again
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
