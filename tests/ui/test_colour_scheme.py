@@ -51,9 +51,7 @@ def contrast(a: QColor, b: QColor) -> float:
 def painted_background(widget: QWidget, rect: QRect | None = None) -> QColor:
     """The colour most of the widget is painted in (text covers little of it): what the text is read on."""
     image = (widget.grab(rect) if rect is not None else widget.grab()).toImage()
-    counts = Counter(
-        image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
-    )
+    counts = Counter(image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
     return QColor.fromRgb(counts.most_common(1)[0][0])
 
 
@@ -255,6 +253,7 @@ def test_the_choice_is_remembered_for_the_next_start(open_window, qtbot):
     second = open_window(size=(1024, 768))
     assert second.scheme_actions[Scheme.DARK].isChecked()
     card, background = card_fill_and_background(second)
+    assert luminance(card) < 0.05
     assert luminance(background) < 0.05
 
 
