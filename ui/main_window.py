@@ -724,7 +724,9 @@ class MainWindow(QMainWindow):
             problem = self.autosaver.close()
             if problem:  # said plainly, then Via closes: the work itself is saved or discarded
                 dialogs.show_error(self, self.tr("Closing Via"), problem)
-        if self._follows_scheme:  # closed windows leave the app's palette to the others
+        if self._follows_scheme:  # a closed window leaves the app's palette to the others, at the desk's
             self.appearance.changed.disconnect(self._colour_scheme_changed)
             self._follows_scheme = False
+            if self.projector_on:
+                theme.set_app_palette(theme.normal_palette(self.appearance.dark()))
         event.accept()
