@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import compare_dialog, dialogs, recent_files, theme, workshop_details
+from ui import appearance, compare_dialog, dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_window_state()
         self._rebuild_recent_menu()
-        theme.apply(self, projector=False)
+        self._follow_colour_scheme()
         self._update_title()
         self.runner.schedule()
 
@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
                 self._before_projector = None
             else:
                 self.showNormal()
-        theme.apply(self, on)
+        theme.apply(self, on, self.appearance.dark())
         self.board.set_projector(on)
         self.join_strip.set_projector(on)
         self._keep_board_clear_of_strip()
@@ -527,6 +527,30 @@ class MainWindow(QMainWindow):
         a.projector.setChecked(on)
         a.projector.blockSignals(False)
         QTimer.singleShot(0, self.board.fit_all)
+
+    def _follow_colour_scheme(self) -> None:
+        """The desk's look follows the system's colour scheme, or the one chosen in View > Colour scheme
+        (kept in the settings); projector mode keeps its own look whatever the scheme."""
+        self.appearance = appearance.instance()
+        self.appearance.set_scheme(appearance.saved_scheme(self.settings))
+        panels = self.menus["panels"].menuAction()
+        self.scheme_actions = appearance.add_menu(self.menus["view"], panels, self.appearance.scheme())
+        for scheme, action in self.scheme_actions.items():
+            action.triggered.connect(lambda _=False, s=scheme: self.choose_colour_scheme(s))
+        self.appearance.changed.connect(self._colour_scheme_changed)
+        self._follows_scheme = True
+        self._colour_scheme_changed(self.appearance.dark())
+
+    def choose_colour_scheme(self, scheme: appearance.Scheme) -> None:
+        """View > Colour scheme: remembered for the next start, applied now (no restart)."""
+        appearance.save_scheme(self.settings, scheme)
+        self.scheme_actions[scheme].setChecked(True)
+        self.appearance.set_scheme(scheme)
+
+    def _colour_scheme_changed(self, dark: bool) -> None:
+        theme.apply(self, self.projector_on, dark)
+        self.board.set_dark(dark)
+        self.join_strip.set_projector(self.projector_on)  # its gutter takes the board's new background
 
     def _guide_visibility_changed(self, visible: bool) -> None:
         self._apply_guide_focus(visible)
@@ -702,4 +726,9 @@ class MainWindow(QMainWindow):
             problem = self.autosaver.close()
             if problem:  # said plainly, then Via closes: the work itself is saved or discarded
                 dialogs.show_error(self, self.tr("Closing Via"), problem)
+        if self._follows_scheme:  # a closed window leaves the app's palette to the others, at the desk's
+            self.appearance.changed.disconnect(self._colour_scheme_changed)
+            self._follows_scheme = False
+            if self.projector_on:
+                theme.set_app_palette(theme.normal_palette(self.appearance.dark()))
         event.accept()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import theme
 from ui.document import Document
 from ui.plain_text import plain_label
 from workshop import user_ops
@@ -82,7 +83,7 @@ class WorkshopDetailsDialog(QDialog):
         layout.addLayout(form)
         self.error = plain_label("", parent=self)
         self.error.setObjectName("detailsError")
-        self.error.setStyleSheet("color: #B00020; font-weight: 600;")
+        self.error.setStyleSheet(theme.message_style(theme.Tone.ERROR, self.palette()))
         self.error.setAccessibleName(self.tr("Problem"))
         self.error.hide()
         layout.addWidget(self.error)

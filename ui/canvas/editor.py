@@ -69,6 +69,12 @@ class InPlaceEditor(QGraphicsTextItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setZValue(1000)
 
+    def recolour(self, theme: Theme) -> None:
+        """The board's colours changed (light/dark) while typing: same text and size, new colours."""
+        self.theme = theme
+        self.setDefaultTextColor(theme.card_text)
+        self.update()
+
     @property
     def finished(self) -> bool:
         return self._done

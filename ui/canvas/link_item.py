@@ -380,7 +380,7 @@ class LinkItem(QGraphicsItem):
             painter.setPen(pen)
             painter.drawLine(visible)
             if self.style == LinkStyle.DIRECT and lod >= LOD_TEXT:
-                inner = QPen(self.theme.background if self.theme.name == "projector" else QColor("#FFFFFF"))
+                inner = QPen(self.theme.direct_inner)
                 inner.setWidthF(pen.widthF() / 3)
                 painter.setPen(inner)
                 painter.drawLine(visible)

@@ -805,6 +805,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             card.set_theme(theme)
         for item in self._links.values():
             item.set_theme(theme)
+        if self.editor is not None:
+            self.editor.recolour(theme)  # a scheme switch while typing: the text stays readable
         if self._reflow_for is not None and self._builder is None:
             self._apply_reflow()  # new type sizes: new card heights, the reflowed board follows
 

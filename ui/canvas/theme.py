@@ -1,13 +1,15 @@
 """Colours, pens and fonts of the board, in a normal and a projector variant.
 
-Kept in one place so projector mode is a swap of one object rather than a hunt through paint code.
-The projector variant is for a room: dark background, bright cards, bigger type and thick arrows,
+Kept in one place so projector mode (or the desk's dark scheme) is a swap of one object rather than
+a hunt through paint code. The desk has a light and a dark variant (the window follows the system's
+colour scheme, ui/appearance.py): the same board, each text colour above 4.5:1 on what it is drawn
+on. The projector variant is for a room: dark background, bright cards, bigger type and thick arrows,
 legible at 1024x768 from the back row.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from PySide6.QtGui import QColor, QFont
@@ -53,6 +55,8 @@ class Theme:
     link_far_px: float = 0.0
     """Links whose pen is thinner than this on screen are drawn as plain hairlines (no arrowhead): the
     projector's whole 500-card board at fit would otherwise spend ~10 ms a frame on 1 px antialiased lines."""
+    direct_inner: QColor = field(default_factory=lambda: QColor("#FFFFFF"))
+    """The thin stripe down the middle of a direct-impact link: the background's side of the double line."""
     grow_cards: bool = False
     """Cards grow to show their whole text at body_px (and their whole measure line, wrapped) instead of
     shrinking or cutting it: projector mode, where the board is reflowed around the cards' heights."""
@@ -117,6 +121,34 @@ NORMAL = Theme(
     header_height=22.0,
 )
 
+DARK = Theme(
+    name="dark",
+    background=QColor("#15171B"),
+    band_fill=(QColor("#1C2130"), QColor("#1A261E"), QColor("#29231B")),
+    band_label=QColor("#C9CFD9"),
+    card_fill=QColor("#2A2E36"),
+    card_border=QColor("#555C69"),
+    card_text=QColor("#EDEFF3"),
+    card_muted=QColor("#B3BAC6"),
+    strategic_header=QColor("#4A5A80"),
+    strategic_header_text=QColor("#FFFFFF"),
+    selection=QColor("#5AA2FF"),
+    link=QColor("#A3ABB9"),
+    link_width=2.0,
+    around=QColor("#FF7F57"),
+    direct=QColor("#B88AF0"),
+    suggestion=QColor("#8D949F"),
+    body_px=15,
+    header_px=12,
+    small_px=11,
+    band_label_px=14,
+    badge=_BADGES,
+    min_body_px=11,
+    header_height=22.0,
+    direct_inner=QColor("#15171B"),
+)
+"""The desk in the dark scheme: dark cards on a darker board, light text, the same sizes as NORMAL."""
+
 PROJECTOR = Theme(
     name="projector",
     background=QColor("#101218"),
@@ -146,5 +178,6 @@ PROJECTOR = Theme(
     # which keeps its frame within 16 ms (500 cards); the guide's focus zooms up to legible text
     link_label_px=21,
     link_far_px=1.5,
+    direct_inner=QColor("#101218"),
     grow_cards=True,
 )

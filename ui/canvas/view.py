@@ -35,7 +35,7 @@ from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import FIT_MARGIN, FIT_MAX_SCALE, ZoomPanMixin
 from ui.canvas.overlays import TimerOverlay
 from ui.canvas.scene import BULK_MOVE, BoardScene
-from ui.canvas.theme import NORMAL, PROJECTOR, Theme
+from ui.canvas.theme import DARK, NORMAL, PROJECTOR, Theme
 from ui.canvas.tidy_job import TidyJob
 from ui.document import Document
 from ui.mime import decode
@@ -244,7 +244,21 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.board_scene.set_reflow(room, FIT_MAX_SCALE)
 
     def _theme(self) -> Theme:
-        return PROJECTOR if self.projector else NORMAL
+        if self.projector:
+            return PROJECTOR
+        return DARK if self.dark else NORMAL
+
+    dark = False
+    """The desk's colour scheme is dark (the window says so); projector mode has its own look either way."""
+
+    def set_dark(self, dark: bool) -> None:
+        """Follow the desk's colour scheme: the scene and every item restyle in place, nothing is rebuilt."""
+        if dark == self.dark:
+            return
+        self.dark = dark
+        if not self.projector:
+            self.board_scene.set_theme(self._theme())
+            self.viewport().update()
 
     def set_projector(self, on: bool) -> None:
         """Room mode: the projector theme, and no scrollbars (they take room and mean nothing to the

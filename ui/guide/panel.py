@@ -38,8 +38,8 @@ QLabel#guideWhere { color: palette(placeholder-text); }
 QLabel#guideTitle { font-size: 19pt; font-weight: 600; }
 QLabel#guideWhy { font-size: 11pt; color: palette(window-text); }
 QLabel#guideProgress { color: palette(window-text); }
-QLabel#guideSkipped { color: #8A5A00; font-weight: 600; }
-QLabel#guideMessage { color: #B00020; font-weight: 600; }
+QLabel#guideSkipped { font-weight: 600; }
+QLabel#guideMessage { font-weight: 600; }
 QLabel#guideHint { color: palette(placeholder-text); }
 QLabel#guideScore { font-size: 16pt; font-weight: 600; }
 QLabel#guideTimerDisplay { font-size: 26pt; font-weight: 700; }

@@ -19,7 +19,8 @@ _SWATCHES: dict[tuple[str, int], QIcon] = {}
 
 
 def swatch(colour: str, size: int = 16) -> QIcon:
-    """A filled square in a function's colour, with a dark outline so pale colours still show.
+    """A filled square in a function's colour, with a mid-grey outline so pale colours still show on a
+    light list and dark ones on a dark list.
 
     Cached by colour: panels rebuild their lists on many changes, and painting a pixmap per row
     each time is most of what a rebuild costs on a big workshop.
@@ -37,7 +38,7 @@ def _paint_swatch(colour: str, size: int) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(QColor(colour))
-    painter.setPen(QColor("#202020"))
+    painter.setPen(QColor("#8A909A"))
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
     painter.end()
     return QIcon(pixmap)

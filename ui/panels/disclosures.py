@@ -8,11 +8,11 @@ or hides it from the projector and the phones; each is one undo step through the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
+from ui.theme import Tone, keep_toned, set_tone
 from workshop import user_ops
 from workshop.changes import Change
 from workshop.model import Collection, Disclosure, DisclosureKind, SuggestionStatus
@@ -36,6 +36,7 @@ class DisclosuresPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("disclosuresList")
         self.list.setAccessibleName(self.tr("What the room disclosed"))
         self.list.setWordWrap(True)
@@ -90,7 +91,7 @@ class DisclosuresPanel(QWidget):
             row.setData(ID_ROLE, disclosure.id)
             row.setToolTip(disclosure.text)
             if disclosure.status != SuggestionStatus.PENDING:
-                row.setForeground(QBrush(QColor("#808080")))
+                set_tone(row, Tone.MUTED, self.list.palette())
             self.list.addItem(row)
             if disclosure.id == current:
                 self.list.setCurrentItem(row)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.panels.common import ID_ROLE
-from ui.theme import SEVERITY_COLOURS
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop.findings import SEVERITY_ORDER, Analysis, Finding, Severity
 from workshop.verdict import Verdict
@@ -63,6 +62,7 @@ class FindingsPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("findingsList")
         self.list.setAccessibleName(self.tr("Findings"))
         self.list.setWordWrap(True)
@@ -102,7 +102,7 @@ class FindingsPanel(QWidget):
             header = QListWidgetItem(self._group_title(severity, len(findings)))
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             header.setData(ID_ROLE, severity.value)
-            header.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(severity.value, "#000000"))))
+            set_tone(header, severity.value, self.list.palette())
             font = header.font()
             font.setBold(True)
             header.setFont(font)
@@ -118,14 +118,14 @@ class FindingsPanel(QWidget):
         if analysis.dismissed:
             header = QListWidgetItem(self.tr("Dismissed (%d)") % len(analysis.dismissed))
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            header.setForeground(QBrush(QColor("#707070")))
+            set_tone(header, Tone.MUTED, self.list.palette())
             self.list.addItem(header)
             for finding, reason in analysis.dismissed:
                 item = QListWidgetItem(finding.message + "\n" + self.tr("Dismissed: %s") % reason)
                 item.setData(SUBJECTS_ROLE, list(finding.subjects))
                 item.setData(FINDING_ROLE, finding)
                 item.setData(DISMISSED_ROLE, reason)
-                item.setForeground(QBrush(QColor("#707070")))
+                set_tone(item, Tone.MUTED, self.list.palette())
                 self.list.addItem(item)
         count = len(analysis.findings)
         said = f"{judged.headline}: {judged.advice}" if judged is not None else ""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button, swatch
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -41,6 +42,7 @@ class FunctionsPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("functionsList")
         self.list.setAccessibleName(self.tr("Functions"))
         self.list.currentItemChanged.connect(self._on_current)
@@ -93,6 +95,7 @@ class FunctionsPanel(QWidget):
                 continue
             header = QListWidgetItem(heading)
             header.setFlags(Qt.ItemFlag.NoItemFlags)
+            set_tone(header, Tone.MUTED, self.list.palette())  # a heading, not a greyed-out (disabled) row
             font = header.font()
             font.setBold(True)
             header.setFont(font)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from ui import mime
 from ui.document import Document
 from ui.panels.common import ID_ROLE, KIND_ROLE, STRATEGY_COLOUR, swatch
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -83,6 +84,7 @@ class PalettePanel(QWidget):
         super().__init__(parent)
         self._document = document
         self.tiles = TileList(self)
+        keep_toned(self.tiles)  # light/dark switched: its coloured rows follow
         self.tiles.setObjectName("paletteTiles")
         self.tiles.setAccessibleName(self.tr("Card palette"))
         self.tiles.setAccessibleDescription(
@@ -108,6 +110,7 @@ class PalettePanel(QWidget):
     def _header(self, text: str) -> None:
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
+        set_tone(item, Tone.MUTED, self.tiles.palette())  # a heading, not a greyed-out (disabled) row
         font = item.font()
         font.setBold(True)
         item.setFont(font)

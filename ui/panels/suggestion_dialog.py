@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import theme
 from ui.panels.common import STRATEGY_COLOUR, swatch
 from ui.tooltips import plain_tooltip
 from workshop.model import Band, Function, Goal, SuggestionKind, Workshop
@@ -110,7 +111,7 @@ class SuggestionDialog(QDialog):
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020; font-weight: 600;")
+        self.error.setStyleSheet(theme.message_style(theme.Tone.ERROR, self.palette()))
         self.error.setAccessibleName(self.tr("Problem"))
         self.error.hide()
         layout.addWidget(self.error)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
 from ui.panels.disclosures import DisclosuresPanel
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
+from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
@@ -48,7 +49,6 @@ from workshop.model import (
 from workshop.text import shorten
 from workshop.user_ops import Outcome
 
-DECIDED_COLOUR = "#808080"
 LABEL_LIMIT = 60
 
 DialogRunner = Callable[[QDialog], int]
@@ -77,6 +77,7 @@ class SuggestionsPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
+        keep_toned(self.list)  # light/dark switched: its coloured rows follow
         self.list.setObjectName("suggestionsList")
         self.list.setAccessibleName(self.tr("Suggestions from the room"))
         self.list.setWordWrap(True)
@@ -217,7 +218,7 @@ class SuggestionsPanel(QWidget):
             item.setToolTip(self._tooltip(ws, suggestion))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ". "))
             if suggestion.status != SuggestionStatus.PENDING:
-                item.setForeground(QBrush(QColor(DECIDED_COLOUR)))
+                set_tone(item, Tone.MUTED, self.list.palette())
                 font = QFont(item.font())
                 font.setItalic(True)
                 item.setFont(font)
