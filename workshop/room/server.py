@@ -96,8 +96,10 @@ class _Streams:
     """The open event streams and what they show; touched only on the server's event loop.
 
     `full` is the whole picture as of revision `full_rev`; `patches` the small updates since (and
-    a while before), each with its revision. A stream that has seen revision r gets the patches
-    after r when they are all still kept, otherwise the whole picture and the patches after it.
+    a while before), each with its revision, framed as an event once. A stream that has seen
+    revision r gets the patches after r when they are all still kept, otherwise the whole picture
+    and the patches after it. Woken together, a hundred streams mostly ask for the same `since`:
+    it is built once per revision they have seen (`_ready`), and only from the newest patches.
     """
 
     full: bytes = b"{}"
@@ -107,18 +109,37 @@ class _Streams:
     wakers: set[asyncio.Event] = field(default_factory=set)
     per_address: dict[str, int] = field(default_factory=dict)
     closing: bool = False
+    _ready: dict[int, bytes] = field(default_factory=dict)
+
+    def add_patch(self, rev: int, body: bytes) -> None:
+        self.patches.append((rev, b"data: " + body + b"\n\n"))
+        self._ready.clear()
+
+    def set_full(self, rev: int, body: bytes) -> None:
+        self.full, self.full_rev = body, rev
+        self._ready.clear()
 
     def since(self, seen: int) -> bytes:
         """The events that bring a phone from revision `seen` to the newest."""
+        ready = self._ready.get(seen)
+        if ready is None:
+            ready = self._ready[seen] = self._build(seen)
+        return ready
+
+    def _build(self, seen: int) -> bytes:
         patches = self.patches
         if seen >= self.full_rev and (not patches or patches[0][0] <= seen + 1):
-            return b"".join(b"data: " + body + b"\n\n" for rev, body in patches if rev > seen)
-        return (
-            b"data: "
-            + self.full
-            + b"\n\n"
-            + b"".join(b"data: " + body + b"\n\n" for rev, body in patches if rev > self.full_rev)
-        )
+            return self._after(seen)
+        return b"data: " + self.full + b"\n\n" + self._after(self.full_rev)
+
+    def _after(self, seen: int) -> bytes:
+        """The framed patches newer than `seen`, read from the newest end (a few, of up to 2,000)."""
+        newer = []
+        for rev, event in reversed(self.patches):
+            if rev <= seen:
+                break
+            newer.append(event)
+        return b"".join(reversed(newer))
 
 
 def _load_pages() -> dict[str, tuple[bytes, str]]:
@@ -290,9 +311,9 @@ class RoomServer:
         rev = streams.rev + 1 if rev is None else rev
         streams.rev = max(streams.rev, rev)
         if patch:
-            streams.patches.append((rev, payload))
+            streams.add_patch(rev, payload)
         else:
-            streams.full, streams.full_rev = payload, rev
+            streams.set_full(rev, payload)
         loop = self._loop
         if loop is not None and loop.is_running() and not self._wake_scheduled:
             # One wake-up of every stream per tick, however many posts arrive in it: each stream
