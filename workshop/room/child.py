@@ -26,8 +26,12 @@ from workshop.room import channel as ch
 from workshop.room.channel import Channel, ChannelClosedError
 
 EXIT_GRACE = 0.25
-"""Seconds the streams get to end cleanly once the pipe closed; then the process exits regardless,
-so that the app's 0.5 s to close the room holds with phones connected."""
+"""Seconds the streams get to end cleanly once the pipe closed; then the process exits regardless
+(without waiting for uvicorn's own shutdown, which polls every 0.1 s and grants more grace), so
+that the app's 0.5 s to close the room holds with phones connected."""
+PROFILE_VARIABLE = "VIA_ROOM_PROFILE"
+"""Set to a path, the server process writes its cProfile statistics to PATH.PID as it exits
+(benchmarks/README.md: where a busy room's time goes)."""
 CONNECTED_DELAY = 0.05
 """The phones' count is told at most this often: a room joining at once is one message, not 100."""
 
@@ -77,7 +81,14 @@ class Child:
             await self._drain_pipe()
             return
         self.server.shutdown()
-        await asyncio.wait({serving}, timeout=EXIT_GRACE)
+        await self._streams_ended(loop.time() + EXIT_GRACE)
+
+    async def _streams_ended(self, deadline: float) -> None:
+        """Until every stream has written its end (or the deadline): then exiting closes the sockets."""
+        assert self.loop is not None
+        while self.server.connected and self.loop.time() < deadline:
+            await asyncio.sleep(0.005)
+        await asyncio.sleep(0.01)  # the streams' last chunks go out on the loop's next turns
 
     def _open(self, config: dict[str, Any]) -> Any:
         from workshop.room.limits import Rate
@@ -209,6 +220,14 @@ def _plain(error: BaseException, config: dict[str, Any]) -> str:
     return str(error) or type(error).__name__
 
 
+def _profiler() -> Any:
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    return profiler
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or not argv[1].isdigit():
         print("usage: python -m workshop.room.child FD  (started by Via when the room opens)", file=sys.stderr)
@@ -216,7 +235,12 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the app, which closes the pipe
     pipe = Channel(socket.socket(fileno=int(argv[1])))
     loop = asyncio.new_event_loop()
+    profile_to = os.environ.get(PROFILE_VARIABLE)
+    profiler = _profiler() if profile_to else None
     loop.run_until_complete(Child(pipe).run())  # no waiting for leftover tasks: see EXIT_GRACE
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(f"{profile_to}.{os.getpid()}")
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)  # no interpreter teardown: the room closes within the app's half second

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop.room import channel as ch
 from workshop.room import addresses
+from workshop.room import channel as ch
 from workshop.room.channel import Channel, ChannelClosedError
 from workshop.room.requests import Action
 
