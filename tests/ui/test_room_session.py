@@ -153,3 +153,16 @@ def test_closing_the_window_stops_the_room_even_with_phones_connected(qtbot, win
     window.close()
     assert not server.running
     assert ended.wait(5)
+
+
+def test_when_the_rooms_server_stops_on_its_own_the_room_closes_and_says_why(qtbot, window) -> None:
+    import os
+    import signal
+
+    open_room(window)
+    messages: list[str] = []
+    window.room.message.connect(messages.append)
+    os.kill(window.room.server.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: not window.room.is_open, timeout=5000)
+    assert not window.actions_.room.isChecked() and not window.join_strip.isVisible()
+    assert messages == ["The room closed: the room's server was stopped (signal 9)"]

@@ -176,10 +176,10 @@ def test_a_phone_that_fell_behind_gets_the_whole_picture_again() -> None:
 
     streams = _Streams(full=b'{"rev":1}', full_rev=1, rev=1)
     for rev in range(2, 5):
-        streams.patches.append((rev, b'{"rev":%d}' % rev))
+        streams.add_patch(rev, b'{"rev":%d}' % rev)
         streams.rev = rev
     assert streams.since(2) == b'data: {"rev":3}\n\ndata: {"rev":4}\n\n'
     assert streams.since(-1).startswith(b'data: {"rev":1}\n\n')  # a new phone: the picture, then patches
     for rev in range(5, 5 + PATCHES_KEPT):
-        streams.patches.append((rev, b'{"rev":%d}' % rev))
+        streams.add_patch(rev, b'{"rev":%d}' % rev)
     assert streams.since(2).startswith(b'data: {"rev":1}\n\n')  # patch 3 is gone: start again

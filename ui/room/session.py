@@ -1,22 +1,24 @@
 """One room per window: open it, hand each post to the document, show the phones what changed.
 
-A post arrives on the server's thread. It crosses to the GUI thread as a queued Qt signal carrying
-the action and a `concurrent.futures.Future`; the slot runs it through `Document.run` (the one
-way to edit, onto the one undo stack) and resolves the Future with the verdict the phone gets.
-After every change the participants' picture is rebuilt once (coalesced) and published to all open
-streams. Closing the room, the workshop or the app stops the server: streams first, then uvicorn.
+The server runs in a process of its own (`workshop.room.process`), started when the room opens.
+Everything here happens on the GUI thread, and no other thread touches a Qt object: a
+QSocketNotifier says when the server's pipe has posts waiting; each runs through `Document.run`
+(the one way to edit, onto the one undo stack) in slices that leave the board time to paint, and
+its verdict goes back down the pipe to the phone that asked. After every change the phones get a
+small patch, or the whole picture once per burst. Closing the room, the workshop or the app stops
+the process within half a second, phones connected or not; if the app dies, the process sees its
+pipe close and exits by itself.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from ui.document import Document
 from workshop.changes import Change
@@ -24,8 +26,8 @@ from workshop.room.view import encode, participant_view, patch_for
 
 if TYPE_CHECKING:
     from workshop.room.addresses import Candidate
-    from workshop.room.requests import Action
-    from workshop.room.server import Limits, RoomServer
+    from workshop.room.process import Post, RoomProcess
+    from workshop.room.server import Limits
 
 log = logging.getLogger(__name__)
 
@@ -41,28 +43,24 @@ class RoomSession(QObject):
     openChanged = Signal(bool)
     connectedChanged = Signal(int)
     message = Signal(str)
-    """Why the room did not open, for the status bar."""
-    _arrived = Signal(object, object)
-    """(action, future), emitted on the server's thread, received on the GUI thread."""
+    """Why the room did not open (or stopped), for the status bar."""
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self.server: RoomServer | None = None
+        self.server: RoomProcess | None = None
         self.choose_address: AddressChooser = lambda found: found[0]
         """Asks the facilitator when several networks are possible (the window sets a dialog)."""
         self._publish_pending = False
         self._connected = 0
         self.revision = 0
         self._patches_since_full = 0
-        self._inbox: deque[tuple[Any, concurrent.futures.Future]] = deque()
+        self._inbox: deque[Post] = deque()
         self._draining = False
-        self._arrived.connect(self._enqueue, Qt.ConnectionType.QueuedConnection)
+        self._reader: QSocketNotifier | None = None
+        self._writer: QSocketNotifier | None = None
         document.changed.connect(self._on_changed)
         document.reset.connect(self.close)  # another workshop: the phones' ids meant the old one
-        self._poll = QTimer(self)
-        self._poll.setInterval(1000)
-        self._poll.timeout.connect(self._count_connected)
 
     # --- opening and closing ----------------------------------------------------------------------
 
@@ -90,6 +88,7 @@ class RoomSession(QObject):
         if self.server is not None:
             return True
         from workshop.room import addresses, server
+        from workshop.room.process import RoomError, RoomProcess
 
         if host is None:
             found = addresses.candidates()
@@ -101,20 +100,23 @@ class RoomSession(QObject):
                 return False
             host = chosen.ip
         try:
-            room = server.RoomServer(
-                self._submit,
+            room = RoomProcess(
                 host,
                 server.PREFERRED_PORT if port is None else port,
                 limits=limits,
                 allow_loopback_for_tests=allow_loopback_for_tests,
             )
-            room.publish(self._picture(), self.revision)
-            room.start()
-        except (OSError, RuntimeError, ValueError) as error:
+            room.start(self._picture(), self.revision)
+        except (RoomError, ValueError) as error:
             self.message.emit(self.tr("The room could not open: %s") % error)
             return False
         self.server = room
-        self._poll.start()
+        self._reader = QSocketNotifier(room.fileno(), QSocketNotifier.Type.Read, self)
+        self._reader.activated.connect(self._readable)
+        self._writer = QSocketNotifier(room.fileno(), QSocketNotifier.Type.Write, self)
+        self._writer.setEnabled(False)
+        self._writer.activated.connect(self._writable)
+        self._after_send()
         self.openChanged.emit(True)
         return True
 
@@ -123,52 +125,80 @@ class RoomSession(QObject):
         room, self.server = self.server, None
         if room is None:
             return
-        self._poll.stop()
+        for notifier in (self._reader, self._writer):
+            if notifier is not None:
+                notifier.setEnabled(False)  # before the pipe closes: a notifier on a closed fd misfires
+                notifier.deleteLater()
+        self._reader = self._writer = None
+        self._inbox.clear()  # their phones get 503 from the process as it closes
         room.stop(timeout=0.5)
         self._connected = 0
         self.connectedChanged.emit(0)
         self.openChanged.emit(False)
 
-    # --- posts ------------------------------------------------------------------------------------
+    # --- the pipe ---------------------------------------------------------------------------------
 
-    def _submit(self, action: Action) -> concurrent.futures.Future:
-        """Server thread: hand the post over; the Future carries the verdict back."""
-        future: concurrent.futures.Future = concurrent.futures.Future()
-        self._arrived.emit(action, future)
-        return future
+    def _readable(self) -> None:
+        from workshop.room.process import Connected, Post, Stopped
 
-    def _enqueue(self, action: Any, future: concurrent.futures.Future) -> None:
-        self._inbox.append((action, future))
-        if not self._draining:
+        room = self.server
+        if room is None:
+            return
+        stopped = None
+        for said in room.receive():
+            if isinstance(said, Post):
+                self._inbox.append(said)
+            elif isinstance(said, Connected):
+                if said.count != self._connected:
+                    self._connected = said.count
+                    self.connectedChanged.emit(said.count)
+            elif isinstance(said, Stopped):
+                stopped = said
+        if self._inbox and not self._draining:
             self._draining = True
             QTimer.singleShot(0, self._drain)
+        if stopped is not None:
+            log.warning("room server stopped: %s", stopped.reason)
+            self.close()
+            self.message.emit(self.tr("The room closed: %s") % stopped.reason)
+
+    def _writable(self) -> None:
+        if self.server is not None:
+            self.server.flush()
+        self._after_send()
+
+    def _after_send(self) -> None:
+        """Watch for room in the pipe only while something waits to go (a big picture, a slow child)."""
+        if self._writer is not None and self.server is not None:
+            self._writer.setEnabled(self.server.pending)
+
+    # --- posts ------------------------------------------------------------------------------------
 
     def _drain(self) -> None:
         """Decide the posts waiting, for at most DRAIN_BUDGET seconds at a time, then let the window
         breathe (paint, timers, the facilitator's keys) before the next batch: a burst of a hundred
         phones posting at once never freezes the board."""
         start = time.perf_counter()
-        while self._inbox and time.perf_counter() - start < DRAIN_BUDGET:
-            self._decide(*self._inbox.popleft())
-        if self._inbox:
+        while self._inbox and self.server is not None and time.perf_counter() - start < DRAIN_BUDGET:
+            self._decide(self._inbox.popleft())
+        self._after_send()
+        if self._inbox and self.server is not None:
             QTimer.singleShot(0, self._drain)
         else:
             self._draining = False
 
-    def _decide(self, action: Any, future: concurrent.futures.Future) -> None:
+    def _decide(self, post: Post) -> None:
         from workshop.room.verdict import decide
 
-        if not future.set_running_or_notify_cancel():
-            return
-        if self.server is None:
-            future.set_result((503, {"ok": False, "error": "The room is closed."}))
+        room = self.server
+        if room is None:
             return
         try:
-            verdict = decide(self._document.workshop, self._document.run, action)
+            verdict = decide(self._document.workshop, self._document.run, post.action)
         except Exception as error:  # a bug must not leave the phone waiting; it is logged with details
             log.exception("room post failed")
             verdict = (500, {"ok": False, "error": f"The room could not record this ({type(error).__name__})."})
-        future.set_result(verdict)
+        room.answer(post.id, verdict)
 
     # --- what the phones see ----------------------------------------------------------------------
 
@@ -183,6 +213,7 @@ class RoomSession(QObject):
         elif patch["suggestions"] or patch["disclosures"] or patch["removed"]:
             self.revision += 1
             self.server.publish_patch(encode({"rev": self.revision, "patch": patch}), self.revision)
+            self._after_send()
             self._patches_since_full += 1
             if self._patches_since_full >= FULL_EVERY:
                 self._schedule_publish()  # a phone that joins later starts from a recent picture
@@ -198,6 +229,7 @@ class RoomSession(QObject):
         if self.server is not None:
             picture = self._picture()
             self.server.publish(picture, self.revision)
+            self._after_send()
 
     def _picture(self) -> bytes:
         """The phones' whole picture, numbered first ({"rev":N,...}) so a phone or a benchmark can
@@ -206,13 +238,6 @@ class RoomSession(QObject):
         self.revision += 1
         return encode({"rev": self.revision, **participant_view(self._document.workshop)})
 
-    def _count_connected(self) -> None:
-        count = self.server.connected if self.server is not None else 0
-        if count != self._connected:
-            self._connected = count
-            self.connectedChanged.emit(count)
-
     def refresh_count(self) -> int:
-        """Read the number of open phones now (tests, and the strip when it first shows)."""
-        self._count_connected()
+        """The number of open phones as the server last said (it tells each change at once)."""
         return self._connected

@@ -1,9 +1,10 @@
-"""The room's web server: a Starlette app served by uvicorn in a background thread.
+"""The room's web server: a Starlette app served by uvicorn, on an event loop of its own.
 
-Imported only when the facilitator opens the room (uvicorn and Starlette cost ~95 ms to import).
-Request handlers never touch the workshop: a post is handed to `submit`, which returns a
-`concurrent.futures.Future` resolved where the workshop lives (the GUI thread in the app) with an
-HTTP status and a body. The phones' live picture is whatever bytes the owner last `publish`ed; it
+In the app it runs in the room's own process (`workshop.room.child`, started when the facilitator
+opens the room), on that process's main thread; tests also run it in a background thread
+(`start`). Request handlers never touch the workshop: a post is handed to `submit`, which returns a
+future (asyncio's or `concurrent.futures`') resolved where the workshop lives with an HTTP status
+and a body. The phones' live picture is whatever bytes the owner last `publish`ed; it
 reaches every open stream (Server-Sent Events, a ping every 15 s) as one shared buffer.
 
 Every route is `/<token>/...` with a fresh random token per opening, compared in constant time
@@ -39,7 +40,8 @@ from workshop.room.addresses import usable
 from workshop.room.limits import PER_ADDRESS, PER_PARTICIPANT, IdempotencyCache, Rate, RateLimiter
 from workshop.room.requests import MAX_BODY, Action, PostError, parse_post
 
-Submit = Callable[[Action], "concurrent.futures.Future[tuple[int, dict[str, Any]]]"]
+Verdict = tuple[int, dict[str, Any]]
+Submit = Callable[[Action], "concurrent.futures.Future[Verdict] | asyncio.Future[Verdict]"]
 
 PREFERRED_PORT = 8765
 TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -94,8 +96,10 @@ class _Streams:
     """The open event streams and what they show; touched only on the server's event loop.
 
     `full` is the whole picture as of revision `full_rev`; `patches` the small updates since (and
-    a while before), each with its revision. A stream that has seen revision r gets the patches
-    after r when they are all still kept, otherwise the whole picture and the patches after it.
+    a while before), each with its revision, framed as an event once. A stream that has seen
+    revision r gets the patches after r when they are all still kept, otherwise the whole picture
+    and the patches after it. Woken together, a hundred streams mostly ask for the same `since`:
+    it is built once per revision they have seen (`_ready`), and only from the newest patches.
     """
 
     full: bytes = b"{}"
@@ -105,18 +109,37 @@ class _Streams:
     wakers: set[asyncio.Event] = field(default_factory=set)
     per_address: dict[str, int] = field(default_factory=dict)
     closing: bool = False
+    _ready: dict[int, bytes] = field(default_factory=dict)
+
+    def add_patch(self, rev: int, body: bytes) -> None:
+        self.patches.append((rev, b"data: " + body + b"\n\n"))
+        self._ready.clear()
+
+    def set_full(self, rev: int, body: bytes) -> None:
+        self.full, self.full_rev = body, rev
+        self._ready.clear()
 
     def since(self, seen: int) -> bytes:
         """The events that bring a phone from revision `seen` to the newest."""
+        ready = self._ready.get(seen)
+        if ready is None:
+            ready = self._ready[seen] = self._build(seen)
+        return ready
+
+    def _build(self, seen: int) -> bytes:
         patches = self.patches
         if seen >= self.full_rev and (not patches or patches[0][0] <= seen + 1):
-            return b"".join(b"data: " + body + b"\n\n" for rev, body in patches if rev > seen)
-        return (
-            b"data: "
-            + self.full
-            + b"\n\n"
-            + b"".join(b"data: " + body + b"\n\n" for rev, body in patches if rev > self.full_rev)
-        )
+            return self._after(seen)
+        return b"data: " + self.full + b"\n\n" + self._after(self.full_rev)
+
+    def _after(self, seen: int) -> bytes:
+        """The framed patches newer than `seen`, read from the newest end (a few, of up to 2,000)."""
+        newer = []
+        for rev, event in reversed(self.patches):
+            if rev <= seen:
+                break
+            newer.append(event)
+        return b"".join(reversed(newer))
 
 
 def _load_pages() -> dict[str, tuple[bytes, str]]:
@@ -180,6 +203,10 @@ class RoomServer:
         self._pages = _load_pages()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._started = threading.Event()
+        self.on_streams: Callable[[int], None] | None = None
+        """Told the number of open streams whenever it changes (on the server's event loop)."""
+        self.on_listening: Callable[[], None] | None = None
+        """Told once uvicorn has started serving (on the server's event loop)."""
         self._thread: threading.Thread | None = None
         app = Starlette(
             routes=[
@@ -202,7 +229,7 @@ class RoomServer:
             timeout_keep_alive=20,
             timeout_graceful_shutdown=0.2,
         )
-        self._server = _Server(config, self._started)
+        self._server = _Server(config, self._listening)
 
     # --- the owner's side (any thread) ----------------------------------------------------------
 
@@ -233,8 +260,8 @@ class RoomServer:
 
     def _call(self, function: Callable[..., None], *args: Any) -> None:
         loop = self._loop
-        if loop is None or loop.is_closed():
-            function(*args)  # not serving yet (or any more): nobody to wake
+        if loop is None or loop.is_closed() or _running_loop() is loop:
+            function(*args)  # not serving yet (or any more), or already on the loop: no hop needed
             return
         with contextlib.suppress(RuntimeError):  # the loop closed between the check and the call
             loop.call_soon_threadsafe(function, *args)
@@ -260,11 +287,20 @@ class RoomServer:
 
     # --- the server thread ------------------------------------------------------------------------
 
+    async def serve(self) -> None:
+        """Serve on the running event loop until `shutdown` (or `stop` from another thread)."""
+        self._loop = asyncio.get_running_loop()
+        await self._server.serve(sockets=[self._socket])
+
+    def shutdown(self) -> None:
+        """On the server's loop: end the open streams, then let uvicorn close (`serve` returns)."""
+        self._close_streams()
+        self._server.should_exit = True
+
     def _serve(self) -> None:
         loop = asyncio.new_event_loop()
-        self._loop = loop
         try:
-            loop.run_until_complete(self._server.serve(sockets=[self._socket]))
+            loop.run_until_complete(self.serve())
         finally:
             with contextlib.suppress(Exception):
                 loop.run_until_complete(loop.shutdown_asyncgens())
@@ -275,9 +311,9 @@ class RoomServer:
         rev = streams.rev + 1 if rev is None else rev
         streams.rev = max(streams.rev, rev)
         if patch:
-            streams.patches.append((rev, payload))
+            streams.add_patch(rev, payload)
         else:
-            streams.full, streams.full_rev = payload, rev
+            streams.set_full(rev, payload)
         loop = self._loop
         if loop is not None and loop.is_running() and not self._wake_scheduled:
             # One wake-up of every stream per tick, however many posts arrive in it: each stream
@@ -295,6 +331,15 @@ class RoomServer:
         self._streams.closing = True
         for waker in self._streams.wakers:
             waker.set()
+
+    def _listening(self) -> None:
+        self._started.set()
+        if self.on_listening is not None:
+            self.on_listening()
+
+    def _streams_changed(self) -> None:
+        if self.on_streams is not None:
+            self.on_streams(len(self._streams.wakers))
 
     def _token_ok(self, request: Request) -> bool:
         return hmac.compare_digest(request.path_params.get("token", "").encode(), self._token_bytes)
@@ -357,8 +402,11 @@ class RoomServer:
             return _error(429, "You are posting very fast; wait a moment.", retry=True)
         pending: asyncio.Future = asyncio.get_running_loop().create_future()
         self._answers.put(action.participant, action.key, pending, now)
+        answer_future = self.submit(action)
+        if isinstance(answer_future, concurrent.futures.Future):
+            answer_future = asyncio.wrap_future(answer_future)
         try:
-            verdict = await asyncio.wait_for(asyncio.wrap_future(self.submit(action)), self.limits.verdict_seconds)
+            verdict = await asyncio.wait_for(answer_future, self.limits.verdict_seconds)
         except (TimeoutError, concurrent.futures.CancelledError, RuntimeError):
             self._answers.forget(action.participant, action.key)
             pending.set_result((503, {"ok": False, "error": "The room is busy; try again."}))
@@ -378,6 +426,7 @@ class RoomServer:
         waker = asyncio.Event()
         streams.wakers.add(waker)
         streams.per_address[address] = streams.per_address.get(address, 0) + 1
+        self._streams_changed()
 
         async def events() -> AsyncIterator[bytes]:
             try:
@@ -402,6 +451,7 @@ class RoomServer:
                     streams.per_address[address] = left
                 else:
                     streams.per_address.pop(address, None)
+                self._streams_changed()
 
         return StreamingResponse(events(), media_type="text/event-stream", headers={"x-accel-buffering": "no"})
 
@@ -409,17 +459,25 @@ class RoomServer:
 class _Server(uvicorn.Server):
     """uvicorn's server, telling the owner when it listens; in a thread it installs no signal handlers."""
 
-    def __init__(self, config: uvicorn.Config, started: threading.Event) -> None:
+    def __init__(self, config: uvicorn.Config, started: Callable[[], None]) -> None:
         super().__init__(config)
-        self._started_event = started
+        self._on_started = started
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
-        self._started_event.set()
+        if self.started:  # uvicorn reports a failed start by leaving this False and should_exit True
+            self._on_started()
 
     @contextlib.contextmanager
     def capture_signals(self):  # type: ignore[override]
         yield  # the app owns the signals; closing the room stops the server
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _http_protocol(header_seconds: float) -> Any:
