@@ -375,8 +375,10 @@ class GuidePanel(QWidget):
 
     def _to_top(self) -> None:
         """A new step opens at its heading: the last step's scroll position belongs to the last step."""
-        self.scroll.verticalScrollBar().setValue(0)
-        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(0))  # after the new layout landed
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(0)
+        QTimer.singleShot(0, bar, lambda: bar.setValue(0))  # again once the new layout landed (bar as context:
+        # a panel closed in between takes the call with it)
 
     def _update_header(self, *, refocus: bool = True) -> None:
         ws = self.document.workshop

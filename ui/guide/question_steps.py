@@ -274,11 +274,13 @@ class _PerCustomerStep(QuestionStep):
         self.empty.setVisible(not ids)
 
     def primary_input(self) -> QWidget | None:
-        shown = [s for s in self.sections if not s.isHidden()]
+        chosen = self.customer.currentData() if self.slim else None
+        shown = [s for s in self.sections if chosen is None or s.relation_id == chosen]
         return self.section_inputs(shown[0])[0] if shown else None
 
     def tab_chain(self) -> list[QWidget]:
-        return [self.customer, *(w for s in self.sections for w in self.section_inputs(s)), self.note]
+        chooser = [self.customer] if self.slim else []
+        return [*chooser, *(w for s in self.sections for w in self.section_inputs(s)), self.note]
 
     def slim_hidden(self) -> list[QWidget]:
         return [*super().slim_hidden(), self.hint]
