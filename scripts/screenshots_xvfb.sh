@@ -3,6 +3,8 @@
 #   scripts/screenshots_xvfb.sh OUT_DIR [WIDTHxHEIGHT ...]
 # For each screen size: Via opens the demo, then F11 (projector mode), the guide with F9, Next a few
 # times, and a timer started; each state is a screenshot of the whole screen (import -window root).
+# Then scripts/screenshots_guide.py walks every guide step in the real window on the same screen, at
+# the desk and in projector mode (OUT_DIR/guide-SIZE/), printing the board's share of the width.
 # Needs: apt-get install -y xvfb openbox xdotool imagemagick, and `pip install -e .` in .venv.
 set -euo pipefail
 out=${1:?usage: screenshots_xvfb.sh OUT_DIR [WIDTHxHEIGHT ...]}
@@ -41,6 +43,8 @@ for size in "${sizes[@]}"; do
   key Escape; shot "$size-6-back-to-normal"
   key ctrl+q; sleep 1; key Tab; key Return  # "Discard" if asked to save
   sleep 1
-  kill "$app" "$wm" "$xvfb" 2>/dev/null || true
+  kill "$app" 2>/dev/null || true
+  QT_QPA_PLATFORM=xcb HOME=$(mktemp -d) "$repo/.venv/bin/python" "$repo/scripts/screenshots_guide.py" "$out/guide-$size"
+  kill "$wm" "$xvfb" 2>/dev/null || true
   wait 2>/dev/null || true
 done

@@ -36,8 +36,9 @@ def strip_width(window_width: int, separator: int) -> int:
 
 
 def style() -> str:
-    """Type sized like the projected board's card text (~16 px body, ~23 px question) and the
-    colours of the window's palette (projector mode sets a high-contrast one)."""
+    """Type sized like the projected board's card text (~16 px body, ~20 px question) and the
+    colours of the window's palette (projector mode sets a high-contrast one). Choice and number
+    boxes keep the style's own frame: a style-sheet border there loses their arrows."""
     error, warning = theme.SEVERITY_COLOURS["error"], theme.SEVERITY_COLOURS["warning"]
     return f"""
 QWidget {{ font-size: 12pt; }}
@@ -49,7 +50,7 @@ QLabel#guideSkipped {{ color: {warning}; font-weight: 700; }}
 QLabel#guideMessage {{ color: {error}; font-weight: 700; }}
 QLabel#guideHint, QLabel#guideEmpty {{ font-size: 11pt; }}
 QLabel#guideScore {{ font-size: 17pt; font-weight: 700; }}
-QLineEdit, QPlainTextEdit, QComboBox, QListWidget, QSpinBox, QDateEdit {{
+QLineEdit, QPlainTextEdit, QListWidget {{
     border: 2px solid palette(window-text); background: palette(base); color: palette(text); padding: 2px;
 }}
 QListWidget::item:selected {{ background: palette(highlight); color: palette(highlighted-text); }}
@@ -60,7 +61,7 @@ QPushButton {{
 }}
 QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled {{ color: palette(placeholder-text); }}
 QPushButton#guideExportButton {{ font-size: 14pt; padding: 8px; }}
-QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus, QSpinBox:focus {{
+QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus {{
     border: 3px solid palette(highlight);
 }}
 QGroupBox {{ font-weight: 700; border: 2px solid palette(window-text); margin-top: 1.3em; padding-top: 2px; }}

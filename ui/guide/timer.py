@@ -109,8 +109,6 @@ class StepTimer(QWidget):
         for widget in (self.display, self.minutes, self.start_button, self.reset_button):
             grid.removeWidget(widget)
         self.display.setVisible(not self._slim)
-        arrows = QSpinBox.ButtonSymbols.NoButtons if self._slim else QSpinBox.ButtonSymbols.UpDownArrows
-        self.minutes.setButtonSymbols(arrows)  # the strip's box is typed into or changed with the arrow keys
         if self._slim:  # [Start][Reset] over [10 min]
             grid.addWidget(self.start_button, 0, 0)
             grid.addWidget(self.reset_button, 0, 1)
