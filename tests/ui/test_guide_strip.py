@@ -159,3 +159,21 @@ def test_at_the_desk_a_step_change_also_starts_at_the_heading(qtbot):
     panel.next()
     assert bar.value() == 0
     assert panel.why.isVisible() and panel.progress.isVisible(), "the desk panel keeps its full header"
+
+
+def test_on_a_larger_beamer_the_strips_type_grows_with_it(qtbot):
+    """A fifth of 1920 px is ~380 px: the question grows as the cards beside it do, and still fits."""
+    from ui.document import Document
+    from workshop.examples import customer_loyalty
+
+    panel = GuidePanel(Document(customer_loyalty()))
+    qtbot.addWidget(panel)
+    panel.set_projector(True)
+    panel.resize(198, 768)
+    panel.show()
+    qtbot.waitExposed(panel)
+    small = panel.title.fontInfo().pixelSize()
+    panel.resize(378, 1080)
+    qtbot.waitUntil(lambda: panel.title.fontInfo().pixelSize() >= small * 1.4)
+    panel.go_to("question:f-it:3")
+    assert _settled(qtbot, panel), "the larger type still fits a 1080-px strip"

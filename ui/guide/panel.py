@@ -284,7 +284,7 @@ class GuidePanel(QWidget):
             self._layout.setContentsMargins(self._desk_margins)
 
     def _apply_style(self) -> None:
-        style = slim.style() if self._projector else _NORMAL_STYLE
+        style = slim.style(slim.type_scale(self.width())) if self._projector else _NORMAL_STYLE
         if self.styleSheet() != style:
             self.setStyleSheet(style)
 
@@ -299,6 +299,8 @@ class GuidePanel(QWidget):
         if narrow != self._narrow:
             self._narrow = narrow
             self.timer.set_compact(narrow)
+        if self._projector:
+            self._apply_style()  # the strip's type follows its width (a larger beamer, larger type)
 
     def projector(self) -> bool:
         return self._projector

@@ -21,6 +21,8 @@ from ui.guide.widgets import RemovableList, StepWidget
 SHARE = 0.2
 """Most of the window's width the strip may take (its separator included): the board keeps 80%."""
 MIN_WIDTH = 150
+BASE_WIDTH = 200
+"""The strip's width on a 1024x768 beamer, where its type has its base size."""
 """Narrowest strip: below this the question wraps a word per line."""
 COMBO_CHARS = 5
 """Characters a choice box shows at least in the strip; the open list shows every entry in full."""
@@ -35,21 +37,26 @@ def strip_width(window_width: int, separator: int) -> int:
     return max(MIN_WIDTH, int(window_width * SHARE) - separator)
 
 
-def style() -> str:
+def style(scale: float = 1.0) -> str:
     """Type sized like the projected board's card text (~16 px body, ~20 px question) and the
     colours of the window's palette (projector mode sets a high-contrast one). Choice and number
-    boxes keep the style's own frame: a style-sheet border there loses their arrows."""
+    boxes keep the style's own frame: a style-sheet border there loses their arrows. `scale` grows
+    the type with the strip (see `type_scale`), as the board's cards grow on a larger screen."""
     error, warning = theme.SEVERITY_COLOURS["error"], theme.SEVERITY_COLOURS["warning"]
+
+    def pt(size: float) -> str:
+        return f"{size * scale:.1f}pt"
+
     return f"""
-QWidget {{ font-size: 12pt; }}
+QWidget {{ font-size: {pt(12)}; }}
 QWidget#guidePanel, QScrollArea, QScrollArea > QWidget > QWidget {{ background: palette(window); }}
 QLabel {{ color: palette(window-text); }}
-QLabel#guideWhere {{ font-size: 11pt; font-weight: 600; }}
-QLabel#guideTitle {{ font-size: 15pt; font-weight: 700; }}
+QLabel#guideWhere {{ font-size: {pt(11)}; font-weight: 600; }}
+QLabel#guideTitle {{ font-size: {pt(15)}; font-weight: 700; }}
 QLabel#guideSkipped {{ color: {warning}; font-weight: 700; }}
 QLabel#guideMessage {{ color: {error}; font-weight: 700; }}
-QLabel#guideHint, QLabel#guideEmpty {{ font-size: 11pt; }}
-QLabel#guideScore {{ font-size: 17pt; font-weight: 700; }}
+QLabel#guideHint, QLabel#guideEmpty {{ font-size: {pt(11)}; }}
+QLabel#guideScore {{ font-size: {pt(17)}; font-weight: 700; }}
 QLineEdit, QPlainTextEdit, QListWidget {{
     border: 2px solid palette(window-text); background: palette(base); color: palette(text); padding: 2px;
 }}
@@ -60,13 +67,19 @@ QPushButton {{
     background: palette(button); color: palette(button-text); font-weight: 600;
 }}
 QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled {{ color: palette(placeholder-text); }}
-QPushButton#guideExportButton {{ font-size: 14pt; padding: 8px; }}
+QPushButton#guideExportButton {{ font-size: {pt(14)}; padding: 8px; }}
 QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus {{
     border: 3px solid palette(highlight);
 }}
 QGroupBox {{ font-weight: 700; border: 2px solid palette(window-text); margin-top: 1.3em; padding-top: 2px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 6px; }}
 """
+
+
+def type_scale(width: int) -> float:
+    """How much larger than at 1024x768 the strip's type is at this strip width (in tenths, at most
+    half as large again): on a 1920-px beamer the cards' text grows, and the question beside them must too."""
+    return min(1.5, max(1.0, round(width / BASE_WIDTH, 1)))
 
 
 def make_slim(view: StepWidget) -> None:
