@@ -1,29 +1,58 @@
-"""Save a PNG of every guide step on the demo workshop, in projector mode at 1920x1080.
+"""Save a PNG of every guide step on the demo workshop, in the real main window, at the desk and in
+projector mode (the slim strip beside the board).
 
 Usage: python scripts/screenshots_guide.py OUT_DIR
 
-The panel sits beside the board when the board exists (as it does in the main window), otherwise
-it is shown alone. Look at the pictures as the back row would: that is what they are for.
+Run it on a real (virtual) screen with a window manager for pictures the room would see:
+`scripts/screenshots_xvfb.sh OUT_DIR 1024x768` runs it under Xvfb + openbox. Without a display it
+falls back to Qt's offscreen screen (800x800). For each picture it prints the board's share of the
+window's width and whether the guide had to scroll. Look at the pictures as the back row would:
+that is what they are for.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 
 def settle(app: QApplication, seconds: float = 0.6) -> None:
-    """Let delayed layouts run (a list re-wraps its entries 100 ms after a resize)."""
+    """Let delayed layouts run (a list re-wraps its entries 100 ms after a resize; full screen lands late)."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def shoot(app: QApplication, window, name: Path) -> None:
+    """The whole screen on a real display (what the beamer shows), else the window's own picture."""
+    screen = window.screen()
+    picture = screen.grabWindow(0) if QApplication.platformName() == "xcb" else window.grab()
+    picture.save(str(name))
+    panel = window.guide_panel
+    scrolls = panel.scroll.verticalScrollBar().isVisible()
+    share = window.board.width() / max(1, window.width())
+    print(f"{name}  board {window.board.width()}/{window.width()} px = {share:.0%}  guide scrolls: {scrolls}")
+
+
+def walk(app: QApplication, window, out: Path, mode: str) -> None:
+    panel = window.guide_panel
+    window.guide_dock.show()
+    window.guide_dock.raise_()
+    settle(app, 1.0)
+    for index, step in enumerate(panel.steps()):
+        panel.go_to(index, take_focus=True)
+        settle(app)
+        shoot(app, window, out / f"guide_{mode}_{index + 1:02d}_{step.key.replace(':', '_')}.png")
 
 
 def main(argv: list[str]) -> int:
@@ -34,68 +63,32 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
 
+    from ui import theme
     from ui.document import Document
-    from ui.guide.panel import GuidePanel
+    from ui.main_window import MainWindow
+    from workshop import user_ops
     from workshop.examples import customer_loyalty
 
+    theme.apply_app_defaults(app)
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
     document = Document(customer_loyalty())
-    window = QWidget()
-    window.setWindowTitle("Via guide")
-    layout = QHBoxLayout(window)
-    layout.setContentsMargins(0, 0, 0, 0)
-    panel = GuidePanel(document)
-    board = None
-    try:
-        from ui.canvas.view import BoardView
-    except ImportError:
-        print("no BoardView yet: the panel is shown beside an empty area of the board's size")
-        from PySide6.QtWidgets import QLabel
+    window = MainWindow(document, settings=settings)
+    window.showMaximized()
+    settle(app, 1.5)
+    walk(app, window, out, "desk")
 
-        placeholder = QLabel("(board)")
-        placeholder.setStyleSheet("background: #E8E8E8; color: #888; font-size: 30pt;")
-        layout.addWidget(placeholder, 3)
-    else:
-        board = BoardView(document)
-        board.set_projector(True)
-        panel.focusRequested.connect(lambda ids: board.set_focus_ids(ids or None))
-        layout.addWidget(board, 2)
-    layout.addWidget(panel, 1)  # about the third of the screen the window gives the guide in projector mode
-    panel.set_projector(True)
-    window.resize(1920, 1080)
-    window.show()
-    settle(app)
-    if board is not None:
-        board.fit_all()
-    for index, step in enumerate(panel.steps()):
-        panel.go_to(index, take_focus=True)
-        settle(app)
-        name = out / f"guide_{index + 1:02d}_{step.key.replace(':', '_')}.png"
-        window.grab().save(str(name))
-        print(name)
-    window.resize(1024, 768)  # a small beamer: the guide goes narrow (timer on two rows, smaller type)
-    layout.setStretch(0, 3)  # and takes four tenths, as the main window gives it (SMALL_SCREEN_GUIDE_SHARE)
-    layout.setStretch(1, 2)
-    for key in ("strategy", "question:f-it:3", "tensions", "export"):
-        panel.go_to(key, take_focus=True)
-        settle(app)
-        name = out / f"guide_1024x768_{key.replace(':', '_')}.png"
-        window.grab().save(str(name))
-        print(name)
-    window.resize(1920, 1080)
-    layout.setStretch(0, 2)
-    layout.setStretch(1, 1)
-    from workshop import ops
+    window.set_projector(True)
+    settle(app, 1.5)
+    walk(app, window, out, "projector")
 
-    # Question 2 with a support function as a customer: no trace row, a hint where it would be.
-    document.run(ops.add_relation, "f-procurement", "f-it")
-    document.run(ops.add_relation, "f-procurement", "f-sales")
-    panel.go_to("question:f-procurement:2", take_focus=True)
+    panel = window.guide_panel
+    # Question 2 with two internal customers: the strip shows one at a time, with a choice of which.
+    document.run(user_ops.add_relation, "f-it", "f-service")
+    panel.go_to("question:f-it:2", take_focus=True)
     settle(app)
-    name = out / "guide_support_customer_question_2.png"
-    window.grab().save(str(name))
-    print(name)
+    shoot(app, window, out / "guide_projector_two_customers_question_2.png")
     document.undo_stack.undo()
-    document.undo_stack.undo()
+    # The round's time is up: the board's overlay says so, the strip keeps its controls.
     panel.go_to("question:f-it:1")
     now = [time.monotonic()]
     panel.timer.set_clock(lambda: now[0])  # show the end-of-time look without waiting a minute
@@ -103,10 +96,11 @@ def main(argv: list[str]) -> int:
     panel.timer.start()
     now[0] += 61
     panel.timer.tick()
-    app.processEvents()
-    name = out / "guide_timer_ended.png"
-    window.grab().save(str(name))
-    print(name)
+    settle(app)
+    shoot(app, window, out / "guide_projector_timer_ended.png")
+    window.set_projector(False)
+    document.undo_stack.setClean()
+    window.close()
     return 0
 
 

@@ -4,7 +4,8 @@
 # For each colour scheme and screen size: Via opens the demo; at the desk the View menu and its Colour
 # scheme submenu, a toolbar tooltip, the shortcut sheet (F1) and the Workshop details dialog are shown;
 # then F11 (projector mode), the guide with F9, Next a few times, and a timer started; each state is a
-# screenshot of the whole screen (import -window root). --scheme writes the choice into the run's own
+# screenshot of the whole screen (import -window root). Then scripts/screenshots_guide.py walks every
+# guide step in the real window, at the desk and in projector mode (OUT_DIR/guide-SIZE[-SCHEME]/). --scheme writes the choice into the run's own
 # settings (View > Colour scheme, as a user would have left it) and names the files SIZE-SCHEME-...;
 # without it Via follows the (virtual) system, which reports no scheme: light.
 # Needs: apt-get install -y xvfb openbox xdotool imagemagick, and `pip install -e .` in .venv.
@@ -72,7 +73,9 @@ for size in "${sizes[@]}"; do
   key Escape; shot "6-back-to-normal"
   key ctrl+q; sleep 1; key Tab; key Return  # "Discard" if asked to save
   sleep 1
-  kill "$app" "$wm" "$xvfb" 2>/dev/null || true
+  kill "$app" 2>/dev/null || true
+  QT_QPA_PLATFORM=xcb HOME=$(mktemp -d) "$repo/.venv/bin/python" "$repo/scripts/screenshots_guide.py" "$out/guide-$size${scheme:+-$scheme}"
+  kill "$wm" "$xvfb" 2>/dev/null || true
   wait 2>/dev/null || true
 done
 done

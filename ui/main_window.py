@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QStyle,
     QTabBar,
     QToolBar,
     QWidget,
@@ -34,6 +35,7 @@ from ui.background import run_while_painting
 from ui.canvas.view import BoardView
 from ui.document import Document
 from ui.file_names import safe_stem
+from ui.guide import slim
 from ui.guide.panel import GuidePanel
 from ui.panels.findings import FindingsPanel
 from ui.panels.functions import FunctionsPanel
@@ -58,14 +60,10 @@ STATUS_MS = 8000
 LEFT_MIN_WIDTH = 210
 STATE_VERSION = 2
 """Bump when the dock layout changes, so an old saved layout is not forced onto the new one."""
-GUIDE_SHARE = 0.33
-"""Part of the screen the guide takes in projector mode: the board stays the larger picture."""
-SMALL_SCREEN_GUIDE_SHARE = 0.4
-SMALL_SCREEN_BELOW = 1280
 MAXIMISE_BELOW = 1366
 """Screens narrower than this (1024x768 and 1280x800 beamers, small laptops) open Via maximised."""
-"""On a small beamer (1024x768) a third is ~340 px: the question alone fills it and the room's
-answers drop out of sight. Four tenths still leave the board the larger part."""
+NO_MAXIMUM = 16_777_215
+"""Qt's QWIDGETSIZE_MAX: no limit on a widget's size."""
 
 
 def _stamp(path: Path) -> tuple[int, int, bytes] | None:
@@ -503,6 +501,7 @@ class MainWindow(QMainWindow):
             self._before_projector = (self.saveState(), self.windowState())
             for dock in self.docks():
                 dock.hide()  # the guide comes back with F9 when the room works through it
+            self.guide_dock.setTitleBarWidget(QWidget(self.guide_dock))  # the strip needs no "Guide" bar
             self.toolbar.hide()
             self.menuBar().hide()
             self.statusBar().hide()
@@ -510,6 +509,7 @@ class MainWindow(QMainWindow):
         else:
             self.menuBar().show()
             self.statusBar().show()
+            self._free_guide_width()
             if self._before_projector is not None:
                 state, window_state = self._before_projector
                 self.restoreState(state)
@@ -559,11 +559,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._size_guide_for_room)  # again once a late full-screen resize landed
 
     def _size_guide_for_room(self) -> None:
-        """In projector mode the guide gets about a third of the width, whatever width it had at the desk."""
+        """In projector mode the guide is the slim strip: a fifth of the width at most, whatever width
+        it had at the desk, so the board keeps four fifths (the separator counted on the guide's side)."""
         if not self.projector_on or not self.guide_dock.isVisible():
             return
-        share = GUIDE_SHARE if self.width() >= SMALL_SCREEN_BELOW else SMALL_SCREEN_GUIDE_SHARE
-        self.resizeDocks([self.guide_dock], [round(self.width() * share)], Qt.Orientation.Horizontal)
+        separator = self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
+        width = slim.strip_width(self.width(), separator)
+        self.guide_dock.setMaximumWidth(width)
+        self.resizeDocks([self.guide_dock], [width], Qt.Orientation.Horizontal)
+
+    def _free_guide_width(self) -> None:
+        """Back at the desk the guide is a full panel again: its own title bar, any width."""
+        self.guide_dock.setTitleBarWidget(None)
+        self.guide_dock.setMaximumWidth(NO_MAXIMUM)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -67,6 +67,12 @@ class _EditInPlace:
             self._button.setText(self._step.tr("Save changes"))
             self.new_button.show()
 
+    def set_add_text(self, text: str) -> None:
+        """The button's label while adding (the slim strip's is shorter than the desk's)."""
+        self._add_text = text
+        if self.editing_id is None:
+            self._button.setText(text)
+
     def stop(self) -> None:
         self.editing_id = None
         self._button.setText(self._add_text)
@@ -122,6 +128,10 @@ class KpisStep(StepWidget):
 
     def tab_chain(self) -> list[QWidget]:
         return [self.function, self.name, self.rewards, self.scope, self.incentive, self.add_button, self.kpis]
+
+    def slim_hidden(self) -> list[QWidget]:
+        """The incentive is optional: the strip keeps what the KPI is and what it rewards."""
+        return [self.incentive]
 
     def refresh(self) -> None:
         ws = self.ws
@@ -188,9 +198,13 @@ class TensionsStep(StepWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.add_button)
-        layout.addWidget(plain_label(self.tr("Tick a tension once the room has resolved it."), "guideHint"))
+        self.hint = plain_label(self.tr("Tick a tension once the room has resolved it."), "guideHint")
+        layout.addWidget(self.hint)
         layout.addWidget(self.tensions)
         self.refresh()
+
+    def slim_hidden(self) -> list[QWidget]:
+        return [self.hint]
 
     def tab_chain(self) -> list[QWidget]:
         return [self.kpi, self.against, self.why, self.add_button, self.tensions]
@@ -271,6 +285,9 @@ class WeaknessesStep(StepWidget):
 
     def tab_chain(self) -> list[QWidget]:
         return [self.function, self.what, self.affected, self.add_button, self.editing.new_button, self.weaknesses]
+
+    def slim_refreshed(self) -> None:
+        self.editing.set_add_text(self.tr("Disclose"))
 
     def refresh(self) -> None:
         ws = self.ws
@@ -370,6 +387,14 @@ class DecisionsStep(StepWidget):
             self.editing.new_button,
             self.decisions,
         ]
+
+    def slim_hidden(self) -> list[QWidget]:
+        """The strip records the decision being made; the ones already made are listed at the desk
+        and in the report (a list of long decisions left the strip no height for who was heard)."""
+        return [self.decisions]
+
+    def slim_refreshed(self) -> None:
+        self.editing.set_add_text(self.tr("Record"))
 
     def refresh(self) -> None:
         ws = self.ws

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
+from ui.guide import slim
 from ui.guide import steps as step_views
 from ui.guide.review_step import ExportStep
 from ui.guide.timer import StepTimer
@@ -40,58 +41,14 @@ QLabel#guideWhy { font-size: 11pt; color: palette(window-text); }
 QLabel#guideProgress { color: palette(window-text); }
 QLabel#guideSkipped { font-weight: 600; }
 QLabel#guideMessage { font-weight: 600; }
-QLabel#guideHint { color: palette(placeholder-text); }
+QLabel#guideHint, QLabel#guideEmpty { color: palette(placeholder-text); }
 QLabel#guideScore { font-size: 16pt; font-weight: 600; }
 QLabel#guideTimerDisplay { font-size: 26pt; font-weight: 700; }
 QPushButton#guideExportButton { font-size: 14pt; font-weight: 600; padding: 10px; }
 """
 
-_PROJECTOR_STYLE = """
-QWidget { font-size: 17pt; color: #000000; }
-QWidget#guidePanel, QScrollArea, QScrollArea > QWidget > QWidget { background: #FFFFFF; }
-QLabel#guideWhere { font-size: 16pt; color: #202020; }
-QLabel#guideTitle { font-size: 32pt; font-weight: 700; }
-QLabel#guideWhy { font-size: 18pt; color: #101010; }
-QLabel#guideProgress { font-size: 17pt; font-weight: 600; }
-QLabel#guideSkipped { color: #7A4A00; font-weight: 700; }
-QLabel#guideMessage { color: #B00020; font-weight: 700; }
-QLabel#guideHint { color: #202020; }
-QLabel#guideScore { font-size: 26pt; font-weight: 700; }
-QLabel#guideTimerDisplay { font-size: 48pt; font-weight: 700; }
-QLineEdit, QPlainTextEdit, QComboBox, QListWidget, QSpinBox, QDateEdit {
-    border: 2px solid #000000; background: #FFFFFF; padding: 4px;
-}
-QListWidget::item { border-bottom: 1px solid #B0B0B0; }
-QListWidget::item:selected { background: #CFE0FF; color: #000000; }
-QListWidget::indicator, QCheckBox::indicator { width: 26px; height: 26px; }
-QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled { color: #8A8A8A; border-color: #A0A0A0; }
-QPushButton#guideExportButton { font-size: 24pt; font-weight: 700; padding: 18px; }
-QSpinBox::up-button, QSpinBox::down-button { width: 28px; }
-QPushButton { border: 2px solid #000000; border-radius: 6px; padding: 8px 18px; background: #F0F0F0; }
-QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus {
-    border: 4px solid #1A4FA0;
-}
-QGroupBox { font-weight: 700; border: 2px solid #606060; margin-top: 1.4em; padding-top: 6px; }
-QGroupBox::title { subcontrol-origin: margin; left: 8px; }
-"""
-
-_PROJECTOR_NARROW_STYLE = (
-    _PROJECTOR_STYLE
-    + """
-QWidget { font-size: 14pt; }
-QLabel#guideWhere { font-size: 11pt; }
-QLabel#guideTitle { font-size: 20pt; }
-QLabel#guideWhy { font-size: 13pt; }
-QLabel#guideProgress { font-size: 12pt; }
-QLabel#guideTimerDisplay { font-size: 30pt; }
-QPushButton { padding: 6px 10px; }
-QPushButton#guideExportButton { font-size: 16pt; padding: 10px; }
-"""
-)
-"""Projector type for a guide squeezed to a third of a small beamer's width (1024x768): still large
-enough for the room, small enough that the question wraps in a few lines instead of a dozen."""
-
 MIN_WIDTH = 260
+"""Narrowest desk panel; projector mode's slim strip has its own (ui.guide.slim)."""
 COMBO_MIN_CHARS = 10
 """Characters a choice box always shows; longer entries are shown elided and in full when opened."""
 NARROW_BELOW = 560
@@ -116,6 +73,7 @@ class GuidePanel(QWidget):
         self._touched: set[str] = set()
         """Collections changed since the last refresh: a note being typed needs no list rebuilt."""
         self._projector = False
+        """Projector mode: the panel is the slim strip beside the room's board (ui.guide.slim)."""
         self._narrow = False
 
         self.where = plain_label("", "guideWhere", self)
@@ -148,6 +106,9 @@ class GuidePanel(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.skip_button)
         nav.addWidget(self.next_button)
+        self._nav = nav
+        self._skip_row = QHBoxLayout()
+        """In the slim strip Skip has a row of its own: three buttons side by side do not fit a fifth."""
 
         # The header scrolls with the step: squeezed vertically, wrapped labels in a plain layout would
         # be drawn over each other; in a scroll area each keeps the height its text needs.
@@ -164,7 +125,10 @@ class GuidePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.timer)
+        layout.addLayout(self._skip_row)
         layout.addLayout(nav)
+        self._layout = layout
+        self._desk_margins = layout.contentsMargins()
 
         self._add_action(self.tr("Next step"), ["Ctrl+Return", "Ctrl+Enter", "PgDown"], self.next)
         self._add_action(self.tr("Previous step"), ["PgUp"], self.back)
@@ -291,13 +255,36 @@ class GuidePanel(QWidget):
     # --- projector --------------------------------------------------------------------------------
 
     def set_projector(self, on: bool) -> None:
-        """Large type and strong contrast for the room; the board has its own projector mode."""
+        """In front of the room the guide becomes the slim strip (ui.guide.slim): the question, the
+        inputs that answer it and Back/Next, in type the back row reads, beside a board that keeps
+        four fifths of the screen. The open step is built again in its slim or desk form."""
+        if on == self._projector:
+            return
         self._projector = on
+        self.setMinimumWidth(slim.MIN_WIDTH if on else MIN_WIDTH)
+        self.timer.set_slim(on)
+        self._place_skip(on)
         self._apply_style()
+        self._refresh_now()
+        self._show_view()
+
+    def _place_skip(self, slim_strip: bool) -> None:
+        self._nav.removeWidget(self.skip_button)
+        self._skip_row.removeWidget(self.skip_button)
+        if slim_strip:
+            self._skip_row.addWidget(self.skip_button)
+        else:
+            self._nav.insertWidget(2, self.skip_button)
+        spacing = slim.MARGIN if slim_strip else -1
+        for layout in (self._layout, self._nav):
+            layout.setSpacing(spacing)
+        if slim_strip:
+            self._layout.setContentsMargins(slim.MARGIN, slim.MARGIN, slim.MARGIN, slim.MARGIN)
+        else:
+            self._layout.setContentsMargins(self._desk_margins)
 
     def _apply_style(self) -> None:
-        room = _PROJECTOR_NARROW_STYLE if self._narrow else _PROJECTOR_STYLE
-        style = room if self._projector else _NORMAL_STYLE
+        style = slim.style(slim.type_scale(self.width())) if self._projector else _NORMAL_STYLE
         if self.styleSheet() != style:
             self.setStyleSheet(style)
 
@@ -312,7 +299,8 @@ class GuidePanel(QWidget):
         if narrow != self._narrow:
             self._narrow = narrow
             self.timer.set_compact(narrow)
-            self._apply_style()
+        if self._projector:
+            self._apply_style()  # the strip's type follows its width (a larger beamer, larger type)
 
     def projector(self) -> bool:
         return self._projector
@@ -354,6 +342,8 @@ class GuidePanel(QWidget):
                 self._view.refresh_answers()
             else:
                 self._view.refresh()
+            slim.refreshed(self._view)
+            if not answers_only:
                 self._apply_tab_order()
         self._update_header(refocus=not answers_only)
 
@@ -372,6 +362,8 @@ class GuidePanel(QWidget):
             combo.setMinimumContentsLength(COMBO_MIN_CHARS)
         for form in self._view.findChildren(QFormLayout):
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # too narrow: label above field
+        if self._projector:
+            slim.make_slim(self._view)
         self._view.message.connect(self._show_message)
         self._view.focusRequested.connect(self._emit_focus)
         if isinstance(self._view, ExportStep):
@@ -381,19 +373,30 @@ class GuidePanel(QWidget):
         self.message.clear()
         self._update_header()
         self._apply_tab_order()
+        self._to_top()
+
+    def _to_top(self) -> None:
+        """A new step opens at its heading: the last step's scroll position belongs to the last step."""
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(0)
+        QTimer.singleShot(0, bar, lambda: bar.setValue(0))  # again once the new layout landed (bar as context:
+        # a panel closed in between takes the call with it)
 
     def _update_header(self, *, refocus: bool = True) -> None:
         ws = self.document.workshop
         step = self.current_step()
-        self.where.setText(step_views.where(ws, step, self._index, len(self._steps)))
+        strip = self._projector
+        self.where.setText(step_views.where(ws, step, self._index, len(self._steps), short=strip))
         self.title.setText(step_views.title(step))
         self.why.setText(step_views.why(step))
+        self.why.setVisible(not strip)  # the strip has room for the question; the reason is the facilitator's to say
+        self.title.setToolTip(step_views.why(step) if strip else "")
         parts = []
         for function_id, name, done in guide.progress_all(ws):
             mark = "▶ " if function_id == step.function_id else ""
             parts.append(f"{mark}{name} {done}/4")
         self.progress.setText(self.tr("Questions answered: ") + "   ".join(parts) if parts else "")
-        self.progress.setVisible(bool(parts))
+        self.progress.setVisible(bool(parts) and not strip)
         is_skipped = (
             step.skippable and step.function_id is not None and guide.skipped(ws, step.function_id, step.question or 0)
         )

@@ -51,9 +51,14 @@ class QuestionStep(StepWidget):
         self.note = NoteEdit(self.tr("Note on question %d") % (self.step.question or 0), self)
         self.note.setPlaceholderText(self.tr("The room's own words (optional)"))
         self.note.textChanged.connect(self._note_typed)
+        self.note_label = plain_label(self.tr("Note"), "guideFieldLabel")
         layout = self.layout()
-        layout.addWidget(plain_label(self.tr("Note"), "guideFieldLabel"))
+        layout.addWidget(self.note_label)
         layout.addWidget(self.note)
+
+    def slim_hidden(self) -> list[QWidget]:
+        """The room's note is written at the desk: in the strip the question's inputs come first."""
+        return [self.note_label, self.note]
 
     def refresh(self) -> None:
         self.refresh_answers()
@@ -100,11 +105,15 @@ class Question1Step(QuestionStep):
         row = QHBoxLayout()
         row.addWidget(self.add_line, 1)
         row.addWidget(self.kind)
-        self.body.addWidget(plain_label(self.tr("Tick every function you serve (Space ticks)."), "guideHint"))
+        self.hint = plain_label(self.tr("Tick every function you serve (Space ticks)."), "guideHint")
+        self.body.addWidget(self.hint)
         self.body.addWidget(self.served)
         self.body.addLayout(row)
         self.add_note()
         self.refresh()
+
+    def slim_hidden(self) -> list[QWidget]:
+        return [*super().slim_hidden(), self.hint]
 
     def tab_chain(self) -> list[QWidget]:
         return [self.served, self.add_line, self.kind, self.note]
@@ -224,10 +233,17 @@ class _PerCustomerStep(QuestionStep):
     def __init__(self, document: Document, step: Step, parent: QWidget | None = None, *, hint: str = "") -> None:
         super().__init__(document, step, parent)
         self.sections: list[Any] = []  # one QGroupBox per internal customer, each with `relation_id` and `refresh()`
-        self.empty = plain_label(self.tr("No internal customers yet: answer question 1 first."), "guideHint")
-        if hint:
-            self.body.addWidget(plain_label(hint, "guideHint"))
+        self.empty = plain_label(self.tr("No internal customers yet: answer question 1 first."), "guideEmpty")
+        self.hint = plain_label(hint, "guideHint")
+        self.hint.setVisible(bool(hint))
+        self.body.addWidget(self.hint)
         self.body.addWidget(self.empty)
+        self.customer = QComboBox(self)
+        self.customer.setAccessibleName(self.tr("Internal customer shown"))
+        self.customer.setToolTip(self.tr("The slim guide shows one internal customer at a time"))
+        self.customer.hide()  # only in the slim strip: at the desk every customer has its box
+        self.customer.currentIndexChanged.connect(self._show_chosen)
+        self.body.addWidget(self.customer)
         self.section_box = QVBoxLayout()
         self.body.addLayout(self.section_box)
         self.add_note()
@@ -258,10 +274,34 @@ class _PerCustomerStep(QuestionStep):
         self.empty.setVisible(not ids)
 
     def primary_input(self) -> QWidget | None:
-        return self.section_inputs(self.sections[0])[0] if self.sections else None
+        chosen = self.customer.currentData() if self.slim else None
+        shown = [s for s in self.sections if chosen is None or s.relation_id == chosen]
+        return self.section_inputs(shown[0])[0] if shown else None
 
     def tab_chain(self) -> list[QWidget]:
-        return [*(w for s in self.sections for w in self.section_inputs(s)), self.note]
+        chooser = [self.customer] if self.slim else []
+        return [*chooser, *(w for s in self.sections for w in self.section_inputs(s)), self.note]
+
+    def slim_hidden(self) -> list[QWidget]:
+        return [*super().slim_hidden(), self.hint]
+
+    def slim_refreshed(self) -> None:
+        """One internal customer at a time, chosen above its box: three boxes of lists do not fit a
+        strip's height, and the room talks about one customer at a time anyway."""
+        fill_combo(self.customer, [(self.section_name(s), s.relation_id) for s in self.sections])
+        self.customer.setVisible(len(self.sections) > 1)
+        self._show_chosen()
+
+    def section_name(self, section: Any) -> str:
+        relation = self.ws.find(Collection.RELATIONS, section.relation_id)
+        return self.function_name(relation.customer_id) if relation is not None else "?"  # type: ignore[union-attr]
+
+    def _show_chosen(self) -> None:
+        if not self.slim:
+            return
+        chosen = self.customer.currentData()
+        for section in self.sections:
+            section.setVisible(section.relation_id == chosen)
 
 
 class Question2Step(_PerCustomerStep):
@@ -378,6 +418,10 @@ class Question4Step(QuestionStep):
         self.add_note()
         self.refresh()
 
+    def slim_hidden(self) -> list[QWidget]:
+        """Measure and target are optional: the strip keeps the result and the goal it serves."""
+        return [*super().slim_hidden(), self.measure, self.target]
+
     def tab_chain(self) -> list[QWidget]:
         return [self.text, self.serves, self.measure, self.target, self.add_button, self.results, self.note]
 
@@ -472,13 +516,20 @@ class DirectImpactStep(StepWidget):
         form.addRow("", self.new_goal)
         form.addRow(self.tr("Moves"), self.strategic)
         form.addRow(self.tr("Because"), self.reason)
+        self.hint = plain_label(self.tr("If not, move on: this function goes via its internal customers."))
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr("If not, move on: this function goes via its internal customers.")))
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.declare_button)
         layout.addWidget(self.links)
         layout.addWidget(self.convert_button)
         self.refresh()
+
+    def slim_hidden(self) -> list[QWidget]:
+        return [self.hint]
+
+    def slim_texts(self) -> dict[QWidget, str]:
+        return {self.declare_button: self.tr("Declare"), self.convert_button: self.tr("Declare the selected link")}
 
     def tab_chain(self) -> list[QWidget]:
         return [

@@ -128,5 +128,8 @@ class ExportStep(StepWidget):
     def primary_input(self) -> QWidget:
         return self.button
 
+    def slim_texts(self) -> dict[QWidget, str]:
+        return {self.button: self.tr("Export PDF…")}
+
     def tab_chain(self) -> list[QWidget]:
         return [self.button]

@@ -26,11 +26,15 @@ class StrategyStep(StepWidget):
         self.add_line = AddLine(
             self.tr("Type a strategic goal and press Enter"), self.tr("New strategic goal"), self._add, self
         )
+        self.hint = plain_label(self.tr("Delete removes the selected goal (undo brings it back)."), "guideHint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.add_line)
         layout.addWidget(self.goals)
-        layout.addWidget(plain_label(self.tr("Delete removes the selected goal (undo brings it back)."), "guideHint"))
+        layout.addWidget(self.hint)
         self.refresh()
+
+    def slim_hidden(self) -> list[QWidget]:
+        return [self.hint]
 
     def refresh(self) -> None:
         self.goals.fill([(g.text, g.id) for g in self.ws.strategic_goals()])
@@ -61,11 +65,15 @@ class FunctionsStep(StepWidget):
         row = QHBoxLayout()
         row.addWidget(self.add_line, 1)
         row.addWidget(self.kind)
+        self.hint = plain_label(self.tr("Delete removes the selected function with its goals."), "guideHint")
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.functions)
-        layout.addWidget(plain_label(self.tr("Delete removes the selected function with its goals."), "guideHint"))
+        layout.addWidget(self.hint)
         self.refresh()
+
+    def slim_hidden(self) -> list[QWidget]:
+        return [self.hint]
 
     def tab_chain(self) -> list[QWidget]:
         return [self.add_line, self.kind, self.functions]
@@ -109,6 +117,9 @@ class CustomerFacingStep(StepWidget):
         layout.addWidget(self.goals)
         layout.addWidget(self.trace_button)
         self.refresh()
+
+    def slim_texts(self) -> dict[QWidget, str]:
+        return {self.trace_button: self.tr("Trace the selected goal")}
 
     def tab_chain(self) -> list[QWidget]:
         return [self.function, self.add_line, self.serves, self.goals, self.trace_button]

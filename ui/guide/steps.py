@@ -51,9 +51,12 @@ def why(step: Step) -> str:
     return _tr(guide.WHY_STEP[step.kind])
 
 
-def where(ws: Workshop, step: Step, index: int, count: int) -> str:
-    """'Step 7 of 23 · HR · question 1 of 4': the line above the question."""
-    parts = [QCoreApplication.translate("guide", "Step %d of %d") % (index + 1, count), _tr(step.phase)]
+def where(ws: Workshop, step: Step, index: int, count: int, *, short: bool = False) -> str:
+    """'Step 7 of 23 · Internal customers · HR · question 1 of 4': the line above the question; `short`
+    (the projector's slim strip) leaves out the phase, which the question itself makes plain."""
+    parts = [QCoreApplication.translate("guide", "Step %d of %d") % (index + 1, count)]
+    if not short:
+        parts.append(_tr(step.phase))
     function = ws.function(step.function_id)
     if function is not None:
         parts.append(function.name)

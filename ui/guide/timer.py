@@ -79,8 +79,9 @@ class StepTimer(QWidget):
 
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._compact = True
-        self.set_compact(False)
+        self._compact = False
+        self._slim = False
+        self._place()
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(tick_ms)
@@ -89,13 +90,30 @@ class StepTimer(QWidget):
 
     def set_compact(self, on: bool) -> None:
         """Digits on a row of their own, controls below: how the timer fits a narrow guide on a beamer."""
-        if on == self._compact:
-            return
-        self._compact = on
+        if on != self._compact:
+            self._compact = on
+            self._place()
+
+    def compact(self) -> bool:
+        return self._compact
+
+    def set_slim(self, on: bool) -> None:
+        """The projector's slim guide: no digits here (the board's overlay shows the time to the room,
+        larger), and the controls stacked: one row of three is wider than the strip."""
+        if on != self._slim:
+            self._slim = on
+            self._place()
+
+    def _place(self) -> None:
         grid = self._grid
         for widget in (self.display, self.minutes, self.start_button, self.reset_button):
             grid.removeWidget(widget)
-        if on:
+        self.display.setVisible(not self._slim)
+        if self._slim:  # [Start][Reset] over [10 min]
+            grid.addWidget(self.start_button, 0, 0)
+            grid.addWidget(self.reset_button, 0, 1)
+            grid.addWidget(self.minutes, 1, 0, 1, 2)
+        elif self._compact:
             grid.addWidget(self.display, 0, 0, 1, 3)
             for column, widget in enumerate((self.minutes, self.start_button, self.reset_button)):
                 grid.addWidget(widget, 1, column)
@@ -103,10 +121,8 @@ class StepTimer(QWidget):
             for column, widget in enumerate((self.display, self.minutes, self.start_button, self.reset_button)):
                 grid.addWidget(widget, 0, column)
         for column in range(4):
-            grid.setColumnStretch(column, 1 if column == 0 and not on else 0)
-
-    def compact(self) -> bool:
-        return self._compact
+            stretch = (column < 2) if self._slim else (column == 0 and not self._compact)
+            grid.setColumnStretch(column, int(stretch))
 
     # --- state ------------------------------------------------------------------------------------
 

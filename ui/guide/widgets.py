@@ -66,6 +66,23 @@ class StepWidget(QWidget):
         """The inputs in reading order; the panel makes Tab follow it (sections come and go)."""
         return []
 
+    # --- the slim strip (projector mode) ----------------------------------------------------------
+
+    slim = False
+    """Shown in the projector's slim guide strip: only the inputs the room needs to answer (see ui.guide.slim)."""
+
+    def slim_hidden(self) -> list[QWidget]:
+        """Inputs left out of the slim strip (optional fields, notes, long-form lists shown at the desk)."""
+        return []
+
+    def slim_texts(self) -> dict[QWidget, str]:
+        """Shorter labels for buttons whose desk label would wrap onto three lines in the strip."""
+        return {}
+
+    def slim_refreshed(self) -> None:
+        """Called after every refresh in the strip: a step that shows parts by the model's state
+        (one internal customer at a time) puts the strip's choice back here."""
+
     # --- edits --------------------------------------------------------------------------------
 
     def run(self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kw: Any) -> Outcome:
@@ -130,6 +147,15 @@ class RemovableList(QListWidget):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(200)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.preferred_height: int | None = None
+        """Set in the slim strip: the list asks for this little and grows into whatever height is left,
+        so the strip fits its height and a long list scrolls inside itself instead."""
+
+    def sizeHint(self) -> QSize:
+        base = super().sizeHint()
+        if self.preferred_height is None:
+            return base
+        return QSize(base.width(), min(base.height(), self.preferred_height))
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-measure wrapped entries when the style sheet's font arrives (projector mode).
