@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import appearance, compare_dialog, dialogs, recent_files, theme, workshop_details
+from ui import appearance, compare_dialog, dialogs, import_dialog, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         a.export_report.triggered.connect(self.export_report)
         a.workshop_details.triggered.connect(self.edit_workshop_details)
         a.compare.triggered.connect(lambda: compare_dialog.compare_with(self, doc, self.exporter.include_since))
+        a.import_file.triggered.connect(self.import_spreadsheet)
         a.email_report.triggered.connect(self.email_report)
         a.full_screen.toggled.connect(self._set_full_screen)
         a.projector.toggled.connect(self.set_projector)
@@ -484,6 +485,13 @@ class MainWindow(QMainWindow):
         """File > Workshop details…: True when the details were applied (or left unchanged with OK)."""
         self._commit_board_editor()
         return workshop_details.edit_details(self, self.document)
+
+    def import_spreadsheet(self) -> None:
+        """File > Import…: the dialog previews, and applies as one undo step only when confirmed."""
+        self._commit_board_editor()
+        outcome = import_dialog.import_into(self, self.document)
+        if outcome is not None:
+            outcome.tell(self.show_message)
 
     # --- modes --------------------------------------------------------------------------------
 

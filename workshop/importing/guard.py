@@ -109,8 +109,8 @@ def open_workbook_zip(data: bytes, name: str) -> zipfile.ZipFile:
         unpacked += entry.file_size
         if entry.file_size > MAX_PART and not (lowered.startswith("xl/worksheets/") or lowered == SHARED_STRINGS):
             raise ImportFileError(
-                f"{shown} has a part ({quoted_piece(entry.filename, 60)}) that unpacks to {_mb(entry.file_size)}; "
-                "a workbook of values has none so large. It is refused."
+                f"{shown} has a part ({quoted_piece(entry.filename, 60)}) that would unpack to "
+                f"{_mb(entry.file_size)}; a workbook of values has none so large (a 'zip bomb' looks like this)."
             )
     if unpacked > MAX_UNPACKED:
         raise ImportFileError(

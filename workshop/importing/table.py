@@ -64,11 +64,12 @@ def read_table(
         if _blank(cells):
             continue
         if header is None:
-            header, titles = _header(result, sheet, cells)
+            header, titles, notes = _header(sheet, cells)
             if kind is None and Column.KIND not in titles:
                 reason = unknown_sheet or f"no '{Column.KIND}' column saying what each row is ({_KIND_NAMES})"
                 result.problems.append(RowProblem(sheet, None, reason))
-                return
+                return  # its columns are not worth a word: none of them is read
+            result.problems.extend(notes)
             if kind is not None:
                 missing = [c for c in REQUIRED[kind] if c not in titles]
                 if missing:
@@ -86,20 +87,22 @@ def _blank(cells: list[Cell]) -> bool:
     return all(isinstance(cell, str) and not cell.strip() for cell in cells)
 
 
-def _header(result: ReadResult, sheet: str, cells: list[Cell]) -> tuple[dict[int, Column], dict[Column, str]]:
+def _header(sheet: str, cells: list[Cell]) -> tuple[dict[int, Column], dict[Column, str], list[RowProblem]]:
+    """Which field each column holds, the title it has, and notes on columns left out."""
     header: dict[int, Column] = {}
     titles: dict[Column, str] = {}
+    notes: list[RowProblem] = []
     for index, cell in enumerate(cells):
         title = cell.strip() if isinstance(cell, str) else ""
         if not title:
             continue
         column = column_of(title)
         if column is None:
-            result.problems.append(
+            notes.append(
                 RowProblem(sheet, None, f"the column '{quoted_piece(title, 40)}' is not one Via reads; it is left out")
             )
         elif column in titles:
-            result.problems.append(
+            notes.append(
                 RowProblem(
                     sheet,
                     None,
@@ -110,7 +113,7 @@ def _header(result: ReadResult, sheet: str, cells: list[Cell]) -> tuple[dict[int
         else:
             header[index] = column
             titles[column] = title
-    return header, titles
+    return header, titles, notes
 
 
 def _missing(kind: Kind, missing: list[Column], *, own_sheet: bool) -> str:
