@@ -96,13 +96,23 @@ class ImportDialog(QDialog):
         layout.addWidget(self.file_label)
         self.summary = plain_label("", "importSummary", self)
         layout.addWidget(self.summary)
-        self.counts = self._table([self.tr("What"), self.tr("Will be added")], "importCounts")
-        self.counts.setMaximumHeight(self.counts.verticalHeader().defaultSectionSize() * 7)
+        self.counts = self._table([kind.value for kind in importing.Kind], "importCounts")
+        self.counts.setAccessibleName(self.tr("Will be added"))
+        self.counts.verticalHeader().setVisible(True)
+        self.counts.setVerticalHeaderLabels([self.tr("Will be added")])
+        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.counts.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.counts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row_height = self.counts.verticalHeader().defaultSectionSize()
+        self.counts.setFixedHeight(self.counts.horizontalHeader().sizeHint().height() + row_height + 4)
         layout.addWidget(self.counts)
         self.problems_label = plain_label("", "importProblemsTitle", self)
         layout.addWidget(self.problems_label)
         self.problems = self._table([self.tr("Sheet"), self.tr("Row"), self.tr("Why it is left out")], "importProblems")
+        self.problems.setAccessibleName(self.tr("Rows left out"))
+        self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.problems, 1)
+        layout.addStretch(0)  # takes the room while there is no list of rows left out
         self.error = plain_label("", "importError", self)
         self.error.setStyleSheet("color: #B00020; font-weight: 600;")
         self.error.hide()
@@ -114,7 +124,7 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._show_preview(None)
-        self.resize(760, 560)
+        self.resize(900, 560)
 
     def _table(self, headers: list[str], name: str) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -168,6 +178,7 @@ class ImportDialog(QDialog):
         self.counts.setRowCount(0)
         self.problems.setRowCount(0)
         self.import_button.setEnabled(preview is not None and not preview.nothing)
+        self.counts.setVisible(preview is not None)
         if preview is None:
             self.summary.setText(refused or self.tr("Choose a file to see what it would add."))
             self.problems_label.hide()
@@ -177,8 +188,12 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("Nothing in this file can be added; the rows below say why."))
         else:
             self.summary.setText(self.tr("Import would add %s.") % preview.summary())
-        for kind, count in preview.counts().items():
-            self._append(self.counts, [kind.value, f"{count:,}"])
+        self.counts.setRowCount(1)
+        self.counts.setVerticalHeaderLabels([self.tr("Will be added")])
+        for column, count in enumerate(preview.counts().values()):
+            item = QTableWidgetItem(f"{count:,}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.counts.setItem(0, column, item)
         shown = bool(preview.problems)
         self.problems_label.setVisible(shown)
         self.problems.setVisible(shown)
@@ -188,15 +203,13 @@ class ImportDialog(QDialog):
         for index, problem in enumerate(preview.problems):
             row = "" if problem.row is None else f"{problem.row:,}"
             for column, text in enumerate((quoted_piece(problem.sheet, 60), row, problem.reason)):
-                self.problems.setItem(index, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                elif column == 2:
+                    item.setToolTip(text)  # a long reason is cut at the column's edge: the tooltip has it whole
+                self.problems.setItem(index, column, item)
         self.problems.setUpdatesEnabled(True)
-
-    @staticmethod
-    def _append(table: QTableWidget, cells: list[str]) -> None:
-        index = table.rowCount()
-        table.insertRow(index)
-        for column, text in enumerate(cells):
-            table.setItem(index, column, QTableWidgetItem(text))
 
     # --- applying ----------------------------------------------------------------------------------
 
