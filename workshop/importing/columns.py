@@ -18,6 +18,7 @@ column "Goal" or "Text"). The template (`workshop.importing.template`) writes ex
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 
 from workshop.model import FunctionKind
@@ -69,6 +70,16 @@ REQUIRED: dict[Kind, tuple[Column, ...]] = {
     Kind.KPI: (Column.FUNCTION, Column.TEXT),
     Kind.PARTICIPANT: (Column.TEXT,),
 }
+
+
+def missing_columns(kind: Kind, present: Iterable[Column]) -> list[Column]:
+    """The required columns a table lacks for this kind. A function's name may also stand under a
+    text column ("Name" on a Functions sheet), as everything else's words do."""
+    have = set(present)
+    if kind == Kind.FUNCTION and Column.TEXT in have:
+        have.add(Column.FUNCTION)
+    return [column for column in REQUIRED[kind] if column not in have]
+
 
 CSV_HEADERS: tuple[Column, ...] = (
     Column.KIND,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from workshop.importing.columns import HEADERS, KINDS, REQUIRED, Column, Kind, column_of, kind_of
+from workshop.importing.columns import HEADERS, KINDS, REQUIRED, Column, Kind, column_of, kind_of, missing_columns
 from workshop.importing.rows import MAX_ROWS, Bad, Cell, ImportFileError, RawRow, ReadResult, RowProblem
 from workshop.text import quoted_piece
 
@@ -28,8 +28,9 @@ class RowBudget:
         if rows > MAX_ROWS + 1:
             raise ImportFileError(_too_many(sheet, rows))
 
-    def take(self, sheet: str, row: int) -> None:
-        self.used += 1
+    def take(self, sheet: str, row: int, *, counts: bool) -> None:
+        """Row `row` of `sheet` was read; `counts` when it holds data (not blank, not the header)."""
+        self.used += counts
         if self.used > MAX_ROWS or row > MAX_ROWS + 1:
             raise ImportFileError(_too_many(sheet, None))
 
@@ -60,8 +61,9 @@ def read_table(
     header: dict[int, Column] | None = None
     titles: dict[Column, str] = {}
     for number, cells in enumerate(rows, start=1):
-        budget.take(sheet, number)
-        if _blank(cells):
+        blank = _blank(cells)
+        budget.take(sheet, number, counts=not blank and header is not None)
+        if blank:
             continue
         if header is None:
             header, titles, notes = _header(sheet, cells)
@@ -71,7 +73,7 @@ def read_table(
                 return  # its columns are not worth a word: none of them is read
             result.problems.extend(notes)
             if kind is not None:
-                missing = [c for c in REQUIRED[kind] if c not in titles]
+                missing = missing_columns(kind, titles)
                 if missing:
                     result.problems.append(RowProblem(sheet, None, _missing(kind, missing, own_sheet=True)))
                     return
@@ -143,7 +145,7 @@ def _row(
         if kind is None:
             said = f"the kind '{quoted_piece(word, 40)}' is not one Via knows" if word else "the Kind is empty"
             return RowProblem(sheet, number, f"{said} (use one of: {_KIND_NAMES})")
-        missing = [c for c in REQUIRED[kind] if c not in titles]
+        missing = missing_columns(kind, titles)
         if missing:
             return RowProblem(sheet, number, _missing(kind, missing, own_sheet=False))
     return RawRow(kind, sheet, number, values)

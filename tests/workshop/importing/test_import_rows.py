@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop import storage, user_ops
-from workshop.importing import Kind, plan, read_file
+from workshop.importing import ImportFileError, Kind, plan, read_file
 from workshop.importing.template import write_template
 from workshop.model import FunctionKind, Workshop
 from workshop.text import MAX_NAME, MAX_TEXT
@@ -280,3 +280,15 @@ def test_the_preview_counts_what_it_would_add(tmp_path):
         Kind.PARTICIPANT: 3,
     }
     assert preview.summary() == "3 strategic goals, 6 functions, 5 goals, 2 KPIs and 3 participants"
+
+
+def test_a_functions_sheet_may_call_its_name_column_name(workbook):
+    ws = imported(workbook({"Functions": [["Name", "Type"], ["Legal", "Support"]]}))
+    assert [(f.name, f.kind) for f in ws.functions] == [("Legal", FunctionKind.SUPPORT)]
+
+
+def test_twenty_thousand_rows_are_read_and_one_more_is_refused(csv_file):
+    body = "".join(f"Strategic goals,Goal {i}\n" for i in range(20_000))
+    assert len(read_file(csv_file("Kind,Text\n" + body)).rows) == 20_000
+    with pytest.raises(ImportFileError, match="at most 20,000 rows"):
+        read_file(csv_file("Kind,Text\n" + body + "Strategic goals,One more\n"))
