@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from ui.document import Document
 from ui.plain_text import plain_label
 from workshop import importing, user_ops
-from workshop.importing.template import write_template
 from workshop.text import quoted_piece
 from workshop.user_ops import Outcome
 
@@ -164,6 +163,8 @@ class ImportDialog(QDialog):
         path = ask_template_path(self)
         if path is None:
             return
+        from workshop.importing.template import write_template  # openpyxl loads only when asked for
+
         try:
             write_template(path)
         except (OSError, ValueError) as error:

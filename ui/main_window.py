@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import appearance, compare_dialog, dialogs, import_dialog, recent_files, theme, workshop_details
+from ui import appearance, compare_dialog, dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
@@ -488,6 +488,8 @@ class MainWindow(QMainWindow):
 
     def import_spreadsheet(self) -> None:
         """File > Import…: the dialog previews, and applies as one undo step only when confirmed."""
+        from ui import import_dialog  # the dialog and the import's modules load on first use, not at start-up
+
         self._commit_board_editor()
         outcome = import_dialog.import_into(self, self.document)
         if outcome is not None:

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workshop import importing, ops
+from workshop import ops
 from workshop.changes import Change, OperationError
-from workshop.importing import ReadResult
 from workshop.model import Band, CardKind, Collection, Contact, FunctionKind, LinkKind, Workshop
 from workshop.room import edits as room_edits
 from workshop.text import quoted_piece
+
+if TYPE_CHECKING:
+    from workshop.importing import ReadResult
 
 # --- the outcome of an edit -----------------------------------------------------------------------
 
@@ -393,6 +395,8 @@ def import_rows(ws: Workshop, read: ReadResult, label: str | None = None) -> Cha
     layout when most of the board is new, otherwise a grid right of what is there), and Tidy or a
     drag then gives them a place of their own.
     """
+    from workshop import importing  # loaded by the first import, not at start-up
+
     preview = importing.plan(ws, read)
     if preview.nothing:
         raise OperationError(f"Nothing to import from {quoted_piece(read.source, 60)}: no row can be added.")

@@ -13,12 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop.importing.columns import Kind
-from workshop.importing.guard import MACRO_SUFFIXES, read_bytes
 from workshop.importing.plan import Preview, key, plan
 from workshop.importing.rows import MAX_ROWS, ImportFileError, ReadResult, RowProblem
 from workshop.text import quoted_piece
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xltx", ".xls", *MACRO_SUFFIXES)
+WORKBOOK_SUFFIXES = (".xlsx", ".xltx", ".xls", ".xlsm", ".xltm", ".xlam", ".xlsb")
 """Sent to the workbook reader, which explains the ones it refuses (macros, the old .xls format)."""
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 FILE_FILTER = "Spreadsheets (*.xlsx *.csv)"
@@ -40,6 +39,8 @@ __all__ = [
 
 def read_file(path: Path | str) -> ReadResult:
     """Read a prepared workshop from an .xlsx or CSV file; raises `ImportFileError` with the reason."""
+    from workshop.importing.guard import read_bytes  # zipfile and its kin load with the first import
+
     path = Path(path)
     return read_data(read_bytes(path), path.name)
 
