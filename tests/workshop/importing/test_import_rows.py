@@ -292,3 +292,13 @@ def test_twenty_thousand_rows_are_read_and_one_more_is_refused(csv_file):
     assert len(read_file(csv_file("Kind,Text\n" + body)).rows) == 20_000
     with pytest.raises(ImportFileError, match="at most 20,000 rows"):
         read_file(csv_file("Kind,Text\n" + body + "Strategic goals,One more\n"))
+
+
+def test_imported_emails_address_the_report_draft(tmp_path):
+    from workshop.maildraft import participant_addresses
+
+    ws = imported(write_template(tmp_path / "t.xlsx"))
+    assert participant_addresses(ws.meta) == [
+        ("Ana Ruiz", "ana.ruiz@example.com"),
+        ("Chloé Martin", "chloe.martin@example.com"),
+    ]
