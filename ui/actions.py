@@ -35,6 +35,9 @@ class Actions(QObject):
             tr("Open e&xample workshop"), None, tr("A worked example to explore or to show the room how Via works")
         )
         self.open = self._make(tr("&Open…"), Std.Open, tr("Open a workshop file"))
+        self.import_file = self._make(
+            tr("&Import…"), None, tr("Add strategic goals, functions, goals, KPIs and participants from a spreadsheet")
+        )
         self.save = self._make(tr("&Save"), Std.Save, tr("Save the workshop"))
         self.save_as = self._make(tr("Save &As…"), Std.SaveAs, tr("Save the workshop under a new name"))
         self.workshop_details = self._make(
@@ -88,6 +91,7 @@ def build_menus(
     file_menu.addAction(actions.open)
     file_menu.addAction(actions.open_example)
     recent = file_menu.addMenu(tr("Open &recent"))
+    file_menu.addAction(actions.import_file)
     file_menu.addSeparator()
     file_menu.addAction(actions.save)
     file_menu.addAction(actions.save_as)

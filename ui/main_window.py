@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         a.export_report.triggered.connect(self.export_report)
         a.workshop_details.triggered.connect(self.edit_workshop_details)
         a.compare.triggered.connect(lambda: compare_dialog.compare_with(self, doc, self.exporter.include_since))
+        a.import_file.triggered.connect(self.import_spreadsheet)
         a.email_report.triggered.connect(self.email_report)
         a.full_screen.toggled.connect(self._set_full_screen)
         a.projector.toggled.connect(self.set_projector)
@@ -482,6 +483,15 @@ class MainWindow(QMainWindow):
         """File > Workshop details…: True when the details were applied (or left unchanged with OK)."""
         self._commit_board_editor()
         return workshop_details.edit_details(self, self.document)
+
+    def import_spreadsheet(self) -> None:
+        """File > Import…: the dialog previews, and applies as one undo step only when confirmed."""
+        from ui import import_dialog  # the dialog and the import's modules load on first use, not at start-up
+
+        self._commit_board_editor()
+        outcome = import_dialog.import_into(self, self.document)
+        if outcome is not None:
+            outcome.tell(self.show_message)
 
     # --- modes --------------------------------------------------------------------------------
 

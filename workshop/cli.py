@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from workshop.model import Workshop
 
 OK, FINDINGS, FAILED = 0, 1, 2
-COMMANDS = ("check", "schema", "new", "report", "gui", "diff")
+COMMANDS = ("check", "schema", "new", "report", "import", "gui", "diff")
 
 
 class CliError(Exception):
@@ -123,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help="print every change, with ids, as JSON")
     diff.set_defaults(handler=_diff)
 
+    _add_import_parser(commands)
+
     gui = commands.add_parser("gui", help="open the Via window")
     gui.add_argument("file", metavar="FILE", nargs="?", help="a .via workshop file to open")
     return parser
@@ -207,6 +209,71 @@ def _diff(options: argparse.Namespace) -> int:
     else:
         _print_for_reader(as_text(comparison, Path(options.old).name, Path(options.new).name))
     return OK
+
+
+# --- via import: a workshop prepared in a spreadsheet (workshop/importing/) -----------------------
+
+
+def _add_import_parser(commands: Any) -> None:
+    sub = commands.add_parser(
+        "import",
+        help="make a workshop from a spreadsheet (.xlsx or .csv), or write the template to fill in",
+        description="Reads strategic goals, functions, goals, KPIs and participants in Via's import layout "
+        "(see --template), prints every row it leaves out and why, and writes the workshop. Exit 0 all rows "
+        "imported, 1 imported with rows left out, 2 nothing importable or the file refused.",
+    )
+    sub.add_argument("file", metavar="FILE", nargs="?", help="the .xlsx or .csv file to import")
+    sub.add_argument("-o", "--output", metavar="WORKSHOP.via", help="the workshop to write (without it: a preview)")
+    sub.add_argument("--into", metavar="BASE.via", help="add to this workshop instead of a new, empty one")
+    sub.add_argument("--template", metavar="OUT.xlsx|OUT.csv", help="write the template to fill in, and stop")
+    sub.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    sub.set_defaults(handler=_import)
+
+
+def _import(options: argparse.Namespace) -> int:
+    from workshop import importing, user_ops
+    from workshop.importing.template import write_template
+    from workshop.model import Workshop
+
+    if options.template:
+        out = Path(options.template)
+        if options.file or options.output:
+            raise CliError("--template writes the template only; run the import as a separate command")
+        if out.exists() and not options.force:
+            raise CliError(f"{out} already exists; add --force to replace it")
+        try:
+            write_template(out)
+        except (ValueError, OSError) as error:
+            raise CliError(f"could not write the template: {getattr(error, 'strerror', None) or error}") from None
+        print(f"Wrote the import template to {out}")
+        return OK
+    if not options.file:
+        raise CliError("name the .xlsx or .csv file to import, or write the template with --template OUT.xlsx")
+    out = Path(options.output) if options.output else None
+    if out is not None:
+        if out.suffix.lower() != storage.SUFFIX:
+            raise CliError(f"the workshop is written as a {storage.SUFFIX} file, not {out.name}")
+        if out.exists() and not options.force:
+            raise CliError(f"{out} already exists; add --force to replace it")
+    try:
+        read = importing.read_file(options.file)
+    except importing.ImportFileError as error:
+        raise CliError(str(error)) from None
+    ws = _load(options.into) if options.into else Workshop()
+    preview = importing.plan(ws, read)
+    lines = [f"Left out ({len(preview.problems):,}):", *(f"  {p.line()}" for p in preview.problems)]
+    _print_for_reader("\n".join(lines) if preview.problems else "Every row can be imported.")
+    if preview.nothing:
+        raise CliError(f"nothing to import from {options.file}: no row can be added")
+    if out is None:
+        print(f"Would add {preview.summary()}. Nothing written; add -o WORKSHOP.via to write the workshop.")
+    else:
+        outcome = user_ops.attempt(ws, user_ops.import_rows, read)
+        if not outcome.ok:
+            raise CliError(outcome.refusal or "the import was refused")
+        _save(ws, out)
+        print(f"Wrote {out}: added {preview.summary()}.")
+    return FINDINGS if preview.problems else OK
 
 
 def _gui(path: str | None, open_window: OpenWindow | None) -> int:

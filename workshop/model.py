@@ -33,6 +33,12 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 ParticipantId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 """The random id a participant's phone makes for itself: it names no one, it only tells posts apart."""
 Coordinate = Annotated[float, Field(ge=-1e7, le=1e7)]
+EMAIL_PATTERN = (
+    r"^[^@\s<>,;:\"()\[\]\x00-\x1f\x7f]+@[^@\s<>,;:\"()\[\]\x00-\x1f\x7f]+\.[^@\s<>,;:\"()\[\]\x00-\x1f\x7f]+$"
+)
+"""An address a mail program can take as it is: one @, a dot in the domain, nothing that would split
+or quote a To: header (commas, angle brackets, spaces)."""
+Email = Annotated[str, Field(max_length=254, pattern=EMAIL_PATTERN)]
 
 
 def new_id(prefix: str) -> str:
@@ -86,12 +92,24 @@ class KpiScope(StrEnum):
     SHARED = "shared"
 
 
+class Contact(Strict):
+    """Whom a listed participant speaks for and where the report can reach them (an import brings
+    these). It belongs to the participant of the same name; one no longer listed is ignored."""
+
+    name: Name
+    function: Name = ""
+    """The function's name as the import found it (a name, not an id: a contact outlives a function)."""
+    email: Email | None = None
+
+
 class Meta(Strict):
     title: Name = "Untitled workshop"
     organisation: Name = ""
     date: dt.date | None = None
     facilitator: Name = ""
     participants: list[Name] = Field(default_factory=list, max_length=1000)
+    contacts: list[Contact] = Field(default_factory=list, max_length=1000, exclude_if=_unset)
+    """Function and email of listed participants (added later: absent from files that have none)."""
 
 
 class Function(Strict):

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop import ops
 from workshop.changes import Change, OperationError
-from workshop.model import Band, CardKind, Collection, FunctionKind, LinkKind, Workshop
+from workshop.model import Band, CardKind, Collection, Contact, FunctionKind, LinkKind, Workshop
 from workshop.room import edits as room_edits
+from workshop.text import quoted_piece
+
+if TYPE_CHECKING:
+    from workshop.importing import ReadResult
 
 # --- the outcome of an edit -----------------------------------------------------------------------
 
@@ -380,3 +384,47 @@ def contributing_function(ws: Workshop, goal_id: str) -> str:
         raise OperationError("Add a support function first: its results are what serve customer-facing goals.")
     assert goal.function_id is not None
     return goal.function_id
+
+
+def import_rows(ws: Workshop, read: ReadResult, label: str | None = None) -> Change:
+    """File > Import… and `via import`: add everything the file's plan lists, as one undo step.
+
+    The plan is made again here, against the workshop as it is now (the room may have added a goal
+    while the preview was open), so what is added is exactly what a preview made now would list.
+    New cards get no saved position: the board places them as it places any unplaced card (the
+    layout when most of the board is new, otherwise a grid right of what is there), and Tidy or a
+    drag then gives them a place of their own.
+    """
+    from workshop import importing  # loaded by the first import, not at start-up
+
+    preview = importing.plan(ws, read)
+    if preview.nothing:
+        raise OperationError(f"Nothing to import from {quoted_piece(read.source, 60)}: no row can be added.")
+
+    def build(batch: ops.Batch) -> str | None:
+        ids = {importing.key(f.name): f.id for f in reversed(ws.functions)}  # the first of a name wins
+        for function in preview.functions:
+            created = batch(ops.add_function, function.name, function.kind, function.colour).created_id
+            assert created is not None
+            ids[importing.key(function.name)] = created
+        for goal in [*preview.strategic, *preview.goals]:
+            owner = None if goal.function is None else ids[importing.key(goal.function)]
+            batch(ops.add_goal, goal.text, owner, measure=goal.measure, target=goal.target)
+        for kpi in preview.kpis:
+            batch(ops.add_kpi, ids[importing.key(kpi.function)], kpi.name, rewards=kpi.rewards, incentive=kpi.incentive)
+        if preview.participants:
+            meta = ws.meta
+            contacts = [
+                Contact(name=p.name, function=p.function, email=p.email)
+                for p in preview.participants
+                if p.function or p.email
+            ]
+            batch(
+                ops.set_meta,
+                participants=[*meta.participants, *(p.name for p in preview.participants)],
+                contacts=[*meta.contacts, *contacts],
+            )
+        return None
+
+    note = f"Imported {preview.summary()}" + (f"; {preview.left_out()}." if preview.problems else ".")
+    return ops.run_together(ws, label or f"Import {quoted_piece(read.source, 40)}", build, note=note)
