@@ -35,6 +35,8 @@ class PictureFileError(Exception):
 def picture_format(path: str | os.PathLike[str]) -> str:
     """'png' or 'svg', from the file name; anything else is refused with the names that work."""
     suffix = Path(path).suffix.lower().lstrip(".")
+    if "." + suffix == SUFFIX:
+        raise PictureFileError(f"refusing to write a picture over a workshop file ({path}); choose a .png or .svg name")
     if suffix not in FORMATS:
         raise PictureFileError(f"{Path(path).name} is not a picture name Via can write: end it in .png or .svg")
     return suffix
@@ -74,7 +76,8 @@ def writable_target(path: str | os.PathLike[str], *, replace: bool) -> Path:
         )
     folder = target.parent
     if not folder.is_dir():
-        raise PictureFileError(f"cannot write {given}: the folder {folder} does not exist")
+        missing = "is not a folder" if folder.exists() else "does not exist"
+        raise PictureFileError(f"cannot write {given}: {folder} {missing}")
     try:
         info = os.stat(target)
     except FileNotFoundError:

@@ -27,8 +27,10 @@ GAP = 10.0
 """Between a swatch and its words."""
 ENTRY_GAP = 30.0
 ROW_GAP = 10.0
-NAME_MAX = 280.0
-"""A function's name is cut (with …) beyond this width: one name must not push the key off the picture."""
+NAME_CHARS = 40
+"""A function's name is cut (with …) beyond this many characters: one name must not fill the key."""
+LABEL_MAX = 560.0
+"""Any label is cut beyond this width (design units), whatever the font makes of its characters."""
 
 
 def tr(text: str) -> str:
@@ -80,7 +82,7 @@ def legend_groups(
     for function in _functions_in_band_order(ws):
         if function.id in function_ids:
             kind = tr("support") if function.kind == FunctionKind.SUPPORT else tr("customer-facing")
-            card_entries.append(Entry(Swatch.CARD, f"{one_line(function.name)} ({kind})", QColor(function.colour)))
+            card_entries.append(Entry(Swatch.CARD, f"{_short(function.name)} ({kind})", QColor(function.colour)))
     if CardKind.KPI in kinds:
         card_entries.append(Entry(Swatch.KPI, tr("KPI or incentive (dashed border)"), theme.card_border))
     if card_entries:
@@ -109,6 +111,12 @@ def legend_groups(
 def _functions_in_band_order(ws: Workshop) -> list[Function]:
     facing = [f for f in ws.functions if f.kind != FunctionKind.SUPPORT]
     return facing + [f for f in ws.functions if f.kind == FunctionKind.SUPPORT]
+
+
+def _short(name: str) -> str:
+    """A function's name on one line, cut (with …) so that its kind after it still shows."""
+    name = one_line(name)
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1].rstrip() + "…"
 
 
 def one_line(text: str) -> str:
@@ -141,7 +149,7 @@ class Legend:
             self._placed.append((QPointF(x, y), heading, heading))
             x += heading_w
             for entry in group.entries:
-                label = self._metrics.elidedText(entry.label, Qt.TextElideMode.ElideRight, NAME_MAX + 160)
+                label = self._metrics.elidedText(entry.label, Qt.TextElideMode.ElideRight, LABEL_MAX)
                 entry_w = SWATCH_W + GAP + self._metrics.horizontalAdvance(label)
                 if x > heading_w and x + entry_w > width:
                     x, y = heading_w, y + self.row_height

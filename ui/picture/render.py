@@ -37,6 +37,9 @@ GUTTER = 200.0
 """Room at the left for the band names, beside the board rather than over its cards."""
 TITLE_PX, SUBTITLE_PX, BAND_PX = 30, 18, 19
 BAND_PAD = 12.0
+SEAM = 1.0
+"""The gutter's band colour reaches this far under the board: two antialiased edges meeting at a
+fraction of a pixel left a pale line between a band's name and the band."""
 TITLE_GAP = 18.0
 LEGEND_GAP = 22.0
 SVG_DPI = 96
@@ -165,7 +168,7 @@ def _paint_band_names(painter: QPainter, plan: Plan) -> None:
         top, bottom = max(top, rect.top()), min(bottom, rect.bottom())
         if bottom <= top:
             continue
-        strip = QRectF(MARGIN, top, rect.left() - MARGIN, bottom - top)
+        strip = QRectF(MARGIN, top, rect.left() - MARGIN + SEAM, bottom - top)
         painter.fillRect(strip, board.theme.band_fill[index])
         title = item.title()
         box = strip.adjusted(BAND_PAD, BAND_PAD * 0.75, -BAND_PAD, -BAND_PAD * 0.5)
@@ -221,10 +224,20 @@ def svg_bytes(board: PictureBoard, ws: Workshop, width: int) -> bytes:
         paint_picture(painter, plan)
     finally:
         painter.end()
-    return with_font_fallbacks(bytes(buffer.data().data()))
+    return xml_safe(with_font_fallbacks(bytes(buffer.data().data())))
 
 
 _FAMILY = re.compile(rb'font-family="([^"]*)"')
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 does not allow anywhere, escaped or not."""
+
+
+def xml_safe(svg: bytes) -> bytes:
+    """Drop the characters no XML reader accepts: Qt writes a participant's U+FFFF into the text as it
+    is, and the whole file would then fail to open ("not well-formed") in a browser or a slide tool."""
+    text = svg.decode("utf-8", "replace")
+    cleaned = _NOT_XML.sub("", text)
+    return svg if cleaned == text else cleaned.encode("utf-8")
 
 
 def with_font_fallbacks(svg: bytes) -> bytes:
