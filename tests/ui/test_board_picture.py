@@ -82,6 +82,15 @@ def test_the_svg_explains_its_colours_and_lines(qapp) -> None:
         assert any(words in t for t in shown), words
 
 
+def test_no_text_is_drawn_as_outlines(qapp, hostile) -> None:
+    """Qt's SVG generator writes a glyph run's outlines as one long <path>; the board's text must not
+    take that way (every path here is a card, a badge, an arrow or a tag: a few hundred characters)."""
+    for ws in (customer_loyalty(), hostile):
+        for look in Look:
+            paths = re.findall(rb'<path[^>]*\sd="([^"]*)"', svg_of(ws, look))
+            assert paths and max(len(d) for d in paths) < 600
+
+
 def test_the_svg_names_real_fonts_rather_than_an_alias_only_qt_knows(qapp) -> None:
     families = set(re.findall(rb'font-family="([^"]*)"', svg_of(customer_loyalty())))
     assert families
