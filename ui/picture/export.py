@@ -68,6 +68,10 @@ class PictureDialog(QDialog):
         self.width_box.setSuffix(self.tr(" px"))
         self.width_box.setValue(choice.width)
         self.width_box.setAccessibleName(self.tr("Picture width in pixels"))
+        self.width_box.setToolTip(
+            self.tr("PNG: the pixels drawn. SVG: the size a slide tool first gives it; it stays sharp at any size.")
+        )
+        self.width_box.setMaximumWidth(180)
         for label, pair in (
             (self.tr("Show:"), (self.whole, self.view)),
             (self.tr("Look:"), (self.normal, self.projector)),
@@ -78,6 +82,7 @@ class PictureDialog(QDialog):
             for button in pair:
                 group.addButton(button)
                 row.addWidget(button)
+            row.addStretch()
             form.addRow(label, row)
         form.addRow(self.tr("Width:"), self.width_box)
         (self.whole if choice.whole else self.view).setChecked(True)
