@@ -30,6 +30,7 @@ from ui import dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
+from ui.background import run_while_painting
 from ui.canvas.view import BoardView
 from ui.document import Document
 from ui.file_names import safe_stem
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         stamp = _stamp(path)  # before reading: a change made while it is read is then seen at save
         try:
-            ws = storage.load(path)
+            ws = run_while_painting("open", storage.load, path)  # the window keeps painting meanwhile
         except Exception as error:  # storage gives LoadError; anything else is still a message, not a crash
             self._file_error(self.tr("Could not open %s") % path.name, error)
             if isinstance(error, storage.LoadError) and not path.exists():

@@ -9,17 +9,21 @@ opened and the summary copied, so the facilitator can still send it by hand.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ui.background import worker
 from ui.document import Document
 from ui.file_names import safe_stem
 from workshop.model import Workshop
 
 PROGRESS_DELAY_MS = 500
+POLL_MS = 40
+"""How often the window looks whether the report thread is done: well under a blink."""
 
 
 def suggested_file_name(ws: Workshop) -> str:
@@ -27,31 +31,24 @@ def suggested_file_name(ws: Workshop) -> str:
     return f"{safe_stem(ws.meta.title, 'Alignment report')} - alignment report.pdf"
 
 
-class _ExportJob(QRunnable):
-    """Builds the PDF off the GUI thread; reports back through signals on `relay`."""
+def _build_report(snapshot: Workshop, target: Path) -> str:
+    """Runs on the report thread: pure Python on a private snapshot, no Qt object in sight.
 
-    class Relay(QObject):
-        finished = Signal(str, str)
-        failed = Signal(str)
+    The thread never touches a Qt object, so a window closed (and collected) mid-export cannot pull
+    one out from under it; an earlier design emitted Qt signals from a QRunnable and crashed the
+    process when the garbage collector freed the runnable's wrapper while the PDF was being drawn.
+    Returns the email summary; the PDF is at `target`.
+    """
+    from workshop.analysis import analyse
+    from workshop.report import export_pdf, summary_text
 
-    def __init__(self, snapshot: Workshop, target: Path) -> None:
-        super().__init__()
-        self.snapshot = snapshot
-        self.target = target
-        self.relay = _ExportJob.Relay()
+    analysis = analyse(snapshot)  # once: the PDF and the email summary say the same
+    export_pdf(snapshot, target, analysis=analysis)
+    return summary_text(snapshot, analysis=analysis)
 
-    def run(self) -> None:
-        try:
-            from workshop.analysis import analyse
-            from workshop.report import export_pdf, summary_text
 
-            analysis = analyse(self.snapshot)  # once: the PDF and the email summary say the same
-            export_pdf(self.snapshot, self.target, analysis=analysis)
-            summary = summary_text(self.snapshot, analysis=analysis)
-        except Exception as error:  # any failure becomes a message, never a traceback
-            self.relay.failed.emit(f"{type(error).__name__}: {error}" if not str(error) else str(error))
-            return
-        self.relay.finished.emit(str(self.target), summary)
+def _reason(error: BaseException) -> str:
+    return str(error) or type(error).__name__
 
 
 class ReportExporter(QObject):
@@ -65,7 +62,12 @@ class ReportExporter(QObject):
         self._document = document
         self._parent = parent
         self._progress: QProgressDialog | None = None
-        self._job: _ExportJob | None = None
+        self._job: Future[str] | None = None
+        self._job_title = ""
+        self._job_target = Path()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check_job)
         self.last_pdf: Path | None = None
         self.last_summary = ""
         self._last_title = ""
@@ -104,15 +106,26 @@ class ReportExporter(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         self._started_at = (self._generation, self._edits)
-        self._job = _ExportJob(self._document.workshop.model_copy(deep=True), target)
-        self._job.setAutoDelete(False)
-        self._job.relay.finished.connect(self._on_finished)
-        self._job.relay.failed.connect(self._on_failed)
+        snapshot = self._document.workshop.model_copy(deep=True)
+        self._job_title = snapshot.meta.title
+        self._job_target = target
         self._progress = QProgressDialog(self.tr("Building the alignment report…"), "", 0, 0, self._parent)
         self._progress.setCancelButton(None)
         self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
         self._progress.setWindowTitle(self.tr("Export report"))
-        QThreadPool.globalInstance().start(self._job)
+        self._job = worker("report").submit(_build_report, snapshot, target)
+        self._poll.start()
+
+    @Slot()
+    def _check_job(self) -> None:
+        job = self._job
+        if job is None or not job.done():
+            return
+        error = job.exception()
+        if error is not None:  # any failure becomes a message, never a traceback
+            self._on_failed(_reason(error))
+        else:
+            self._on_finished(str(self._job_target), job.result())
 
     @property
     def busy(self) -> bool:
@@ -124,10 +137,10 @@ class ReportExporter(QObject):
             self._progress.deleteLater()
             self._progress = None
         self._job = None
+        self._poll.stop()
 
-    @Slot(str, str)
     def _on_finished(self, path: str, summary: str) -> None:
-        title = self._job.snapshot.meta.title if self._job is not None else ""
+        title = self._job_title
         self._close_progress()
         generation, edits = self._started_at
         if generation != self._generation:  # another workshop was opened while this one's report was built
@@ -143,7 +156,6 @@ class ReportExporter(QObject):
         self.exported.emit(path)
         self.after_export(self.last_pdf)
 
-    @Slot(str)
     def _on_failed(self, reason: str) -> None:
         self._close_progress()
         self.inform(self.tr("Export report"), self.tr("The report could not be written.\n\n{0}").format(reason))
@@ -199,12 +211,13 @@ class ReportExporter(QObject):
                 ),
             )
             return False
-        from workshop.maildraft import write_draft
+        from workshop.maildraft import participant_addresses, write_draft
 
         subject = self.tr("Alignment report: {0}").format(self._last_title)
         draft = self.last_pdf.with_suffix(".eml")
         try:
-            write_draft(draft, subject, self.last_summary, self.last_pdf)
+            to = participant_addresses(self._document.workshop.meta)  # unchanged since the export (checked above)
+            write_draft(draft, subject, self.last_summary, self.last_pdf, to)
             opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
         except OSError:
             opened = False

@@ -40,6 +40,10 @@ CHILD = textwrap.dedent(
 
 
     def use_the_board() -> None:
+        shown = [w for w in ensure_app().topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not shown or shown[0].document.path is None:  # the file is still being read beside the window
+            QTimer.singleShot(50, use_the_board)
+            return
         board = window().board
         editor = board.board_scene.start_edit("g-loyalty")
         editor.select_all()

@@ -74,6 +74,48 @@ def test_drop_from_palette_creates_goal_in_its_band_at_the_drop_point(view):
     assert view.document.undo_stack.count() == 1
 
 
+def hover(view: BoardView, request: CardRequest, at: QPoint) -> None:
+    """A palette tile dragged over the board, not yet dropped."""
+    mime = encode(request)
+    for event in (
+        QDragEnterEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDragMoveEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+    ):
+        QApplication.sendEvent(view.viewport(), event)
+
+
+@pytest.mark.parametrize(
+    ("request_", "over"),
+    [
+        (CardRequest("goal", "f-sales"), Band.CUSTOMER_FACING),
+        (CardRequest("goal", "f-it"), Band.STRATEGY),  # a support goal held over the strategy band
+        (CardRequest("strategic"), Band.SUPPORT),
+    ],
+)
+def test_the_outline_shown_while_dragging_is_where_the_card_lands(view, request_, over):
+    at = on_screen(view, empty_point(view, over))
+    hover(view, request_, at)
+    outline = view.drop_preview.rect()
+    assert outline is not None
+    drop(view, request_, at)
+    assert view.drop_preview.rect() is None, "the outline goes when the card is dropped"
+    ws = view.document.workshop
+    new_id = view.board_scene.editor.card_id
+    card = view.board_scene.card(new_id)
+    assert card.scene_card_rect().topLeft() == outline.topLeft()
+    assert ws.positions[new_id].x == outline.x() and ws.positions[new_id].y == outline.y()
+
+
+def test_the_outline_goes_when_the_drag_leaves_the_board(view):
+    from PySide6.QtGui import QDragLeaveEvent
+
+    hover(view, CardRequest("goal", "f-sales"), on_screen(view, empty_point(view, Band.CUSTOMER_FACING)))
+    assert view.drop_preview.rect() is not None
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
+    assert view.drop_preview.rect() is None
+    assert view.document.undo_stack.count() == 0
+
+
 def test_drop_of_goal_in_the_wrong_band_lands_in_its_function_band(view):
     ws = view.document.workshop
     target = empty_point(view, Band.STRATEGY)

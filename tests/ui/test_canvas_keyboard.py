@@ -253,3 +253,31 @@ def test_undo_while_typing_into_a_new_card_undoes_once(view, qtbot):
     qtbot.waitUntil(lambda: editor_closed(view))
     assert len(ws.goals) == goals
     assert view.document.undo_stack.index() == 0 and view.document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Tab, Qt.Key.Key_Return])
+def test_a_card_made_with_the_keyboard_on_the_projector_is_saved_where_the_desk_would_put_it(qtbot, key):
+    """The projector shows cards where its reflow puts them for the screen; a card made there with Tab
+    or Enter must still be saved beside its parent's place on the desk's board, exactly as if it had
+    been made at the desk, or the desk shows it far from its parent."""
+
+    def made_with(projector: bool):
+        board = BoardView(Document(customer_loyalty()))
+        qtbot.addWidget(board)
+        board.resize(1024, 768)
+        board.show()
+        board.set_projector(projector)
+        board.fit_all()
+        board.select_ids(["g-service-respect"])
+        press(board, key)
+        ws = board.document.workshop
+        return board, ws.goals[-1].id, ws.positions[ws.goals[-1].id]
+
+    projected, new_id, saved = made_with(projector=True)
+    shown = projected.board_scene.card("g-service-respect").pos()
+    assert (shown.x(), shown.y()) != projected.board_scene.desk_place("g-service-respect"), "reflowed"
+    _, _, at_the_desk = made_with(projector=False)
+    assert (saved.x, saved.y) == (at_the_desk.x, at_the_desk.y)
+    projected.set_projector(False)
+    card = projected.board_scene.card(new_id)
+    assert (card.pos().x(), card.pos().y()) == (saved.x, saved.y), "back at the desk it stands where it was saved"

@@ -194,3 +194,23 @@ def test_a_report_finished_after_another_workshop_opened_is_never_mailed(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
     assert exporter.email() is False
     assert exporter.informed[-1] == "Export the report first."
+
+
+def test_a_window_closed_while_its_report_is_built_still_leaves_a_whole_pdf(qtbot, tmp_path, held_export):
+    """Closing the window mid-export must neither crash Via nor leave half a report behind."""
+    import gc
+
+    from pypdf import PdfReader
+
+    parent = QWidget()
+    exporter = ReportExporter(Document(customer_loyalty()), parent)
+    target = tmp_path / "report.pdf"
+    exporter.choose_path = lambda suggested: str(target)
+    exporter.export()
+    parent.deleteLater()
+    del parent, exporter
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and not any(isinstance(o, ReportExporter) for o in gc.get_objects()))
+    held_export.set()
+    qtbot.waitUntil(lambda: target.exists(), timeout=60_000)
+    gc.collect()
+    assert "Customer loyalty" in PdfReader(target).pages[0].extract_text()

@@ -290,3 +290,25 @@ def test_a_refusal_quoting_the_file_is_shown_as_one_printable_line(window, tmp_p
     for text in (title, message):
         assert text.isprintable(), repr(text)
     assert "notes\\" in message and "minutes\\" in title
+
+
+def test_the_window_stays_live_while_a_file_is_read(window, demo_file, monkeypatch):
+    """A big file is read beside the window: its timers (the step timer, a repaint) go on meanwhile."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    read = threading.Event()
+    real_load = storage.load
+
+    def slow_load(path):
+        assert read.wait(30), "the window's timer never ran while the file was read"
+        return real_load(path)
+
+    monkeypatch.setattr(storage, "load", slow_load)
+    ticks: list[str] = []
+    QTimer.singleShot(10, lambda: (ticks.append(window.document.workshop.meta.title), read.set()))
+    assert window.open_file(demo_file, ask=False)
+    assert ticks, "a timer ran while the file was being read"
+    assert window.document.path == demo_file.resolve()
+    assert window.document.workshop.meta.title == customer_loyalty().meta.title

@@ -108,6 +108,8 @@ class CardItem(QGraphicsItem):
         self._measure: QStaticText | None = None
         """The bottom line of the measure (the only one at the desk)."""
         self._measure_lines: list[QStaticText] = []
+        self._measure_step = 0.0
+        """Line spacing of the measure lines: the room the layout gave them (an emoji line is taller)."""
         self._body_font = theme.font(theme.body_px)
         self._badge_text: QStaticText | None = None
         self._shape: QPainterPath | None = None
@@ -277,6 +279,7 @@ class CardItem(QGraphicsItem):
         self._body_font = font
         self._lines = [(QPointF(PADDING, top + i * spacing), static_text(line, font)) for i, line in enumerate(lines)]
         self._measure_lines = [static_text(self._measure.text(), small_font)] if self._measure is not None else []
+        self._measure_step = QFontMetricsF(small_font).lineSpacing()
 
     def _prepare_header(self) -> tuple[QFont, float]:
         """The header line, cut to the card's width; returns the small font and the text width."""
@@ -300,6 +303,7 @@ class CardItem(QGraphicsItem):
         measure = " ".join(content.measure.split())
         measure_lines = fit_lines(measure, small_font, width, GROWN_MAX_LINES) if measure else []
         self._measure_lines = [static_text(line, small_font) for line in measure_lines]
+        self._measure_step = QFontMetricsF(small_font).lineSpacing()
         self._measure = self._measure_lines[-1] if self._measure_lines else None
         small = QFontMetricsF(small_font).lineSpacing()
         height = top + len(lines) * spacing + len(measure_lines) * small + BODY_GAP
@@ -390,7 +394,7 @@ class CardItem(QGraphicsItem):
             painter.setFont(theme.font(theme.small_px, italic=True))
             y = rect.bottom() - BODY_GAP
             for line in reversed(self._measure_lines):
-                y -= line.size().height()
+                y -= self._measure_step  # as laid out: a taller fallback glyph must not push it onto the text
                 painter.drawStaticText(QPointF(PADDING, y), line)
         if self.handle_visible():
             painter.setPen(QPen(theme.selection, 2))

@@ -144,6 +144,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """True while the cards are shown at the projector layout's places rather than the model's."""
         return self._reflow_for is not None
 
+    def desk_place(self, card_id: str) -> tuple[float, float]:
+        """Where a card stands on the desk's board: its saved place, else the place the board gave a
+        card that has none. The same while the projector shows it elsewhere (see `reflowed`)."""
+        saved = self.document.workshop.positions.get(card_id)
+        if saved is not None:
+            return (saved.x, saved.y)
+        return self._auto.get(card_id, (0.0, 0.0))
+
     def reflow_rect(self) -> QRectF | None:
         """What projector mode frames: every band, from the first column to the last (None at the desk)."""
         self.finish_rebuild()
@@ -178,14 +186,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         its own. Cards are not dragged here: a drop would record a place that only this screen has."""
         assert self._reflow_for is not None
         area, max_scale = self._reflow_for
-        ws = self.document.workshop
-        positions = ws.positions
 
         def desk(card_id: str) -> tuple[float, float]:
-            if card_id in positions:
-                place = positions[card_id]
-                return (place.y, place.x)
-            x, y = self._auto.get(card_id, (0.0, 0.0))
+            x, y = self.desk_place(card_id)
             return (y, x)
 
         per_band: dict[Band, list[CardItem]] = {band: [] for band in Band}
@@ -300,7 +303,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     view.viewport().setUpdatesEnabled(True)
                 self.rebuilt.emit()
                 return
-        QTimer.singleShot(0, self._rebuild_slice)
+        QTimer.singleShot(1, self._rebuild_slice)
 
     def _rebuild(self) -> None:
         sliced = self._builder is not None

@@ -22,11 +22,29 @@ def static_text(text: str, font: QFont) -> QStaticText:
     return st
 
 
+def _code_point_index(text: str):
+    """Turns Qt's text positions (UTF-16 units) into Python string indices (code points).
+
+    They differ after every character beyond U+FFFF (every emoji): a slice taken with Qt's numbers
+    took twice the emoji Qt had fitted on the line, and the line ran past the card's edge."""
+    if text.isascii() or max(text) <= "\uffff":
+        return lambda position: position
+    index: dict[int, int] = {}
+    units = 0
+    for number, ch in enumerate(text):
+        index[units] = number
+        units += 2 if ch > "\uffff" else 1
+    index[units] = len(text)
+    # A position inside a surrogate pair cannot come from Qt's line breaking; map it forward anyway.
+    return lambda position: index.get(position, index.get(position + 1, len(text)))
+
+
 def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     """The lines to draw: word-wrapped to `width`, at most `max_lines`, the last one elided if cut."""
     if max_lines <= 0 or not text:
         return []
     sample = text[:_LOOKAHEAD].replace("\n", "\u2028")
+    to_index = _code_point_index(sample)
     layout = QTextLayout(sample, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -38,7 +56,8 @@ def fit_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]
         if not line.isValid():
             break
         line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
+        start = to_index(line.textStart())
+        spans.append((start, to_index(line.textStart() + line.textLength()) - start))
         if len(spans) > max_lines:
             break
     layout.endLayout()

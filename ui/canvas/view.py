@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
@@ -28,6 +29,7 @@ from ui.around_link import AroundPrompt, ask_around_link, decide_suggestion, lin
 from ui.canvas.board_actions import BoardActions
 from ui.canvas.card_item import body_fonts
 from ui.canvas.context_menu import ask_reason, menu_for
+from ui.canvas.drop_preview import DropPreview, landing_spot
 from ui.canvas.keyboard import neighbour
 from ui.canvas.motion import CardMotion
 from ui.canvas.navigation import FIT_MARGIN, FIT_MAX_SCALE, ZoomPanMixin
@@ -40,9 +42,9 @@ from ui.mime import decode
 from workshop import layout, user_ops
 from workshop.changes import OperationError
 from workshop.findings import Analysis
-from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_PITCH, clamp_to_band
+from workshop.geometry import BANDS, CARD_WIDTH, H_GAP, LAYER_PITCH
 from workshop.layout.slots import free_spot
-from workshop.model import Band, CardKind, Collection, band_of_function
+from workshop.model import CardKind, Collection, band_of_function
 from workshop.user_ops import Outcome
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self._space = False
         self.motion = CardMotion(self.board_scene, self)
         self.timer_overlay = TimerOverlay(self)
+        self.drop_preview = DropPreview(self.board_scene)
         """The round's time left, in a corner, in projector mode (the guide panel is usually closed)."""
         self._when_built: dict[str, Callable[[], None]] = {}
         """Framing asked for while a big board was still being built (see BoardScene.rebuild)."""
@@ -262,16 +265,23 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if decode(event.mimeData()) is not None:
             event.acceptProposedAction()
+            self._preview_drop(event.mimeData(), event.position())
             return
         event.ignore()  # nothing on the board takes other drops (files, text)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if decode(event.mimeData()) is not None:
             event.acceptProposedAction()
+            self._preview_drop(event.mimeData(), event.position())
             return
         event.ignore()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_preview.hide()
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_preview.hide()
         request = decode(event.mimeData())
         if request is None:
             event.ignore()
@@ -280,20 +290,23 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         point = self.mapToScene(event.position().toPoint())
         self.add_card_at(request.kind, request.function_id, point)
 
+    def _preview_drop(self, data: QMimeData, at: QPointF) -> None:
+        request = decode(data)
+        if request is None:
+            self.drop_preview.hide()
+            return
+        point = self.mapToScene(at.toPoint())
+        corner = landing_spot(self.document.workshop, request.kind, request.function_id, point)
+        self.drop_preview.show_at(corner, self.board_scene.theme)
+
     def add_card_at(self, kind: CardKind, function_id: str | None, point: QPointF) -> str | None:
         """Create a card centred on a scene point, in its function's band, and start editing it."""
-        ws = self.document.workshop
-        band = Band.STRATEGY
-        if kind != CardKind.STRATEGIC:
-            function = ws.function(function_id)
-            if function is None:
-                self.message.emit(self.tr("That function is no longer in the workshop."))
-                return None
-            band = band_of_function(function)
-        x = point.x() - CARD_WIDTH / 2
-        y = clamp_to_band(band, point.y() - CARD_HEIGHT / 2)
+        corner = landing_spot(self.document.workshop, kind, function_id, point)
+        if corner is None:
+            self.message.emit(self.tr("That function is no longer in the workshop."))
+            return None
         outcome = self.document.run(
-            user_ops.add_card, kind, function_id, (round(x, 1), round(y, 1)), self._new_card_text(kind)
+            user_ops.add_card, kind, function_id, (corner.x(), corner.y()), self._new_card_text(kind)
         )
         return self._select_and_edit(outcome)
 
@@ -365,7 +378,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.tell(self.document.run(user_ops.remove_cards, goals, kpis, links))
 
     def _taken(self) -> list[tuple[float, float]]:
-        return [(c.pos().x(), c.pos().y()) for c in self.board_scene.cards().values()]
+        """Where the cards are on the desk's board: a new card's place is chosen among these."""
+        return [self._desk_place(card_id) for card_id in self.board_scene.cards()]
+
+    def _desk_place(self, card_id: str) -> tuple[float, float]:
+        """A card's place on the desk's board, also while the projector shows it elsewhere: a card made
+        with Tab or Enter there is saved next to its parent's desk place, not the reflowed one."""
+        return self.board_scene.desk_place(card_id)
 
     def add_contributing(self) -> str | None:
         """Tab: a new goal in the band below (or the next layer), contributing to the selected goal."""
@@ -384,8 +403,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.message.emit(str(error))
             return None
         band = band_of_function(self.document.workshop.function(function_id))
-        y = card.pos().y() + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
-        position = free_spot(card.pos().x(), y, self._taken())
+        x, y = self._desk_place(card_id)
+        y = y + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
+        position = free_spot(x, y, self._taken())
         outcome = self.document.run(
             user_ops.add_linked_goal,
             function_id,
@@ -404,7 +424,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return None
         card = self.board_scene.card(card_id)
         assert card is not None
-        position = free_spot(card.pos().x() + CARD_WIDTH + H_GAP, card.pos().y(), self._taken())
+        x, y = self._desk_place(card_id)
+        position = free_spot(x + CARD_WIDTH + H_GAP, y, self._taken())
         function_id = self.board_scene.card_function(card_id)
         if not card.is_goal:
             assert function_id is not None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDrag, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui import mime
@@ -33,6 +34,36 @@ class TileList(QListWidget):
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        """The tile's picture hangs centred on the pointer, where the board will centre the card
+        (Qt's default hangs it off to the side, so the card seemed to land somewhere else)."""
+        item = self.currentItem()
+        request = request_of(item) if item is not None else None
+        if request is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(mime.encode(request))
+        drag.setPixmap(self._drag_picture(item))
+        size = drag.pixmap().deviceIndependentSize()
+        drag.setHotSpot(QPoint(int(size.width() / 2), int(size.height() / 2)))
+        drag.exec(Qt.DropAction.CopyAction)
+
+    def _drag_picture(self, item: QListWidgetItem) -> QPixmap:
+        """The tile as wide as its swatch and words, see-through, so the board's outline of where the
+        card lands shows beneath it."""
+        rect = self.visualItemRect(item)
+        words = self.fontMetrics().horizontalAdvance(item.text())
+        rect.setWidth(min(rect.width(), self.iconSize().width() + words + 24))
+        tile = self.viewport().grab(rect)
+        picture = QPixmap(tile.size())
+        picture.setDevicePixelRatio(tile.devicePixelRatio())
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setOpacity(0.7)
+        painter.drawPixmap(0, 0, tile)
+        painter.end()
+        return picture
 
 
 def request_of(item: QListWidgetItem) -> mime.CardRequest | None:

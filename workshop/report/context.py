@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Paragraph
-
 from workshop.findings import Analysis
 from workshop.model import Band, Function, FunctionKind, Goal, Link, LinkKind, Workshop
 from workshop.questions import answered_all
 from workshop.report import styles as st
+from workshop.report.bidipara import BidiParagraph as Paragraph
 from workshop.report.escape import markup
 
 

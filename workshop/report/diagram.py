@@ -15,7 +15,7 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from workshop.report import fonts
+from workshop.report import fonts, rtl
 from workshop.report import styles as st
 from workshop.report.textblock import fit_chars, with_ellipsis
 
@@ -83,8 +83,11 @@ EDGE_COLOURS = {"normal": colors.HexColor("#52606D"), "exception": st.EXCEPTION,
 
 @lru_cache(maxsize=4096)
 def wrap(text: str, size: float, width: float, max_lines: int, bold: bool = False) -> tuple[str, ...]:
-    """Greedy word wrap with fallback fonts' widths; overlong words are cut; the last line gets an ellipsis."""
-    words = " ".join(text.split()).split(" ")
+    """Greedy word wrap with fallback fonts' widths; overlong words are cut; the last line gets an ellipsis.
+
+    The lines are shaped logical text (Arabic joined); draw them with `rtl=rtl.is_rtl(text)`.
+    """
+    words = " ".join(rtl.shape(text).split()).split(" ")
     lines: list[str] = []
     line = ""
     overflow = False
@@ -182,7 +185,7 @@ class SceneFlowable(Flowable):
                 text_w = fonts.string_width(lines[0], size, True)
                 canvas.translate(4 + size * 0.9, bottom + (top - bottom - text_w) / 2)
                 canvas.rotate(90)
-                fonts.draw_string(canvas, 0, 0, lines[0], size, bold=True)
+                fonts.draw_string(canvas, 0, 0, lines[0], size, bold=True, rtl=rtl.is_rtl(band.label))
                 canvas.restoreState()
 
     def _draw_card(self, canvas, card: Card) -> None:
@@ -203,12 +206,22 @@ class SceneFlowable(Flowable):
         canvas.setFillColor(colour)
         label = wrap(card.label, label_size, w - 2 * pad, 1, True)
         if label:
-            fonts.draw_string(canvas, x + pad, y + h - 8 * s - pad - label_size * 0.8, label[0], label_size, bold=True)
+            ly = y + h - 8 * s - pad - label_size * 0.8
+            if rtl.is_rtl(card.label):
+                lx = x + w - pad - fonts.string_width(label[0], label_size, True)
+                fonts.draw_string(canvas, lx, ly, label[0], label_size, bold=True, rtl=True)
+            else:
+                fonts.draw_string(canvas, x + pad, ly, label[0], label_size, bold=True)
         canvas.setFillColor(st.INK)
         room = (card.h - 8 - 2 * 10 - LABEL_SIZE * 1.3) / (TITLE_SIZE * 1.18)
         lines = wrap(card.title, title_size, w - 2 * pad, max(1, int(room)))
         ty = y + h - 8 * s - pad - label_size * 1.3 - title_size * 0.9
-        fonts.draw_lines(canvas, x + pad, ty, lines, title_size, title_size * 1.18)
+        if rtl.is_rtl(card.title):  # right-aligned, each line in display order
+            for number, line in enumerate(lines):
+                lx = x + w - pad - fonts.string_width(line, title_size)
+                fonts.draw_string(canvas, lx, ty - number * title_size * 1.18, line, title_size, rtl=True)
+        else:
+            fonts.draw_lines(canvas, x + pad, ty, lines, title_size, title_size * 1.18)
 
     @staticmethod
     def _ends(source: Card, target: Card) -> tuple[float, float, float, float]:
@@ -252,11 +265,12 @@ class SceneFlowable(Flowable):
         mx, my = self._x(x1 + (x2 - x1) * t), self._y(y1 + (y2 - y1) * t)
         colour = EDGE_COLOURS.get(edge.style, EDGE_COLOURS["normal"])
         size = max(5.5, 12 * s)
-        text_w = fonts.string_width(edge.label, size, True)
+        label = rtl.shape(edge.label)
+        text_w = fonts.string_width(label, size, True)
         canvas.setFillColor(colors.white)
         canvas.rect(mx - text_w / 2 - 2, my - size * 0.35, text_w + 4, size * 1.25, stroke=0, fill=1)
         canvas.setFillColor(colour)
-        fonts.draw_string(canvas, mx - text_w / 2, my, edge.label, size, bold=True)
+        fonts.draw_string(canvas, mx - text_w / 2, my, label, size, bold=True, rtl=rtl.is_rtl(label))
 
     @staticmethod
     def _arrowhead(canvas, x1: float, y1: float, x2: float, y2: float, size: float) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from workshop.report import fonts
+from workshop.report import fonts, rtl
 from workshop.report import styles as st
+from workshop.report.bidipara import BidiParagraph
 from workshop.report.escape import clip
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -15,7 +16,7 @@ MARGIN = 18 * mm
 HEADER_GAP = 8 * mm
 
 
-class Heading(Paragraph):
+class Heading(BidiParagraph):
     """A section heading that also becomes an entry of the PDF outline (bookmarks)."""
 
     def __init__(self, markup_text: str, style, outline: str, level: int = 0) -> None:
@@ -50,7 +51,7 @@ class ReportDoc(BaseDocTemplate):
             invariant=1 if reproducible else 0,
             initialFontName=fonts.REGULAR,
         )
-        self.header_text = clip(title, 90)
+        self.header_text = rtl.shape(clip(title, 90))
         self._last_level = -1
         self._headings = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
@@ -79,7 +80,7 @@ class ReportDoc(BaseDocTemplate):
         page_width, page_height = canvas._pagesize
         top = page_height - MARGIN
         canvas.setFillColor(st.MUTED)
-        fonts.draw_string(canvas, MARGIN, top, self.header_text, 8)
+        fonts.draw_string(canvas, MARGIN, top, self.header_text, 8, rtl=rtl.is_rtl(self.header_text))
         canvas.setFont(fonts.REGULAR, 8)
         canvas.drawRightString(page_width - MARGIN, top, "Alignment report")
         canvas.setStrokeColor(st.RULE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from workshop.report import fonts
+from workshop.report import fonts, rtl
 from workshop.text import clean_text
 
 ELLIPSIS = "\u2026"
@@ -27,12 +27,13 @@ def clip(text: str, limit: int | None) -> str:
 def markup(text: str | None, *, limit: int | None = None) -> str:
     """Paragraph markup that prints `text` literally: escaped, newlines kept, fonts switched per script.
 
+    Arabic is shaped here, before reportlab measures and breaks the lines (workshop/report/rtl.py).
     `limit` shortens text for places with a fixed height (table cells), where a 10,000-character
     label would otherwise make a row taller than the page.
     """
     if not text:
         return ""
-    text = clip(clean_text(str(text)), limit)
+    text = rtl.shape(clip(clean_text(str(text)), limit))
     parts: list[str] = []
     for font, run in fonts.segments(text):
         safe = escape(run).replace("\n", "<br/>")

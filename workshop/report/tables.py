@@ -7,10 +7,11 @@ which reportlab cannot split. The full text of a goal is always printed in the p
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from workshop.report import fonts
 from workshop.report import styles as st
+from workshop.report.bidipara import BidiParagraph as Paragraph
 from workshop.report.context import ReportContext
 from workshop.report.textblock import Piece, TextBlock
 

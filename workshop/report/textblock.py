@@ -5,6 +5,8 @@ which is most of the time of a 500-goal report. Goal texts, answers and table ce
 that: one font per piece, left aligned. Drawing them as plain text is also the strongest guarantee
 that `<img src=...>` or `R&D <b>` in a label can only ever print as those characters.
 A TextBlock splits across pages line by line, so a 20,000-character note flows over pages.
+A paragraph that starts with a Hebrew or Arabic letter is right-to-left: shaped before wrapping,
+each line reordered for display after wrapping, and right-aligned (workshop/report/rtl.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from workshop.report import fonts
+from workshop.report import fonts, rtl
 from workshop.report import styles as st
 from workshop.report.escape import ELLIPSIS, clip
 from workshop.text import clean_text
@@ -96,8 +98,8 @@ def with_ellipsis(line: str, size: float, width: float, bold: bool) -> str:
     return line.rstrip() + ELLIPSIS
 
 
-Line = tuple[str, float, bool, colors.Color]
-"""(text, size, bold, colour) of one wrapped line."""
+Line = tuple[str, float, bool, colors.Color, bool]
+"""(text, size, bold, colour, right_to_left) of one wrapped line, its text in logical order."""
 
 
 class TextBlock(Flowable):
@@ -127,9 +129,11 @@ class TextBlock(Flowable):
             self._lines = []
             room = max(available_width - self.indent, 20.0)
             for piece in self.pieces:
-                text = clip(clean_text(piece.text), piece.limit)
-                for line in wrap_text(text, piece.size, room, piece.bold):
-                    self._lines.append((line, piece.size, piece.bold, piece.colour))
+                text = rtl.shape(clip(clean_text(piece.text), piece.limit))
+                for paragraph in text.split("\n"):
+                    right_to_left = rtl.is_rtl(paragraph)
+                    for line in wrap_text(paragraph, piece.size, room, piece.bold):
+                        self._lines.append((line, piece.size, piece.bold, piece.colour, right_to_left))
             self._wrapped_for = available_width
         self.width = available_width
         self.height = sum(self._line_height(li) for li in self._lines) + self.space_after
@@ -154,13 +158,19 @@ class TextBlock(Flowable):
         canvas = self.canv
         y = self.height  # lines hang from the top; space_after stays below the last one
         first = True
-        for text, size, bold, colour in self._lines or []:
+        for text, size, bold, colour, right_to_left in self._lines or []:
             y -= size * self.leading
             baseline = y + size * (self.leading - 1) / 2 + size * 0.22
             canvas.setFillColor(colour)
-            if first and self.bullet:
+            if first and self.bullet:  # on the side the line starts from
                 canvas.setFont(fonts.REGULAR, size)
-                canvas.drawString(2, baseline, "\u2022")
+                if right_to_left:
+                    canvas.drawRightString(self.width - 2, baseline, "\u2022")
+                else:
+                    canvas.drawString(2, baseline, "\u2022")
             first = False
-            if text:
+            if text and right_to_left:
+                x = max(0.0, self.width - self.indent - fonts.string_width(text, size, bold))
+                fonts.draw_string(canvas, x, baseline, text, size, bold, rtl=True)
+            elif text:
                 fonts.draw_lines(canvas, self.indent, baseline, [text], size, size * self.leading, bold)
