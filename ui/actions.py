@@ -46,6 +46,9 @@ class Actions(QObject):
         self.compare = self._make(tr("Co&mpare with…"), None, tr("What changed since an earlier workshop file"))
         self.export_report = self._make(tr("&Export report…"), "Ctrl+E", tr("Write the alignment report as a PDF"))
         self.email_report = self._make(tr("E&mail report…"), None, tr("Send the last exported report"))
+        self.export_board = self._make(
+            tr("Export &board as PNG / SVG…"), None, tr("Save the board as a picture for slides and chat")
+        )
         self.close = self._make(tr("&Close"), Std.Close, tr("Close the workshop"))
         self.quit = self._make(tr("&Quit"), "Ctrl+Q", tr("Quit Via"))
         # View (the board's own commands, zoom included, are BoardActions: bound once, on the board)
@@ -100,6 +103,7 @@ def build_menus(
     file_menu.addAction(actions.compare)
     file_menu.addAction(actions.export_report)
     file_menu.addAction(actions.email_report)
+    file_menu.addAction(actions.export_board)
     file_menu.addSeparator()
     file_menu.addAction(actions.close)
     file_menu.addAction(actions.quit)

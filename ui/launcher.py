@@ -7,7 +7,12 @@ so `via check` and `via report` run on machines without a display or without Qt.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop import cli
+
+if TYPE_CHECKING:
+    from workshop.model import Workshop
 
 
 def open_window(path: str | None) -> int:
@@ -25,8 +30,18 @@ def open_window(path: str | None) -> int:
     return int(gui_main([path] if path else []) or 0)
 
 
+def render_board(ws: Workshop, fmt: str, width: int, look: str) -> bytes:
+    """Draw the board as a picture for `via board`, with no display needed (Qt runs offscreen)."""
+    from ui.picture.headless import QtMissingError, render_headless
+
+    try:
+        return render_headless(ws, fmt, width, look)
+    except QtMissingError as error:
+        raise cli.CliError(str(error)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
-    return cli.main(argv, open_window=open_window)
+    return cli.main(argv, open_window=open_window, render_board=render_board)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ from ui.panels.outline import OutlinePanel
 from ui.panels.palette import PalettePanel
 from ui.panels.properties import PropertiesPanel
 from ui.panels.suggestions import SuggestionsPanel
+from ui.picture.export import BoardPictureExporter
 from ui.report_export import ReportExporter
 from ui.room.join_strip import JoinStrip
 from ui.room.session import RoomSession
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._guide_focus: list[str] = guide.focus_ids(self.document.workshop, self.guide_panel.current_step())
         """What the guide's open step wants the board to focus on (sent again when the guide comes back)."""
         self.exporter = ReportExporter(self.document, self)
+        self.picture_exporter = BoardPictureExporter(self.document, self.board, self)
         self.room = RoomSession(self.document, self)
         self.room.choose_address = self._choose_room_address
 
@@ -220,6 +222,8 @@ class MainWindow(QMainWindow):
         a.compare.triggered.connect(lambda: compare_dialog.compare_with(self, doc, self.exporter.include_since))
         a.import_file.triggered.connect(self.import_spreadsheet)
         a.email_report.triggered.connect(self.email_report)
+        a.export_board.triggered.connect(self.export_board_picture)
+        self.picture_exporter.message.connect(self.show_message)
         a.full_screen.toggled.connect(self._set_full_screen)
         a.projector.toggled.connect(self.set_projector)
         a.leave_projector.triggered.connect(lambda: self.set_projector(False))
@@ -474,6 +478,11 @@ class MainWindow(QMainWindow):
             if not workshop_details.edit_details(self, self.document, intro):
                 return
         self.exporter.export()
+
+    def export_board_picture(self) -> None:
+        """File > Export board as PNG / SVG...: what is being typed on a card is in the picture too."""
+        self._commit_board_editor()
+        self.picture_exporter.export()
 
     def email_report(self) -> None:
         self._commit_board_editor()

@@ -1,5 +1,5 @@
-"""The `via` command: check a workshop file, print its schema, start one, make its report, or open
-the window.
+"""The `via` command: check a workshop file, print its schema, start one, make its report or a
+picture of its board, or open the window.
 
 Every headless path (check, schema, new, report) runs on a server or in CI without a display: Qt
 and the UI are imported only when the window is asked for, and the analysis and the report only by
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from workshop.model import Workshop
 
 OK, FINDINGS, FAILED = 0, 1, 2
-COMMANDS = ("check", "schema", "new", "report", "import", "gui", "diff")
+COMMANDS = ("check", "schema", "new", "report", "import", "board", "gui", "diff")
 
 
 class CliError(Exception):
@@ -38,8 +38,14 @@ class CliError(Exception):
 OpenWindow = Callable[[str | None], int]
 """Opens the window on a file (or none) and returns the exit code; supplied by `ui.launcher`."""
 
+RenderBoard = Callable[["Workshop", str, int, str], bytes]
+"""Draws a workshop's board as a picture: (workshop, "png" or "svg", width in pixels, look) -> the
+file's bytes. Drawing needs Qt, so `ui.launcher` supplies it, as it supplies the window."""
 
-def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -> int:
+
+def main(
+    argv: list[str] | None = None, open_window: OpenWindow | None = None, render_board: RenderBoard | None = None
+) -> int:
     """Run the `via` command; returns the exit code.
 
     The window is handed in by the `via` script's entry point (`ui.launcher`) rather than imported
@@ -48,7 +54,7 @@ def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -
     args = sys.argv[1:] if argv is None else list(argv)
     _tolerate_unencodable_output()
     try:
-        return _run(args, open_window)
+        return _run(args, open_window, render_board)
     except CliError as error:
         _fail(str(error))
         return FAILED
@@ -65,7 +71,7 @@ def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -
         return FAILED
 
 
-def _run(args: list[str], open_window: OpenWindow | None) -> int:
+def _run(args: list[str], open_window: OpenWindow | None, render_board: RenderBoard | None = None) -> int:
     if not args:
         return _gui(None, open_window)
     first = args[0]
@@ -78,6 +84,8 @@ def _run(args: list[str], open_window: OpenWindow | None) -> int:
         return done.code if isinstance(done.code, int) else FAILED
     if options.command == "gui":
         return _gui(options.file, open_window)
+    if options.command == "board":
+        return _board(options, render_board)
     handler = getattr(options, "handler", None)
     return _gui(None, open_window) if handler is None else handler(options)
 
@@ -124,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.set_defaults(handler=_diff)
 
     _add_import_parser(commands)
+    _add_board_parser(commands)
 
     gui = commands.add_parser("gui", help="open the Via window")
     gui.add_argument("file", metavar="FILE", nargs="?", help="a .via workshop file to open")
@@ -274,6 +283,59 @@ def _import(options: argparse.Namespace) -> int:
         _save(ws, out)
         print(f"Wrote {out}: added {preview.summary()}.")
     return FINDINGS if preview.problems else OK
+
+
+def _add_board_parser(commands: Any) -> None:
+    from workshop.picture_files import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH
+
+    board = commands.add_parser("board", help="export the board as a PNG or SVG picture, for slides and chat")
+    board.add_argument("file", metavar="FILE", help="a .via workshop file")
+    board.add_argument(
+        "-o", "--output", metavar="OUT.png|OUT.svg", help="the picture to write (default: FILE with .png)"
+    )
+    board.add_argument(
+        "--width",
+        type=int,
+        default=DEFAULT_WIDTH,
+        help=f"width in pixels, {MIN_WIDTH} to {MAX_WIDTH} (default {DEFAULT_WIDTH})",
+    )
+    board.add_argument(
+        "--view", choices=("whole", "current"), default="whole", help="whole: the whole tree (current needs the window)"
+    )
+    board.add_argument(
+        "--look", choices=("normal", "projector"), default="normal", help="the board's look (default normal)"
+    )
+    board.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def _board(options: argparse.Namespace, render_board: RenderBoard | None) -> int:
+    """Write a picture of the board: checks that need no drawing come first, so a bad name or width
+    costs nothing; the file is written atomically and replaces another only with --force."""
+    from workshop.picture_files import PictureFileError, check_width, picture_format, writable_target, write_picture
+
+    source = Path(options.file)
+    out = Path(options.output) if options.output else source.with_suffix(".png")
+    if options.view == "current":
+        raise CliError(
+            "--view current is what the window shows; use File > Export board as PNG / SVG... there, "
+            "or --view whole here"
+        )
+    try:
+        fmt = picture_format(out)
+        check_width(options.width)
+        writable_target(out, replace=options.force)
+    except PictureFileError as error:
+        raise CliError(str(error)) from None
+    ws = _load(options.file)
+    if render_board is None:
+        raise CliError("this Via cannot draw pictures (it has no Qt); use 'via report' for the PDF")
+    try:
+        data = render_board(ws, fmt, options.width, options.look)
+        written = write_picture(out, data, replace=options.force)
+    except PictureFileError as error:
+        raise CliError(str(error)) from None
+    print(f"Wrote the board ({options.look} look, {fmt.upper()}, {options.width} px wide) to {written}")
+    return OK
 
 
 def _gui(path: str | None, open_window: OpenWindow | None) -> int:
