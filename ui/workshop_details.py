@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.document import Document
 from ui.plain_text import plain_label
-from workshop import user_ops
+from workshop import participant_lines, user_ops
 from workshop.model import Meta
 from workshop.text import MAX_NAME, clean_name
 
@@ -73,8 +73,10 @@ class WorkshopDetailsDialog(QDialog):
         self.participants_edit = QPlainTextEdit(self)
         self.participants_edit.setAccessibleName(self.tr("Participants, one per line"))
         self.participants_edit.setTabChangesFocus(True)
-        self.participants_edit.setPlaceholderText(self.tr("One name per line"))
-        self.participants_edit.setPlainText("\n".join(meta.participants))
+        self.participants_edit.setPlaceholderText(
+            self.tr("One name per line; an address in <angle brackets> puts them on the report's email")
+        )
+        self.participants_edit.setPlainText("\n".join(participant_lines.as_lines(meta.participants, meta.contacts)))
         form.addRow(self.tr("&Title"), self.title_edit)
         form.addRow(self.tr("&Organisation"), self.organisation_edit)
         form.addRow(self.tr("&Date"), date_row)
@@ -107,18 +109,25 @@ class WorkshopDetailsDialog(QDialog):
         if not self.no_date.isChecked():
             q = self.date_edit.date()
             date = dt.date(q.year(), q.month(), q.day())
-        participants = [clean_name(line) for line in self.participants_edit.toPlainText().split("\n")]
+        participants, contacts = participant_lines.from_lines(
+            self.participants_edit.toPlainText().split("\n"), self._document.workshop.meta.contacts
+        )
         return {
             "title": clean_name(self.title_edit.text()) or Meta().title,
             "organisation": self.organisation_edit.text(),
             "date": date,
             "facilitator": self.facilitator_edit.text(),
-            "participants": [name for name in participants if name],
+            "participants": participants,
+            "contacts": contacts,
         }
 
     def apply(self) -> None:
         """Write the details as one undo step; a refusal stays in the dialog, with the reason."""
-        fields = self.fields()
+        try:
+            fields = self.fields()
+        except participant_lines.ParticipantLineError as error:
+            self._refuse(str(error))
+            return
         if len(fields["participants"]) > MAX_PARTICIPANTS:
             self._refuse(self.tr("At most %d participants can be listed.") % MAX_PARTICIPANTS)
             return

@@ -122,3 +122,46 @@ def test_an_untitled_workshop_shows_the_default_title_as_a_hint_not_as_text_to_d
     dialog = make_dialog(qtbot, Document(Workshop()))
     assert dialog.title_edit.text() == ""
     assert dialog.title_edit.placeholderText() == "Untitled workshop"
+
+
+def test_an_address_typed_after_a_participant_puts_them_on_the_reports_email(qtbot):
+    from workshop.maildraft import participant_addresses
+
+    document = Document(customer_loyalty())
+    dialog = make_dialog(qtbot, document)
+    lines = dialog.participants_edit.toPlainText().split("\n")
+    lines[0] = f"{lines[0]} <priya@northwind.example>"
+    dialog.participants_edit.setPlainText("\n".join(lines))
+    dialog.apply()
+    meta = document.workshop.meta
+    assert meta.participants[0] == "Priya Shah (Sales)", "the name is kept without its address"
+    assert participant_addresses(meta) == [("Priya Shah (Sales)", "priya@northwind.example")]
+    again = make_dialog(qtbot, document)
+    assert again.participants_edit.toPlainText().split("\n")[0] == "Priya Shah (Sales) <priya@northwind.example>"
+    document.undo_stack.undo()
+    assert participant_addresses(document.workshop.meta) == []
+
+
+def test_a_line_with_a_broken_address_is_refused_and_nothing_changes(qtbot):
+    document = Document(customer_loyalty())
+    before = document.workshop.meta.model_dump()
+    dialog = make_dialog(qtbot, document)
+    dialog.participants_edit.setPlainText("Tom Berg <tom@@example, bcc: all@example.com>")
+    dialog.apply()
+    assert "Tom Berg" in dialog.error.text() and "email address" in dialog.error.text()
+    assert document.workshop.meta.model_dump() == before
+    assert document.undo_stack.count() == 0
+
+
+def test_clearing_the_address_keeps_the_participant(qtbot):
+    from workshop.maildraft import participant_addresses
+
+    document = Document(customer_loyalty())
+    dialog = make_dialog(qtbot, document)
+    dialog.participants_edit.setPlainText("Ken Ito (Procurement) <ken@northwind.example>")
+    dialog.apply()
+    dialog = make_dialog(qtbot, document)
+    dialog.participants_edit.setPlainText("Ken Ito (Procurement)")
+    dialog.apply()
+    assert document.workshop.meta.participants == ["Ken Ito (Procurement)"]
+    assert participant_addresses(document.workshop.meta) == []
