@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from ui.guide.panel import GuidePanel
 from ui.main_window import MainWindow
@@ -177,3 +177,20 @@ def test_on_a_larger_beamer_the_strips_type_grows_with_it(qtbot):
     qtbot.waitUntil(lambda: panel.title.fontInfo().pixelSize() >= small * 1.4)
     panel.go_to("question:f-it:3")
     assert _settled(qtbot, panel), "the larger type still fits a 1080-px strip"
+
+
+def test_text_typed_in_a_step_but_not_yet_added_survives_a_switch_to_and_from_the_projector(room, qtbot):
+    """F11 in the middle of typing a KPI must not throw the words away."""
+    panel = room.guide_panel
+    panel.go_to("kpis")
+    view = panel.current_view()
+    typed = view.findChildren(QLineEdit)
+    box = next(edit for edit in typed if edit.isVisible() and not edit.isReadOnly())
+    box.setText("Orders shipped on time")
+    index = typed.index(box)
+    room.set_projector(False)
+    qtbot.waitUntil(lambda: not room.projector_on)
+    assert panel.current_view() is not view, "the step was built again for the desk"
+    assert panel.current_view().findChildren(QLineEdit)[index].text() == "Orders shipped on time"
+    room.set_projector(True)
+    assert panel.current_view().findChildren(QLineEdit)[index].text() == "Orders shipped on time"

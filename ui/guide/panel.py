@@ -12,10 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -266,7 +269,9 @@ class GuidePanel(QWidget):
         self._place_skip(on)
         self._apply_style()
         self._refresh_now()
+        typed = _typed_inputs(self._view)
         self._show_view()
+        _restore_inputs(self._view, typed)
 
     def _place_skip(self, slim_strip: bool) -> None:
         self._nav.removeWidget(self.skip_button)
@@ -424,3 +429,45 @@ class GuidePanel(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
+
+
+def _inputs(view: QWidget | None) -> list[QWidget]:
+    """A step's own inputs, in the order its class builds them (the desk and the strip build the same
+    widgets; the strip hides some): line edits, text boxes and choices, not their inner parts."""
+    if view is None:
+        return []
+    found: list[QWidget] = []
+    for widget in view.findChildren(QWidget):
+        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
+            continue
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox)):
+            found.append(widget)
+    return found
+
+
+def _typed_inputs(view: QWidget | None) -> list[tuple[type, object]]:
+    """What the facilitator has typed or chosen and not yet added: it must outlive a switch of look."""
+    state: list[tuple[type, object]] = []
+    for widget in _inputs(view):
+        if isinstance(widget, QLineEdit):
+            state.append((QLineEdit, widget.text()))
+        elif isinstance(widget, QPlainTextEdit):
+            state.append((QPlainTextEdit, widget.toPlainText()))
+        elif isinstance(widget, QComboBox):
+            state.append((QComboBox, widget.currentIndex()))
+    return state
+
+
+def _restore_inputs(view: QWidget | None, state: list[tuple[type, object]]) -> None:
+    """Put typed text and choices back into the step built again; nothing when the step differs."""
+    widgets = _inputs(view)
+    if len(widgets) != len(state) or any(not isinstance(w, kind) for w, (kind, _) in zip(widgets, state, strict=True)):
+        return
+    for widget, (_, value) in zip(widgets, state, strict=True):
+        # only into a box the new step left empty: one showing the model's text (a note) already has it
+        if isinstance(widget, QLineEdit) and value and not widget.text() and not widget.isReadOnly():
+            widget.setText(str(value))
+        elif isinstance(widget, QPlainTextEdit) and value and not widget.toPlainText() and not widget.isReadOnly():
+            widget.setPlainText(str(value))
+        elif isinstance(widget, QComboBox) and value in range(widget.count()) and value != widget.currentIndex():
+            widget.setCurrentIndex(int(value))
