@@ -9,7 +9,7 @@ legible at 1024x768 from the back row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from PySide6.QtGui import QColor, QFont
@@ -121,7 +121,8 @@ NORMAL = Theme(
     header_height=22.0,
 )
 
-DARK = Theme(
+DARK = replace(
+    NORMAL,
     name="dark",
     background=QColor("#15171B"),
     band_fill=(QColor("#1C2130"), QColor("#1A261E"), QColor("#29231B")),
@@ -131,20 +132,11 @@ DARK = Theme(
     card_text=QColor("#EDEFF3"),
     card_muted=QColor("#B3BAC6"),
     strategic_header=QColor("#4A5A80"),
-    strategic_header_text=QColor("#FFFFFF"),
     selection=QColor("#5AA2FF"),
     link=QColor("#A3ABB9"),
-    link_width=2.0,
     around=QColor("#FF7F57"),
     direct=QColor("#B88AF0"),
     suggestion=QColor("#8D949F"),
-    body_px=15,
-    header_px=12,
-    small_px=11,
-    band_label_px=14,
-    badge=_BADGES,
-    min_body_px=11,
-    header_height=22.0,
     direct_inner=QColor("#15171B"),
 )
 """The desk in the dark scheme: dark cards on a darker board, light text, the same sizes as NORMAL."""
