@@ -54,7 +54,10 @@ class AnalysisRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.run_now)
+        self._timer.timeout.connect(self._pause_over)
+        self.wait_while: Callable[[], bool] = lambda: False
+        """While this says so (a big board still being built in slices), a due run waits another pause:
+        run on top of a slice, the two froze the window twice as long as either."""
         document.changed.connect(self._on_changed)
         document.reset.connect(self.schedule)
 
@@ -82,9 +85,19 @@ class AnalysisRunner(QObject):
         self._timer.stop()
         self._stopped = True
 
+    def set_delay(self, delay_ms: int) -> None:
+        """The pause after the last change before a run (tests shorten it to meet a slice)."""
+        self._timer.setInterval(delay_ms)
+
     def set_analyser(self, analyser: Analyser) -> None:
         """Use another analysis (tests, a future faster one); takes effect at the next run."""
         self._analyser = analyser
+
+    def _pause_over(self) -> None:
+        if self.wait_while():
+            self._timer.start()
+            return
+        self.run_now()
 
     def run_now(self) -> Analysis | None:
         self._timer.stop()

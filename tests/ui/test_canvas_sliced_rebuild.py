@@ -76,3 +76,17 @@ def test_guide_focus_asked_during_the_build_applies_when_it_is_done(qtbot):
     qtbot.waitUntil(lambda: not scene.building(), timeout=20_000)
     dimmed = [card_id for card_id, card in scene.cards().items() if card.dimmed]
     assert focus[0] not in dimmed and len(dimmed) == len(scene.cards()) - 1
+
+
+def test_a_big_workshop_is_analysed_once_its_board_is_built_not_on_top_of_a_slice(open_window, qtbot):
+    """The analysis and a build slice in one go froze the window twice as long as either."""
+    window = open_window(Document())
+    window.runner.set_delay(1)  # due while the board is still being built
+    seen: list[bool] = []
+    window.runner.analysed.connect(
+        lambda _result: seen.append(window.board.board_scene.building() or window.outline_panel.building())
+    )
+    window.document.replace(big(), None)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert seen == [False], "the analysis waited for the board and the outline"
+    assert window.runner.latest is not None and window.runner.latest.score is not None
