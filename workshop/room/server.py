@@ -40,7 +40,8 @@ from workshop.room.addresses import usable
 from workshop.room.limits import PER_ADDRESS, PER_PARTICIPANT, IdempotencyCache, Rate, RateLimiter
 from workshop.room.requests import MAX_BODY, Action, PostError, parse_post
 
-Verdict = tuple[int, dict[str, Any]]
+Verdict = tuple[int, dict[str, Any] | bytes]
+"""An HTTP status and the body: a dict, or its JSON bytes (from the app's process, sent as is)."""
 Submit = Callable[[Action], "concurrent.futures.Future[Verdict] | asyncio.Future[Verdict]"]
 
 PREFERRED_PORT = 8765
@@ -412,7 +413,7 @@ class RoomServer:
         remembered = self._answers.get(action.participant, action.key, now)
         if remembered is not None:
             status, answer = await asyncio.shield(remembered) if isinstance(remembered, asyncio.Future) else remembered
-            return JSONResponse(answer, status_code=status)
+            return _answer(status, answer)
         if not self._by_participant.allow(action.participant, now):
             return _error(429, "You are posting very fast; wait a moment.", retry=True)
         pending: asyncio.Future = asyncio.get_running_loop().create_future()
@@ -430,7 +431,7 @@ class RoomServer:
         pending.set_result(verdict)
         self._answers.put(action.participant, action.key, verdict, time.monotonic())
         status, answer = verdict
-        return JSONResponse(answer, status_code=status)
+        return _answer(status, answer)
 
     def _events(self, request: Request) -> Response:
         streams = self._streams
@@ -529,6 +530,13 @@ def _listening_socket(host: str, port: int) -> socket.socket:
             if attempt == 0:
                 raise
     raise OSError("no port")
+
+
+def _answer(status: int, body: bytes | dict[str, Any]) -> Response:
+    """A verdict's response: its body as JSON bytes already (from the app's process) or a dict."""
+    if isinstance(body, bytes):
+        return Response(body, status_code=status, media_type="application/json")
+    return JSONResponse(body, status_code=status)
 
 
 def _not_found() -> Response:
