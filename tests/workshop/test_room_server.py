@@ -269,3 +269,26 @@ def test_a_client_sending_endless_headers_is_cut_off_long_before_its_deadline() 
             assert http.get(f"/{server.token}/").status_code == 200
     finally:
         server.stop()
+
+
+def test_a_stream_asked_for_behind_another_request_is_not_cut_off_as_slow() -> None:
+    import socket
+
+    _, server = open_room(Limits(header_seconds=0.3))
+    try:
+        phone = socket.create_connection((server.host, server.port))
+        head = f"Host: {server.authority}\r\n\r\n"
+        phone.sendall(
+            f"GET /{server.token}/state HTTP/1.1\r\n{head}GET /{server.token}/events HTTP/1.1\r\n{head}".encode()
+        )
+        phone.settimeout(1.5)  # five head deadlines: long enough for a wrong cut-off to show
+        answer = b""
+        with contextlib.suppress(TimeoutError):
+            while chunk := phone.recv(4096):
+                answer += chunk
+            answer += b"<closed>"
+        phone.close()
+        assert b"text/event-stream" in answer
+        assert not answer.endswith(b"<closed>")
+    finally:
+        server.stop()

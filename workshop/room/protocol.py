@@ -65,7 +65,10 @@ def with_header_deadline(header_seconds: float, base: type[asyncio.Protocol] | N
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
-            if not self.transport.is_closing():
+            cycle = self.cycle
+            if cycle is not None and not cycle.response_complete:
+                self._disarm()  # a pipelined request's head came whole already: its answer may stream
+            elif not self.transport.is_closing():
                 self._arm()
 
         def connection_lost(self, exc: Exception | None) -> None:
