@@ -529,7 +529,7 @@ def report(
         f"{args.suggestions} suggestions and {args.votes} votes each, {pace_words}, in {load['load_seconds']:.1f} s"
     )
     print(
-        f"  CPU: the app (GUI) {cpu[0]:.1f} s, the room's server process {cpu[1]:.1f} s, "
+        f"  CPU: the app (GUI) {cpu[0]:.1f} s, the room's server process {cpu[1]:.2f} s, "
         f"the phones' process {load['cpu_seconds']:.1f} s"
     )
     print(

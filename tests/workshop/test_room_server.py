@@ -7,6 +7,7 @@ posts over and wait for the verdict, as in the app.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import json
 import threading
 import time
@@ -241,5 +242,53 @@ def test_a_client_that_never_finishes_its_headers_is_cut_off() -> None:
         slow.close()
         with client(server) as http:  # an honest phone is still served
             assert http.get(f"/{server.token}/").status_code == 200
+    finally:
+        server.stop()
+
+
+def test_a_client_sending_endless_headers_is_cut_off_long_before_its_deadline() -> None:
+    import socket
+
+    _, server = open_room(Limits(header_seconds=30.0))
+    try:
+        flood = socket.create_connection((server.host, server.port))
+        flood.settimeout(10)
+        started = time.monotonic()
+        with contextlib.suppress(OSError):  # the room may hang up while this is still sending
+            flood.sendall(f"GET /{server.token}/ HTTP/1.1\r\nHost: {server.authority}\r\n".encode())
+            for n in range(1000):  # 1 MB of headers, never ending the head
+                flood.sendall(f"X-Pad-{n}: {'a' * 1000}\r\n".encode())
+        answer = b""
+        with contextlib.suppress(OSError):
+            while chunk := flood.recv(4096):
+                answer += chunk
+        flood.close()
+        assert time.monotonic() - started < 10  # closed for its size, not its slowness
+        assert not answer.startswith(b"HTTP/1.1 200")
+        with client(server) as http:  # an honest phone is still served
+            assert http.get(f"/{server.token}/").status_code == 200
+    finally:
+        server.stop()
+
+
+def test_a_stream_asked_for_behind_another_request_is_not_cut_off_as_slow() -> None:
+    import socket
+
+    _, server = open_room(Limits(header_seconds=0.3))
+    try:
+        phone = socket.create_connection((server.host, server.port))
+        head = f"Host: {server.authority}\r\n\r\n"
+        phone.sendall(
+            f"GET /{server.token}/state HTTP/1.1\r\n{head}GET /{server.token}/events HTTP/1.1\r\n{head}".encode()
+        )
+        phone.settimeout(1.5)  # five head deadlines: long enough for a wrong cut-off to show
+        answer = b""
+        with contextlib.suppress(TimeoutError):
+            while chunk := phone.recv(4096):
+                answer += chunk
+            answer += b"<closed>"
+        phone.close()
+        assert b"text/event-stream" in answer
+        assert not answer.endswith(b"<closed>")
     finally:
         server.stop()

@@ -130,10 +130,10 @@ class Child:
                 else:
                     self.server.publish_patch(payload, rev)
         elif kind == ch.VERDICT:
-            answer = json.loads(body)
-            future = self.waiting.pop(answer["id"], None)
+            post, status, answer = ch.split_verdict(body)
+            future = self.waiting.pop(post, None)
             if future is not None and not future.done():  # a post that timed out waits no more
-                future.set_result((int(answer["status"]), answer["body"]))
+                future.set_result((status, answer))
         elif kind == ch.CONFIG and self.config is not None and not self.config.done():
             self.config.set_result(json.loads(body))
 

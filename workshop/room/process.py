@@ -185,7 +185,7 @@ class RoomProcess:
     def answer(self, post: int, verdict: tuple[int, dict[str, Any]]) -> None:
         """The phone that sent post number `post` gets this status and body."""
         status, body = verdict
-        self._send(ch.json_frame(ch.VERDICT, {"id": post, "status": status, "body": body}))
+        self._send(ch.verdict_frame(post, status, body))
 
     def _send(self, data: bytes) -> None:
         if self.pipe is None or self.pipe.closed:
