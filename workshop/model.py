@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from workshop.disclosure_kind import DisclosureKind
 from workshop.idindex import IdIndex
 from workshop.text import MAX_NAME, MAX_TEXT, clean_name, clean_text
 
@@ -242,17 +243,6 @@ class GoalSuggestion(Strict):
 
 
 Suggestion = Annotated[LinkSuggestion | GoalSuggestion, Field(discriminator="kind")]
-
-
-class DisclosureKind(StrEnum):
-    """What a participant discloses in the via-negativa channel of the room."""
-
-    HINDRANCE = "hindrance"
-    """Something that gets in the way of serving another function or the strategy."""
-    WEAKNESS = "weakness"
-    """A corner cut that others should not build promises on."""
-    GAMING_KPI = "gaming_kpi"
-    """A KPI or bonus that rewards a local result at the cost of the whole."""
 
 
 class Disclosure(Strict):

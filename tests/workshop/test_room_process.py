@@ -178,3 +178,16 @@ def test_the_server_process_exits_by_itself_when_the_app_is_killed() -> None:
         app.wait(5)
         if not gone(int(pid)):
             os.kill(int(pid), signal.SIGKILL)
+
+
+def test_the_rooms_server_process_starts_without_the_model_or_pydantic():
+    """The window waits while the room opens: the child must not import the ~95 ms model for one enum."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, workshop.room.child, workshop.room.server\n"
+        "print(sorted({'pydantic', 'workshop.model'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop.model import DisclosureKind
+from workshop.disclosure_kind import DisclosureKind
 from workshop.text import clean_name, clean_text
 
 MAX_BODY = 16 * 1024
