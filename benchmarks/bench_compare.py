@@ -15,11 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
-import time
-from collections.abc import Callable
 
-from machine import pace
+from machine import pace, timed
 
 from workshop import ops, synthetic
 from workshop.analysis import analyse
@@ -29,16 +26,6 @@ from workshop.compare.render import as_text
 from workshop.model import Workshop
 
 TARGET_MS = 500.0
-
-
-def timed(step: Callable[[], object], repeat: int) -> tuple[float, float]:
-    step()  # warm-up
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs), min(runs)
 
 
 def edited(ws: Workshop) -> Workshop:
@@ -79,7 +66,8 @@ def main() -> None:
     later = edited(old)
     cases = {"same file, edited": later, "made afresh": renamed(later)}
     print(f"old: {len(old.goals)} goals, {len(old.links)} links; target whole <= {TARGET_MS:.0f} ms")
-    median, best = timed(lambda: analyse(old), args.repeat)
+    analyse(old)  # warm-up
+    best, median = timed(lambda: analyse(old), args.repeat)
     print(f"  (one analysis, for scale: median {median:.1f} ms, best {best:.1f} ms)")
     for name, new in cases.items():
         result = compare(old, new)
@@ -99,7 +87,8 @@ def main() -> None:
             ("pairing only", pairing),
             ("text of via diff", lambda result=result: as_text(result)),
         ):
-            median, best = timed(fn, args.repeat)
+            fn()  # warm-up
+            best, median = timed(fn, args.repeat)
             flag = "" if step != "whole comparison" else ("  ok" if median <= TARGET_MS else "  OVER TARGET")
             print(f"  {step:<18} median {median:7.1f} ms   best {best:7.1f} ms{flag}")
 

@@ -16,35 +16,18 @@ Run: python benchmarks/bench_import.py [--repeat 5] [--sizes 500,5000]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from machine import pace
+from machine import fmt, pace, timed
 
 from workshop import user_ops
 from workshop.importing import ImportFileError, plan, read_file
 from workshop.model import Workshop
-
-
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """(best, median) in ms."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return min(times), statistics.median(times)
-
-
-def fmt(t: tuple[float, float]) -> str:
-    return f"{t[0]:7.1f} / {t[1]:7.1f}"
 
 
 def rows(goals: int) -> dict[str, list[list[str]]]:

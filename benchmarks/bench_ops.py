@@ -10,33 +10,16 @@ Run: python benchmarks/bench_ops.py [--repeat 5] [--sizes 500,2000,5000,10000]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from machine import pace
+from machine import fmt, pace, timed
 
 from workshop import ops
 from workshop.layout import tidy_moves
 from workshop.synthetic import generate
-
-
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """(best, median) in ms."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return min(times), statistics.median(times)
-
-
-def fmt(t: tuple[float, float]) -> str:
-    return f"{t[0]:7.1f} / {t[1]:7.1f}"
 
 
 def bench(size: int, repeat: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 
 REFERENCE_LOOP = 200_000
 
@@ -26,3 +27,18 @@ def pace(runs: int = 15) -> str:
         f"machine pace: a {REFERENCE_LOOP:,}-step Python loop takes {min(times):.1f} ms best, "
         f"{statistics.median(times):.1f} ms median (lower is faster; 5-10 ms on the 2-core development VM)"
     )
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(best, median) wall time of `fn` in ms over `repeat` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times), statistics.median(times)
+
+
+def fmt(t: tuple[float, float]) -> str:
+    """A `timed` result as "best / median"."""
+    return f"{t[0]:7.1f} / {t[1]:7.1f}"
