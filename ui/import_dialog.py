@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.document import Document
 from ui.plain_text import plain_label
+from ui.tooltips import plain_tooltip
 from workshop import importing, user_ops
 from workshop.text import quoted_piece
 from workshop.user_ops import Outcome
@@ -208,7 +209,7 @@ class ImportDialog(QDialog):
                 if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 elif column == 2:
-                    item.setToolTip(text)  # a long reason is cut at the column's edge: the tooltip has it whole
+                    item.setToolTip(plain_tooltip(text))  # cut at the column edge: the tooltip has it whole
                 self.problems.setItem(index, column, item)
         self.problems.setUpdatesEnabled(True)
 

@@ -101,3 +101,15 @@ def test_a_hidden_link_suggestion_leaves_the_board_too(view) -> None:
     assert view.board_scene.link(sid) is None
     document.undo_stack.undo()
     assert view.board_scene.link(sid) is not None
+
+
+def test_a_disclosures_tooltip_shows_the_participants_words_literally(qtbot, document) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    panel = DisclosuresPanel(document)
+    qtbot.addWidget(panel)
+    words = "<b>Backups</b> <img src='http://evil.example/x.png'> never tested"
+    document.run(user_ops.disclose, "weakness", words, None)
+    shown = QTextDocument()
+    shown.setHtml(panel.list.item(0).toolTip())  # how Qt shows a tooltip that looks like markup
+    assert shown.toPlainText().strip() == words

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListView, QListWidget, QList
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
 from ui.theme import Tone, keep_toned, set_tone
+from ui.tooltips import plain_tooltip
 from workshop import user_ops
 from workshop.changes import Change
 from workshop.model import Collection, Disclosure, DisclosureKind, SuggestionStatus
@@ -89,7 +90,7 @@ class DisclosuresPanel(QWidget):
         for disclosure in items:
             row = QListWidgetItem(self.describe(disclosure))
             row.setData(ID_ROLE, disclosure.id)
-            row.setToolTip(disclosure.text)
+            row.setToolTip(plain_tooltip(disclosure.text))  # a participant's words: never markup
             if disclosure.status != SuggestionStatus.PENDING:
                 set_tone(row, Tone.MUTED, self.list.palette())
             self.list.addItem(row)
