@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -277,18 +277,18 @@ class BoardView(ZoomPanMixin, QGraphicsView):
     # --- palette drops --------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if decode(event.mimeData()) is not None:
-            event.acceptProposedAction()
-            self._preview_drop(event.mimeData(), event.position())
-            return
-        event.ignore()  # nothing on the board takes other drops (files, text)
+        self.dragMoveEvent(event)  # nothing on the board takes other drops (files, text)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if decode(event.mimeData()) is not None:
-            event.acceptProposedAction()
-            self._preview_drop(event.mimeData(), event.position())
+        request = decode(event.mimeData())
+        if request is None:
+            self.drop_preview.hide()
+            event.ignore()
             return
-        event.ignore()
+        event.acceptProposedAction()
+        point = self.mapToScene(event.position().toPoint())
+        corner = landing_spot(self.document.workshop, request.kind, request.function_id, point)
+        self.drop_preview.show_at(corner, self.board_scene.theme)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self.drop_preview.hide()
@@ -303,15 +303,6 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         event.acceptProposedAction()
         point = self.mapToScene(event.position().toPoint())
         self.add_card_at(request.kind, request.function_id, point)
-
-    def _preview_drop(self, data: QMimeData, at: QPointF) -> None:
-        request = decode(data)
-        if request is None:
-            self.drop_preview.hide()
-            return
-        point = self.mapToScene(at.toPoint())
-        corner = landing_spot(self.document.workshop, request.kind, request.function_id, point)
-        self.drop_preview.show_at(corner, self.board_scene.theme)
 
     def add_card_at(self, kind: CardKind, function_id: str | None, point: QPointF) -> str | None:
         """Create a card centred on a scene point, in its function's band, and start editing it."""
@@ -393,12 +384,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def _taken(self) -> list[tuple[float, float]]:
         """Where the cards are on the desk's board: a new card's place is chosen among these."""
-        return [self._desk_place(card_id) for card_id in self.board_scene.cards()]
-
-    def _desk_place(self, card_id: str) -> tuple[float, float]:
-        """A card's place on the desk's board, also while the projector shows it elsewhere: a card made
-        with Tab or Enter there is saved next to its parent's desk place, not the reflowed one."""
-        return self.board_scene.desk_place(card_id)
+        return [self.board_scene.desk_place(card_id) for card_id in self.board_scene.cards()]
 
     def add_contributing(self) -> str | None:
         """Tab: a new goal in the band below (or the next layer), contributing to the selected goal."""
@@ -417,7 +403,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             self.message.emit(str(error))
             return None
         band = band_of_function(self.document.workshop.function(function_id))
-        x, y = self._desk_place(card_id)
+        x, y = self.board_scene.desk_place(card_id)
         y = y + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
         position = free_spot(x, y, self._taken())
         outcome = self.document.run(
@@ -438,7 +424,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return None
         card = self.board_scene.card(card_id)
         assert card is not None
-        x, y = self._desk_place(card_id)
+        x, y = self.board_scene.desk_place(card_id)
         position = free_spot(x + CARD_WIDTH + H_GAP, y, self._taken())
         function_id = self.board_scene.card_function(card_id)
         if not card.is_goal:
