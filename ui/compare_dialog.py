@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs
+from ui.background import run_while_painting
 from ui.document import Document
 from ui.plain_text import plain_label
 from workshop import storage
@@ -105,7 +106,7 @@ def compare_with(
             return None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        old = storage.load(path)
+        old = run_while_painting("open", storage.load, path)  # the live workshop is compared here, not there
         comparison = compare(old, document.workshop)
     except Exception as error:  # storage says LoadError; anything else is still a message, not a crash
         QGuiApplication.restoreOverrideCursor()

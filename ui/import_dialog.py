@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.background import run_while_painting
 from ui.document import Document
 from ui.plain_text import plain_label
 from ui.tooltips import plain_tooltip
@@ -151,7 +152,7 @@ class ImportDialog(QDialog):
         self.error.hide()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._read = importing.read_file(path)
+            self._read = run_while_painting("import", importing.read_file, path)  # up to ~1-2 s
         except importing.ImportFileError as error:
             self._read = None
             self._show_preview(None, refused=str(error))
