@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import appearance, compare_dialog, dialogs, recent_files, theme, workshop_details
+from ui import appearance, dialogs, recent_files, theme, workshop_details
 from ui.actions import Actions, build_menus
 from ui.analysis_runner import AnalysisRunner
 from ui.autosave import Autosaver
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.export_report.triggered.connect(self.export_report)
         a.workshop_details.triggered.connect(self.edit_workshop_details)
-        a.compare.triggered.connect(lambda: compare_dialog.compare_with(self, doc, self.exporter.include_since))
+        a.compare.triggered.connect(self.compare_with_earlier)
         a.import_file.triggered.connect(self.import_spreadsheet)
         a.email_report.triggered.connect(self.email_report)
         a.export_board.triggered.connect(self.export_board_picture)
@@ -479,6 +479,12 @@ class MainWindow(QMainWindow):
             if not workshop_details.edit_details(self, self.document, intro):
                 return
         self.exporter.export()
+
+    def compare_with_earlier(self) -> None:
+        """File > Compare with...: the comparison (and the analysis it runs) load on first use."""
+        from ui import compare_dialog
+
+        compare_dialog.compare_with(self, self.document, self.exporter.include_since)
 
     def export_board_picture(self) -> None:
         """File > Export board as PNG / SVG...: what is being typed on a card is in the picture too."""

@@ -33,7 +33,6 @@ from ui.canvas.view import BoardView
 from ui.document import Document
 from ui.file_names import safe_stem
 from ui.picture.board import Look, picture_board
-from ui.picture.render import picture_bytes
 from workshop.picture_files import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, PictureFileError, write_picture
 from workshop.text import one_line
 
@@ -179,6 +178,7 @@ class BoardPictureExporter(QObject):
 
     def picture(self, choice: PictureChoice) -> bytes:
         """The picture's bytes: the whole board in the chosen look, or the window's view in its look."""
+        from ui.picture.render import picture_bytes  # with Qt's SVG module: on first export, not at start-up
         from workshop.analysis import analyse
 
         ws = self._document.workshop
