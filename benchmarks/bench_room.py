@@ -2,10 +2,11 @@
 
     python benchmarks/bench_room.py [--participants 100] [--suggestions 5] [--votes 10]
 
-The app side runs as in Via: a Document and a RoomSession on the GUI thread (Qt offscreen), the
-server in its own process, bound to 127.0.0.1 through the test-only switch. The phones run in a separate
-process (asyncio + httpx), so their own Python work does not share the server's GIL: each holds an
-event stream, posts its suggestions one after the other, then votes for others' suggestions.
+The app side runs as in Via: the whole window (board, Suggestions panel, analysis; `--bare`: a
+Document and a RoomSession only) on the GUI thread (Qt offscreen), the server in its own process,
+bound to 127.0.0.1 through the test-only switch. The phones run in a separate process (asyncio and
+plain sockets), so their own Python work does not share the server's GIL: each holds an event
+stream, posts its suggestions one after the other, then votes for others' suggestions.
 
 Prints: status counts (5xx must be zero), whether every post was recorded exactly once, POST
 latency p50/p95, the time from a change's publication until all phones hold it (p50/p95), and how
@@ -279,6 +280,11 @@ def main() -> int:
         default=[0.0, 0.5],
         help="mean seconds a phone waits before each post; one run per value (0: all at once, a stress test)",
     )
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="a Document and a RoomSession only, without Via's window (board, Suggestions panel, analysis)",
+    )
     parser.add_argument("--phones", help=argparse.SUPPRESS)
     parser.add_argument("--abuse", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -296,10 +302,11 @@ def main() -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from machine import pace
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.document import Document
+    from ui.main_window import MainWindow
     from ui.room.session import RoomSession
     from workshop.examples import customer_loyalty
     from workshop.room.limits import Rate
@@ -371,7 +378,16 @@ def main() -> int:
         if session is not None:
             session.close()
         document = Document(customer_loyalty())
-        session = RoomSession(document)
+        if not args.bare:
+            window = MainWindow(
+                document, settings=QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+            )
+            window.resize(1920, 1080)
+            window.show()
+            app.processEvents()
+            session = window.room
+        else:
+            session = RoomSession(document)
         lifted = Limits(per_address=Rate(1e9, 1e9), streams_per_address=n + 10, body_seconds=2, header_seconds=2)
         if not session.open("127.0.0.1", port=0, limits=lifted, allow_loopback_for_tests=True):
             print("the room did not open", file=sys.stderr)

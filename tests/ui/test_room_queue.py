@@ -113,3 +113,40 @@ def test_a_disclosures_tooltip_shows_the_participants_words_literally(qtbot, doc
     shown = QTextDocument()
     shown.setHtml(panel.list.item(0).toolTip())  # how Qt shows a tooltip that looks like markup
     assert shown.toPlainText().strip() == words
+
+
+def _count_rebuilds(panel) -> list[int]:
+    rebuilds = [0]
+    panel.list.model().modelReset.connect(lambda: rebuilds.__setitem__(0, rebuilds[0] + 1))
+    return rebuilds
+
+
+def test_a_burst_of_phones_posting_folds_into_a_few_rebuilds_and_shows_every_post(qtbot, document, panel) -> None:
+    """A long queue is not rebuilt per post (that froze the window with 100 phones); the list still
+    ends up showing every post and every vote of the burst."""
+    rebuilds = _count_rebuilds(panel)
+    ids = [suggest(document, f"Idea {n}", f"phone-{n:04d}") for n in range(120)]
+    for n, sid in enumerate(ids[:60]):
+        document.run(user_ops.vote_as, sid, f"phone-{n + 500:04d}")
+    assert rebuilds[0] < 60  # up to SHORT_LIST rows at every change, then folded
+    qtbot.waitUntil(lambda: set(ids) <= set(panel.shown_ids()))
+    qtbot.waitUntil(lambda: "1 vote" in panel.list.item(0).text())
+
+
+def test_a_short_queue_shows_each_change_at_once(document, panel) -> None:
+    rebuilds = _count_rebuilds(panel)
+    first = suggest(document, "First idea", "phone-0001")
+    second = suggest(document, "Second idea", "phone-0002")
+    assert {first, second} <= set(panel.shown_ids()) and rebuilds[0] == 2
+
+
+def test_a_burst_of_disclosures_shows_every_one(qtbot, document) -> None:
+    panel = DisclosuresPanel(document)
+    qtbot.addWidget(panel)
+    rebuilds = _count_rebuilds(panel)
+    for n in range(100):
+        document.run(user_ops.disclose, "hindrance", f"Waiting on approvals {n}", None)
+    assert rebuilds[0] < 100
+    qtbot.waitUntil(
+        lambda: sum("Waiting on approvals" in panel.list.item(r).text() for r in range(panel.list.count())) == 100
+    )

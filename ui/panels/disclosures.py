@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListView, QListWidget, QList
 
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
+from ui.panels.pacing import Pacer
 from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
@@ -61,13 +62,14 @@ class DisclosuresPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         document.changed.connect(self._on_changed)
-        document.reset.connect(self.rebuild)
-        self.rebuild()
+        self._pacer = Pacer(self.rebuild, lambda: len(self._document.workshop.disclosures), self)
+        document.reset.connect(self._pacer.run_now)
+        self._pacer.run_now()
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
         if Collection.DISCLOSURES in touched or Collection.FUNCTIONS in touched:
-            self.rebuild()
+            self._pacer.request()
 
     def describe(self, item: Disclosure) -> str:
         function = self._document.workshop.function(item.function_id)

@@ -32,6 +32,7 @@ from ui.around_link import CANCELLED, AroundPrompt, ask_around_link, decide_sugg
 from ui.document import Document
 from ui.panels.common import ID_ROLE, action_button
 from ui.panels.disclosures import DisclosuresPanel
+from ui.panels.pacing import Pacer
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
@@ -90,11 +91,12 @@ class SuggestionsPanel(QWidget):
         self.show_decided = QCheckBox(self.tr("Show &decided"), self)
         self.show_decided.setChecked(True)
         self.show_decided.setToolTip(self.tr("Also list suggestions already accepted or rejected"))
-        self.show_decided.toggled.connect(self.rebuild)
+        self._pacer = Pacer(self.rebuild, lambda: len(self._document.workshop.suggestions), self)
+        self.show_decided.toggled.connect(self._pacer.run_now)
         self.order = QComboBox(self)
         self.order.addItems([self.tr("Most votes first"), self.tr("Newest first")])
         self.order.setAccessibleName(self.tr("Order of the suggestions"))
-        self.order.currentIndexChanged.connect(self.rebuild)
+        self.order.currentIndexChanged.connect(self._pacer.run_now)
         self.choose_merge_target: MergeChooser = self._ask_merge_target
         """Replaced in tests to pick the suggestion a duplicate merges into without a dialog."""
         self.confirm: Confirm = self._ask_confirm
@@ -153,22 +155,22 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(disclosures_title)
         layout.addWidget(self.disclosures, 1)
         document.changed.connect(self._on_changed)
-        document.reset.connect(self.rebuild)
-        self.rebuild()
+        document.reset.connect(self._pacer.run_now)
+        self._pacer.run_now()
 
     # --- the list -------------------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
         touched = change.touched()
         if Collection.SUGGESTIONS in touched or Collection.FUNCTIONS in touched:
-            self.rebuild()
+            self._pacer.request()
             return
         goals = touched.get(Collection.GOALS)
         if goals and any(  # typing into a goal no suggestion names must not rebuild the list per keystroke
             isinstance(sg, LinkSuggestion) and (sg.source in goals or sg.target in goals)
             for sg in self._document.workshop.suggestions
         ):
-            self.rebuild()
+            self._pacer.request()
 
     def describe(self, suggestion: LinkSuggestion | GoalSuggestion) -> str:
         """What the suggestion would add, in one line: 'A → B' or 'text (function)'."""

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from ui.document import Document
 from workshop.changes import Change
+from workshop.gcpause import settle_long_lived
 from workshop.room.view import encode, participant_view, patch_for
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class RoomSession(QObject):
         self._writer.setEnabled(False)
         self._writer.activated.connect(self._writable)
         self._after_send()
+        QTimer.singleShot(0, settle_long_lived)
         self.openChanged.emit(True)
         return True
 

@@ -1,0 +1,59 @@
+"""Rebuilding a long list at most a few times a second while a room of phones posts into it.
+
+A short list (up to `SHORT_LIST` rows) is rebuilt at every change: that costs well under a
+millisecond. A long one is rebuilt at once after a quiet spell, so a facilitator's own edit shows
+straight away; requests that come within `gap` of the last rebuild are folded into one, run when
+the gap is over. Without this the Suggestions panel rebuilt its whole list for every post and
+vote: 100 phones at a person's pace kept the GUI thread busy ~12 ms per post, and answers to the
+phones queued up for a second (benchmarks/bench_room.py --window).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+REBUILD_GAP = 0.25
+"""Seconds between two rebuilds of a long list while requests keep coming."""
+SHORT_LIST = 40
+"""Rows up to which a list is rebuilt at every change (its cost grows with its rows)."""
+
+
+class Pacer(QObject):
+    def __init__(
+        self, rebuild: Callable[[], None], rows: Callable[[], int], parent: QObject, gap: float = REBUILD_GAP
+    ) -> None:
+        super().__init__(parent)
+        self._rebuild = rebuild
+        self._rows = rows
+        self._gap = gap
+        self._last = float("-inf")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run)
+
+    def request(self) -> None:
+        """Rebuild now if the list is short or has been quiet for a gap, else once when the gap is over."""
+        if self._timer.isActive():
+            return
+        wait = self._last + self._gap - time.monotonic()
+        if wait <= 0 or self._rows() <= SHORT_LIST:
+            self._run()
+        else:
+            self._timer.start(max(1, round(wait * 1000)))
+
+    def run_now(self) -> None:
+        """Rebuild at once (a reset, or the user changing the list's order or filter)."""
+        self._run()
+
+    @property
+    def waiting(self) -> bool:
+        """A rebuild is folded in and has not run yet."""
+        return self._timer.isActive()
+
+    def _run(self) -> None:
+        self._timer.stop()
+        self._last = time.monotonic()
+        self._rebuild()
