@@ -8,7 +8,10 @@ asserts nothing). For each size, a generated workshop (`workshop.synthetic.gener
 - outline: what the outline itself spends on one change (add a goal, link, retitle a goal many links
   quote, remove the most linked goal and undo it, switch a function's band, move cards), next to a
   full rebuild, which since the outline patches rows only happens on open/new/restore;
-- analysis: `AnalysisRunner.run_now()` (the first run imports the analysis and networkx).
+- analysis: `AnalysisRunner.run_now()` (the first run imports the analysis and networkx);
+- resize (`--resize`): the bundled example fitted to the view, the window 1381 px wide dragged
+  through 560-720 px high in 2 px steps and back (the sizes that once sent fit-to-view into a loop:
+  6 s at 616 px, over a minute at 618), each step's resize with everything it sets off timed.
 """
 
 from __future__ import annotations
@@ -188,9 +191,31 @@ def bench_analysis(window: MainWindow, repeats: int = 5) -> None:
     print(f"  analysis run (first, with imports {ms(first)}):  {summary(samples)}")
 
 
+def bench_resize(app: QApplication, settings: QSettings) -> None:
+    from workshop.examples import customer_loyalty
+
+    window, _, _ = build_window(app, customer_loyalty(), settings)
+    window.board.fit_all()
+    app.processEvents()
+    steps: list[float] = []
+    heights = [*range(560, 722, 2), *range(720, 558, -2)]
+    for height in heights:
+        started = time.perf_counter()
+        window.resize(1381, height)
+        app.processEvents()
+        steps.append(time.perf_counter() - started)
+    still = "yes" if window.board.fitted else "no"
+    print(f"resize sweep, {len(steps)} steps of 2 px: {summary(steps)}, worst {ms(max(steps))}; still fitted: {still}")
+    window.document.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,5000", help="goal counts, comma separated")
+    parser.add_argument("--resize", action="store_true", help="only the resize sweep of the bundled example")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     dialogs.ask_save_changes = lambda parent, name: "discard"  # closing must not wait for a person
@@ -198,6 +223,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="via-bench-window-") as tmp:
         os.environ["VIA_DATA_DIR"] = str(Path(tmp) / "data")
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        if args.resize:
+            bench_resize(app, settings)
+            return
         for n in (int(s) for s in args.sizes.split(",")):
             ws = laid_out(n)
             print(f"{len(ws.goals)} goals, {len(ws.links)} links, {len(ws.functions)} functions")

@@ -34,7 +34,6 @@ from ui.autosave import Autosaver
 from ui.background import run_while_painting
 from ui.canvas.view import BoardView
 from ui.document import Document
-from ui.file_names import safe_stem
 from ui.guide import slim
 from ui.guide.panel import GuidePanel
 from ui.panels.findings import FindingsPanel
@@ -50,6 +49,7 @@ from ui.room.session import RoomSession
 from ui.shortcuts_sheet import show_shortcuts
 from ui.tooltips import plain_tooltip
 from workshop import examples, guide, storage, user_ops
+from workshop.file_names import safe_stem
 from workshop.findings import Analysis, Finding
 from workshop.model import Meta, Workshop
 from workshop.text import one_line

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ui.background import worker
 from ui.document import Document
-from ui.file_names import safe_stem
+from workshop.file_names import safe_stem
 from workshop.model import Workshop
 
 PROGRESS_DELAY_MS = 500

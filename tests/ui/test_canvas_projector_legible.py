@@ -9,12 +9,12 @@ import itertools
 import pytest
 from PySide6.QtCore import QRectF
 
-from ui.canvas.projector_layout import reflow
 from ui.canvas.text_layout import ELLIPSIS
 from ui.canvas.view import LEGIBLE_LINE_PX, BoardView
 from ui.document import Document
 from workshop import user_ops
 from workshop.geometry import CARD_WIDTH
+from workshop.layout.projector import reflow
 from workshop.model import Band
 from workshop.synthetic import generate
 

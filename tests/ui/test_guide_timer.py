@@ -7,8 +7,8 @@ import pytest
 from ui.document import Document
 from ui.guide.panel import GuidePanel
 from ui.guide.timer import MAX_MINUTES, StepTimer, format_seconds
-from ui.timer_state import TimerState
 from workshop.examples import customer_loyalty
+from workshop.timer_state import TimerState
 
 
 class FakeClock:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel
 
-from ui.timer_state import TimerState
+from workshop.timer_state import TimerState
 
 MARGIN = 12
 

@@ -22,13 +22,13 @@ from ui.canvas.card_item import Badge, CardContent, CardItem
 from ui.canvas.editing import EditingMixin
 from ui.canvas.gestures import GesturesMixin
 from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
-from ui.canvas.projector_layout import Reflow, reflow
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
 from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.gcpause import collector_paused
 from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
+from workshop.layout.projector import Reflow, reflow
 from workshop.layout.slots import grid_positions, layout_positions
 from workshop.model import (
     Band,

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from ui.timer_state import TimerState
+from workshop.timer_state import TimerState
 
 MAX_MINUTES = 600
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from ui.canvas.navigation import FIT_MARGIN
 from ui.canvas.view import BoardView
 from ui.document import Document
-from ui.file_names import safe_stem
 from ui.picture.board import Look, picture_board
+from workshop.file_names import safe_stem
 from workshop.picture_files import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, PictureFileError, write_picture
 from workshop.text import one_line
 

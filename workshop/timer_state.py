@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 
-class TimerState:
+
+class TimerState(StrEnum):
     IDLE = "idle"
     RUNNING = "running"
     PAUSED = "paused"
