@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ui.document import Document
 from ui.guide.panel import GuidePanel
@@ -311,3 +311,24 @@ def test_a_customer_facing_goal_is_added_with_its_link_to_strategy(qtbot, panel)
     )
     panel.document.undo_stack.undo()
     assert ws.goal(goal.id) is None and all(lk.source != goal.id for lk in ws.links)
+
+
+def test_a_phones_suggestion_reaches_the_review_but_leaves_other_steps_alone(qtbot, panel):
+    """The room posting re-reads only the review (its findings list pending suggestions): other steps
+    keep their widgets, so a hundred phones do not re-fill the open step per post."""
+    from workshop import user_ops
+
+    panel.go_to(1)
+    other = panel.current_view()
+    refreshed = []
+    other.refresh = lambda: refreshed.append(True)  # what the panel calls to re-read a step
+    panel.document.run(user_ops.suggest_goal_as, "Shorter onboarding", None, participant="phone-0001")
+    panel.document.run(user_ops.disclose, "hindrance", "Approvals take a week", None)
+    QCoreApplication.processEvents()  # the panel re-reads its step on the next turn of the loop, if at all
+    assert refreshed == []
+    panel.go_to("review")
+    before = panel.current_view().findings.count()
+    panel.document.run(user_ops.suggest_goal_as, "Fewer handovers", None, participant="phone-0002")
+    qtbot.waitUntil(lambda: panel.current_view().findings.count() == before + 1)
+    texts = [panel.current_view().findings.item(r).text() for r in range(before + 1)]
+    assert any("Fewer handovers" in text and "waits for your decision" in text for text in texts)

@@ -59,6 +59,10 @@ WIDE_ABOVE = 620
 """Widths (px) where the guide changes to and from its narrow form; apart, so a resize never flickers."""
 
 
+ROOM_POSTS = {Part.POSITIONS, Collection.SUGGESTIONS, Collection.DISCLOSURES}
+"""What the phones change: a room posting must not re-read every step's widgets per post."""
+
+
 class GuidePanel(QWidget):
     focusRequested = Signal(list)
     """Card ids the board should focus on while this step is open; an empty list clears the focus."""
@@ -317,6 +321,8 @@ class GuidePanel(QWidget):
         touched = set(change.touched())
         if touched <= {Part.POSITIONS}:
             return  # cards moved on the board: nothing the guide shows
+        if touched <= ROOM_POSTS and (self._view is None or not self._view.shows_room_posts):
+            return  # the room posted or voted: only the review shows that
         self.message.clear()
         self._touched |= touched
         if not self._refresh_pending:

@@ -33,6 +33,8 @@ def run_analysis(ws: Workshop) -> tuple[Analysis | None, str]:
 
 
 class ReviewStep(StepWidget):
+    shows_room_posts = True
+
     def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(document, step, parent)
         self.score = plain_label("", "guideScore", self)

@@ -40,6 +40,8 @@ class StepWidget(QWidget):
     """A sentence for the facilitator (a refused edit), shown by the panel."""
     focusRequested = Signal(list)
     """Cards this step wants the board to show now (e.g. the subjects of a chosen finding)."""
+    shows_room_posts = False
+    """The step shows something the room's posts change (the review's findings count pending suggestions)."""
 
     def __init__(self, document: Document, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
