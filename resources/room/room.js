@@ -297,6 +297,10 @@
         credentials: "omit",
         cache: "no-store"
       }).then(function (response) {
+        if (response.status === 503 && attempt < 4) {  // the laptop is busy: it may still record this post,
+          setTimeout(go, 1000 * attempt);              // so ask again with the same key, never post anew
+          return;
+        }
         return response.json().catch(function () { return {}; }).then(function (answer) {
           done(response.status, answer);
         });

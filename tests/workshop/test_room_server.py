@@ -292,3 +292,34 @@ def test_a_stream_asked_for_behind_another_request_is_not_cut_off_as_slow() -> N
         assert not answer.endswith(b"<closed>")
     finally:
         server.stop()
+
+
+def test_a_post_decided_after_the_phone_gave_up_is_not_recorded_twice_on_retry() -> None:
+    """The laptop took longer than the phone waits (503): the post is still recorded once, and the
+    phone's retry with the same key gets that verdict instead of posting a second copy."""
+    owner = Owner()
+    release = threading.Event()
+    decide_now = owner._decide
+
+    def slow_decide(action):
+        release.wait(10)
+        return decide_now(action)
+
+    owner._decide = slow_decide
+    server = RoomServer(owner.submit, "127.0.0.1", 0, limits=Limits(verdict_seconds=0.3), allow_loopback_for_tests=True)
+    owner.server = server
+    server.publish(encode(participant_view(owner.ws)))
+    server.start()
+    try:
+        with client(server) as http:
+            first = http.post(f"/{server.token}/post", json=body(text="Invoices in one place"))
+            assert first.status_code == 503 and first.json()["error"]
+            release.set()
+            again = http.post(f"/{server.token}/post", json=body(text="Invoices in one place"))
+        assert again.status_code == 201
+        assert [getattr(s, "text", None) for s in owner.ws.suggestions].count("Invoices in one place") == 1
+        assert owner.verdicts == 1
+    finally:
+        release.set()
+        server.stop()
+        owner.pool.shutdown()

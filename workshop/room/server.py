@@ -27,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -39,6 +40,9 @@ from starlette.routing import Route
 from workshop.room.addresses import usable
 from workshop.room.limits import PER_ADDRESS, PER_PARTICIPANT, IdempotencyCache, Rate, RateLimiter
 from workshop.room.requests import MAX_BODY, Action, PostError, parse_post
+
+BUSY = "The room is busy; try again."
+"""What a phone hears when the laptop did not decide its post in time (it retries with the same key)."""
 
 Verdict = tuple[int, dict[str, Any] | bytes]
 """An HTTP status and the body: a dict, or its JSON bytes (from the app's process, sent as is)."""
@@ -412,7 +416,13 @@ class RoomServer:
             return _error(error.status, error.message)
         remembered = self._answers.get(action.participant, action.key, now)
         if remembered is not None:
-            status, answer = await asyncio.shield(remembered) if isinstance(remembered, asyncio.Future) else remembered
+            if not isinstance(remembered, asyncio.Future):
+                return _answer(*remembered)
+            try:  # the same post is still being decided: its verdict, not a second post
+                async with asyncio.timeout(self.limits.verdict_seconds):
+                    status, answer = await asyncio.shield(remembered)
+            except TimeoutError:
+                return _error(503, BUSY, retry=True)
             return _answer(status, answer)
         if not self._by_participant.allow(action.participant, now):
             return _error(429, "You are posting very fast; wait a moment.", retry=True)
@@ -421,17 +431,30 @@ class RoomServer:
         answer_future = self.submit(action)
         if isinstance(answer_future, concurrent.futures.Future):
             answer_future = asyncio.wrap_future(answer_future)
+        answer_future.add_done_callback(partial(self._settle_answer, action.participant, action.key, pending))
         try:
             async with asyncio.timeout(self.limits.verdict_seconds):
-                verdict = await answer_future
-        except (TimeoutError, concurrent.futures.CancelledError, RuntimeError):
-            self._answers.forget(action.participant, action.key)
-            pending.set_result((503, {"ok": False, "error": "The room is busy; try again."}))
-            return _error(503, "The room is busy; try again.", retry=True)
-        pending.set_result(verdict)
-        self._answers.put(action.participant, action.key, verdict, time.monotonic())
+                verdict = await asyncio.shield(answer_future)  # a phone giving up does not cancel the post
+        except TimeoutError:
+            # The laptop may still record it: the key stays, so the phone's retry gets that verdict.
+            return _error(503, BUSY, retry=True)
+        except (concurrent.futures.CancelledError, asyncio.CancelledError, RuntimeError):
+            return _error(503, BUSY, retry=True)
         status, answer = verdict
         return _answer(status, answer)
+
+    def _settle_answer(self, participant: str, key: str, pending: asyncio.Future, decided: asyncio.Future) -> None:
+        """Remember a post's verdict under its key, however late it came; forget a post that was never
+        decided (the room closing), so that its retry is posted afresh."""
+        if decided.cancelled() or decided.exception() is not None:
+            self._answers.forget(participant, key)
+            if not pending.done():
+                pending.set_result((503, {"ok": False, "error": BUSY}))
+            return
+        verdict = decided.result()
+        if not pending.done():
+            pending.set_result(verdict)
+        self._answers.put(participant, key, verdict, time.monotonic())
 
     def _events(self, request: Request) -> Response:
         streams = self._streams
