@@ -184,3 +184,17 @@ def test_direct_impact_and_around_tags_are_not_hidden_under_cards(view, size):
         assert not a.label_box().intersects(b.label_box()), (a.link_id, b.link_id)
     view.set_projector(False)
     assert all(item.label_box() == item.label_box(0.5) for item in tagged)  # the desk keeps them centred
+
+
+@pytest.mark.parametrize("size", [*SIZES, (755, 768)])  # the last: 1024x768 beside the room's join strip
+def test_no_tag_covers_a_suggestions_accept_and_reject_buttons(view, size):
+    """The demo's pending suggestion sits between two bands, where a direct-impact tag also looked
+    for room: the room must read the tag and the facilitator must reach both buttons."""
+    projected(view, size)
+    links = view.board_scene.links().values()
+    buttons = [button for item in links for button in item.buttons]
+    assert len(buttons) == 2
+    for item in links:
+        if item.has_label():
+            for button in buttons:
+                assert not button.sceneBoundingRect().intersects(item.label_box()), item.link_id

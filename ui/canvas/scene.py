@@ -45,7 +45,7 @@ from workshop.model import (
 )
 
 SIDE_MARGIN = 320.0
-LABEL_PLACES = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+LABEL_PLACES = (0.5, *(0.5 + sign * step / 100 for step in range(4, 48, 4) for sign in (-1, 1)))
 """Where along its line a link's tag may go on the reflowed board, nearest the middle first."""
 BULK_MOVE = 200
 """Cards moved by one change from which the scene moves them in slices, with its index set aside (Tidy,
@@ -222,25 +222,29 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
 
     def _place_link_tags(self) -> None:
         """On the reflowed board a link's middle often falls on a card, which would hide its "Direct
-        impact" / "Around" tag: slide the tag along its line to the nearest place no card covers."""
+        impact" / "Around" tag: slide the tag along its line to the nearest place no card (and no
+        suggestion's accept/reject button) covers."""
 
         placed: list[QRectF] = []
 
-        def covered(box: QRectF) -> bool:
+        def covered(box: QRectF, buttons_too: bool) -> bool:
             return any(box.intersects(other) for other in placed) or any(
-                isinstance(card, CardItem) and card.scene_card_rect().intersects(box)
-                for card in self.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+                (isinstance(item, CardItem) and item.scene_card_rect().intersects(box))
+                or (buttons_too and isinstance(item, SuggestionButton))
+                for item in self.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
             )
 
         for item in self._links.values():
             if not item.has_label():
                 continue
-            for at in LABEL_PLACES:
-                if not covered(item.label_box(at)):
-                    item.set_label_at(at)
-                    break
-            else:
-                item.set_label_at(0.5)
+            # Best where it covers neither a card nor a suggestion's accept/reject buttons; else no card.
+            free = (
+                at
+                for buttons_too in (True, False)
+                for at in LABEL_PLACES
+                if not covered(item.label_box(at), buttons_too)
+            )
+            item.set_label_at(next(free, 0.5))
             placed.append(item.label_box())  # nor under another link's tag
 
     def cards_rect(self) -> QRectF:
