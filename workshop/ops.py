@@ -144,9 +144,10 @@ def remove_function(ws: Workshop, function_id: str) -> Change:
     """Removes the function with its goals, KPIs, relations, answers and disclosures."""
     function: Function = _require(ws, Collection.FUNCTIONS, function_id, "function")
     with recording(ws, f"Remove function {function.name}") as rec:
-        for goal in ws.goals_of(function_id):
-            _detach_goal(ws, rec, goal.id)
-            rec.delete(Collection.GOALS, goal.id)
+        goal_ids = [goal.id for goal in ws.goals_of(function_id)]
+        _detach_goals(ws, rec, goal_ids)
+        for goal_id in goal_ids:
+            rec.delete(Collection.GOALS, goal_id)
         for kpi in [k for k in ws.kpis if k.function_id == function_id]:
             _detach_kpi(ws, rec, kpi.id)
             rec.delete(Collection.KPIS, kpi.id)
@@ -219,7 +220,7 @@ def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
     with recording(ws, label) as rec:
         after: Goal = rec.replace(Collection.GOALS, goal_id, **fields)  # type: ignore[assignment]
         if after.function_id != goal.function_id:
-            _drop_from_relations(ws, rec, goal_id)
+            _detach_from_relations(ws, rec, {goal_id})
             _keep_in_band(ws, rec, goal_id)
     return rec.change()
 
@@ -252,8 +253,8 @@ def remove_goals(ws: Workshop, goal_ids: Iterable[str]) -> Change:
         _require(ws, Collection.GOALS, goal_id, "goal")
     label = "Remove goal" if len(ids) == 1 else f"Remove {len(ids)} goals"
     with recording(ws, label) as rec:
+        _detach_goals(ws, rec, ids)
         for goal_id in ids:
-            _detach_goal(ws, rec, goal_id)
             rec.delete(Collection.GOALS, goal_id)
     return rec.change()
 
@@ -262,23 +263,28 @@ def remove_goal(ws: Workshop, goal_id: str) -> Change:
     return remove_goals(ws, [goal_id])
 
 
-def _drop_from_relations(ws: Workshop, rec: Recorder, goal_id: str) -> None:
-    for rel in list(ws.relations):
-        if goal_id in rel.customer_goal_ids:
-            rec.replace(
-                Collection.RELATIONS, rel.id, customer_goal_ids=[g for g in rel.customer_goal_ids if g != goal_id]
-            )
+def _detach_from_relations(ws: Workshop, rec: Recorder, gone: set[str]) -> None:
+    """Takes the goals out of every relation that names them as a customer goal."""
+    for rel in [r for r in ws.relations if not gone.isdisjoint(r.customer_goal_ids)]:
+        rec.replace(Collection.RELATIONS, rel.id, customer_goal_ids=[g for g in rel.customer_goal_ids if g not in gone])
 
 
-def _detach_goal(ws: Workshop, rec: Recorder, goal_id: str) -> None:
-    for link in [lk for lk in ws.links if goal_id in (lk.source, lk.target)]:
+def _detach_goals(ws: Workshop, rec: Recorder, goal_ids: list[str]) -> None:
+    """Removes what names the goals (links, relations' customer goals, tensions, link suggestions,
+    positions): one pass over each collection for all of them, so removing a tenth of a 5,000-goal
+    board is linear, not 500 passes over every link."""
+    gone = set(goal_ids)
+    for link in [lk for lk in ws.links if lk.source in gone or lk.target in gone]:
         rec.delete(Collection.LINKS, link.id)
-    _drop_from_relations(ws, rec, goal_id)
-    for tension in [t for t in ws.tensions if t.against_id == goal_id]:
+    _detach_from_relations(ws, rec, gone)
+    for tension in [t for t in ws.tensions if t.against_id in gone]:
         rec.delete(Collection.TENSIONS, tension.id)
-    for suggestion in [s for s in ws.suggestions if s.kind == SuggestionKind.LINK and goal_id in (s.source, s.target)]:
+    for suggestion in [
+        s for s in ws.suggestions if s.kind == SuggestionKind.LINK and (s.source in gone or s.target in gone)
+    ]:
         rec.delete(Collection.SUGGESTIONS, suggestion.id)
-    rec.set_position(goal_id, None)
+    for goal_id in goal_ids:
+        rec.set_position(goal_id, None)
 
 
 # --- links --------------------------------------------------------------------------------------
