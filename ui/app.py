@@ -20,6 +20,7 @@ from ui.document import Document
 from ui.errors import ErrorReporter
 from ui.fonts import register_fallback_fonts
 from ui.main_window import MainWindow
+from workshop.gcpause import settle_long_lived
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,9 @@ def main(argv: list[str | None] | None = None) -> int:
     window = launch(args)
     reporter.autosave_on = lambda: window.autosaver is not None
     QTimer.singleShot(0, window.board.fit_all)
+    # The window's ~56,000 long-lived objects out of the collector's full collections, which otherwise
+    # walk them all (15-20 ms) at any moment an edit or a drag happens to allocate enough.
+    QTimer.singleShot(1000, settle_long_lived)  # after the first paint, once the room sees the board
     try:
         return app.exec()
     finally:
