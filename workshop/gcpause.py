@@ -33,9 +33,13 @@ def settle_long_lived() -> None:
     as long as it is open. Left in the collector's oldest generation, they are walked again by every
     full collection, which the next few thousand allocations set off at any moment: ~70 ms at 2,000
     and 5,000 goals, landing in the middle of Tidy, an undo or a keystroke. Frozen objects are still
-    freed by reference counting; the next call unfreezes them first, so the cycles of a workshop
-    closed meanwhile go back to the collector then. Only the young generations are collected here: a
-    full collection would itself cost those ~70 ms (50-90 ms measured at 2,000-5,000 goals).
+    freed by reference counting, which frees the workshop's models and the board's items. What it
+    does not free is a reference cycle among frozen objects: the next call unfreezes them into the
+    oldest generation, which its young-generation collection does not walk, and freezes them again.
+    Such cycles (a closed window's Qt wrappers, say) stay until the process ends: a bounded cost
+    per opened workshop, traded for never pausing the room for a full collection. Only the young
+    generations are collected here: a full collection would itself cost those ~70 ms (50-90 ms
+    measured at 2,000-5,000 goals).
     """
     gc.unfreeze()
     gc.collect(1)

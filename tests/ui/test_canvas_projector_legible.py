@@ -198,3 +198,22 @@ def test_no_tag_covers_a_suggestions_accept_and_reject_buttons(view, size):
         if item.has_label():
             for button in buttons:
                 assert not button.sceneBoundingRect().intersects(item.label_box()), item.link_id
+
+
+def test_a_link_a_phone_suggests_on_the_projector_gets_its_buttons_clear_of_every_tag(view):
+    """The suggestion arrives while the room watches: the tags make room for its buttons at once."""
+    from workshop.model import Collection
+
+    document = view.board_scene.document
+    demo = next(s for s in document.workshop.suggestions if getattr(s, "source", None))
+    document.run(user_ops.remove_item, Collection.SUGGESTIONS, demo.id)
+    projected(view, (755, 768))  # 1024x768 beside the room's join strip
+    assert not [b for item in view.board_scene.links().values() for b in item.buttons]
+    document.run(user_ops.suggest_link_as, demo.source, demo.target, participant="phone-0001")
+    links = view.board_scene.links().values()
+    buttons = [button for item in links for button in item.buttons]
+    assert len(buttons) == 2
+    for item in links:
+        if item.has_label():
+            for button in buttons:
+                assert not button.sceneBoundingRect().intersects(item.label_box()), item.link_id

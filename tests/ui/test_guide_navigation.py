@@ -327,8 +327,14 @@ def test_a_phones_suggestion_reaches_the_review_but_leaves_other_steps_alone(qtb
     QCoreApplication.processEvents()  # the panel re-reads its step on the next turn of the loop, if at all
     assert refreshed == []
     panel.go_to("review")
-    before = panel.current_view().findings.count()
+    view = panel.current_view()
+    before = view.findings.count()
+    with qtbot.waitSignal(panel.focusRequested) as chosen:
+        view.findings.setCurrentRow(1)
+    focused = []
+    panel.focusRequested.connect(focused.append)
     panel.document.run(user_ops.suggest_goal_as, "Fewer handovers", None, participant="phone-0002")
-    qtbot.waitUntil(lambda: panel.current_view().findings.count() == before + 1)
-    texts = [panel.current_view().findings.item(r).text() for r in range(before + 1)]
+    qtbot.waitUntil(lambda: view.findings.count() == before + 1)
+    texts = [view.findings.item(r).text() for r in range(before + 1)]
     assert any("Fewer handovers" in text and "waits for your decision" in text for text in texts)
+    assert chosen.args[0] and [] not in focused  # the board keeps showing the finding the facilitator chose

@@ -434,13 +434,6 @@ class SuggestionButton(QGraphicsItem):
         return plain_tooltip(self._tip)
 
     def place(self) -> None:
-        """On the line's middle; beside the tag when the link has one ("Direct impact", "Around"),
-        so neither hides the other."""
-        if self.link.has_label():
-            box = self.link.label_box()
-            first = box.right() + self.SIZE * 0.7
-            self.setPos(first if self.accept else first + self.SIZE * 1.2, box.center().y())
-            return
         mid = self.link.midpoint()
         offset = -self.SIZE * 0.6 if self.accept else self.SIZE * 0.6
         self.setPos(mid.x() + offset, mid.y())

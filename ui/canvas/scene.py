@@ -468,10 +468,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._set_link_style(item, link)
         self._register_link(item)
 
-    def _add_suggestion(self, suggestion: LinkSuggestion) -> None:
+    def _add_suggestion(self, suggestion: LinkSuggestion) -> bool:
         source, target = self._cards.get(suggestion.source), self._cards.get(suggestion.target)
         if source is None or target is None:
-            return
+            return False
         item = LinkItem(suggestion.id, source, target, LinkStyle.SUGGESTION, self.theme)
         author = suggestion.author or self.tr("A participant")
         tip = author + self.tr(" suggests this link.") + (("\n" + suggestion.reason) if suggestion.reason else "")
@@ -479,6 +479,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         SuggestionButton(item, True, self._decide_later)
         SuggestionButton(item, False, self._decide_later)
         self._register_link(item)
+        return True
 
     def _register_link(self, item: LinkItem) -> None:
         self._links[item.link_id] = item
@@ -508,7 +509,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._sync_cards(touched, cards)
         replaced = self._follow_bands(cards.rebanded)
         self._place_unplaced(cards.new + replaced)
-        self._sync_links(link_ids, suggestion_ids, cards.restyled)
+        suggested = self._sync_links(link_ids, suggestion_ids, cards.restyled)
         self._sync_positions(touched.get(Part.POSITIONS, ()))
         grown = (
             self._reflow is not None
@@ -527,8 +528,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             self._focus |= set(cards.new)  # a card the room just made is never a ghost
         if cards.new or link_ids or suggestion_ids:
             self._apply_focus()
-        if link_ids and self._reflow is not None:
-            self._place_link_tags()  # a link drawn or restyled on the projector: its tag clear of the cards
+        if (link_ids or suggested) and self._reflow is not None:
+            # a link drawn or restyled on the projector, or a phone's suggested link with its buttons:
+            # every tag clear of the cards and the buttons
+            self._place_link_tags()
 
     def _drop_links_gone(self, link_ids: set[str], suggestion_ids: set[str]) -> None:
         """Links removed, and suggestions no longer pending (decided or removed), leave the board."""
@@ -597,9 +600,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 self._auto[card_id] = before
         return replace
 
-    def _sync_links(self, link_ids: set[str], suggestion_ids: set[str], restyled: set[str]) -> None:
-        """New and edited links, new pending suggestions, and the links of restyled cards."""
+    def _sync_links(self, link_ids: set[str], suggestion_ids: set[str], restyled: set[str]) -> bool:
+        """New and edited links, new pending suggestions, and the links of restyled cards; True when a
+        suggested link (with its accept/reject buttons) was drawn."""
         ws = self.document.workshop
+        drawn = False
         for link_id in link_ids:
             link = ws.find(Collection.LINKS, link_id)
             if isinstance(link, Link):
@@ -615,7 +620,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 and not suggestion.hidden
                 and suggestion_id not in self._links
             ):
-                self._add_suggestion(suggestion)
+                drawn = self._add_suggestion(suggestion) or drawn
         if restyled:
             links_by_id = {lk.id: lk for lk in ws.links}
             for card_id in restyled:
@@ -623,6 +628,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     link = links_by_id.get(item.link_id)
                     if link is not None:
                         self._set_link_style(item, link)
+        return drawn
 
     def _sync_positions(self, card_ids: Iterable[str]) -> None:
         ids = [card_id for card_id in card_ids if card_id in self._cards]

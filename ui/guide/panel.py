@@ -31,6 +31,7 @@ from ui.guide import steps as step_views
 from ui.guide.review_step import ExportStep
 from ui.guide.timer import StepTimer
 from ui.guide.widgets import StepWidget, chain_tab_order
+from ui.pacing import Pacer
 from ui.plain_text import plain_label
 from workshop import guide, user_ops
 from workshop.changes import Change, Part
@@ -78,6 +79,8 @@ class GuidePanel(QWidget):
         self._focus: list[str] | None = None
         self._refresh_pending = False
         self._touched: set[str] = set()
+        self._room_posts = Pacer(self._refresh_for_room, None, self)
+        """The review re-runs its analysis for the room's posts at most a few times a second."""
         """Collections changed since the last refresh: a note being typed needs no list rebuilt."""
         self._projector = False
         """Projector mode: the panel is the slim strip beside the room's board (ui.guide.slim)."""
@@ -321,10 +324,18 @@ class GuidePanel(QWidget):
         touched = set(change.touched())
         if touched <= {Part.POSITIONS}:
             return  # cards moved on the board: nothing the guide shows
-        if touched <= ROOM_POSTS and (self._view is None or not self._view.shows_room_posts):
-            return  # the room posted or voted: only the review shows that
+        if touched <= ROOM_POSTS:  # the room posted or voted: only the review shows that, a few times a second
+            if self._view is not None and self._view.shows_room_posts:
+                self._touched |= touched
+                self._room_posts.request()
+            return
         self.message.clear()
         self._touched |= touched
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._refresh_now)
+
+    def _refresh_for_room(self) -> None:
         if not self._refresh_pending:
             self._refresh_pending = True
             QTimer.singleShot(0, self._refresh_now)
@@ -348,6 +359,7 @@ class GuidePanel(QWidget):
             return
         self._index = index
         answers_only = touched <= {Collection.ANSWERS, Part.POSITIONS, Part.META}
+        room_only = touched <= ROOM_POSTS  # a phone's post must not take the board from the finding chosen
         if self._view is not None:
             if answers_only:
                 self._view.refresh_answers()
@@ -356,7 +368,7 @@ class GuidePanel(QWidget):
             slim.refreshed(self._view)
             if not answers_only:
                 self._apply_tab_order()
-        self._update_header(refocus=not answers_only)
+        self._update_header(refocus=not answers_only and not room_only)
 
     def _show_view(self) -> None:
         old = self._view

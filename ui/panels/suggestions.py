@@ -10,6 +10,7 @@ Decided suggestions stay listed, greyed, under the pending ones (or hidden with 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -30,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from ui.around_link import CANCELLED, AroundPrompt, ask_around_link, decide_suggestion
 from ui.document import Document
+from ui.pacing import Pacer
 from ui.panels.common import ID_ROLE, action_button
 from ui.panels.disclosures import DisclosuresPanel
-from ui.panels.pacing import Pacer
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
@@ -249,7 +250,14 @@ class SuggestionsPanel(QWidget):
         item = self.list.currentItem()
         return None if item is None else item.data(ID_ROLE)
 
+    def _run(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Outcome:
+        """The panel's own edit: run it, and show it in the list at once even while the room posts."""
+        outcome = self._document.run(operation, *args, **kwargs)
+        self._pacer.flush()
+        return outcome
+
     def select(self, suggestion_id: str) -> None:
+        self._pacer.flush()  # what was just made is in the list before it is looked for
         for row in range(self.list.count()):
             if self.list.item(row).data(ID_ROLE) == suggestion_id:
                 self.list.setCurrentRow(row)
@@ -300,13 +308,14 @@ class SuggestionsPanel(QWidget):
         suggestion = self._current()
         if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
             return CANCELLED
-        return self._document.run(user_ops.vote, suggestion.id).tell(self.message.emit)
+        return self._run(user_ops.vote, suggestion.id).tell(self.message.emit)
 
     def _decide(self, accept: bool) -> Outcome:
         suggestion = self._current()
         if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
             return CANCELLED
         outcome = decide_suggestion(self._document, suggestion.id, accept, self.around_link_prompt, self)
+        self._pacer.flush()
         return outcome.tell(self.message.emit)
 
     # --- the live queue: hide, merge, remove a phone's posts --------------------------------------
@@ -315,7 +324,7 @@ class SuggestionsPanel(QWidget):
         suggestion = self._current()
         if suggestion is None:
             return CANCELLED
-        return self._document.run(user_ops.set_hidden, suggestion.id, not suggestion.hidden).tell(self.message.emit)
+        return self._run(user_ops.set_hidden, suggestion.id, not suggestion.hidden).tell(self.message.emit)
 
     def merge_current(self) -> Outcome:
         """The current suggestion repeats another: it joins the one chosen, with its votes."""
@@ -333,7 +342,7 @@ class SuggestionsPanel(QWidget):
         keep = self.choose_merge_target(offered)
         if keep is None:
             return CANCELLED
-        outcome = self._document.run(user_ops.merge_suggestions, keep, duplicate.id).tell(self.message.emit)
+        outcome = self._run(user_ops.merge_suggestions, keep, duplicate.id).tell(self.message.emit)
         if outcome.ok:
             self.select(keep)
         return outcome
@@ -346,7 +355,7 @@ class SuggestionsPanel(QWidget):
         question = self.tr("Remove everything %s posted from their phone, and their votes?") % who
         if not self.confirm(question):
             return CANCELLED
-        return self._document.run(user_ops.remove_participant_posts, suggestion.participant).tell(self.message.emit)
+        return self._run(user_ops.remove_participant_posts, suggestion.participant).tell(self.message.emit)
 
     def _ask_merge_target(self, offered: list[tuple[str, str]]) -> str | None:
         labels = [label for _, label in offered]
@@ -390,7 +399,7 @@ class SuggestionsPanel(QWidget):
         if kind == SuggestionKind.LINK and (fields.get("source") is None or fields.get("target") is None):
             return self.tr("Choose both goals of the link."), None
         if kind == SuggestionKind.LINK:
-            outcome = self._document.run(user_ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields)
+            outcome = self._run(user_ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields)
         else:
-            outcome = self._document.run(user_ops.suggest_goal, fields.pop("text"), fields.pop("function_id"), **fields)
+            outcome = self._run(user_ops.suggest_goal, fields.pop("text"), fields.pop("function_id"), **fields)
         return outcome.refusal, outcome.created_id

@@ -41,7 +41,7 @@ from workshop.room.addresses import usable
 from workshop.room.limits import PER_ADDRESS, PER_PARTICIPANT, IdempotencyCache, Rate, RateLimiter
 from workshop.room.requests import MAX_BODY, Action, PostError, parse_post
 
-BUSY = "The room is busy; try again."
+BUSY = "The room is busy: your post may still arrive. Look under Yours before you send it again."
 """What a phone hears when the laptop did not decide its post in time (it retries with the same key)."""
 
 Verdict = tuple[int, dict[str, Any] | bytes]
@@ -438,14 +438,20 @@ class RoomServer:
         except TimeoutError:
             # The laptop may still record it: the key stays, so the phone's retry gets that verdict.
             return _error(503, BUSY, retry=True)
-        except (concurrent.futures.CancelledError, asyncio.CancelledError, RuntimeError):
+        except asyncio.CancelledError:
+            if not answer_future.cancelled():
+                raise  # this handler is being stopped (the room closing), not the post
+            return _error(503, BUSY, retry=True)
+        except (concurrent.futures.CancelledError, RuntimeError):
             return _error(503, BUSY, retry=True)
         status, answer = verdict
         return _answer(status, answer)
 
     def _settle_answer(self, participant: str, key: str, pending: asyncio.Future, decided: asyncio.Future) -> None:
-        """Remember a post's verdict under its key, however late it came; forget a post that was never
-        decided (the room closing), so that its retry is posted afresh."""
+        """Remember a post's verdict under its key, however late it came (a retry gets it instead of
+        posting twice); forget a post whose decision was cancelled, so that its retry is posted
+        afresh. (A room closing answers its waiting posts 503 itself, and that is what a retry
+        would hear until the process exits.)"""
         if decided.cancelled() or decided.exception() is not None:
             self._answers.forget(participant, key)
             if not pending.done():

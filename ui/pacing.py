@@ -1,17 +1,18 @@
-"""Rebuilding a long list at most a few times a second while a room of phones posts into it.
+"""Re-reading a long list (or the review's analysis) at most a few times a second while a room of
+phones posts into it.
 
 A short list (up to `SHORT_LIST` rows) is rebuilt at every change: that costs well under a
 millisecond. A long one is rebuilt at once after a quiet spell, so a facilitator's own edit shows
 straight away; requests that come within `gap` of the last rebuild are folded into one, run when
 the gap is over. Without this the Suggestions panel rebuilt its whole list for every post and
 vote: 100 phones at a person's pace kept the GUI thread busy ~12 ms per post, and answers to the
-phones queued up for a second (benchmarks/bench_room.py --window).
+phones queued up for a second (benchmarks/bench_room.py, which runs the room from the whole window).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from time import monotonic
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -23,8 +24,13 @@ SHORT_LIST = 40
 
 class Pacer(QObject):
     def __init__(
-        self, rebuild: Callable[[], None], rows: Callable[[], int], parent: QObject, gap: float = REBUILD_GAP
+        self,
+        rebuild: Callable[[], None],
+        rows: Callable[[], int] | None,
+        parent: QObject,
+        gap: float = REBUILD_GAP,
     ) -> None:
+        """`rows` counts what a rebuild walks (None: always worth pacing, e.g. a whole analysis)."""
         super().__init__(parent)
         self._rebuild = rebuild
         self._rows = rows
@@ -38,11 +44,16 @@ class Pacer(QObject):
         """Rebuild now if the list is short or has been quiet for a gap, else once when the gap is over."""
         if self._timer.isActive():
             return
-        wait = self._last + self._gap - time.monotonic()
-        if wait <= 0 or self._rows() <= SHORT_LIST:
+        wait = self._last + self._gap - monotonic()
+        if wait <= 0 or (self._rows is not None and self._rows() <= SHORT_LIST):
             self._run()
         else:
             self._timer.start(max(1, round(wait * 1000)))
+
+    def flush(self) -> None:
+        """Run a folded-in rebuild now, before reading the list (selecting what was just made)."""
+        if self._timer.isActive():
+            self._run()
 
     def run_now(self) -> None:
         """Rebuild at once (a reset, or the user changing the list's order or filter)."""
@@ -55,5 +66,5 @@ class Pacer(QObject):
 
     def _run(self) -> None:
         self._timer.stop()
-        self._last = time.monotonic()
+        self._last = monotonic()
         self._rebuild()
