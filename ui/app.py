@@ -73,7 +73,7 @@ def offer_recovery(window: MainWindow, orphans: list[Recovery]) -> bool:
             )
             continue
         window.document.replace(ws, recovery.user_path)
-        window.document.undo_stack.resetClean()  # restored work is unsaved work
+        window.document.mark_unsaved()  # restored work is unsaved work
         window._update_title()
         if window.autosaver is not None:
             window.autosaver.save_now()  # our own slot holds it now, before the old one goes

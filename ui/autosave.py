@@ -333,9 +333,9 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.save_now)
         document.changed.connect(self._schedule)
         document.reset.connect(self._schedule)
-        # Saved (clean again): the recovery file goes. The stack also emits this while it is being
-        # destroyed; a plain function connection avoids PySide's slot lookup on a dying receiver.
-        document.undo_stack.cleanChanged.connect(lambda clean: clean and self._schedule())
+        # Saved (clean again): the recovery file goes. A plain function connection avoids PySide's slot
+        # lookup on a dying receiver.
+        document.modifiedChanged.connect(lambda modified: not modified and self._schedule())
         self._closed = False
         self._typing: tuple[str, str] | None = None
         """(card id, text) being typed into a card and not yet an edit: a crash while a facilitator
@@ -365,7 +365,7 @@ class Autosaver(QObject):
             return
         try:
             typed = user_ops.with_card_text(self.document.workshop, *self._typing) if self._typing else None
-            if typed is None and self.document.undo_stack.isClean():
+            if typed is None and not self.document.is_modified():
                 self.session.clear()
             else:
                 self.session.write(typed if typed is not None else self.document.workshop, self.document.path)

@@ -1,12 +1,19 @@
 """The open workshop as the UI sees it: the model, its undo stack, and signals views follow.
 
-Every edit, whoever starts it (the board, a panel, the guide, the room), is
+Every edit, whoever starts it (the board, a panel, the guide), is
 `document.run(user_ops.something, ...)`: the user operation applies and returns a `Change`, which
 goes on the one undo stack and is announced through `changed`; the caller gets an `Outcome` (the
 change, or the refusal's sentence to show where the person is looking). Undo and redo announce the
 change they apply the same way, so a view has one code path for every kind of update (the
 orange-canvas-core / Anki pattern). Nothing else in `ui` pushes to the stack or touches the model
 (tests/ui/test_one_edit_path.py checks it).
+
+A participant's post from a phone (a suggestion, a vote, a disclosure) is `run_for_room`: the same
+operation, announced the same way, saved and autosaved, but not on the facilitator's undo stack.
+Ctrl+Z takes back the facilitator's own last edit, never a phone's vote that landed after it; what
+the facilitator decides about a post (accept, reject, hide, merge, remove) is theirs, on the stack.
+The posts only append to their lists or change their own item in place, so the index-based undo
+records of the facilitator's steps stay true (tests/ui/test_room_off_the_stack.py).
 """
 
 from __future__ import annotations
@@ -94,6 +101,8 @@ class Document(QObject):
     reset = Signal()
     """The whole workshop was replaced (new, open, restore): views rebuild from scratch."""
     pathChanged = Signal()
+    modifiedChanged = Signal(bool)
+    """Unsaved work appeared or was saved: the facilitator's steps past the saved one, or the room's posts."""
 
     def __init__(
         self, workshop: Workshop | None = None, path: Path | None = None, parent: QObject | None = None
@@ -102,7 +111,40 @@ class Document(QObject):
         self.workshop = workshop if workshop is not None else Workshop()
         self.path = path
         self.undo_stack = QUndoStack(self)
+        self._room_unsaved = False
+        """The room posted since the last save (its posts are not on the undo stack)."""
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._settle_heap_later()
+
+    def is_modified(self) -> bool:
+        """Something would be lost without a save."""
+        return not self.undo_stack.isClean() or self._room_unsaved
+
+    def mark_saved(self) -> None:
+        self._set_room_unsaved(False)
+        self.undo_stack.setClean()
+
+    def mark_unsaved(self) -> None:
+        """Restored work: nothing of it is in a file yet."""
+        self.undo_stack.resetClean()
+
+    def _clean_changed(self, clean: bool) -> None:
+        # The stack also emits this while it is being destroyed: use the value, ask nothing of it.
+        self.modifiedChanged.emit(not clean or self._room_unsaved)
+
+    def _set_room_unsaved(self, unsaved: bool) -> None:
+        if unsaved != self._room_unsaved:
+            self._room_unsaved = unsaved
+            self.modifiedChanged.emit(self.is_modified())
+
+    def run_for_room(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Outcome:
+        """A participant's post: applied and announced as `run` does, kept for the next save and
+        autosave, but off the facilitator's undo stack (see the module's docstring)."""
+        outcome = attempt(self.workshop, operation, *args, **kwargs)
+        if outcome.change is not None and not outcome.change.is_empty:
+            self.changed.emit(outcome.change)
+            self._set_room_unsaved(True)
+        return outcome
 
     def run(self, operation: Callable[..., Change], *args: Any, merge_key: str | None = None, **kwargs: Any) -> Outcome:
         """Run a user operation (`workshop.user_ops`) and put its change on the undo stack.
@@ -133,7 +175,9 @@ class Document(QObject):
         self.workshop = workshop
         self.path = path
         self.undo_stack.clear()
+        self._room_unsaved = False
         self.undo_stack.setClean()
+        self.modifiedChanged.emit(False)
         self.reset.emit()
         self.pathChanged.emit()
         self._settle_heap_later()

@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.room.connectedChanged.connect(self.join_strip.set_connected)
         self.room.message.connect(self.show_message)
 
-        doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        doc.modifiedChanged.connect(self._on_modified_changed)
         doc.pathChanged.connect(self._update_title)
         doc.reset.connect(self._update_title)
         for part in (board, self.palette_panel, self.functions_panel, self.properties_panel, self.suggestions_panel):
@@ -321,20 +321,20 @@ class MainWindow(QMainWindow):
     def _title(self) -> str:
         return self.tr("%s[*] — Via") % self.display_name()
 
-    def _on_clean_changed(self, clean: bool) -> None:
-        # Uses the signal's value: the stack also emits this while it is being destroyed.
-        self.setWindowModified(not clean)
+    def _on_modified_changed(self, modified: bool) -> None:
+        # Uses the signal's value: the stack also emits while it is being destroyed.
+        self.setWindowModified(modified)
 
     def _update_title(self, *_: object) -> None:
         self.setWindowTitle(self._title())
-        self.setWindowModified(not self.document.undo_stack.isClean())
+        self.setWindowModified(self.document.is_modified())
 
     # --- files --------------------------------------------------------------------------------
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current workshop (saved, discarded on purpose, or clean)."""
         self._commit_board_editor()
-        if self.document.undo_stack.isClean():
+        if not self.document.is_modified():
             return True
         answer = dialogs.ask_save_changes(self, self.display_name())
         if answer == "save":
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
             if getattr(error, "newer_version", False):
                 return self.save_as()  # never over a newer Via's file: ask for another name
             return False
-        self.document.undo_stack.setClean()
+        self.document.mark_saved()
         self._disk_stamp = _stamp(path)
         if self.document.path != path.resolve():
             self.document.set_path(path.resolve())

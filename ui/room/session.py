@@ -196,7 +196,7 @@ class RoomSession(QObject):
         if room is None:
             return
         try:
-            verdict = decide(self._document.workshop, self._document.run, post.action)
+            verdict = decide(self._document.workshop, self._document.run_for_room, post.action)
         except Exception as error:  # a bug must not leave the phone waiting; it is logged with details
             log.exception("room post failed")
             verdict = (500, {"ok": False, "error": f"The room could not record this ({type(error).__name__})."})
