@@ -241,7 +241,12 @@ class MainWindow(QMainWindow):
         for part in (board, self.palette_panel, self.functions_panel, self.properties_panel, self.suggestions_panel):
             part.message.connect(self.show_message)  # why an edit did not happen, where the room looks
         self.runner.analysed.connect(self._on_analysed)
-        self.runner.wait_while = lambda: self.board.board_scene.building() or self.outline_panel.building()
+        self.runner.wait_while = lambda: (
+            self.board.board_scene.building()
+            or self.outline_panel.building()
+            or self.board.tidying()  # the analysis would land between two of Tidy's slices
+            or self.board.board_scene.moving_in_slices()
+        )
         self.runner.failed.connect(self.show_message)
         self.runner.failed.connect(self.findings_panel.set_unavailable)
         if self.autosaver is not None:

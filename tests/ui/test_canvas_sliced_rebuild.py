@@ -90,3 +90,21 @@ def test_a_big_workshop_is_analysed_once_its_board_is_built_not_on_top_of_a_slic
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert seen == [False], "the analysis waited for the board and the outline"
     assert window.runner.latest is not None and window.runner.latest.score is not None
+
+
+def test_the_analysis_waits_for_tidy_to_finish_not_between_its_slices(open_window, qtbot):
+    """An analysis due while Tidy works out or moves a big board ran between two of Tidy's slices:
+    the window froze for both at once."""
+    window = open_window(Document(big()))
+    qtbot.waitUntil(lambda: not window.board.board_scene.building(), timeout=20_000)
+    window.runner.set_delay(1)
+    seen: list[bool] = []
+    window.runner.analysed.connect(
+        lambda _result: seen.append(window.board.tidying() or window.board.board_scene.moving_in_slices())
+    )
+    goal = window.document.workshop.goals[0].id
+    window.document.run(user_ops.update_goal, goal, text="Renamed just before Tidy")  # an analysis is due
+    window.board.tidy()
+    assert window.board.tidying()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert seen == [False]

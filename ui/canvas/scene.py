@@ -275,6 +275,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """True while a big workshop's board is still being built in slices."""
         return self._builder is not None
 
+    def moving_in_slices(self) -> bool:
+        """True while a bulk move (Tidy's result, its undo) is still being applied in slices."""
+        return bool(self._pending_moves)
+
     def finish_rebuild(self) -> None:
         """Build the rest of the board now (something needs every card)."""
         while self._builder is not None and not self._in_slice:
