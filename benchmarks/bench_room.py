@@ -285,6 +285,12 @@ def main() -> int:
         action="store_true",
         help="a Document and a RoomSession only, without Via's window (board, Suggestions panel, analysis)",
     )
+    parser.add_argument(
+        "--phones-yield",
+        action="store_true",
+        help="run the simulated phones at the lowest priority: in a room the phones' work is on the phones, "
+        "not on the laptop's two cores (a control for how much of the latency is theirs)",
+    )
     parser.add_argument("--phones", help=argparse.SUPPRESS)
     parser.add_argument("--abuse", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -338,8 +344,10 @@ def main() -> int:
 
     def run_child(flag: str, url: str, think: float = 0.0) -> object:
         result_file = Path(tempfile.mkstemp(prefix="via-bench-room-", suffix=".json")[1])
+        yield_cores = args.phones_yield and flag == "--phones"
         child = subprocess.Popen(
             [
+                *(["nice", "-n", "19"] if yield_cores else []),
                 sys.executable,
                 __file__,
                 flag,
