@@ -506,6 +506,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         only what the change touched, so typing into one card costs one card, not the board."""
         self.finish_rebuild()
         touched = change.touched()
+        if self._off_the_board(touched):
+            return
         link_ids = touched.get(Collection.LINKS, set())
         suggestion_ids = touched.get(Collection.SUGGESTIONS, set())
         self._drop_links_gone(link_ids, suggestion_ids)
@@ -536,6 +538,17 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             # a link drawn or restyled on the projector, or a phone's suggested link with its buttons:
             # every tag clear of the cards and the buttons
             self._place_link_tags()
+
+    def _off_the_board(self, touched: dict[str, set[str]]) -> bool:
+        """A phone's vote, a suggested goal, a disclosure: nothing the board draws (only suggested
+        links are drawn), and a room posting in a burst must not cost the board a pass per post."""
+        if not set(touched) <= {Collection.SUGGESTIONS, Collection.DISCLOSURES}:
+            return False
+        ws = self.document.workshop
+        return not any(
+            sid in self._links or isinstance(ws.find(Collection.SUGGESTIONS, sid), LinkSuggestion)
+            for sid in touched.get(Collection.SUGGESTIONS, ())
+        )
 
     def _drop_links_gone(self, link_ids: set[str], suggestion_ids: set[str]) -> None:
         """Links removed, and suggestions no longer pending (decided or removed), leave the board."""
