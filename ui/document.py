@@ -12,8 +12,8 @@ A participant's post from a phone (a suggestion, a vote, a disclosure) is `run_f
 operation, announced the same way, saved and autosaved, but not on the facilitator's undo stack.
 Ctrl+Z takes back the facilitator's own last edit, never a phone's vote that landed after it; what
 the facilitator decides about a post (accept, reject, hide, merge, remove) is theirs, on the stack.
-The posts only append to their lists or change their own item in place, so the index-based undo
-records of the facilitator's steps stay true (tests/ui/test_room_off_the_stack.py).
+The posts only append to their lists or replace their own item where it stands, so the index-based
+undo records of the facilitator's steps stay true (tests/ui/test_room_off_the_stack.py).
 """
 
 from __future__ import annotations

@@ -539,7 +539,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             # every tag clear of the cards and the buttons
             self._place_link_tags()
 
-    def _off_the_board(self, touched: dict[str, set[str]]) -> bool:
+    def _off_the_board(self, touched: dict[Collection | Part, set[str]]) -> bool:
         """A phone's vote, a suggested goal, a disclosure: nothing the board draws (only suggested
         links are drawn), and a room posting in a burst must not cost the board a pass per post."""
         if not set(touched) <= {Collection.SUGGESTIONS, Collection.DISCLOSURES}:

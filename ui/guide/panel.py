@@ -79,9 +79,9 @@ class GuidePanel(QWidget):
         self._focus: list[str] | None = None
         self._refresh_pending = False
         self._touched: set[str] = set()
-        self._room_posts = Pacer(self._refresh_for_room, None, self)
-        """The review re-runs its analysis for the room's posts at most a few times a second."""
         """Collections changed since the last refresh: a note being typed needs no list rebuilt."""
+        self._room_posts = Pacer(self._refresh_soon, None, self)
+        """The review re-runs its analysis for the room's posts at most a few times a second."""
         self._projector = False
         """Projector mode: the panel is the slim strip beside the room's board (ui.guide.slim)."""
         self._narrow = False
@@ -331,11 +331,10 @@ class GuidePanel(QWidget):
             return
         self.message.clear()
         self._touched |= touched
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._refresh_now)
+        self._refresh_soon()
 
-    def _refresh_for_room(self) -> None:
+    def _refresh_soon(self) -> None:
+        """Re-read the open step once, on the next turn of the event loop, however many changes came."""
         if not self._refresh_pending:
             self._refresh_pending = True
             QTimer.singleShot(0, self._refresh_now)

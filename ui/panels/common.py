@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QPushButton, QWidget
+
+from ui.document import Document
+from ui.pacing import Pacer
+from workshop.changes import Change
+from workshop.user_ops import Outcome
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 """Where list and tree items keep the id of the model item they show."""
@@ -51,3 +57,13 @@ def action_button(parent: QWidget, text: str, tip: str, slot: Callable[[], objec
     button.setAccessibleName(tip)
     button.clicked.connect(slot)
     return button
+
+
+def run_and_show(
+    document: Document, pacer: Pacer, operation: Callable[..., Change], *args: Any, **kwargs: Any
+) -> Outcome:
+    """A panel's own edit: run it, and show it in the panel's list at once even while the room posts
+    (a list paced for the room's bursts would otherwise show it a quarter of a second later)."""
+    outcome = document.run(operation, *args, **kwargs)
+    pacer.flush()
+    return outcome

@@ -7,15 +7,12 @@ or hides it from the projector and the phones; each is one undo step through the
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.pacing import Pacer
-from ui.panels.common import ID_ROLE, action_button
+from ui.panels.common import ID_ROLE, action_button, run_and_show
 from ui.theme import Tone, keep_toned, set_tone
 from ui.tooltips import plain_tooltip
 from workshop import user_ops
@@ -112,12 +109,6 @@ class DisclosuresPanel(QWidget):
         row = self.list.currentItem()
         return None if row is None else row.data(ID_ROLE)
 
-    def _run(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Outcome:
-        """The panel's own edit: run it, and show it in the list at once even while the room posts."""
-        outcome = self._document.run(operation, *args, **kwargs)
-        self._pacer.flush()
-        return outcome
-
     def select(self, disclosure_id: str) -> None:
         self._pacer.flush()  # what was just made is in the list before it is looked for
         for index in range(self.list.count()):
@@ -148,10 +139,14 @@ class DisclosuresPanel(QWidget):
         item = self._current()
         if item is None:
             return user_ops.refused(self.tr("Choose a disclosure first."))
-        return self._run(user_ops.decide_disclosure, item.id, accept).tell(self.message.emit)
+        return run_and_show(self._document, self._pacer, user_ops.decide_disclosure, item.id, accept).tell(
+            self.message.emit
+        )
 
     def toggle_hidden(self) -> Outcome:
         item = self._current()
         if item is None:
             return user_ops.refused(self.tr("Choose a disclosure first."))
-        return self._run(user_ops.set_hidden, item.id, not item.hidden).tell(self.message.emit)
+        return run_and_show(self._document, self._pacer, user_ops.set_hidden, item.id, not item.hidden).tell(
+            self.message.emit
+        )

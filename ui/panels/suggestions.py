@@ -10,7 +10,6 @@ Decided suggestions stay listed, greyed, under the pending ones (or hidden with 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from ui.around_link import CANCELLED, AroundPrompt, ask_around_link, decide_suggestion
 from ui.document import Document
 from ui.pacing import Pacer
-from ui.panels.common import ID_ROLE, action_button
+from ui.panels.common import ID_ROLE, action_button, run_and_show
 from ui.panels.disclosures import DisclosuresPanel
 from ui.panels.suggestion_dialog import SuggestionDialog, goal_label
 from ui.theme import Tone, keep_toned, set_tone
@@ -250,12 +249,6 @@ class SuggestionsPanel(QWidget):
         item = self.list.currentItem()
         return None if item is None else item.data(ID_ROLE)
 
-    def _run(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Outcome:
-        """The panel's own edit: run it, and show it in the list at once even while the room posts."""
-        outcome = self._document.run(operation, *args, **kwargs)
-        self._pacer.flush()
-        return outcome
-
     def select(self, suggestion_id: str) -> None:
         self._pacer.flush()  # what was just made is in the list before it is looked for
         for row in range(self.list.count()):
@@ -308,7 +301,7 @@ class SuggestionsPanel(QWidget):
         suggestion = self._current()
         if suggestion is None or suggestion.status != SuggestionStatus.PENDING:
             return CANCELLED
-        return self._run(user_ops.vote, suggestion.id).tell(self.message.emit)
+        return run_and_show(self._document, self._pacer, user_ops.vote, suggestion.id).tell(self.message.emit)
 
     def _decide(self, accept: bool) -> Outcome:
         suggestion = self._current()
@@ -324,7 +317,9 @@ class SuggestionsPanel(QWidget):
         suggestion = self._current()
         if suggestion is None:
             return CANCELLED
-        return self._run(user_ops.set_hidden, suggestion.id, not suggestion.hidden).tell(self.message.emit)
+        return run_and_show(
+            self._document, self._pacer, user_ops.set_hidden, suggestion.id, not suggestion.hidden
+        ).tell(self.message.emit)
 
     def merge_current(self) -> Outcome:
         """The current suggestion repeats another: it joins the one chosen, with its votes."""
@@ -342,7 +337,9 @@ class SuggestionsPanel(QWidget):
         keep = self.choose_merge_target(offered)
         if keep is None:
             return CANCELLED
-        outcome = self._run(user_ops.merge_suggestions, keep, duplicate.id).tell(self.message.emit)
+        outcome = run_and_show(self._document, self._pacer, user_ops.merge_suggestions, keep, duplicate.id).tell(
+            self.message.emit
+        )
         if outcome.ok:
             self.select(keep)
         return outcome
@@ -355,7 +352,9 @@ class SuggestionsPanel(QWidget):
         question = self.tr("Remove everything %s posted from their phone, and their votes?") % who
         if not self.confirm(question):
             return CANCELLED
-        return self._run(user_ops.remove_participant_posts, suggestion.participant).tell(self.message.emit)
+        return run_and_show(
+            self._document, self._pacer, user_ops.remove_participant_posts, suggestion.participant
+        ).tell(self.message.emit)
 
     def _ask_merge_target(self, offered: list[tuple[str, str]]) -> str | None:
         labels = [label for _, label in offered]
@@ -399,7 +398,16 @@ class SuggestionsPanel(QWidget):
         if kind == SuggestionKind.LINK and (fields.get("source") is None or fields.get("target") is None):
             return self.tr("Choose both goals of the link."), None
         if kind == SuggestionKind.LINK:
-            outcome = self._run(user_ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields)
+            outcome = run_and_show(
+                self._document, self._pacer, user_ops.suggest_link, fields.pop("source"), fields.pop("target"), **fields
+            )
         else:
-            outcome = self._run(user_ops.suggest_goal, fields.pop("text"), fields.pop("function_id"), **fields)
+            outcome = run_and_show(
+                self._document,
+                self._pacer,
+                user_ops.suggest_goal,
+                fields.pop("text"),
+                fields.pop("function_id"),
+                **fields,
+            )
         return outcome.refusal, outcome.created_id
