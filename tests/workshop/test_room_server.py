@@ -113,13 +113,18 @@ def test_posts_from_another_origin_are_refused(room) -> None:
 def test_only_json_with_a_length_and_a_small_body_is_read(room) -> None:
     owner, server = room
     url = f"/{server.token}/post"
+    big = json.dumps(body(text="x" * 20_000))
     with client(server) as http:
-        assert http.post(url, data={"text": "x"}).status_code == 415
-        assert http.post(url, content=iter([b"{}"]), headers={"content-type": "application/json"}).status_code == 411
-        big = json.dumps(body(text="x" * 20_000))
-        assert http.post(url, content=big, headers={"content-type": "application/json"}).status_code == 413
+        refused = [
+            http.post(url, data={"text": "x"}),
+            http.post(url, content=iter([b"{}"]), headers={"content-type": "application/json"}),
+            http.post(url, content=big, headers={"content-type": "application/json"}),
+        ]
         bad = http.post(url, content=b"{not json", headers={"content-type": "application/json"})
-        assert bad.status_code == 400 and bad.json()["error"]
+    assert [answer.status_code for answer in refused] == [415, 411, 413]
+    # refused unread, the rest of the body must not be taken for the phone's next request
+    assert all(answer.headers["connection"] == "close" for answer in refused)
+    assert bad.status_code == 400 and bad.json()["error"]
     assert owner.verdicts == 0
 
 

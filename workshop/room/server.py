@@ -388,28 +388,28 @@ class RoomServer:
 
     async def _post(self, request: Request) -> Response:
         if request.headers.get("origin") != self.origin:
-            return _error(403, "Posts come from the room's own page only.")
+            return _unread(403, "Posts come from the room's own page only.")
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind != "application/json":
-            return _error(415, "The room reads JSON only.")
+            return _unread(415, "The room reads JSON only.")
         length = request.headers.get("content-length")
         if length is None or not length.isdigit():
-            return _error(411, "Say how long the post is.")
+            return _unread(411, "Say how long the post is.")
         if int(length) > MAX_BODY:
-            return _error(413, "That is too long to send.")
+            return _unread(413, "That is too long to send.")
         address = request.client.host if request.client else "?"
         now = time.monotonic()
         if not self._by_address.allow(address, now):
-            return _error(429, "Too many posts from this network at once; wait a moment.", retry=True)
+            return _unread(429, "Too many posts from this network at once; wait a moment.", retry=True)
         try:
             async with asyncio.timeout(self.limits.body_seconds):  # no task per post, unlike wait_for
                 body = await _read_capped(request)
         except TimeoutError:
-            return _error(408, "The post took too long to arrive.")
+            return _unread(408, "The post took too long to arrive.")
         except ClientDisconnect:
-            return _error(400, "The post did not arrive whole.")
+            return _unread(400, "The post did not arrive whole.")
         except PostError as error:
-            return _error(error.status, error.message)
+            return _unread(error.status, error.message)
         try:
             action = parse_post(body)
         except PostError as error:
@@ -572,6 +572,15 @@ def _not_found() -> Response:
     return Response("Not found\n", status_code=404, media_type="text/plain")
 
 
-def _error(status: int, message: str, *, retry: bool = False) -> JSONResponse:
-    headers = {"retry-after": "1"} if retry else None
-    return JSONResponse({"ok": False, "error": message}, status_code=status, headers=headers)
+def _error(status: int, message: str, *, retry: bool = False, close: bool = False) -> JSONResponse:
+    headers = {"retry-after": "1"} if retry else {}
+    if close:
+        headers["connection"] = "close"
+    return JSONResponse({"ok": False, "error": message}, status_code=status, headers=headers or None)
+
+
+def _unread(status: int, message: str, *, retry: bool = False) -> JSONResponse:
+    """A refusal sent before the post's body was read (whole): the connection closes after it, so
+    that what is left of the body is never read as the phone's next request, and the phone's
+    HTTP client knows not to send that request on this connection."""
+    return _error(status, message, retry=retry, close=True)
