@@ -171,3 +171,94 @@ def test_when_the_rooms_server_stops_on_its_own_the_room_closes_and_says_why(qtb
     qtbot.waitUntil(lambda: not window.room.is_open, timeout=5000)
     assert not window.actions_.room.isChecked() and not window.join_strip.isVisible()
     assert messages == ["The room closed: the room's server was stopped (signal 9)"]
+
+
+class WatchingPhone:
+    """A phone's live list, kept as room.js keeps it: a whole picture replaces it, a patch upserts the
+    items it carries and drops the ids it names as removed."""
+
+    def __init__(self, url: str) -> None:
+        self.state: dict | None = None
+        self.updates = 0
+        self._lock = threading.Lock()
+        threading.Thread(target=self._watch, args=(url,), daemon=True).start()
+
+    def _watch(self, url: str) -> None:
+        with httpx.Client(timeout=30) as http, http.stream("GET", url + "events") as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data: "):
+                    self._apply(json.loads(line[6:]))
+
+    def _apply(self, update: dict) -> None:
+        with self._lock:
+            self.updates += 1
+            if "patch" not in update:
+                self.state = update
+                return
+            assert self.state is not None, "a stream starts with the whole picture"
+            patch = update["patch"]
+            for name in ("suggestions", "disclosures"):
+                kept = {item["id"]: item for item in self.state[name] if item["id"] not in patch["removed"]}
+                kept.update({item["id"]: item for item in patch[name]})
+                self.state[name] = list(kept.values())
+
+    def seen(self) -> dict[str, dict[str, dict]]:
+        with self._lock:
+            if self.state is None:
+                return {}
+            return {name: {item["id"]: item for item in self.state[name]} for name in ("suggestions", "disclosures")}
+
+
+def test_a_burst_of_posts_and_decisions_reaches_the_phones_exactly_as_the_workshop_has_it(qtbot, window) -> None:
+    """Posts decided together reach the phones as one update: a vote given and taken back in the same
+    moment, a suggestion hidden and one merged while phones post, must all end up on every phone as
+    they are in the workshop, nothing stale and nothing missing."""
+    from workshop.room.view import participant_view
+
+    open_room(window)
+    document = window.document
+    url = window.room.url
+    origin = url.split("/", 3)[0] + "//" + url.split("/", 3)[2]
+    watchers = [WatchingPhone(url) for _ in range(3)]
+    qtbot.waitUntil(lambda: window.room.refresh_count() == 3 and all(w.state for w in watchers), timeout=5000)
+    before = participant_view(document.workshop)
+    first = document.run(user_ops.suggest_goal_as, "Quotes within a day", None, participant=ALICE).created_id
+    second = document.run(user_ops.suggest_goal_as, "One price list", None, participant=ALICE).created_id
+    answers: list[int] = []
+
+    def post_all(participant: str, bodies: list[dict]) -> None:
+        with httpx.Client(timeout=10) as http:
+            for n, body in enumerate(bodies):
+                answer = http.post(
+                    url + "post",
+                    json={"participant": participant, "key": f"{participant}-k{n:04d}", **body},
+                    headers={"origin": origin},
+                )
+                answers.append(answer.status_code)
+
+    phones = [f"phone-{n:06d}" for n in range(12)]
+    script = [
+        {"action": "suggest_goal", "text": "Shorter approvals"},
+        {"action": "vote", "item": first, "on": True},
+        {"action": "vote", "item": first, "on": False},
+        {"action": "vote", "item": second, "on": True},
+        {"action": "disclose", "about": "hindrance", "text": "Month-end freezes every request"},
+    ]
+    threads = [threading.Thread(target=post_all, args=(p, script), daemon=True) for p in phones]
+    for thread in threads:
+        thread.start()
+    qtbot.waitUntil(lambda: len(answers) >= len(phones) * 2, timeout=10000)
+    document.run(user_ops.set_hidden, first, True)  # the facilitator hides one while the room posts
+    qtbot.waitUntil(lambda: len(answers) == len(phones) * len(script), timeout=15000)
+    assert set(answers) <= {200, 201}
+    merged_away = document.workshop.suggestions[-1].id
+    document.run(user_ops.merge_suggestions, second, merged_away)
+
+    expected = participant_view(document.workshop)
+    wanted = {name: {item["id"]: item for item in expected[name]} for name in ("suggestions", "disclosures")}
+    assert len(wanted["suggestions"]) == len(before["suggestions"]) + len(phones) + 1  # 2 at the desk, 1 hidden
+    assert len(wanted["disclosures"]) == len(before["disclosures"]) + len(phones)
+    assert first not in wanted["suggestions"] and wanted["suggestions"][merged_away]["status"] == "merged"
+    assert wanted["suggestions"][second]["votes"] >= len(phones)
+    for watcher in watchers:
+        qtbot.waitUntil(lambda watcher=watcher: watcher.seen() == wanted, timeout=5000)

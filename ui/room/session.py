@@ -2,12 +2,12 @@
 
 The server runs in a process of its own (`workshop.room.process`), started when the room opens.
 Everything here happens on the GUI thread, and no other thread touches a Qt object: a
-QSocketNotifier says when the server's pipe has posts waiting; each runs through `Document.run`
-(the one way to edit, onto the one undo stack) in slices that leave the board time to paint, and
-its verdict goes back down the pipe to the phone that asked. After every change the phones get a
-small patch, or the whole picture once per burst. Closing the room, the workshop or the app stops
-the process within half a second, phones connected or not; if the app dies, the process sees its
-pipe close and exits by itself.
+QSocketNotifier says when the server's pipe has posts waiting; each runs through
+`Document.run_for_room` (the one way to edit; saved, but not on the facilitator's undo stack) in
+slices that leave the board time to paint, and its verdict goes back down the pipe to the phone that
+asked. After each slice the phones get one small patch, or the whole picture when the tree changed.
+Closing the room, the workshop or the app stops the process within half a second, phones connected
+or not; if the app dies, the process sees its pipe close and exits by itself.
 """
 
 from __future__ import annotations
@@ -52,12 +52,15 @@ class RoomSession(QObject):
         self.server: RoomProcess | None = None
         self.choose_address: AddressChooser = lambda found: found[0]
         """Asks the facilitator when several networks are possible (the window sets a dialog)."""
-        self._publish_pending = False
         self._connected = 0
         self.revision = 0
         self._patches_since_full = 0
         self._inbox: deque[Post] = deque()
         self._draining = False
+        self._in_slice = False
+        self._touched: dict[str, set[str]] = {}
+        """What changed since the phones' last update (collection -> ids), sent as one update."""
+        self._update_scheduled = False
         self._reader: QSocketNotifier | None = None
         self._writer: QSocketNotifier | None = None
         document.changed.connect(self._on_changed)
@@ -133,6 +136,7 @@ class RoomSession(QObject):
                 notifier.deleteLater()
         self._reader = self._writer = None
         self._inbox.clear()  # their phones get 503 from the process as it closes
+        self._touched.clear()
         room.stop(timeout=0.5)
         self._connected = 0
         self.connectedChanged.emit(0)
@@ -179,55 +183,75 @@ class RoomSession(QObject):
     def _drain(self) -> None:
         """Decide the posts waiting, for at most DRAIN_BUDGET seconds at a time, then let the window
         breathe (paint, timers, the facilitator's keys) before the next batch: a burst of a hundred
-        phones posting at once never freezes the board."""
+        phones posting at once never freezes the board.
+
+        A slice is one message to the server: the phones' update for all its posts, then their
+        verdicts, in one write. Per post that saves the server a patch to frame and keep, and both
+        processes a wake-up; at 1,500 posts in half a second those were what the cores ran out of.
+        """
+        room = self.server
+        if room is None:
+            self._draining = False
+            return
         start = time.perf_counter()
-        while self._inbox and self.server is not None and time.perf_counter() - start < DRAIN_BUDGET:
-            self._decide(self._inbox.popleft())
+        verdicts: list[tuple[int, tuple[int, dict]]] = []
+        with room.held():
+            self._in_slice = True
+            try:
+                while self._inbox and self.server is room and time.perf_counter() - start < DRAIN_BUDGET:
+                    post = self._inbox.popleft()
+                    verdicts.append((post.id, self._verdict(post)))
+            finally:
+                self._in_slice = False
+            self._send_update()
+            for post_id, verdict in verdicts:
+                room.answer(post_id, verdict)
         self._after_send()
         if self._inbox and self.server is not None:
             QTimer.singleShot(0, self._drain)
         else:
             self._draining = False
 
-    def _decide(self, post: Post) -> None:
+    def _verdict(self, post: Post) -> tuple[int, dict]:
         from workshop.room.verdict import decide
 
-        room = self.server
-        if room is None:
-            return
         try:
-            verdict = decide(self._document.workshop, self._document.run_for_room, post.action)
+            return decide(self._document.workshop, self._document.run_for_room, post.action)
         except Exception as error:  # a bug must not leave the phone waiting; it is logged with details
             log.exception("room post failed")
-            verdict = (500, {"ok": False, "error": f"The room could not record this ({type(error).__name__})."})
-        room.answer(post.id, verdict)
+            return 500, {"ok": False, "error": f"The room could not record this ({type(error).__name__})."}
 
     # --- what the phones see ----------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        """A post, a vote or a decision reaches the phones at once as a small patch; a change to the
-        tree they see is sent whole, once per burst of changes."""
+        """Note what changed; the phones get it at the end of the slice of posts being decided, or
+        of this turn of the event loop for the facilitator's own edits (an accept, an undo)."""
         if self.server is None:
             return
-        patch = patch_for(self._document.workshop, change.touched())
-        if patch is None:
-            self._schedule_publish()
+        for collection, ids in change.touched().items():
+            self._touched.setdefault(collection, set()).update(ids)
+        if not self._in_slice and not self._update_scheduled:
+            self._update_scheduled = True
+            QTimer.singleShot(0, self._send_update)
+
+    def _send_update(self) -> None:
+        """Posts, votes and decisions reach the phones as one small patch with the touched items as
+        they now are; a change to the tree they see (or every FULL_EVERY patches, so that a phone
+        joining late starts from a recent picture) as the whole picture."""
+        self._update_scheduled = False
+        touched, self._touched = self._touched, {}
+        if self.server is None or not touched:
+            return
+        patch = patch_for(self._document.workshop, touched)
+        if patch is None or self._patches_since_full >= FULL_EVERY:
+            self._publish()
         elif patch["suggestions"] or patch["disclosures"] or patch["removed"]:
             self.revision += 1
             self.server.publish_patch(encode({"rev": self.revision, "patch": patch}), self.revision)
             self._after_send()
             self._patches_since_full += 1
-            if self._patches_since_full >= FULL_EVERY:
-                self._schedule_publish()  # a phone that joins later starts from a recent picture
-
-    def _schedule_publish(self, *_: object) -> None:
-        if self.server is None or self._publish_pending:
-            return
-        self._publish_pending = True
-        QTimer.singleShot(0, self._publish)
 
     def _publish(self) -> None:
-        self._publish_pending = False
         if self.server is not None:
             picture = self._picture()
             self.server.publish(picture, self.revision)

@@ -46,6 +46,7 @@ class Child:
         self.waiting: dict[int, asyncio.Future] = {}
         self.next_id = 0
         self.count_scheduled = False
+        self.flush_scheduled = False
         self.early: list[tuple[int, bytes]] = []
         """Pictures that arrived with the configuration, before the server existed."""
 
@@ -151,10 +152,23 @@ class Child:
         self.done.set()
 
     def _send(self, data: bytes) -> None:
+        """Queue a frame; what this turn of the loop sends goes in one write at its end (a hundred
+        posts parsed in one turn wake the app once, not a hundred times)."""
+        if self.pipe.closed:
+            return
+        self.pipe.queue(data)
+        if self.loop is None:
+            self._flush()
+        elif not self.flush_scheduled:
+            self.flush_scheduled = True
+            self.loop.call_soon(self._flush)
+
+    def _flush(self) -> None:
+        self.flush_scheduled = False
         if self.pipe.closed:
             return
         try:
-            self.pipe.send(data)
+            self.pipe.flush()
         except ChannelClosedError:
             self._closed()
             return

@@ -19,6 +19,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,6 +188,19 @@ class RoomProcess:
         """The phone that sent post number `post` gets this status and body."""
         status, body = verdict
         self._send(ch.verdict_frame(post, status, body))
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Everything said inside goes down the pipe in one write at the end (a slice of decided
+        posts: its update, then its verdicts)."""
+        if self.pipe is None:
+            yield
+            return
+        try:
+            with self.pipe.held():
+                yield
+        except ChannelClosedError:
+            pass  # `receive` reports the stop
 
     def _send(self, data: bytes) -> None:
         if self.pipe is None or self.pipe.closed:
