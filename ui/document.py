@@ -31,6 +31,7 @@ from workshop.changes import Change, Insert, Replace
 from workshop.gcpause import settle_long_lived
 from workshop.model import Workshop
 from workshop.user_ops import Outcome, attempt
+from workshop.votes_kept import keeping_phone_votes
 
 SETTLE_HEAP_FROM = 1000
 """Goals from which opening a workshop ends with one collection and a freeze (see _settle_heap_later)."""
@@ -57,15 +58,17 @@ class ChangeCommand(QUndoCommand):
             return
         if self._first:
             self._first = False
+            document.changed.emit(self.change)
         else:
-            self.change.apply(document.workshop)
-        document.changed.emit(self.change)
+            change = keeping_phone_votes(document.workshop, self.change)
+            change.apply(document.workshop)
+            document.changed.emit(change)
 
     def undo(self) -> None:
         document = self._document()
         if document is None:
             return
-        inverse = self.change.inverse()
+        inverse = keeping_phone_votes(document.workshop, self.change.inverse())
         inverse.apply(document.workshop)
         document.changed.emit(inverse)
 

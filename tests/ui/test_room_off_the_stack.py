@@ -73,6 +73,7 @@ def test_phones_and_the_facilitator_interleaved_keep_undo_exact(qtbot, seed: int
         for collection in (Collection.SUGGESTIONS, Collection.DISCLOSURES):
             items = getattr(document.workshop, collection)
             assert all(document.workshop.index_of(collection, item.id) == i for i, item in enumerate(items))
+            assert all(len(set(item.voters)) == len(item.voters) <= item.votes for item in items)
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
     ids = {s.id for s in document.workshop.suggestions} | {d.id for d in document.workshop.disclosures}
@@ -90,3 +91,42 @@ def test_saving_keeps_the_room_posts_and_clears_the_unsaved_mark(qtbot) -> None:
     assert document.is_modified() and changes == [True] and not document.undo_stack.canUndo()
     document.mark_saved()
     assert not document.is_modified() and changes == [True, False]
+
+
+def _suggestion(document: Document, sid: str):
+    return document.workshop.find(Collection.SUGGESTIONS, sid)
+
+
+def test_undoing_and_redoing_a_merge_keeps_the_votes_the_room_gave_in_between(qtbot) -> None:
+    """Merge two suggestions, the room votes on the one kept (and one phone takes its vote back),
+    Ctrl+Z: the merged-in votes go back to the duplicate, the room's votes stay where they were given."""
+    document = Document(customer_loyalty())
+    keep = document.run_for_room(user_ops.suggest_goal_as, "Quotes in a day", None, participant="phone-a").created_id
+    duplicate = document.run_for_room(user_ops.suggest_goal_as, "Quote in 24 h", None, participant="phone-b").created_id
+    document.run_for_room(user_ops.vote_as, keep, "phone-c")
+    document.run_for_room(user_ops.vote_as, duplicate, "phone-d")
+    document.run(user_ops.merge_suggestions, keep, duplicate)
+    assert _suggestion(document, keep).voters == ["phone-c", "phone-d", "phone-b"]
+    document.run_for_room(user_ops.vote_as, keep, "phone-e")  # the room goes on voting
+    document.run_for_room(user_ops.unvote_as, keep, "phone-c")
+
+    document.undo_stack.undo()
+    kept, back = _suggestion(document, keep), _suggestion(document, duplicate)
+    assert kept.voters == ["phone-e"] and kept.votes == 1
+    assert back.status == SuggestionStatus.PENDING and back.voters == ["phone-d"] and back.votes == 1
+
+    document.undo_stack.redo()
+    kept = _suggestion(document, keep)
+    assert kept.voters == ["phone-d", "phone-b", "phone-e"] and kept.votes == 3
+    assert _suggestion(document, duplicate).merged_into == keep
+
+
+def test_undoing_a_vote_at_the_desk_keeps_the_phones_votes_given_after_it(qtbot) -> None:
+    document = Document(customer_loyalty())
+    sid = document.run_for_room(user_ops.suggest_goal_as, "Quotes within a day", None, participant="phone-a").created_id
+    document.run(user_ops.vote, sid)  # a show of hands counted at the laptop
+    document.run_for_room(user_ops.vote_as, sid, "phone-b")
+    document.undo_stack.undo()
+    assert _suggestion(document, sid).voters == ["phone-b"] and _suggestion(document, sid).votes == 1
+    document.undo_stack.redo()
+    assert _suggestion(document, sid).voters == ["phone-b"] and _suggestion(document, sid).votes == 2
