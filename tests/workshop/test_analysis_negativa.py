@@ -96,3 +96,13 @@ def test_pending_suggestions_wait_for_the_facilitator_until_decided(room):
     ops.accept_suggestion(ws, "s-link")
     ops.reject_suggestion(ws, "s-goal")
     assert not found(ws, "suggestion-pending")
+
+
+def test_a_suggestion_hidden_from_the_projector_is_not_quoted_in_the_findings(room):
+    from workshop import user_ops
+
+    ws = room()
+    ops.suggest_goal(ws, "Something rude about Finance", "f-support", id="s-rude")
+    assert [f.subjects[0] for f in analyse(ws).findings if f.rule == "suggestion-pending"] == ["s-rude"]
+    user_ops.set_hidden(ws, "s-rude", True)
+    assert not found(ws, "suggestion-pending")

@@ -1,4 +1,4 @@
-"""What the room disclosed from phones reaches the report, anonymous unless named; hidden ones do not."""
+"""What the room said from phones reaches the report, anonymous unless named; what the facilitator hid does not."""
 
 from __future__ import annotations
 
@@ -37,3 +37,14 @@ def test_a_disclosure_hidden_from_the_projector_is_only_counted(tmp_path):
 
 def test_a_workshop_without_disclosures_has_no_such_section(tmp_path):
     assert "What the room disclosed" not in pdf_text(customer_loyalty(), tmp_path)
+
+
+def test_a_suggestion_hidden_from_the_projector_stays_out_of_the_emailed_report(tmp_path):
+    ws = customer_loyalty()
+    shown = edits.suggest_goal_as(ws, "Quotes within a day", None, participant="p-1").created_id
+    hidden = edits.suggest_goal_as(ws, "Something rude about Finance", None, participant="p-2").created_id
+    edits.set_hidden(ws, hidden, True)
+    text = pdf_text(ws, tmp_path)
+    assert "Quotes within a day" in text and shown
+    assert "Something rude about Finance" not in text
+    assert "1 more was hidden by the facilitator" in text

@@ -93,8 +93,8 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
         _decisions(ws, graph, out)
 
     for si, suggestion in enumerate(ws.suggestions):
-        if suggestion.status != SuggestionStatus.PENDING:
-            continue
+        if suggestion.status != SuggestionStatus.PENDING or suggestion.hidden:
+            continue  # hidden: kept off the projector, so not quoted in the findings the room sees
         who = shorten(suggestion.author) or "A participant"
         if suggestion.kind == SuggestionKind.LINK:
             s, t = graph.index.get(suggestion.source), graph.index.get(suggestion.target)

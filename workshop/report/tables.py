@@ -45,3 +45,12 @@ def table(ctx: ReportContext, header: list[str], rows: list[list], fractions: li
         )
     )
     return t
+
+
+def hidden_note(ctx: ReportContext, hidden: int) -> list:
+    """What the facilitator hid from the projector stays out of the report, which is emailed to the
+    whole room; it is only counted, so the reader knows the list is not everything that was said."""
+    if not hidden:
+        return []
+    verb = "was hidden by the facilitator and is" if hidden == 1 else "were hidden by the facilitator and are"
+    return [ctx.raw(f"{hidden} more {verb} not listed.", "small")]

@@ -7,7 +7,7 @@ from reportlab.platypus import PageBreak, Spacer
 from workshop.model import DisclosureKind, SuggestionStatus
 from workshop.report.context import ReportContext
 from workshop.report.doc import Heading
-from workshop.report.tables import cell, table
+from workshop.report.tables import cell, hidden_note, table
 
 
 def build(ctx: ReportContext) -> list:
@@ -125,13 +125,5 @@ def _room_disclosures(ctx: ReportContext) -> list:
         out.append(
             table(ctx, ["About", "Function", "What was said", "By", "Status"], rows, [0.15, 0.15, 0.42, 0.12, 0.16])
         )
-    if hidden:
-        out.append(
-            ctx.raw(
-                f"{hidden} more "
-                + ("was hidden by the facilitator and is" if hidden == 1 else "were hidden by the facilitator and are")
-                + " not listed.",
-                "small",
-            )
-        )
+    out += hidden_note(ctx, hidden)
     return out
