@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOpt
 
 from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.text_layout import fit_lines, shrink_to_fit, static_text
-from ui.canvas.theme import NORMAL, Theme, font_of
+from ui.canvas.theme import CARD_DIM, NORMAL, Theme, dimmed, faded, font_of
 from ui.tooltips import plain_tooltip
 from workshop.findings import Severity
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
@@ -36,6 +36,8 @@ BODY_GAP = 4.0
 HANDLE_RADIUS = 8.0
 BADGE_RADIUS = 12.0
 MARGIN = 16.0
+WHITE = QColor("#FFFFFF")
+"""The badge's ring and figure: white on every theme's badge colours."""
 """Room around the card rectangle for the badge, the link handle and the selection outline."""
 
 CARD_TYPE = QGraphicsItem.UserType + 1
@@ -347,13 +349,14 @@ class CardItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme, content, rect = self.theme, self.content, self._rect
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        colour = theme.strategic_header if content.kind == CardKind.STRATEGIC else self._colour
-        if self.dimmed:
-            painter.setOpacity(0.22)
+        plain = theme.strategic_header if content.kind == CardKind.STRATEGIC else self._colour
+        colour = plain
+        if self.dimmed:  # opaque faded colours, not the painter's opacity: see theme.faded
+            theme, colour = dimmed(theme), faded(plain, theme.background, CARD_DIM)
         if lod < theme.text_lod:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             if lod >= theme.overview_lod:
-                self._paint_overview(painter, lod, colour)
+                self._paint_overview(painter, lod, colour, theme)
             else:
                 painter.fillRect(rect, colour)
             if self.isSelected():
@@ -379,8 +382,10 @@ class CardItem(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawRoundedRect(header, 6, 6)
         painter.fillRect(QRectF(header.left(), header.bottom() - 6, header.width(), 6), colour)
-        strategic = content.kind == CardKind.STRATEGIC
-        painter.setPen(theme.strategic_header_text if strategic else header_text_colour(colour))
+        header_text = (
+            self.theme.strategic_header_text if content.kind == CardKind.STRATEGIC else header_text_colour(plain)
+        )
+        painter.setPen(faded(header_text, self.theme.background, CARD_DIM) if self.dimmed else header_text)
         painter.setFont(theme.font(theme.header_px, bold=True))
         if self._header is not None:
             header_y = (theme.header_height - self._header.size().height()) / 2
@@ -401,13 +406,13 @@ class CardItem(QGraphicsItem):
             painter.setBrush(theme.card_fill)
             painter.drawEllipse(QPointF(rect.center().x(), 0), HANDLE_RADIUS, HANDLE_RADIUS)
         if self.badge is not None:
-            self._paint_badge(painter)
+            self._paint_badge(painter, theme, faded(WHITE, self.theme.background, CARD_DIM) if self.dimmed else WHITE)
 
-    def _paint_overview(self, painter: QPainter, lod: float, colour: QColor) -> None:
+    def _paint_overview(self, painter: QPainter, lod: float, colour: QColor, theme: Theme) -> None:
         """Zoomed out but not far: the first words in type large enough to read, so cards stay known."""
         rect = self._rect
         header = rect.height() * 0.22
-        painter.fillRect(rect, self.theme.card_fill)
+        painter.fillRect(rect, theme.card_fill)
         painter.fillRect(QRectF(rect.left(), rect.top(), rect.width(), header), colour)
         px = int(OVERVIEW_PX / lod / 4 + 1) * 4  # in steps of 4 px, so zooming re-lays out rarely
         if self._overview is None or self._overview[0] != px:
@@ -420,22 +425,22 @@ class CardItem(QGraphicsItem):
                 px,
                 [(QPointF(PADDING / 2, top + i * spacing), static_text(t, font)) for i, t in enumerate(lines)],
             )
-        painter.setPen(self.theme.card_text)
-        painter.setFont(self.theme.font(px, bold=True))
+        painter.setPen(theme.card_text)
+        painter.setFont(theme.font(px, bold=True))
         for point, line in self._overview[1]:
             painter.drawStaticText(point, line)
 
-    def _paint_badge(self, painter: QPainter) -> None:
+    def _paint_badge(self, painter: QPainter, theme: Theme, white: QColor) -> None:
         if self.badge is None:
             return
         centre = QPointF(self._rect.right() - 2, self._rect.top() + 2)
-        painter.setPen(QPen(QColor("#FFFFFF"), 2))
-        painter.setBrush(QBrush(self.theme.badge[self.badge.severity]))
+        painter.setPen(QPen(white, 2))
+        painter.setBrush(QBrush(theme.badge[self.badge.severity]))
         painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
         if self._badge_text is None:
             label = "!" if self.badge.count <= 1 else (str(self.badge.count) if self.badge.count < 10 else "9+")
             self._badge_text = static_text(label, self.theme.font(12, bold=True))
         size = self._badge_text.size()
-        painter.setPen(QColor("#FFFFFF"))
-        painter.setFont(self.theme.font(12, bold=True))
+        painter.setPen(white)
+        painter.setFont(theme.font(12, bold=True))
         painter.drawStaticText(QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), self._badge_text)

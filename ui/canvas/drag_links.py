@@ -37,7 +37,7 @@ _Ends = tuple[str, float, float, float, float]
 """A link end: the card's id, its centre (as it was when the drag began) and its half size."""
 _Line = tuple[float, float, float, float, int]
 """x1, y1, x2, y2 and the index of the pen group."""
-_Pens = list[tuple[QPen, QPen, bool, bool]]
+_Pens = list[tuple[QPen, QPen, bool]]
 
 
 class DragLinks(QGraphicsItem):
@@ -60,15 +60,15 @@ class DragLinks(QGraphicsItem):
         self.on_lost: Callable[[], None] | None = None
         """Called when a dragged card loses the mouse without a release reaching the scene."""
         self._pens: _Pens = []
-        """Per group of links drawn alike: pen, far-out hairline, dimmed, dashed."""
+        """Per group of links drawn alike: pen, far-out hairline, dashed (a dimmed link's pens are faded)."""
         self._records: list[tuple[_Ends, _Ends, int]] = []
-        groups: dict[tuple[int, bool], int] = {}
+        groups: dict[int, int] = {}
         for link in links:
             pen, hairline = link.drawing_pens()
-            key = (id(pen), link.dimmed)
+            key = id(pen)
             if key not in groups:
                 groups[key] = len(self._pens)
-                self._pens.append((pen, hairline, link.dimmed, pen.style() != Qt.PenStyle.SolidLine))
+                self._pens.append((pen, hairline, pen.style() != Qt.PenStyle.SolidLine))
             self._records.append((_end(link.source), _end(link.target), groups[key]))
         self._pad = max((pen.widthF() for pen, *_ in self._pens), default=1.0) + 2.0
         """Room around the lines for the pen: in the bounds, and around a repaint when clipping to it."""
@@ -204,7 +204,7 @@ class _Strip(QGraphicsItem):
         pens = self._pens
         visible: list[list[QLineF]] = [[] for _ in pens]
         for x1, y1, x2, y2, group in self._pieces:
-            if not pens[group][3] or far:
+            if not pens[group][2] or far:
                 visible[group].append(QLineF(x1, y1, x2, y2))  # Qt clips a solid line at no cost
                 continue
             # dashes along a line 100,000 px long are slow: only the part inside the repaint
@@ -214,9 +214,8 @@ class _Strip(QGraphicsItem):
                 dx, dy = x2 - x1, y2 - y1
                 visible[group].append(QLineF(x1 + dx * t0, y1 + dy * t0, x1 + dx * t1, y1 + dy * t1))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for (pen, hairline, dimmed, _), group_lines in zip(pens, visible, strict=True):
+        for (pen, hairline, _), group_lines in zip(pens, visible, strict=True):
             if group_lines:
-                painter.setOpacity(0.2 if dimmed else 1.0)
                 painter.setPen(hairline if far else pen)
                 painter.drawLines(group_lines)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOpt
 from ui.canvas.card_item import LOD_TEXT, CardItem
 from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.text_layout import static_text
-from ui.canvas.theme import NORMAL, Theme
+from ui.canvas.theme import LINK_DIM, NORMAL, Theme, dimmed, faded
 from ui.tooltips import plain_tooltip
 
 ARROW = 14.0
@@ -304,10 +304,12 @@ class LinkItem(QGraphicsItem):
         return pen, hairline
 
     def _pen(self) -> tuple[QPen, QBrush, QPen]:
-        key = (self.theme.name, self.style, self.isSelected())
+        key = (self.theme.name, self.style, self.isSelected(), self.dimmed)
         found = _PENS.get(key)
         if found is None:
             pen = self._make_pen()
+            if self.dimmed:  # an opaque faded colour, not the painter's opacity: see theme.faded
+                pen.setColor(faded(pen.color(), self.theme.background, LINK_DIM))
             found = _PENS[key] = (pen, QBrush(pen.color()), QPen(pen.color(), 0))
         return found
 
@@ -340,8 +342,6 @@ class LinkItem(QGraphicsItem):
         if lod < LOD_FAR or pen.widthF() * lod < self.theme.link_far_px:
             # far out: a hairline in the link's colour, no arrowhead or label (they would be sub-pixel);
             # the projector's thick links turn to hairlines once they are thinner than that on screen
-            if self.dimmed:
-                painter.setOpacity(0.2)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(hairline)
             painter.drawLine(self._line)
@@ -364,8 +364,6 @@ class LinkItem(QGraphicsItem):
             )
         if part is None and not tip_near and not label_near:
             return  # the repaint is about something else under this link's bounding box
-        if self.dimmed:
-            painter.setOpacity(0.2)
         if _MOTION.drafting(self):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         visible = None
@@ -380,7 +378,8 @@ class LinkItem(QGraphicsItem):
             painter.setPen(pen)
             painter.drawLine(visible)
             if self.style == LinkStyle.DIRECT and lod >= LOD_TEXT:
-                inner = QPen(self.theme.direct_inner)
+                theme = dimmed(self.theme, LINK_DIM) if self.dimmed else self.theme
+                inner = QPen(theme.direct_inner)
                 inner.setWidthF(pen.widthF() / 3)
                 painter.setPen(inner)
                 painter.drawLine(visible)
@@ -404,12 +403,13 @@ class LinkItem(QGraphicsItem):
 
     def _paint_label(self, painter: QPainter) -> None:
         box = self.label_box()
-        colour = self.theme.direct if self.style == LinkStyle.DIRECT else self.theme.around
+        theme = dimmed(self.theme, LINK_DIM) if self.dimmed else self.theme
+        colour = theme.direct if self.style == LinkStyle.DIRECT else theme.around
         painter.setPen(QPen(colour, 1.5))
-        painter.setBrush(self.theme.background)
+        painter.setBrush(theme.background)
         painter.drawRoundedRect(box, 4, 4)
         painter.setPen(colour)
-        painter.setFont(self.theme.font(self.theme.link_label_px, bold=True))
+        painter.setFont(theme.font(theme.link_label_px, bold=True))
         painter.drawStaticText(QPointF(box.left() + 4, box.top() + 2), self._label)
 
 
