@@ -802,8 +802,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         return cards
 
     def focus_cards(self, ids: list[str]) -> set[str]:
-        self.finish_rebuild()
         """The cards that ids stand for: cards themselves, a function's cards, a link's two ends."""
+        self.finish_rebuild()
         out: set[str] = set()
         wanted = set(ids)
         for card_id in wanted:
