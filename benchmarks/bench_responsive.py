@@ -12,7 +12,9 @@ Actions, on the main window (offscreen, 1920x1080) with a generated workshop lai
 - paste: a 2,000-character paste into a card's in-place editor, committed with Enter;
 - open: File > Open of a saved file of that size (board, outline, guide and analysis rebuild);
 - guide: the guide's next step (each step reads the workshop);
-- outline: the outline's full rebuild (what open/new/restore ask of it while it is on screen).
+- outline: the outline's full rebuild (what open/new/restore ask of it while it is on screen);
+- export: File > Export report to a PDF (built on a worker thread from a snapshot), until it is written;
+- analysis: the analysis run at once (as after an edit, 150 ms later), with the views it updates.
 
 Run: python benchmarks/bench_responsive.py [--sizes 2000,5000] [--repeat 3]
 Prints, per action, the longest block (best and median over the repeats) and the action's own time.
@@ -152,6 +154,7 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
             or asks(window.board.board_scene, "moving")
             or asks(window.board.board_scene, "building")
             or asks(window.outline_panel, "building")
+            or bool(getattr(window.exporter, "busy", False))
         )
 
     def idle() -> None:
@@ -225,6 +228,12 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
         dock.raise_()
     app.processEvents()
     measure("outline full rebuild (on screen)", outline.rebuild)
+
+    exporter = window.exporter
+    exporter.choose_path = lambda suggested: str(folder / f"report-{n}.pdf")
+    exporter.after_export = lambda pdf: None  # no mail program, no prompt
+    measure("export a report (PDF)", exporter.export)
+    measure("analysis", window.runner.run_now)
 
     for label, samples in results.items():
         report(label, samples)

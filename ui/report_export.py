@@ -110,7 +110,7 @@ class ReportExporter(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         self._started_at = (self._generation, self._edits)
-        snapshot = self._document.workshop.model_copy(deep=True)
+        snapshot = self._document.workshop.snapshot()  # items shared: milliseconds, not a deep copy
         self._job_title = snapshot.meta.title
         self._job_target = target
         self._progress = QProgressDialog(self.tr("Building the alignment report…"), "", 0, 0, self._parent)

@@ -355,6 +355,15 @@ class Workshop(Strict):
         copied._ids = IdIndex()
         return copied
 
+    def snapshot(self) -> Workshop:
+        """A copy to read on another thread (or later) while this one goes on changing: new lists and
+        positions, the items themselves shared. Safe because operations replace an item, they never
+        change one in place (tests/workshop/test_items_never_change_in_place.py). Milliseconds, where
+        a deep copy took ~50 ms of the GUI thread at 2,000 goals."""
+        update: dict[str, Any] = {name: list(getattr(self, name)) for name in _LIST_FIELDS}
+        update["positions"] = dict(self.positions)
+        return self.model_copy(update=update)
+
     # --- lookups -------------------------------------------------------------------------------
 
     def find(self, collection: Collection, item_id: str) -> BaseModel | None:
@@ -415,3 +424,7 @@ def band_of_function(function: Function | None) -> Band:
     if function is not None and function.kind == FunctionKind.SUPPORT:
         return Band.SUPPORT
     return Band.CUSTOMER_FACING
+
+
+_LIST_FIELDS = tuple(name for name in Workshop.model_fields if name not in ("meta", "positions"))
+"""The workshop's collections (every field but the details and the positions): what a snapshot copies."""
