@@ -10,6 +10,7 @@ caller needs before it can go on).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
@@ -21,6 +22,11 @@ T = TypeVar("T")
 
 WAIT_POLL_MS = 5
 """How often a waiting window looks at the thread's result: the heartbeat of a 200 Hz screen."""
+SWITCH_SECONDS = 0.001
+"""How long a thread may hold Python's interpreter lock while another waits for it (Python's default:
+5 ms). The GUI thread asks for the lock at every timer, paint and slot; behind a report thread each
+ask waited up to 5 ms, and a report export blocked the window 37-47 ms at a time at 2,000 goals.
+At 1 ms: 20-23 ms (benchmarks/bench_responsive.py). With one thread running it changes nothing."""
 
 _threads: dict[str, ThreadPoolExecutor] = {}
 
@@ -33,6 +39,7 @@ def worker(name: str) -> ThreadPoolExecutor:
     """
     pool = _threads.get(name)
     if pool is None:
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_SECONDS))
         pool = _threads[name] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"via-{name}")
     return pool
 
