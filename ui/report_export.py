@@ -8,6 +8,7 @@ opened and the summary copied, so the facilitator can still send it by hand.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -20,6 +21,7 @@ from ui.background import worker
 from ui.document import Document
 from workshop.file_names import safe_stem
 from workshop.model import Workshop
+from workshop.report import ReportCancelledError
 
 PROGRESS_DELAY_MS = 500
 POLL_MS = 40
@@ -31,20 +33,25 @@ def suggested_file_name(ws: Workshop) -> str:
     return f"{safe_stem(ws.meta.title, 'Alignment report')} - alignment report.pdf"
 
 
-def _build_report(snapshot: Workshop, target: Path, since: Workshop | None = None) -> str:
+def _build_report(
+    snapshot: Workshop, target: Path, since: Workshop | None = None, stopped: Callable[[], bool] | None = None
+) -> str:
     """Runs on the report thread: pure Python on a private snapshot, no Qt object in sight.
 
     The thread never touches a Qt object, so a window closed (and collected) mid-export cannot pull
     one out from under it; an earlier design emitted Qt signals from a QRunnable and crashed the
     process when the garbage collector freed the runnable's wrapper while the PDF was being drawn.
     Returns the email summary; the PDF is at `target`. `since`: the earlier workshop File > Compare
-    with… chose to report on (read from its file, never edited).
+    with… chose to report on (read from its file, never edited). `stopped`: the facilitator's Stop,
+    asked as the PDF is laid out (workshop.report.ReportCancelledError then, and nothing written).
     """
     from workshop.analysis import analyse
     from workshop.report import export_pdf, summary_text
 
     analysis = analyse(snapshot)  # once: the PDF and the email summary say the same
-    extra = {"since": since} if since is not None else {}  # only when chosen: fakes in tests keep working
+    extra: dict[str, object] = {"since": since} if since is not None else {}  # only when given: fakes in tests
+    if stopped is not None:
+        extra["cancelled"] = stopped
     export_pdf(snapshot, target, analysis=analysis, **extra)
     return summary_text(snapshot, analysis=analysis)
 
@@ -67,6 +74,8 @@ class ReportExporter(QObject):
         self._job: Future[str] | None = None
         self._job_title = ""
         self._job_target = Path()
+        self._stop = threading.Event()
+        """Set by the progress dialog's Stop: the report thread sees it at its next flowable."""
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_job)
@@ -113,12 +122,21 @@ class ReportExporter(QObject):
         snapshot = self._document.workshop.snapshot()  # items shared: milliseconds, not a deep copy
         self._job_title = snapshot.meta.title
         self._job_target = target
-        self._progress = QProgressDialog(self.tr("Building the alignment report…"), "", 0, 0, self._parent)
-        self._progress.setCancelButton(None)
+        self._stop = stop = threading.Event()
+        self._progress = QProgressDialog(self.tr("Building the alignment report…"), self.tr("Stop"), 0, 0, self._parent)
         self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        self._progress.setValue(0)  # starts the clock: otherwise Qt shows a busy dialog after its default 4 s
         self._progress.setWindowTitle(self.tr("Export report"))
-        self._job = worker("report").submit(_build_report, snapshot, target, self.since)
+        self._progress.canceled.connect(self.stop)
+        self._job = worker("report").submit(_build_report, snapshot, target, self.since, stop.is_set)
         self._poll.start()
+
+    @Slot()
+    def stop(self) -> None:
+        """The facilitator's Stop: the report is abandoned within a page, and the file that was there
+        before (if any) stays as it was."""
+        if self._job is not None:
+            self._stop.set()
 
     @Slot()
     def _check_job(self) -> None:
@@ -126,7 +144,9 @@ class ReportExporter(QObject):
         if job is None or not job.done():
             return
         error = job.exception()
-        if error is not None:  # any failure becomes a message, never a traceback
+        if isinstance(error, ReportCancelledError):
+            self._close_progress()  # stopped as asked: nothing to say
+        elif error is not None:  # any failure becomes a message, never a traceback
             self._on_failed(_reason(error))
         else:
             self._on_finished(str(self._job_target), job.result())
@@ -158,7 +178,8 @@ class ReportExporter(QObject):
         self._last_title = title
         self._exported_edits = edits  # an edit made while the report was built already outdates it
         self.exported.emit(path)
-        self.after_export(self.last_pdf)
+        if not self._stop.is_set():  # finished as Stop was pressed: kept, but no offer to mail it
+            self.after_export(self.last_pdf)
 
     def _on_failed(self, reason: str) -> None:
         self._close_progress()

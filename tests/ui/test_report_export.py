@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 import workshop.analysis
 from ui.document import Document
@@ -216,3 +216,25 @@ def test_a_window_closed_while_its_report_is_built_still_leaves_a_whole_pdf(qtbo
     qtbot.waitUntil(lambda: target.exists(), timeout=60_000)
     gc.collect()
     assert "Customer loyalty" in PdfReader(target).pages[0].extract_text()
+
+
+def test_stop_abandons_the_report_and_leaves_the_earlier_file_as_it_was(exporter, qtbot, tmp_path, held_export):
+    """A 2,000-goal report takes seconds; Stop in the progress dialog ends it without a trace."""
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"last week's report")
+    exporter.choose_path = lambda suggested: str(target)
+    exporter.after_export = lambda pdf: pytest.fail("offered to mail a report that was stopped")
+    exporter.export()
+    progress = exporter._progress
+    assert not progress.isVisible()  # a quick export never flashes a dialog
+    qtbot.waitUntil(progress.isVisible, timeout=2000)  # shown once it takes over half a second (Qt's default: 4 s)
+    stop = progress.findChild(QPushButton)
+    assert progress.labelText().startswith("Building") and stop.text() == "Stop"
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+    held_export.set()
+    qtbot.waitUntil(lambda: not exporter.busy, timeout=60_000)
+    assert target.read_bytes() == b"last week's report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]  # no half-written temporary file
+    assert exporter.informed == [] and exporter.last_pdf is None
+    export_to(exporter, qtbot, target)  # and the next export works as ever
+    assert target.read_bytes().startswith(b"%PDF")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pypdf
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +73,21 @@ def test_any_text_at_all_exports(tmp_path, words):
     ws.decisions[0].text = words[2]
     path = export_pdf(ws, tmp_path / "any.pdf", analysis=Analysis(), reproducible=True)
     assert pypdf.PdfReader(str(path)).pages
+
+
+def test_a_stopped_export_leaves_the_earlier_report_and_no_temporary_file(tmp_path) -> None:
+    from workshop.report import ReportCancelledError
+
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"last week's report")
+    asked = []
+
+    def stop_after_a_few() -> bool:
+        asked.append(1)
+        return len(asked) > 12  # well into laying out the pages
+
+    with pytest.raises(ReportCancelledError):
+        export_pdf(customer_loyalty(), target, cancelled=stop_after_a_few)
+    assert len(asked) == 13
+    assert target.read_bytes() == b"last week's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]

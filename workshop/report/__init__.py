@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from workshop.findings import Analysis
@@ -19,6 +20,19 @@ __all__ = ["ReportError", "export_pdf", "summary_text"]
 
 class ReportError(Exception):
     """The report could not be written, with a message a facilitator can act on."""
+
+
+class ReportCancelledError(Exception):
+    """The facilitator stopped the export: nothing was written (not a failure, nothing to report)."""
+
+
+Cancelled = Callable[[], bool]
+"""Asked between sections and after every flowable laid out: True stops the export."""
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ReportCancelledError
 
 
 def _analyse(ws: Workshop, analysis: Analysis | None) -> tuple[Analysis, bool]:
@@ -35,7 +49,14 @@ def _analyse(ws: Workshop, analysis: Analysis | None) -> tuple[Analysis, bool]:
         return Analysis(), False
 
 
-def build_story(ws: Workshop, analysis: Analysis, analysed: bool, doc, since: Workshop | None = None) -> list:
+def build_story(
+    ws: Workshop,
+    analysis: Analysis,
+    analysed: bool,
+    doc,
+    since: Workshop | None = None,
+    cancelled: Cancelled | None = None,
+) -> list:
     from workshop.report.context import ReportContext
     from workshop.report.sections import (
         appendix,
@@ -60,6 +81,7 @@ def build_story(ws: Workshop, analysis: Analysis, analysed: bool, doc, since: Wo
     )
     story: list = []
     for section in (cover, summary, tree, trace, functions, findings, negativa, suggestions, appendix):
+        _check(cancelled)
         story += section.build(ctx)
         if section is summary and since is not None:  # right after the summary: what a director reads next
             story += _since_section(ctx, since)
@@ -106,10 +128,13 @@ def export_pdf(
     reproducible: bool = False,
     analysis: Analysis | None = None,
     since: Workshop | None = None,
+    cancelled: Cancelled | None = None,
 ) -> Path:
     """Write the alignment report to `path` (A4 or Letter) and return the path.
 
     `since`, the previous workshop, adds the section "Since last time" (workshop/compare).
+    `cancelled`, asked as the report is put together and laid out (a 2,000-goal report takes ~2 s),
+    stops it with ReportCancelledError, leaving whatever was at `path` as it was.
 
     `reproducible` fixes dates and ids so the same workshop gives byte-identical files (tests, diffs).
     The file is written to a temporary name and renamed, so a failed export never leaves half a PDF
@@ -141,8 +166,10 @@ def export_pdf(
             author=meta.facilitator or "Via",
             subject=subject,
             reproducible=reproducible,
+            cancelled=cancelled,
         )
-        doc.build(build_story(ws, analysis, analysed, doc, since))
+        doc.build(build_story(ws, analysis, analysed, doc, since, cancelled))
+        _check(cancelled)
         os.chmod(tmp, mode_for(target))
         os.replace(tmp, target)
     except OSError as exc:

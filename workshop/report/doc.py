@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from workshop.report import fonts, rtl
+from workshop.report import ReportCancelledError, fonts, rtl
 from workshop.report import styles as st
 from workshop.report.bidipara import BidiParagraph
 from workshop.report.escape import clip
@@ -33,7 +35,19 @@ def paper_size(paper: str) -> tuple[float, float]:
 
 
 class ReportDoc(BaseDocTemplate):
-    def __init__(self, target, *, paper: str, title: str, author: str, subject: str, reproducible: bool) -> None:
+    def __init__(
+        self,
+        target,
+        *,
+        paper: str,
+        title: str,
+        author: str,
+        subject: str,
+        reproducible: bool,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.cancelled = cancelled
+        """Asked after every flowable laid out: True stops the build (ReportCancelledError)."""
         size = paper_size(paper)
         fonts.register()
         super().__init__(
@@ -89,6 +103,8 @@ class ReportDoc(BaseDocTemplate):
         canvas.restoreState()
 
     def afterFlowable(self, flowable) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ReportCancelledError
         if isinstance(flowable, Heading):
             canvas = self.canv
             if self._headings == 0:
