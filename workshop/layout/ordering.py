@@ -37,7 +37,7 @@ class Effort:
     """Improve the depth-first first order too, not only the breadth-first one."""
 
 
-SMALL, LARGE = Effort(6, 1, 2, False), Effort(8, 0, 3, False)
+SMALL, LARGE = Effort(6, 1, 2, False), Effort(4, 0, 1, False)
 """Measured on generated workshops with 20% extra links (benchmarks/bench_tidy_vs_dot.py): at 100 goals
 one round of transposition per sweep still pays; from 500 goals transposition costs time and
 crossings, and sifting every start (not only the best) gains ~1% for twice the time."""

@@ -19,7 +19,7 @@ from collections.abc import Generator
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
 from workshop.layout.graph import LayeredGraph
 
-PASSES = 8
+PASSES = 4
 DUMMY_GAP = H_GAP
 """Space kept between a link passing through a layer and the cards beside it."""
 DUMMY_WEIGHT = 256.0
@@ -28,9 +28,11 @@ IDLE_WEIGHT = 0.01
 """Weight of the wish of a card with no link on the side a pass looks at: it keeps its place."""
 CARD_SEPARATION = CARD_WIDTH + H_GAP
 LINE_PULL = 0.0
-STRAIGHTEN_PASSES = 1
+STRAIGHTEN_PASSES = 4
 """One is enough: on generated workshops it takes lines cutting through a card from ~15 to ~2 at 500 goals."""
 LINE_WEIGHT = 1e6
+END_WEIGHT = 1.0
+ALTERNATE = False
 """How far a card follows the line of a long link (0: it heads for the far end; the last pass uses 1)."""
 
 
@@ -161,8 +163,12 @@ def place_steps(
     # Straighten: cards that a finished long link would still cut through step aside, as little as
     # the order allows; the links' ends no longer move, so the lines are final.
     yield total / (total + 1)
-    for _ in range(STRAIGHTEN_PASSES):
-        for layer_index in range(count):
+    end_weight = [1.0] * g.size
+    for upper, lower in g.chain_ends.values():
+        end_weight[upper] = end_weight[lower] = END_WEIGHT
+    for straighten in range(STRAIGHTEN_PASSES):
+        span = range(count) if straighten % 2 == 0 or not ALTERNATE else range(count - 1, -1, -1)
+        for layer_index in span:
             layer = items[layer_index]
             if not any(dummy[n] for n in layer):
                 continue
@@ -177,7 +183,7 @@ def place_steps(
                     weights.append(LINE_WEIGHT)
                 else:
                     wishes.append(x[node])
-                    weights.append(1.0)
+                    weights.append(end_weight[node])
             _settle(layer_index, layer, offsets[layer_index], wishes, weights, x, dummy, obstacles)
 
     _close_gaps(g, items, x, dummy, obstacles)
