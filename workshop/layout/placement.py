@@ -47,23 +47,33 @@ def _separation(a_is_dummy: bool, b_is_dummy: bool) -> float:
 
 def _isotonic(wishes: list[float], weights: list[float], offsets: list[float]) -> list[float]:
     """Closest x (weighted least squares) to the wishes with x[i+1] - x[i] >= offsets[i+1] - offsets[i]."""
-    # blocks of [weighted sum, weight, count] over y = x - offset, which must not decrease
-    sums: list[float] = []
-    masses: list[float] = []
-    counts: list[int] = []
-    for wish, weight, offset in zip(wishes, weights, offsets, strict=True):
-        total, mass, count = (wish - offset) * weight, weight, 1
-        while sums and sums[-1] * mass >= total * masses[-1]:
-            total += sums.pop()
-            mass += masses.pop()
-            count += counts.pop()
-        sums.append(total)
-        masses.append(mass)
-        counts.append(count)
-    out: list[float] = []
-    for total, mass, count in zip(sums, masses, counts, strict=True):
-        out.extend([total / mass] * count)
-    return [value + offset for value, offset in zip(out, offsets, strict=True)]
+    # pool adjacent violators over y = x - offset, which must not decrease: a stack of blocks (weighted
+    # sum, weight, first index) in preallocated lists, as this runs for every layer of every pass
+    n = len(wishes)
+    sums = [0.0] * n
+    masses = [0.0] * n
+    firsts = [0] * n
+    top = -1
+    for i in range(n):
+        weight = weights[i]
+        total, mass, first = (wishes[i] - offsets[i]) * weight, weight, i
+        while top >= 0 and sums[top] * mass >= total * masses[top]:
+            total += sums[top]
+            mass += masses[top]
+            first = firsts[top]
+            top -= 1
+        top += 1
+        sums[top] = total
+        masses[top] = mass
+        firsts[top] = first
+    out = [0.0] * n
+    end = n
+    for block in range(top, -1, -1):
+        value = sums[block] / masses[block]
+        for j in range(firsts[block], end):
+            out[j] = value + offsets[j]
+        end = firsts[block]
+    return out
 
 
 class Obstacles:
