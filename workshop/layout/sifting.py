@@ -141,7 +141,8 @@ def sift_layer_steps(
             _apply(g, layer_index, pos, [node for unit in units for node in unit])
         return gained
     np.fill_diagonal(matrix, 0)
-    before_u = np.ascontiguousarray(matrix.T)  # before_u[u, w] = matrix[w, u]: w left of u
+    # change[u, w] = matrix[w, u] - matrix[u, w]: what putting u right of w rather than left of it adds
+    change = np.ascontiguousarray(matrix.T, dtype=np.int64) - matrix
     sequence = np.arange(count)
     where = np.arange(count)
     prefix = np.zeros(count + 1, dtype=np.int64)
@@ -154,11 +155,12 @@ def sift_layer_steps(
         at = int(where[u])
         # Slot i (before sequence[i]) costs, up to a constant, the sum over j < i of what putting u right
         # of sequence[j] rather than left of it adds; u's own entry is 0, so slots at and at+1 are "stay".
-        np.cumsum(before_u[u].take(sequence) - matrix[u].take(sequence), out=prefix[1:])
-        best = int(np.argmin(prefix))
-        if prefix[best] >= prefix[at]:
+        np.cumsum(change[u].take(sequence), out=prefix[1:])
+        best = int(prefix.argmin())
+        low, here = int(prefix[best]), int(prefix[at])
+        if low >= here:
             continue
-        gained += int(prefix[at] - prefix[best])
+        gained += here - low
         if best < at:
             sequence[best + 1 : at + 1] = sequence[best:at].copy()
             sequence[best] = u
