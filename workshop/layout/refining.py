@@ -22,6 +22,7 @@ SIFT_ROUNDS = 1
 """Rounds of sifting on the order read back from a drawing (each stops early when it gains nothing)."""
 
 REFINE_ROUNDS = 2
+PLACE_PASSES = 4
 
 
 def refine_rounds(g: LayeredGraph) -> int:
@@ -66,7 +67,7 @@ def refine_steps(
             except StopIteration:
                 break
             yield
-        placing = place_steps(g, obstacles)
+        placing = place_steps(g, obstacles, PLACE_PASSES)
         while True:
             try:
                 next(placing)

@@ -38,6 +38,10 @@ def crossing_matrix(
             _add_side(total, ends)
     return total
 
+MATMUL_WORK = 300_000
+"""Up to how many multiply-adds (cards with several links x places x cards) a side's crossings come
+from matrix products rather than a search per card with several links."""
+
 
 def _add_side(total: np.ndarray, ends: list[list[int]]) -> None:
     """Add one side's crossings to the matrix, given each card's sorted link ends on that side.
@@ -58,6 +62,16 @@ def _add_side(total: np.ndarray, ends: list[list[int]]) -> None:
         return
     owner = np.repeat(np.arange(k), degree)
     end = np.fromiter((a for e in ends for a in e), dtype=np.int64, count=int(degree.sum()))
+    reach = int(end.max()) + 1
+    if multi.size * reach * k <= MATMUL_WORK:
+        # with few cards, two matrix products beat a Python call per card with several links:
+        # has[v, p] = v links to place p, left[w, p] = links of w left of p, C = has @ left.T
+        has = np.zeros((k, reach))
+        has[owner, end] = 1.0
+        left = np.cumsum(has, axis=1) - has
+        total[multi, :] += (has[multi] @ left.T).astype(total.dtype)
+        total[np.ix_(single, multi)] += (has[single] @ left[multi].T).astype(total.dtype)
+        return
     # column w, for the one-link cards v: links of w left of a_v
     columns = np.stack([np.searchsorted(np.asarray(ends[w]), first, side="left") for w in multi.tolist()], axis=1)
     columns[~single, :] = 0
@@ -155,7 +169,7 @@ def sift_layer_steps(
         at = int(where[u])
         # Slot i (before sequence[i]) costs, up to a constant, the sum over j < i of what putting u right
         # of sequence[j] rather than left of it adds; u's own entry is 0, so slots at and at+1 are "stay".
-        np.cumsum(change[u].take(sequence), out=prefix[1:])
+        change[u].take(sequence).cumsum(out=prefix[1:])
         best = int(prefix.argmin())
         low, here = int(prefix[best]), int(prefix[at])
         if low >= here:
