@@ -14,7 +14,7 @@ every size (benchmarks/bench_tidy_vs_dot.py). The result is deterministic for a 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
@@ -364,21 +364,17 @@ def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: 
 def total_crossings(g: LayeredGraph, pos: list[int]) -> int:
     """Crossings between every pair of neighbouring layers, dummies included (inversion count)."""
     total = 0
+    down = g.down
     for upper_index in range(len(g.layers) - 1):
-        edges = sorted((pos[u], pos[d]) for u in g.layers[upper_index] for d in g.down[u])
-        if len(edges) < 2:
-            continue
         size = len(g.layers[upper_index + 1])
-        tree = [0] * (size + 1)
-        for seen, (_, lower) in enumerate(edges):
-            # count earlier edges whose lower end is strictly to the right of this one
-            i, not_right = lower + 1, 0
-            while i > 0:
-                not_right += tree[i]
-                i -= i & -i
-            total += seen - not_right
-            i = lower + 1
-            while i <= size:
-                tree[i] += 1
-                i += i & -i
+        keys = sorted([pos[u] * size + pos[d] for u in g.layers[upper_index] for d in down[u]])
+        if len(keys) < 2:
+            continue
+        # earlier links (left at the top) whose lower end is strictly right of this one's: the lower ends
+        # seen so far kept sorted (insort is a C memmove, quicker than a tree of counts in Python)
+        seen: list[int] = []
+        for count, key in enumerate(keys):
+            lower = key % size
+            total += count - bisect_right(seen, lower)
+            insort(seen, lower)
     return total
