@@ -236,8 +236,10 @@ def _sort_layer(g: LayeredGraph, layer_index: int, pos: list[int], reference: li
             keys[node] = g.pinned[node][0] / SLOT
             continue
         neighbours = reference[node]
-        if neighbours:
-            keys[node] = _median(sorted(pos[n] for n in neighbours))
+        if len(neighbours) == 1:
+            keys[node] = float(pos[neighbours[0]])
+        elif neighbours:
+            keys[node] = _median(sorted([pos[n] for n in neighbours]))
     if g.blocks:
         for root, members in g.blocks.items():
             if g.layer[root] != layer_index:
@@ -276,6 +278,15 @@ def _pair_crossings(left: list[int], right: list[int]) -> tuple[int, int]:
     return as_is, swapped
 
 
+def _sorted_ends(layer: list[int], adjacency: list[list[int]], pos: list[int]) -> list[list[int]]:
+    """Each card's neighbour positions on one side, sorted (most cards have one: no sort)."""
+    out: list[list[int]] = []
+    for v in layer:
+        near = adjacency[v]
+        out.append([pos[near[0]]] if len(near) == 1 else sorted([pos[n] for n in near]))
+    return out
+
+
 def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int, allow_equal: bool = False) -> None:
     """Swap neighbours while that lowers crossings; only layers next to a change are looked at again.
     With `allow_equal`, swaps that change nothing are made too, to walk off a plateau (as dot does)."""
@@ -296,8 +307,8 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int,
                             touched[near] = True
                 continue
             # neighbour positions in the layers above and below do not change while this one is scanned
-            ups = [sorted([pos[n] for n in up[v]]) for v in layer]
-            downs = [sorted([pos[n] for n in down[v]]) for v in layer]
+            ups = _sorted_ends(layer, up, pos)
+            downs = _sorted_ends(layer, down, pos)
             changed = False
             for i in range(len(layer) - 1):
                 v, w = layer[i], layer[i + 1]
