@@ -19,7 +19,7 @@ from collections.abc import Generator
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
 from workshop.layout.graph import LayeredGraph
 
-PASSES = 4
+PASSES = 2
 DUMMY_GAP = H_GAP
 """Space kept between a link passing through a layer and the cards beside it."""
 DUMMY_WEIGHT = 256.0

@@ -14,20 +14,21 @@ from __future__ import annotations
 from collections.abc import Generator, Sequence
 
 from workshop.layout.graph import LayeredGraph
-from workshop.layout.ordering import _keep_blocks_together, _positions, total_crossings
+from workshop.layout.ordering import SMALL_NODES, _keep_blocks_together, _positions, total_crossings
 from workshop.layout.placement import Obstacles, place_steps
 from workshop.layout.sifting import sift_steps
 
 SIFT_ROUNDS = 1
 """Rounds of sifting on the order read back from a drawing (each stops early when it gains nothing)."""
 
-REFINE_ROUNDS = 2
-PLACE_PASSES = 4
+REFINE_ROUNDS = 3
+PLACE_PASSES = 2
+SMALL_ROUNDS = 2
 
 
 def refine_rounds(g: LayeredGraph) -> int:
     """Rounds of refinement a graph of this size gets."""
-    return REFINE_ROUNDS
+    return SMALL_ROUNDS if g.size <= SMALL_NODES else REFINE_ROUNDS
 
 
 def drawn_order(g: LayeredGraph, x: Sequence[float]) -> list[list[int]]:

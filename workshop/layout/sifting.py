@@ -65,9 +65,8 @@ def _add_side(total: np.ndarray, ends: list[list[int]]) -> None:
     reach = int(end.max()) + 1
     if multi.size * reach * k <= MATMUL_WORK:
         # with few cards, two matrix products beat a Python call per card with several links:
-        # has[v, p] = v links to place p, left[w, p] = links of w left of p, C = has @ left.T
-        has = np.zeros((k, reach))
-        has[owner, end] = 1.0
+        # has[v, p] = links of v to place p, left[w, p] = links of w left of p, C = has @ left.T
+        has = np.bincount(owner * reach + end, minlength=k * reach).reshape(k, reach).astype(np.float64)
         left = np.cumsum(has, axis=1) - has
         total[multi, :] += (has[multi] @ left.T).astype(total.dtype)
         total[np.ix_(single, multi)] += (has[single] @ left[multi].T).astype(total.dtype)
