@@ -270,9 +270,15 @@ def _pair_crossings(left: list[int], right: list[int]) -> tuple[int, int]:
     both lists hold sorted neighbour positions."""
     if not left or not right:
         return 0, 0
-    if len(left) == 1 and len(right) == 1:
-        a, b = left[0], right[0]
-        return int(a > b), int(b > a)
+    if len(left) == 1:
+        a = left[0]
+        if len(right) == 1:
+            b = right[0]
+            return int(a > b), int(b > a)
+        return bisect_left(right, a), len(right) - bisect_right(right, a)
+    if len(right) == 1:
+        b = right[0]
+        return len(left) - bisect_right(left, b), bisect_left(left, b)
     as_is = sum(bisect_left(right, a) for a in left)
     swapped = sum(bisect_left(left, b) for b in right)
     return as_is, swapped
