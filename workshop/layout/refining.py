@@ -23,7 +23,7 @@ SIFT_ROUNDS = 1
 
 REFINE_ROUNDS = 3
 PLACE_PASSES = 2
-SMALL_ROUNDS = 2
+SMALL_ROUNDS = 1
 
 
 def refine_rounds(g: LayeredGraph) -> int:
