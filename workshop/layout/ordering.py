@@ -7,8 +7,10 @@ then sifting (workshop/layout/sifting.py: each card tries every place in its lay
 the result further than dot gets. Pinned cards sort by where they are pinned and are not moved by
 transposition or sifting; goals joined by a flat link move as one block.
 
-How much work is done depends on the graph's size (`effort`): a small board can afford many sweeps
-and every start sifted, a big one a few sweeps and one sifting, so Tidy stays quicker than dot at
+How much work is done depends on the graph's size (`effort`): a small board gets a round of
+transposition after each sweep, a big one not. Tidy itself sifts later, on the order read back from
+its drawing (workshop/layout/refining.py), which is what the room sees; `Effort.sift_rounds` lets
+`order` sift here too (the tests and the benchmark's order count). Tidy stays quicker than dot at
 every size (benchmarks/bench_tidy_vs_dot.py). The result is deterministic for a given workshop.
 """
 
@@ -40,7 +42,8 @@ class Effort:
 SMALL, LARGE = Effort(6, 1, 0, False), Effort(6, 0, 0, False)
 """Measured on generated workshops with 20% extra links (benchmarks/bench_tidy_vs_dot.py): at 100 goals
 one round of transposition per sweep still pays; from 500 goals transposition costs time and
-crossings, and sifting every start (not only the best) gains ~1% for twice the time."""
+crossings. No sifting here: Tidy's refinement sifts the drawn order, which gave fewer drawn
+crossings at 500 and 2,000 goals in less time than sifting both here and there."""
 SMALL_NODES = 400
 """Cards and link bends (dummies) up to which a graph counts as small (100 goals: ~150)."""
 STALL_LIMIT = 6

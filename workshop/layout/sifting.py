@@ -38,6 +38,7 @@ def crossing_matrix(
             _add_side(total, ends)
     return total
 
+
 MATMUL_WORK = 300_000
 """Up to how many multiply-adds (cards with several links x places x cards) a side's crossings come
 from matrix products rather than a search per card with several links."""
