@@ -180,6 +180,8 @@ def place_steps(
         span = range(count) if straighten % 2 == 0 or not ALTERNATE else range(count - 1, -1, -1)
         for layer_index in span:
             layer = items[layer_index]
+            if len(layer) > 500:
+                yield total / (total + 1)
             if not any(dummy[n] for n in layer):
                 continue
             wishes = []

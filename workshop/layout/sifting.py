@@ -155,8 +155,10 @@ def sift_layer_steps(
             _apply(g, layer_index, pos, [node for unit in units for node in unit])
         return gained
     np.fill_diagonal(matrix, 0)
+    yield
     # change[u, w] = matrix[w, u] - matrix[u, w]: what putting u right of w rather than left of it adds
-    change = np.ascontiguousarray(matrix.T, dtype=np.int64) - matrix
+    # (the matrix's own type: int16 only where no entry reaches 16,000, so neither does a difference)
+    change = np.subtract(matrix.T, matrix, order="C")
     sequence = np.arange(count)
     where = np.arange(count)
     prefix = np.zeros(count + 1, dtype=np.int64)
