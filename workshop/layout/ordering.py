@@ -7,14 +7,16 @@ then sifting (workshop/layout/sifting.py: each card tries every place in its lay
 the result further than dot gets. Pinned cards sort by where they are pinned and are not moved by
 transposition or sifting; goals joined by a flat link move as one block.
 
-How much work is done depends on the graph's size (`effort`): a small board can afford many sweeps
-and every start sifted, a big one a few sweeps and one sifting, so Tidy stays quicker than dot at
+How much work is done depends on the graph's size (`effort`): a small board gets a round of
+transposition after each sweep, a big one not. Tidy itself sifts later, on the order read back from
+its drawing (workshop/layout/refining.py), which is what the room sees; `Effort.sift_rounds` lets
+`order` sift here too (the tests and the benchmark's order count). Tidy stays quicker than dot at
 every size (benchmarks/bench_tidy_vs_dot.py). The result is deterministic for a given workshop.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
@@ -37,10 +39,11 @@ class Effort:
     """Improve the depth-first first order too, not only the breadth-first one."""
 
 
-SMALL, LARGE = Effort(6, 1, 2, False), Effort(8, 0, 3, False)
+SMALL, LARGE = Effort(6, 1, 0, False), Effort(6, 0, 0, False)
 """Measured on generated workshops with 20% extra links (benchmarks/bench_tidy_vs_dot.py): at 100 goals
 one round of transposition per sweep still pays; from 500 goals transposition costs time and
-crossings, and sifting every start (not only the best) gains ~1% for twice the time."""
+crossings. No sifting here: Tidy's refinement sifts the drawn order, which gave fewer drawn
+crossings at 500 and 2,000 goals in less time than sifting both here and there."""
 SMALL_NODES = 400
 """Cards and link bends (dummies) up to which a graph counts as small (100 goals: ~150)."""
 STALL_LIMIT = 6
@@ -236,8 +239,10 @@ def _sort_layer(g: LayeredGraph, layer_index: int, pos: list[int], reference: li
             keys[node] = g.pinned[node][0] / SLOT
             continue
         neighbours = reference[node]
-        if neighbours:
-            keys[node] = _median(sorted(pos[n] for n in neighbours))
+        if len(neighbours) == 1:
+            keys[node] = float(pos[neighbours[0]])
+        elif neighbours:
+            keys[node] = _median(sorted([pos[n] for n in neighbours]))
     if g.blocks:
         for root, members in g.blocks.items():
             if g.layer[root] != layer_index:
@@ -268,12 +273,27 @@ def _pair_crossings(left: list[int], right: list[int]) -> tuple[int, int]:
     both lists hold sorted neighbour positions."""
     if not left or not right:
         return 0, 0
-    if len(left) == 1 and len(right) == 1:
-        a, b = left[0], right[0]
-        return int(a > b), int(b > a)
+    if len(left) == 1:
+        a = left[0]
+        if len(right) == 1:
+            b = right[0]
+            return int(a > b), int(b > a)
+        return bisect_left(right, a), len(right) - bisect_right(right, a)
+    if len(right) == 1:
+        b = right[0]
+        return len(left) - bisect_right(left, b), bisect_left(left, b)
     as_is = sum(bisect_left(right, a) for a in left)
     swapped = sum(bisect_left(left, b) for b in right)
     return as_is, swapped
+
+
+def _sorted_ends(layer: list[int], adjacency: list[list[int]], pos: list[int]) -> list[list[int]]:
+    """Each card's neighbour positions on one side, sorted (most cards have one: no sort)."""
+    out: list[list[int]] = []
+    for v in layer:
+        near = adjacency[v]
+        out.append([pos[near[0]]] if len(near) == 1 else sorted([pos[n] for n in near]))
+    return out
 
 
 def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int, allow_equal: bool = False) -> None:
@@ -296,8 +316,8 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int,
                             touched[near] = True
                 continue
             # neighbour positions in the layers above and below do not change while this one is scanned
-            ups = [sorted([pos[n] for n in up[v]]) for v in layer]
-            downs = [sorted([pos[n] for n in down[v]]) for v in layer]
+            ups = _sorted_ends(layer, up, pos)
+            downs = _sorted_ends(layer, down, pos)
             changed = False
             for i in range(len(layer) - 1):
                 v, w = layer[i], layer[i + 1]
@@ -327,6 +347,14 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int,
             return
 
 
+def _unit_ends(unit: list[int], adjacency: list[list[int]], pos: list[int]) -> list[int]:
+    if len(unit) == 1:
+        near = adjacency[unit[0]]
+        if len(near) == 1:
+            return [pos[near[0]]]
+    return sorted([pos[n] for m in unit for n in adjacency[m]])
+
+
 def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: list[bool], even_swaps: bool) -> bool:
     """Transpose for a layer holding flat-link blocks: a block swaps with its neighbour as one unit, so
     cards can pass it (a block that stopped every swap left its layer's order stuck: 20% more crossings)."""
@@ -339,15 +367,20 @@ def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: 
         else:
             units.append([node])
     fixed = [any(pinned[n] for n in unit) for unit in units]
-    ups = [sorted([pos[n] for m in unit for n in g.up[m]]) for unit in units]
-    downs = [sorted([pos[n] for m in unit for n in g.down[m]]) for unit in units]
+    ups = [_unit_ends(unit, g.up, pos) for unit in units]
+    downs = [_unit_ends(unit, g.down, pos) for unit in units]
     changed = False
     for i in range(len(units) - 1):
         if fixed[i] or fixed[i + 1]:
             continue
-        a1, s1 = _pair_crossings(ups[i], ups[i + 1])
-        a2, s2 = _pair_crossings(downs[i], downs[i + 1])
-        before, after = a1 + a2, s1 + s2
+        uv, uw, dv, dw = ups[i], ups[i + 1], downs[i], downs[i + 1]
+        if len(uv) == 1 and len(uw) == 1 and len(dv) == 1 and len(dw) == 1:
+            before = (uv[0] > uw[0]) + (dv[0] > dw[0])
+            after = (uw[0] > uv[0]) + (dw[0] > dv[0])
+        else:
+            a1, s1 = _pair_crossings(uv, uw)
+            a2, s2 = _pair_crossings(dv, dw)
+            before, after = a1 + a2, s1 + s2
         if after < before or (even_swaps and after == before and before > 0):
             units[i], units[i + 1] = units[i + 1], units[i]
             ups[i], ups[i + 1] = ups[i + 1], ups[i]
@@ -364,21 +397,17 @@ def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: 
 def total_crossings(g: LayeredGraph, pos: list[int]) -> int:
     """Crossings between every pair of neighbouring layers, dummies included (inversion count)."""
     total = 0
+    down = g.down
     for upper_index in range(len(g.layers) - 1):
-        edges = sorted((pos[u], pos[d]) for u in g.layers[upper_index] for d in g.down[u])
-        if len(edges) < 2:
-            continue
         size = len(g.layers[upper_index + 1])
-        tree = [0] * (size + 1)
-        for seen, (_, lower) in enumerate(edges):
-            # count earlier edges whose lower end is strictly to the right of this one
-            i, not_right = lower + 1, 0
-            while i > 0:
-                not_right += tree[i]
-                i -= i & -i
-            total += seen - not_right
-            i = lower + 1
-            while i <= size:
-                tree[i] += 1
-                i += i & -i
+        keys = sorted([pos[u] * size + pos[d] for u in g.layers[upper_index] for d in down[u]])
+        if len(keys) < 2:
+            continue
+        # earlier links (left at the top) whose lower end is strictly right of this one's: the lower ends
+        # seen so far kept sorted (insort is a C memmove, quicker than a tree of counts in Python)
+        seen: list[int] = []
+        for count, key in enumerate(keys):
+            lower = key % size
+            total += count - bisect_right(seen, lower)
+            insort(seen, lower)
     return total

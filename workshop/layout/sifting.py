@@ -39,6 +39,11 @@ def crossing_matrix(
     return total
 
 
+MATMUL_WORK = 300_000
+"""Up to how many multiply-adds (cards with several links x places x cards) a side's crossings come
+from matrix products rather than a search per card with several links."""
+
+
 def _add_side(total: np.ndarray, ends: list[list[int]]) -> None:
     """Add one side's crossings to the matrix, given each card's sorted link ends on that side.
 
@@ -58,6 +63,15 @@ def _add_side(total: np.ndarray, ends: list[list[int]]) -> None:
         return
     owner = np.repeat(np.arange(k), degree)
     end = np.fromiter((a for e in ends for a in e), dtype=np.int64, count=int(degree.sum()))
+    reach = int(end.max()) + 1
+    if multi.size * reach * k <= MATMUL_WORK:
+        # with few cards, two matrix products beat a Python call per card with several links:
+        # has[v, p] = links of v to place p, left[w, p] = links of w left of p, C = has @ left.T
+        has = np.bincount(owner * reach + end, minlength=k * reach).reshape(k, reach).astype(np.float64)
+        left = np.cumsum(has, axis=1) - has
+        total[multi, :] += (has[multi] @ left.T).astype(total.dtype)
+        total[np.ix_(single, multi)] += (has[single] @ left[multi].T).astype(total.dtype)
+        return
     # column w, for the one-link cards v: links of w left of a_v
     columns = np.stack([np.searchsorted(np.asarray(ends[w]), first, side="left") for w in multi.tolist()], axis=1)
     columns[~single, :] = 0
@@ -141,7 +155,10 @@ def sift_layer_steps(
             _apply(g, layer_index, pos, [node for unit in units for node in unit])
         return gained
     np.fill_diagonal(matrix, 0)
-    before_u = np.ascontiguousarray(matrix.T)  # before_u[u, w] = matrix[w, u]: w left of u
+    yield
+    # change[u, w] = matrix[w, u] - matrix[u, w]: what putting u right of w rather than left of it adds
+    # (the matrix's own type: int16 only where no entry reaches 16,000, so neither does a difference)
+    change = np.subtract(matrix.T, matrix, order="C")
     sequence = np.arange(count)
     where = np.arange(count)
     prefix = np.zeros(count + 1, dtype=np.int64)
@@ -154,11 +171,12 @@ def sift_layer_steps(
         at = int(where[u])
         # Slot i (before sequence[i]) costs, up to a constant, the sum over j < i of what putting u right
         # of sequence[j] rather than left of it adds; u's own entry is 0, so slots at and at+1 are "stay".
-        np.cumsum(before_u[u].take(sequence) - matrix[u].take(sequence), out=prefix[1:])
-        best = int(np.argmin(prefix))
-        if prefix[best] >= prefix[at]:
+        change[u].take(sequence).cumsum(out=prefix[1:])
+        best = int(prefix.argmin())
+        low, here = int(prefix[best]), int(prefix[at])
+        if low >= here:
             continue
-        gained += int(prefix[at] - prefix[best])
+        gained += here - low
         if best < at:
             sequence[best + 1 : at + 1] = sequence[best:at].copy()
             sequence[best] = u

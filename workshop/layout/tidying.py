@@ -14,6 +14,7 @@ from workshop.geometry import CARD_WIDTH
 from workshop.layout.graph import build
 from workshop.layout.ordering import order_steps
 from workshop.layout.placement import CARD_SEPARATION, Obstacles, place_steps
+from workshop.layout.refining import refine_rounds, refine_steps
 from workshop.model import BAND_ORDER, Band, Workshop
 
 
@@ -71,6 +72,17 @@ def tidy_steps(ws: Workshop, keep: Collection[str] = ()) -> Generator[float, Non
             x = finished.value
             break
         yield 0.8 + 0.19 * share
+    rounds = refine_rounds(g)
+    if rounds:
+        locked = [n in g.pinned for n in range(g.size)]
+        refining = refine_steps(g, obstacles, x, locked, rounds)
+        while True:
+            try:
+                next(refining)
+            except StopIteration as finished:
+                x = finished.value
+                break
+            yield 0.99
 
     result: dict[str, tuple[float, float]] = {}
     for node in range(g.size):

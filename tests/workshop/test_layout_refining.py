@@ -1,0 +1,65 @@
+"""Refining Tidy's drawing against straight lines: never worse than the first placement, counts what
+the room sees, keeps pins and flat-link blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+import workshop.layout.refining as refining
+from workshop.geometry import CARD_WIDTH
+from workshop.layout import count_crossings, tidy
+from workshop.layout.graph import build
+from workshop.layout.ordering import order
+from workshop.layout.placement import Obstacles, place
+from workshop.layout.refining import drawn_crossings, drawn_order
+from workshop.model import Workshop
+from workshop.synthetic import generate, with_extra_links
+
+
+def _without_flat_links(ws: Workshop) -> Workshop:
+    g = build(ws)
+    layer = {g.ids[n]: g.layer[n] for n in range(g.size) if not g.is_dummy(n)}
+    links = [
+        link
+        for link in ws.links
+        if link.source in layer and link.target in layer and layer[link.source] != layer[link.target]
+    ]
+    return ws.model_copy(update={"links": links})
+
+
+@pytest.mark.parametrize(("goals", "seed"), [(100, 1), (100, 5), (300, 2)])
+def test_refined_drawing_never_has_more_crossings_than_the_first_placement(
+    goals: int, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = with_extra_links(generate(goals, seed=seed), 0.2, seed=seed + 6)
+    refined = tidy(ws)
+    monkeypatch.setattr(refining, "refine_rounds", lambda g: 0)
+    first = tidy(ws)
+    assert count_crossings(ws, refined) <= count_crossings(ws, first)
+
+
+def test_drawn_count_is_the_crossings_of_the_straight_lines_between_layers() -> None:
+    # flat links aside: a block of goals they join moves as one, so a line passing between two of
+    # them is counted where the block is
+    ws = _without_flat_links(with_extra_links(generate(150, seed=4), 0.2, seed=10))
+    g = build(ws)
+    assert not g.blocks and g.chain_ends
+    order(g)
+    x = place(g, Obstacles([], g.layer_y))
+    drawn = {g.ids[n]: (x[n] - CARD_WIDTH / 2, g.layer_y[g.layer[n]]) for n in range(g.size) if not g.is_dummy(n)}
+    assert drawn_crossings(g, x) == count_crossings(ws, drawn)
+
+
+def test_drawn_order_keeps_every_card_and_flat_link_blocks_side_by_side() -> None:
+    ws = with_extra_links(generate(300, seed=1), 0.2, seed=7)
+    g = build(ws)
+    order(g)
+    assert g.blocks
+    before = [sorted(layer) for layer in g.layers]
+    x = place(g, Obstacles([], g.layer_y))
+    layers = drawn_order(g, x)
+    assert [sorted(layer) for layer in layers] == before
+    for members in g.blocks.values():
+        layer = layers[g.layer[members[0]]]
+        spots = sorted(layer.index(m) for m in members)
+        assert spots == list(range(spots[0], spots[0] + len(members)))
