@@ -323,15 +323,7 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int,
                 v, w = layer[i], layer[i + 1]
                 if locked[v] or locked[w]:
                     continue
-                # most cards have one link each way: settle those without a call
-                uv, uw, dv, dw = ups[i], ups[i + 1], downs[i], downs[i + 1]
-                if len(uv) == 1 and len(uw) == 1 and len(dv) == 1 and len(dw) == 1:
-                    before = (uv[0] > uw[0]) + (dv[0] > dw[0])
-                    after = (uw[0] > uv[0]) + (dw[0] > dv[0])
-                else:
-                    a1, s1 = _pair_crossings(uv, uw)
-                    a2, s2 = _pair_crossings(dv, dw)
-                    before, after = a1 + a2, s1 + s2
+                before, after = _swap_crossings(ups[i], ups[i + 1], downs[i], downs[i + 1])
                 if after < before or (even_swaps and after == before and before > 0):
                     layer[i], layer[i + 1] = w, v
                     pos[v], pos[w] = i + 1, i
@@ -345,6 +337,16 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int,
         dirty = touched
         if not any(dirty):
             return
+
+
+def _swap_crossings(uv: list[int], uw: list[int], dv: list[int], dw: list[int]) -> tuple[int, int]:
+    """Crossings between two neighbours' links (up ends uv, uw; down ends dv, dw) as they stand and
+    swapped. Most cards have one link each way: those are settled without a call."""
+    if len(uv) == 1 and len(uw) == 1 and len(dv) == 1 and len(dw) == 1:
+        return (uv[0] > uw[0]) + (dv[0] > dw[0]), (uw[0] > uv[0]) + (dw[0] > dv[0])
+    a1, s1 = _pair_crossings(uv, uw)
+    a2, s2 = _pair_crossings(dv, dw)
+    return a1 + a2, s1 + s2
 
 
 def _unit_ends(unit: list[int], adjacency: list[list[int]], pos: list[int]) -> list[int]:
@@ -373,14 +375,7 @@ def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: 
     for i in range(len(units) - 1):
         if fixed[i] or fixed[i + 1]:
             continue
-        uv, uw, dv, dw = ups[i], ups[i + 1], downs[i], downs[i + 1]
-        if len(uv) == 1 and len(uw) == 1 and len(dv) == 1 and len(dw) == 1:
-            before = (uv[0] > uw[0]) + (dv[0] > dw[0])
-            after = (uw[0] > uv[0]) + (dw[0] > dv[0])
-        else:
-            a1, s1 = _pair_crossings(uv, uw)
-            a2, s2 = _pair_crossings(dv, dw)
-            before, after = a1 + a2, s1 + s2
+        before, after = _swap_crossings(ups[i], ups[i + 1], downs[i], downs[i + 1])
         if after < before or (even_swaps and after == before and before > 0):
             units[i], units[i + 1] = units[i + 1], units[i]
             ups[i], ups[i + 1] = ups[i + 1], ups[i]
