@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from workshop.examples import customer_loyalty
-from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, band_at
+from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, band_at, board_stripes, stripe_at
 from workshop.layout import count_crossings, tidy
 from workshop.model import Band, Function, FunctionKind, Goal, Kpi, Link, Position, Workshop
 from workshop.synthetic import generate
@@ -85,10 +85,11 @@ def test_every_card_gets_a_place_in_its_band_and_none_overlap(ws: Workshop) -> N
     positions = tidy(ws)
     assert set(positions) == {g.id for g in ws.goals} | {k.id for k in ws.kpis}
     assert _overlapping_pairs(positions) == []
+    board = board_stripes(ws, positions)
     for card_id, (_, y) in positions.items():
         band = _card_band(ws, card_id)
-        assert band_at(y) == band, card_id
-        assert band_at(y + CARD_HEIGHT - 1) == band, card_id
+        assert stripe_at(board, y).band == band, card_id
+        assert stripe_at(board, y + CARD_HEIGHT - 1) is stripe_at(board, y), card_id
 
 
 def test_a_goal_serving_one_of_its_own_band_sits_a_layer_lower() -> None:
@@ -123,7 +124,7 @@ def test_a_tree_that_can_be_drawn_without_crossings_is() -> None:
 
 def test_generated_workshops_come_out_with_few_crossings() -> None:
     ws = generate(100, seed=1)
-    positions = tidy(ws)
+    positions = tidy(ws, fold=False)  # the layered drawing; folding it into shelves is tested on its own
     assert len(positions) == len(ws.goals) + len(ws.kpis)
     assert count_crossings(ws, positions) <= 2
 

@@ -1,0 +1,162 @@
+"""Fold a layered drawing much wider than the screen into shelves, so the whole board fits a screen.
+
+Tidy's drawing of a big board is one long strip (80,000 px by 1,200 at 500 goals): at fit a card is a
+few pixels wide. Folding cuts the strip at x positions into vertical slices and stacks the slices
+downward as shelves, each with its own Strategy / Customer-facing / Support stripes (the stripes are
+derived from the cards: `workshop.geometry.stripes`). Every slice keeps its drawing exactly, so links
+inside a slice stay as short as Tidy made them; only links crossing a cut get long, and the cuts go
+where the fewest links cross (between the tree's connected parts, ideally) and, failing that,
+where they split the fewest neighbouring cards of one function.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections.abc import Iterable, Mapping
+
+from workshop.geometry import CARD_WIDTH, SHELF_GAP, support_bottom
+from workshop.model import Band
+
+ASPECT = 16 / 9
+"""The screen's shape the folded board aims at (width over height)."""
+FOLD_FROM = 2.0
+"""Fold only a drawing wider than this many times the aspect: a board a little wide is left as it is."""
+WINDOW = 0.1
+"""A cut may move this share of a shelf's width from its ideal place to find fewer crossing links."""
+SPLIT_GROUP_COST = 0.5
+"""Cost of a cut between two neighbouring cards of one function in a row (a crossing link costs 1)."""
+
+Point = tuple[float, float]
+
+
+def shelf_count(width: float, height: float, aspect: float = ASPECT) -> int:
+    """How many shelves bring a strip of this size nearest to `aspect` (1: leave it unfolded)."""
+    if height <= 0 or width / height <= FOLD_FROM * aspect:
+        return 1
+    pitch = height + SHELF_GAP
+
+    def miss(k: int) -> float:
+        return abs(math.log((width / k) / (k * pitch - SHELF_GAP)) - math.log(aspect))
+
+    best = 1
+    k = 2
+    while k * k * pitch <= 4 * width:  # past that the folded board is far taller than wide
+        if miss(k) < miss(best):
+            best = k
+        k += 1
+    return best
+
+
+def fold(
+    layout: Mapping[str, Point],
+    bands: Mapping[str, Band],
+    links: Iterable[tuple[str, str]],
+    functions: Mapping[str, str | None],
+    aspect: float = ASPECT,
+) -> dict[str, Point]:
+    """The layout folded into shelves (a copy; unchanged when it is not much wider than `aspect`).
+
+    `layout` is one unfolded Tidy drawing (top-left corners, every card in the fixed bands); `bands`
+    and `functions` give each card's band and function, `links` the (source, target) pairs drawn.
+    """
+    out = dict(layout)
+    if len(out) < 2:
+        return out
+    left = min(x for x, _ in out.values())
+    width = max(x for x, _ in out.values()) + CARD_WIDTH - left
+    height = support_bottom([y for card_id, (_, y) in out.items() if bands.get(card_id) == Band.SUPPORT])
+    shelves = shelf_count(width, height, aspect)
+    if shelves == 1:
+        return out
+
+    centre = {card_id: x + CARD_WIDTH / 2 for card_id, (x, _) in out.items()}
+    spots = sorted(set(centre.values()))
+    cuts = [(a + b) / 2 for a, b in itertools.pairwise(spots)]
+    cost = _cut_costs(cuts, _spans(out, centre, links, functions))
+    chosen: list[float] = []
+    start = left
+    for i in range(1, shelves):
+        # Each cut aims at an even share of what is left, so one bad cut does not make one shelf wide.
+        ideal = start + (left + width - start) / (shelves - i + 1)
+        reach = WINDOW * width / shelves
+        lo = bisect.bisect_left(cuts, max(ideal - reach, chosen[-1] if chosen else -math.inf), lo=0)
+        hi = bisect.bisect_right(cuts, ideal + reach)
+        if lo >= hi:
+            continue
+        best = min(range(lo, hi), key=lambda j: (cost[j], abs(cuts[j] - ideal)))
+        if not chosen or cuts[best] > chosen[-1]:
+            chosen.append(cuts[best])
+            start = min(x for x in spots if x > cuts[best]) - CARD_WIDTH / 2
+    chosen = _every_shelf_headed(chosen, out, centre, bands)
+    if not chosen:
+        return out
+
+    slice_left: dict[int, float] = {}
+    lowest: dict[int, list[float]] = {}
+    for card_id, (x, y) in out.items():
+        s = bisect.bisect_right(chosen, centre[card_id])
+        slice_left[s] = min(slice_left.get(s, math.inf), x)
+        if bands.get(card_id) == Band.SUPPORT:
+            lowest.setdefault(s, []).append(y)
+    # Each shelf is as tall as its own support cards need: a slice of shallow chains takes less room.
+    shelf_top = [0.0]
+    for s in range(len(chosen)):
+        shelf_top.append(shelf_top[-1] + support_bottom(lowest.get(s, [])) + SHELF_GAP)
+    for card_id, (x, y) in out.items():
+        s = bisect.bisect_right(chosen, centre[card_id])
+        out[card_id] = (float(round(x - slice_left[s] + left)), y + shelf_top[s])
+    return out
+
+
+def _spans(
+    layout: Mapping[str, Point],
+    centre: Mapping[str, float],
+    links: Iterable[tuple[str, str]],
+    functions: Mapping[str, str | None],
+) -> list[tuple[float, float, float]]:
+    """(low x, high x, cost) of everything a cut between low and high would split."""
+    spans: list[tuple[float, float, float]] = []
+    for source, target in links:
+        a, b = centre.get(source), centre.get(target)
+        if a is not None and b is not None and a != b:
+            spans.append((min(a, b), max(a, b), 1.0))
+    rows: dict[float, list[str]] = {}
+    for card_id, (_, y) in layout.items():
+        rows.setdefault(y, []).append(card_id)
+    for row in rows.values():
+        row.sort(key=centre.__getitem__)
+        for a, b in itertools.pairwise(row):
+            owner = functions.get(a)
+            if owner is not None and owner == functions.get(b):
+                spans.append((centre[a], centre[b], SPLIT_GROUP_COST))
+    return spans
+
+
+def _cut_costs(cuts: list[float], spans: list[tuple[float, float, float]]) -> list[float]:
+    """For each cut, the summed cost of the spans it falls strictly inside (a sweep, not a double loop)."""
+    delta = [0.0] * (len(cuts) + 1)
+    for low, high, weight in spans:
+        first, last = bisect.bisect_right(cuts, low), bisect.bisect_left(cuts, high)
+        if first < last:
+            delta[first] += weight
+            delta[last] -= weight
+    out: list[float] = []
+    running = 0.0
+    for step in delta[:-1]:
+        running += step
+        out.append(running)
+    return out
+
+
+def _every_shelf_headed(
+    chosen: list[float], layout: Mapping[str, Point], centre: Mapping[str, float], bands: Mapping[str, Band]
+) -> list[float]:
+    """Drop cuts that would leave a shelf of support cards only: the stripes are found from each
+    shelf's strategy and customer-facing cards, so such a shelf would have no stripes of its own."""
+    headed = [False] * (len(chosen) + 1)
+    for card_id in layout:
+        if bands.get(card_id) != Band.SUPPORT:
+            headed[bisect.bisect_right(chosen, centre[card_id])] = True
+    return [cut for index, cut in enumerate(chosen) if headed[index + 1]]
