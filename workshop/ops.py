@@ -14,7 +14,7 @@ from typing import Any
 from workshop import dismissals, integrity
 from workshop.changes import Change, OperationError, Recorder, recording, validated
 from workshop.findings import Finding
-from workshop.geometry import clamp_to_band
+from workshop.geometry import board_stripes, clamp_to_stripe
 from workshop.model import (
     COLLECTIONS,
     Band,
@@ -122,22 +122,26 @@ def update_function(ws: Workshop, function_id: str, **fields: Any) -> Change:
             for answer in [a for a in ws.answers if a.function_id == function_id]:
                 rec.delete(Collection.ANSWERS, answer.id)
         if after.kind != current.kind:
-            for card_id in [g.id for g in ws.goals_of(function_id)] + [
-                k.id for k in ws.kpis if k.function_id == function_id
-            ]:
-                _keep_in_band(ws, rec, card_id)
+            owned = [g.id for g in ws.goals_of(function_id)] + [k.id for k in ws.kpis if k.function_id == function_id]
+            _keep_in_band(ws, rec, owned)
     return rec.change()
 
 
-def _keep_in_band(ws: Workshop, rec: Recorder, card_id: str) -> None:
-    """A card whose level changed moves into its new band, in the same undo step: the band follows the function."""
-    position = ws.positions.get(card_id)
-    band = ws.band_of_card(card_id)
-    if position is None or band is None:
-        return
-    y = clamp_to_band(band, position.y)
-    if y != position.y:
-        rec.set_position(card_id, Position(x=position.x, y=y, pinned=position.pinned))
+def _keep_in_band(ws: Workshop, rec: Recorder, card_ids: list[str]) -> None:
+    """Cards whose level changed move into their new band, in the same undo step: the band follows the
+    function. On a board folded into shelves, into that band's stripe nearest to them (the stripes
+    found from the other cards, which stay where they are)."""
+    moving = set(card_ids)
+    others = {card_id: (p.x, p.y) for card_id, p in ws.positions.items() if card_id not in moving}
+    board = board_stripes(ws, others)
+    for card_id in card_ids:
+        position = ws.positions.get(card_id)
+        band = ws.band_of_card(card_id)
+        if position is None or band is None:
+            continue
+        y = clamp_to_stripe(board, band, position.y)
+        if y != position.y:
+            rec.set_position(card_id, Position(x=position.x, y=y, pinned=position.pinned))
 
 
 def remove_function(ws: Workshop, function_id: str) -> Change:
@@ -221,7 +225,7 @@ def update_goal(ws: Workshop, goal_id: str, **fields: Any) -> Change:
         after: Goal = rec.replace(Collection.GOALS, goal_id, **fields)  # type: ignore[assignment]
         if after.function_id != goal.function_id:
             _detach_from_relations(ws, rec, {goal_id})
-            _keep_in_band(ws, rec, goal_id)
+            _keep_in_band(ws, rec, [goal_id])
     return rec.change()
 
 

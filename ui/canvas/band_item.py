@@ -1,7 +1,8 @@
-"""The three horizontal bands behind the cards (their names are drawn by the view, at its left edge).
+"""The horizontal band stripes behind the cards (their names are drawn by the view, at its left edge).
 
-Bands are drawn under everything and span the cards' width; the support band grows downward with
-its content (geometry.support_bottom) because support chains are the deep ones.
+Stripes are drawn under everything and span the cards' width. A board of one shelf has three, the
+support band growing downward with its content; a board Tidy folded into shelves has three per
+shelf (`workshop.geometry.stripes`, found from where the cards are).
 """
 
 from __future__ import annotations
@@ -39,15 +40,8 @@ class BandItem(QGraphicsItem):
         self.theme = theme
         self.update()
 
-    def set_extent(self, left: float, right: float, bottom: float | None = None) -> None:
-        rng = BANDS[self.band]
-        rect = QRectF(left, rng.top, right - left, (bottom if bottom is not None else rng.bottom) - rng.top)
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
-
     def set_rect(self, rect: QRectF) -> None:
-        """Projector mode: the band where the reflowed board puts it (its height follows its rows)."""
+        """Where the stripe is: from the board's stripes, or where projector mode's reflow puts the band."""
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)

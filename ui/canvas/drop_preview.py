@@ -13,15 +13,19 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
 
 from ui.canvas.theme import Theme
-from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, clamp_to_band
+from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, Stripe, clamp_to_stripe
 from workshop.model import Band, CardKind, Workshop, band_of_function
 
 PREVIEW_Z = 1_000_000.0
 """Above every card and link: the outline must never hide behind what it lands next to."""
 
 
-def landing_spot(ws: Workshop, kind: CardKind, function_id: str | None, point: QPointF) -> QPointF | None:
-    """Top-left corner of a new card dropped at `point`; None when its function is gone."""
+def landing_spot(
+    ws: Workshop, kind: CardKind, function_id: str | None, point: QPointF, board: list[Stripe]
+) -> QPointF | None:
+    """Top-left corner of a new card dropped at `point`, in its band's stripe of the `board` nearest to
+    the pointer (on a board folded into shelves, the shelf it is dropped on); None when its function is
+    gone."""
     band = Band.STRATEGY
     if kind != CardKind.STRATEGIC:
         function = ws.function(function_id)
@@ -29,7 +33,7 @@ def landing_spot(ws: Workshop, kind: CardKind, function_id: str | None, point: Q
             return None
         band = band_of_function(function)
     x = point.x() - CARD_WIDTH / 2
-    y = clamp_to_band(band, point.y() - CARD_HEIGHT / 2)
+    y = clamp_to_stripe(board, band, point.y() - CARD_HEIGHT / 2)
     return QPointF(round(x, 1), round(y, 1))
 
 

@@ -21,7 +21,7 @@ from ui.canvas.card_item import CardItem
 from ui.canvas.drag_links import PROXY_FROM, STRIP_PX, DragLinks
 from ui.canvas.link_item import end_draft_all_links
 from workshop import user_ops
-from workshop.geometry import clamp_to_band
+from workshop.geometry import clamp_to_stripe
 
 
 class GesturesMixin:
@@ -65,12 +65,13 @@ class GesturesMixin:
         if not self._dragging:
             return
         moved: list[CardItem] = []
+        board = self._stripes
         for card_id in self._press:
             card = self._cards.get(card_id)
             if card is None:
                 continue
             y = card.pos().y()
-            clamped = clamp_to_band(card.content.band, y)
+            clamped = clamp_to_stripe(board, card.content.band, y)
             if clamped != y:
                 card.setPos(card.pos().x(), clamped)
             moved.append(card)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QStyle
 
+from ui.canvas.band_item import BandItem
 from ui.canvas.card_item import BADGE_RADIUS, CardItem
 from ui.canvas.safe_paint import guarded_draw
 from workshop.geometry import BANDS, CARD_WIDTH
@@ -203,23 +204,23 @@ class ZoomPanMixin:
         px = self.board_scene.theme.band_label_px
         return sorted({px, max(MIN_LABEL_PX, round(px * 0.7)), MIN_LABEL_PX}, reverse=True)
 
-    def band_label_rects(self) -> dict[Band, tuple[QRectF, int]]:
-        """Where each band's name is drawn (viewport coordinates) and its pixel size; a band whose name
-        would cover a card wherever it could go has no entry. The name stays at the window's left edge:
-        at the band's top, straddling the top edge, or just above it, the first that covers no card,
-        in smaller type only when the large one covers a card everywhere."""
-        rects: dict[Band, tuple[QRectF, int]] = {}
+    def band_label_rects(self) -> dict[BandItem, tuple[QRectF, int]]:
+        """Where each band stripe's name is drawn (viewport coordinates) and its pixel size; a stripe
+        whose name would cover a card wherever it could go has no entry. The name stays at the window's
+        left edge: at the stripe's top, straddling the top edge, or just above it, the first that covers
+        no card, in smaller type only when the large one covers a card everywhere. A board folded into
+        shelves has a name per shelf, so the room knows which level it sees on every shelf."""
+        rects: dict[BandItem, tuple[QRectF, int]] = {}
         view_height = self.viewport().height()
-        for band in Band:
-            item = self.board_scene.band_item(band)
+        for item in self.board_scene.band_items():
             top = self.mapFromScene(QPointF(0, item.rect().top())).y()
             bottom = self.mapFromScene(QPointF(0, item.rect().bottom())).y()
             if bottom < 0 or top > view_height:
                 continue
-            rects.update(self._place_label(band, item.title(), top, bottom))
+            rects.update(self._place_label(item, item.title(), top, bottom))
         return rects
 
-    def _place_label(self, band: Band, title: str, top: float, bottom: float) -> dict[Band, tuple[QRectF, int]]:
+    def _place_label(self, item: BandItem, title: str, top: float, bottom: float) -> dict[BandItem, tuple[QRectF, int]]:
         for px in self._band_label_sizes():
             size = self.band_label_size(title, px)
             for y in (max(top, 0) + 3, top - size.height() / 2, top - size.height() - 2):
@@ -227,7 +228,7 @@ class ZoomPanMixin:
                 if box.top() < 0 or box.bottom() > bottom:
                     continue
                 if not self._covers_card(box):
-                    return {band: (box, px)}
+                    return {item: (box, px)}
         return {}
 
     def _covers_card(self, box: QRectF) -> bool:
@@ -247,13 +248,13 @@ class ZoomPanMixin:
             painter.resetTransform()
             background = QColor(theme.background)
             background.setAlpha(200)
-            for band, (box, px) in self.band_label_rects().items():
+            for item, (box, px) in self.band_label_rects().items():
                 painter.setFont(self._band_label_font(px))
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(background)
                 painter.drawRoundedRect(box, 5, 5)
                 painter.setPen(theme.band_label)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.board_scene.band_item(band).title())
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, item.title())
         finally:
             painter.restore()
 

@@ -27,7 +27,7 @@ from ui.document import Document
 from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.gcpause import collector_paused
-from workshop.geometry import BANDS, CARD_WIDTH, support_bottom
+from workshop.geometry import BANDS, CARD_WIDTH, Stripe, stripes
 from workshop.layout.projector import Reflow, reflow
 from workshop.layout.slots import grid_positions, layout_positions
 from workshop.model import (
@@ -89,6 +89,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._auto_before: dict[tuple[str, Band], tuple[float, float]] = {}
         """Screen places cards had in a band they left: an undo puts them back exactly there."""
         self._bands: dict[Band, BandItem] = {}
+        """The first shelf's stripes (the only ones on a board Tidy has not folded)."""
+        self._shelf_bands: list[BandItem] = []
+        """The stripes of the lower shelves, in the order of `_stripes` after the first three."""
+        self._stripes: list[Stripe] = stripes([])
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
         self._builder: Iterator[None] | None = None
@@ -131,7 +135,19 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         return dict(self._links)
 
     def band_item(self, band: Band) -> BandItem:
+        """The band's stripe on the first shelf (the whole band on a board of one shelf)."""
         return self._bands[band]
+
+    def band_items(self) -> list[BandItem]:
+        """Every stripe drawn, shelf by shelf, top to bottom (projector mode: the reflow's three)."""
+        if self._reflow is not None:
+            return list(self._bands.values())
+        return [*self._bands.values(), *self._shelf_bands]
+
+    def stripes(self) -> list[Stripe]:
+        """The board's stripes where its cards are now (`workshop.geometry.stripes`): a dragged or
+        dropped card stays in the stripe of its band nearest to it."""
+        return list(self._stripes)
 
     def card_function(self, card_id: str) -> str | None:
         return self._card_function.get(card_id)
@@ -214,6 +230,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             if card.pos().x() != x or card.pos().y() != y:
                 card.move_to(x, y)
         left, right = -2000.0, layout.width + 2000.0
+        for item in self._shelf_bands:
+            item.setVisible(False)  # the reflow shows each band once
         for band, item in self._bands.items():
             top, bottom = layout.bands[band]
             item.set_rect(QRectF(left, top, right - left, bottom - top))
@@ -341,6 +359,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._auto.clear()
         self._auto_before.clear()
         self._bands = {band: BandItem(band, self.theme) for band in Band}
+        self._shelf_bands = []
+        self._stripes = stripes([])
         for band in self._bands.values():
             self.addItem(band)
         ws = self.document.workshop
@@ -740,11 +760,24 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         else:
             left, right = -SIDE_MARGIN, CARD_WIDTH * 4 + SIDE_MARGIN
         right = max(right, left + 1600)
-        tops = [c.pos().y() for c in self._cards.values() if c.content.band == Band.SUPPORT]
-        bottom = support_bottom(tops)
-        for band, item in self._bands.items():
-            item.set_extent(left, right, bottom if band == Band.SUPPORT else None)
+        self._stripes = stripes([(c.pos().y(), c.content.band) for c in self._cards.values()])
+        self._fit_shelf_bands(len(self._stripes) - len(self._bands))
+        for stripe, item in zip(self._stripes, [*self._bands.values(), *self._shelf_bands], strict=True):
+            item.set_rect(QRectF(left, stripe.top, right - left, stripe.bottom - stripe.top))
+        bottom = self._stripes[-1].bottom
         self.setSceneRect(QRectF(left - 200, BANDS[Band.STRATEGY].top - 200, right - left + 400, bottom + 400))
+
+    def _fit_shelf_bands(self, count: int) -> None:
+        """As many stripe items for the lower shelves as there are stripes (a Tidy folds or unfolds)."""
+        while len(self._shelf_bands) > count:
+            self.removeItem(self._shelf_bands.pop())
+        while len(self._shelf_bands) < count:
+            band = list(Band)[len(self._shelf_bands) % len(Band)]
+            item = BandItem(band, self.theme)
+            self._shelf_bands.append(item)
+            self.addItem(item)
+        for item in self._shelf_bands:
+            item.setVisible(True)
 
     # --- selection ------------------------------------------------------------------------------
 
@@ -830,7 +863,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.setBackgroundBrush(theme.background)
-        for band in self._bands.values():
+        for band in [*self._bands.values(), *self._shelf_bands]:
             band.set_theme(theme)
         for card in self._cards.values():
             card.set_theme(theme)

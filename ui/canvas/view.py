@@ -42,7 +42,7 @@ from ui.mime import decode
 from workshop import layout, user_ops
 from workshop.changes import OperationError
 from workshop.findings import Analysis
-from workshop.geometry import BANDS, CARD_WIDTH, H_GAP, LAYER_PITCH
+from workshop.geometry import CARD_WIDTH, H_GAP, LAYER_PITCH, stripe_for
 from workshop.layout.slots import free_spot
 from workshop.model import CardKind, Collection, band_of_function
 from workshop.user_ops import Outcome
@@ -287,7 +287,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return
         event.acceptProposedAction()
         point = self.mapToScene(event.position().toPoint())
-        corner = landing_spot(self.document.workshop, request.kind, request.function_id, point)
+        corner = landing_spot(
+            self.document.workshop, request.kind, request.function_id, point, self.board_scene.stripes()
+        )
         self.drop_preview.show_at(corner, self.board_scene.theme)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
@@ -306,7 +308,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def add_card_at(self, kind: CardKind, function_id: str | None, point: QPointF) -> str | None:
         """Create a card centred on a scene point, in its function's band, and start editing it."""
-        corner = landing_spot(self.document.workshop, kind, function_id, point)
+        corner = landing_spot(self.document.workshop, kind, function_id, point, self.board_scene.stripes())
         if corner is None:
             self.message.emit(self.tr("That function is no longer in the workshop."))
             return None
@@ -404,7 +406,10 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return None
         band = band_of_function(self.document.workshop.function(function_id))
         x, y = self.board_scene.desk_place(card_id)
-        y = y + LAYER_PITCH if band == card.content.band else BANDS[band].first_layer_y
+        if band == card.content.band:
+            y = y + LAYER_PITCH
+        else:  # the first row of that band on the selected card's shelf
+            y = stripe_for(self.board_scene.stripes(), band, y).first_layer_y
         position = free_spot(x, y, self._taken())
         outcome = self.document.run(
             user_ops.add_linked_goal,

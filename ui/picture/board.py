@@ -21,7 +21,7 @@ from ui.canvas.scene import BoardScene
 from ui.canvas.theme import NORMAL, PROJECTOR, Theme
 from ui.document import Document
 from workshop.findings import Analysis
-from workshop.model import Band, Workshop
+from workshop.model import Workshop
 
 
 class Look(StrEnum):
@@ -48,8 +48,9 @@ class PictureBoard:
     def theme(self) -> Theme:
         return self.scene.theme
 
-    def bands(self) -> dict[Band, BandItem]:
-        return {band: self.scene.band_item(band) for band in Band}
+    def bands(self) -> list[BandItem]:
+        """Every band stripe drawn (three per shelf on a board Tidy folded), top to bottom."""
+        return self.scene.band_items()
 
     def close(self) -> None:
         """Free the scene's items now rather than at the garbage collector's leisure."""
@@ -97,7 +98,7 @@ def whole_rect(scene: BoardScene) -> QRectF:
     if shown.isNull():  # an empty workshop: the three empty bands, as the board shows them
         shown = QRectF(0.0, 0.0, 1200.0, 1.0)
     shown.adjust(-EDGE - CARD_MARGIN, 0.0, EDGE + CARD_MARGIN, 0.0)
-    top = min(scene.band_item(band).rect().top() for band in Band)
-    bottom = max(scene.band_item(band).rect().bottom() for band in Band)
+    top = min(item.rect().top() for item in scene.band_items())
+    bottom = max(item.rect().bottom() for item in scene.band_items())
     top, bottom = min(top, shown.top() - EDGE), max(bottom, shown.bottom() + EDGE)
     return QRectF(shown.left(), top, shown.width(), bottom - top)

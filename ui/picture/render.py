@@ -28,7 +28,7 @@ from ui.canvas.link_item import LinkItem
 from ui.canvas.theme import font_of
 from ui.picture.board import Look, PictureBoard
 from ui.picture.legend import Legend, legend_groups, one_line, tr
-from workshop.model import Workshop
+from workshop.model import Band, Workshop
 from workshop.picture_files import check_pixels, check_width
 
 DESIGN_WIDTH = 1920.0
@@ -161,7 +161,8 @@ def _paint_band_names(painter: QPainter, plan: Plan) -> None:
     board, rect, scale = plan.board, plan.board_rect, plan.scale
     font = font_of(BAND_PX, bold=True)
     metrics = QFontMetricsF(font)
-    for index, item in enumerate(board.bands().values()):
+    for item in board.bands():
+        index = list(Band).index(item.band)
         band_rect = item.rect()
         top = rect.top() + (band_rect.top() - board.source.top()) * scale
         bottom = rect.top() + (band_rect.bottom() - board.source.top()) * scale

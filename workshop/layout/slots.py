@@ -17,7 +17,19 @@ import logging
 import math
 from collections.abc import Iterable
 
-from workshop.geometry import BANDS, CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP, LAYER_PITCH, band_at, clamp_to_band
+from workshop.geometry import (
+    BANDS,
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    H_GAP,
+    LAYER_GAP,
+    LAYER_PITCH,
+    Stripe,
+    board_stripes,
+    clamp_to_stripe,
+    stripe_at,
+    stripe_for,
+)
 from workshop.layout.graph import MAX_BAND_LAYERS
 from workshop.layout.tidying import tidy
 from workshop.model import Band, Collection, Workshop
@@ -98,13 +110,13 @@ def _owner(ws: Workshop, card_id: str) -> str | None:
     return getattr(kpi, "function_id", None)
 
 
-def _row_in_band(band: Band, wished: float) -> float:
-    """The strategy and customer-facing bands have fixed rows: take the nearest. The support band
-    grows downward, so any y from its first row down is fine."""
-    rng = BANDS[band]
+def _row_in_band(board: list[Stripe], band: Band, wished: float) -> float:
+    """The strategy and customer-facing stripes have fixed rows: take the nearest of the stripe nearest
+    to `wished`. A support stripe has room for any y from its first row down to its end."""
+    stripe = stripe_for(board, band, wished)
     if band == Band.SUPPORT:
-        return max(rng.layer_y(0), clamp_to_band(band, wished))
-    rows = [rng.layer_y(k) for k in range(MAX_BAND_LAYERS[band] or 1)]
+        return max(stripe.layer_y(0), clamp_to_stripe(board, band, wished))
+    rows = [stripe.layer_y(k) for k in range(MAX_BAND_LAYERS[band] or 1)]
     return min(rows, key=lambda row: (abs(row - wished), row))
 
 
@@ -119,7 +131,7 @@ def layout_for_new_card(
     `near` is the id of the card the new one serves, or a board point (top-left wished for), or None.
     """
     band = Band(band)
-    rng = BANDS[band]
+    board = board_stripes(ws)
     cards = _cards(ws)
     anchor: tuple[float, float] | None = None
     if isinstance(near, str):
@@ -130,7 +142,7 @@ def layout_for_new_card(
         anchor = (float(near[0]), float(near[1]))
 
     if anchor is None:
-        y = rng.layer_y(0)
+        y = BANDS[band].layer_y(0)
         row = [c for c in cards if abs(c[2] - y) < REACH_Y]
         own = [c for c in row if function_id is not None and _owner(ws, c[0]) == function_id]
         ends = [c[1] + CARD_WIDTH for c in (own or row)]
@@ -138,10 +150,11 @@ def layout_for_new_card(
     else:
         wished = anchor[0]
         if isinstance(near, str):
-            y = anchor[1] + LAYER_PITCH if band_at(anchor[1]) == band else rng.layer_y(0)
+            here = stripe_at(board, anchor[1])
+            y = anchor[1] + LAYER_PITCH if here and here.band == band else stripe_for(board, band, anchor[1]).layer_y(0)
         else:
             y = anchor[1]
-        y = _row_in_band(band, y)
+        y = _row_in_band(board, band, y)
 
     blockers = [c for c in cards if abs(c[2] - y) < REACH_Y]
     candidates = {wished}
