@@ -341,6 +341,10 @@ class CardItem(QGraphicsItem):
             self._prepare()
         return self._body_font.pixelSize()
 
+    def far_colour(self) -> QColor:
+        """The colour the card is drawn in far out (its header's): the function's, or strategy's."""
+        return self.theme.strategic_header if self.content.kind == CardKind.STRATEGIC else self._colour
+
     def fallback_rect(self) -> QRectF:
         """What safe_paint fills if painting fails: the card itself, not its margin."""
         return QRectF(self._rect)
@@ -349,7 +353,7 @@ class CardItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme, content, rect = self.theme, self.content, self._rect
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        plain = theme.strategic_header if content.kind == CardKind.STRATEGIC else self._colour
+        plain = self.far_colour()
         colour = plain
         if self.dimmed:  # opaque faded colours, not the painter's opacity: see theme.faded
             theme, colour = dimmed(theme), faded(plain, theme.background, CARD_DIM)

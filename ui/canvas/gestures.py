@@ -51,6 +51,7 @@ class GesturesMixin:
         return self._drag_links
 
     def _card_moved(self, card: CardItem) -> None:
+        self.sketch_dirty()
         proxy = self._drag_links
         if proxy is not None and card.card_id in proxy.cards:
             proxy.follow()
@@ -64,6 +65,7 @@ class GesturesMixin:
         """Qt moved the selected cards: keep each in its band (it follows from the function), move links."""
         if not self._dragging:
             return
+        self.sketch_dirty()
         moved: list[CardItem] = []
         board = self._stripes
         for card_id in self._press:

@@ -217,15 +217,19 @@ class ZoomPanMixin:
             bottom = self.mapFromScene(QPointF(0, item.rect().bottom())).y()
             if bottom < 0 or top > view_height:
                 continue
-            rects.update(self._place_label(item, item.title(), top, bottom))
+            rects.update(self._place_label(item, item.title(), top, bottom, [box for box, _ in rects.values()]))
         return rects
 
-    def _place_label(self, item: BandItem, title: str, top: float, bottom: float) -> dict[BandItem, tuple[QRectF, int]]:
+    def _place_label(
+        self, item: BandItem, title: str, top: float, bottom: float, taken: list[QRectF]
+    ) -> dict[BandItem, tuple[QRectF, int]]:
+        """`taken`: the names placed already (stripes above): on a folded board seen far out the stripes
+        are thin, and a name straddling its stripe's top must not overprint the one above."""
         for px in self._band_label_sizes():
             size = self.band_label_size(title, px)
             for y in (max(top, 0) + 3, top - size.height() / 2, top - size.height() - 2):
                 box = QRectF(QPointF(6, y), size)
-                if box.top() < 0 or box.bottom() > bottom:
+                if box.top() < 0 or box.bottom() > bottom or any(box.intersects(other) for other in taken):
                     continue
                 if not self._covers_card(box):
                     return {item: (box, px)}
@@ -237,6 +241,13 @@ class ZoomPanMixin:
             if isinstance(item, CardItem) and item.scene_card_rect().intersects(area):
                 return True
         return False
+
+    @guarded_draw
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """Before the items are drawn: tell the scene the zoom, so a big board seen far out is drawn by
+        its sketch rather than by thousands of items (`BoardScene.set_far`)."""
+        self.board_scene.set_far(painter.worldTransform().m11())
+        super().drawBackground(painter, rect)
 
     @guarded_draw
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:

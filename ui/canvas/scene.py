@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ui.canvas.band_item import BandItem
 from ui.canvas.card_item import Badge, CardContent, CardItem
 from ui.canvas.editing import EditingMixin
+from ui.canvas.far_sketch import SKETCH_FROM, FarSketch, far_out
 from ui.canvas.gestures import GesturesMixin
 from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
 from ui.canvas.theme import NORMAL, Theme
@@ -93,6 +94,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._shelf_bands: list[BandItem] = []
         """The stripes of the lower shelves, in the order of `_stripes` after the first three."""
         self._stripes: list[Stripe] = stripes([])
+        self._sketch: FarSketch | None = None
+        """Draws every card and link while a big board is seen far out (`set_far`)."""
+        self._far = False
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
         self._builder: Iterator[None] | None = None
@@ -112,6 +116,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self.pressing.connect(self.finish_moves)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_changed)
+        document.changed.connect(self.sketch_dirty)
+        self.selectionChanged.connect(self.sketch_dirty)
         document.reset.connect(self.rebuild)
         with collector_paused():
             self._rebuild()  # the first build is whole: whoever makes a board reads it at once
@@ -360,6 +366,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._auto_before.clear()
         self._bands = {band: BandItem(band, self.theme) for band in Band}
         self._shelf_bands = []
+        self._sketch, self._far = None, False  # clear() took the sketch; the new items paint themselves
         self._stripes = stripes([])
         for band in self._bands.values():
             self.addItem(band)
@@ -420,6 +427,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             card.setPos(position.x, position.y)
         self._cards[card_id] = card
         self._card_function[card_id] = function_id
+        if self._far:
+            card.setFlag(CardItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.addItem(card)
         badge = self._badge_for(card_id)
         if badge is not None:
@@ -509,6 +518,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._links[item.link_id] = item
         self._links_by_card.setdefault(item.source.card_id, set()).add(item.link_id)
         self._links_by_card.setdefault(item.target.card_id, set()).add(item.link_id)
+        if self._far:
+            item.setFlag(LinkItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.addItem(item)
 
     def _remove_link(self, link_id: str) -> None:
@@ -766,6 +777,45 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             item.set_rect(QRectF(left, stripe.top, right - left, stripe.bottom - stripe.top))
         bottom = self._stripes[-1].bottom
         self.setSceneRect(QRectF(left - 200, BANDS[Band.STRATEGY].top - 200, right - left + 400, bottom + 400))
+        if self._sketch is not None:
+            self._sketch.set_extent(self.sceneRect())
+
+    # --- far out --------------------------------------------------------------------------------
+
+    def set_far(self, lod: float) -> None:
+        """The view about to draw at zoom `lod`: far out on a big board the sketch draws every card and
+        link (one item instead of thousands of paint calls); nearer, each paints itself again. The
+        items keep taking clicks and drags either way (no contents is not hidden)."""
+        far = (
+            far_out(lod, self.theme.overview_lod)
+            and len(self._cards) >= SKETCH_FROM
+            and self._reflow is None
+            and self._builder is None
+        )
+        if far == self._far:
+            return
+        self._far = far
+        flag = CardItem.GraphicsItemFlag.ItemHasNoContents
+        for card in self._cards.values():
+            card.setFlag(flag, far)
+        for link in self._links.values():
+            link.setFlag(flag, far)
+        if self._sketch is None:
+            self._sketch = FarSketch(self._cards.values, self._links.values)
+            self._sketch.set_extent(self.sceneRect())
+            self.addItem(self._sketch)
+        self._sketch.invalidate()
+        self._sketch.setVisible(far)
+
+    def far(self) -> bool:
+        """True while the sketch draws the cards and links (read-only, for tests)."""
+        return self._far
+
+    def sketch_dirty(self, *_: object) -> None:
+        """Something drawn changed (a card moved, a selection, a focus): the sketch draws again. The
+        items it stands in for have no contents, so their own updates repaint nothing."""
+        if self._far and self._sketch is not None:
+            self._sketch.invalidate()
 
     def _fit_shelf_bands(self, count: int) -> None:
         """As many stripe items for the lower shelves as there are stripes (a Tidy folds or unfolds)."""
@@ -807,6 +857,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._by_subject = analysis.by_subject() if analysis is not None else {}
         for card_id, card in self._cards.items():
             card.set_badge(self._badge_for(card_id))
+        self.sketch_dirty()
         links = {link.id: link for link in self.document.workshop.links}
         for link_id, item in self._links.items():
             link = links.get(link_id)
@@ -859,12 +910,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 and link_id not in focus
                 and not (item.source.card_id in focus and item.target.card_id in focus)
             )
+        self.sketch_dirty()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.setBackgroundBrush(theme.background)
         for band in [*self._bands.values(), *self._shelf_bands]:
             band.set_theme(theme)
+        self.sketch_dirty()
         for card in self._cards.values():
             card.set_theme(theme)
         for item in self._links.values():
