@@ -3,10 +3,11 @@
 Tidy's drawing of a big board is one long strip (80,000 px by 1,200 at 500 goals): at fit a card is a
 few pixels wide. Folding cuts the strip at x positions into vertical slices and stacks the slices
 downward as shelves, each with its own Strategy / Customer-facing / Support stripes (the stripes are
-derived from the cards: `workshop.geometry.stripes`). Every slice keeps its drawing exactly, so links
-inside a slice stay as short as Tidy made them; only links crossing a cut get long, and the cuts go
-where the fewest links cross (between the tree's connected parts, ideally) and, failing that,
-where they split the fewest neighbouring cards of one function.
+derived from the cards: `workshop.geometry.stripes`). Every slice keeps its drawing (every other one
+mirrored, so the shelves run to and fro and a cut lies at the same x above and below), so links
+inside a slice stay as short as Tidy made them and a link crossing a cut drops to the next shelf
+about where it left; the cuts go where the fewest links cross (between the tree's connected parts,
+ideally) and, failing that, where they split the fewest neighbouring cards of one function.
 """
 
 from __future__ import annotations
@@ -75,39 +76,77 @@ def fold(
     spots = sorted(set(centre.values()))
     cuts = [(a + b) / 2 for a, b in itertools.pairwise(spots)]
     cost = _cut_costs(cuts, _spans(out, centre, links, functions))
+    # One shelf count, from the strip's height: shelves of shallow support chains come out lower, so
+    # the board ends a little wider than `aspect`; more shelves would near it but cut more links.
+    chosen = _every_shelf_headed(_choose_cuts(shelves, left, width, spots, cuts, cost), out, centre, bands)
+    return _stack(out, chosen, centre, bands, left) if chosen else out
+
+
+def _choose_cuts(
+    shelves: int, left: float, width: float, spots: list[float], cuts: list[float], cost: list[float]
+) -> list[float]:
+    """Where to cut the strip into `shelves` slices: near even shares, where the cost is least."""
     chosen: list[float] = []
     start = left
     for i in range(1, shelves):
         # Each cut aims at an even share of what is left, so one bad cut does not make one shelf wide.
         ideal = start + (left + width - start) / (shelves - i + 1)
         reach = WINDOW * width / shelves
-        lo = bisect.bisect_left(cuts, max(ideal - reach, chosen[-1] if chosen else -math.inf), lo=0)
+        lo = bisect.bisect_left(cuts, max(ideal - reach, chosen[-1] if chosen else -math.inf))
         hi = bisect.bisect_right(cuts, ideal + reach)
         if lo >= hi:
             continue
         best = min(range(lo, hi), key=lambda j: (cost[j], abs(cuts[j] - ideal)))
         if not chosen or cuts[best] > chosen[-1]:
             chosen.append(cuts[best])
-            start = min(x for x in spots if x > cuts[best]) - CARD_WIDTH / 2
-    chosen = _every_shelf_headed(chosen, out, centre, bands)
-    if not chosen:
-        return out
+            start = spots[bisect.bisect_right(spots, cuts[best])] - CARD_WIDTH / 2
+    return chosen
 
-    slice_left: dict[int, float] = {}
+
+def _stack(
+    out: Mapping[str, Point],
+    chosen: list[float],
+    centre: Mapping[str, float],
+    bands: Mapping[str, Band],
+    left: float,
+) -> dict[str, Point]:
+    """The slices between the cuts `chosen`, stacked as shelves."""
     lowest: dict[int, list[float]] = {}
-    for card_id, (x, y) in out.items():
-        s = bisect.bisect_right(chosen, centre[card_id])
-        slice_left[s] = min(slice_left.get(s, math.inf), x)
+    for card_id, (_, y) in out.items():
         if bands.get(card_id) == Band.SUPPORT:
-            lowest.setdefault(s, []).append(y)
+            lowest.setdefault(bisect.bisect_right(chosen, centre[card_id]), []).append(y)
     # Each shelf is as tall as its own support cards need: a slice of shallow chains takes less room.
     shelf_top = [0.0]
     for s in range(len(chosen)):
         shelf_top.append(shelf_top[-1] + support_bottom(lowest.get(s, [])) + SHELF_GAP)
-    for card_id, (x, y) in out.items():
+    # Shelves run to and fro (a serpentine): every other slice is mirrored, so a cut is at about the
+    # same x on the shelf above and the shelf below it and a link crossing it is a short hop down
+    # rather than a diagonal across the whole board. A mirrored shelf ends under the end of the shelf
+    # above (or further right, if it is wider): the next one starts at the left edge again, so the
+    # shelves do not drift apart. Mirroring keeps every distance (and crossing) inside a slice.
+    extent: dict[int, tuple[float, float]] = {}
+    for card_id in out:
         s = bisect.bisect_right(chosen, centre[card_id])
-        out[card_id] = (float(round(x - slice_left[s] + left)), y + shelf_top[s])
-    return out
+        low, high = extent.get(s, (math.inf, -math.inf))
+        extent[s] = (min(low, centre[card_id]), max(high, centre[card_id]))
+    moved: dict[str, Point] = {}
+    right_end = left
+    place: list[tuple[float, float]] = []  # per shelf: screen x of the slice's first centre, direction
+    for s in range(len(chosen) + 1):
+        low, high = extent[s]
+        if s % 2 == 0:
+            place.append((left + CARD_WIDTH / 2, 1.0))
+            right_end = left + high - low + CARD_WIDTH
+        else:
+            width = high - low + CARD_WIDTH
+            place.append((max(right_end, left + width) - CARD_WIDTH / 2, -1.0))
+    for card_id, (_, y) in out.items():
+        s = bisect.bisect_right(chosen, centre[card_id])
+        first, direction = place[s]
+        low = extent[s][0]
+        moved[card_id] = (first + direction * (centre[card_id] - low) - CARD_WIDTH / 2, y + shelf_top[s])
+    shift = left - min(x for x, _ in moved.values())
+    return {card_id: (float(round(x + shift)), y) for card_id, (x, y) in moved.items()}
 
 
 def _spans(
