@@ -6,7 +6,9 @@ A mixin for BoardView so the view module keeps to editing gestures. It needs `bo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
+import bisect
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QStyle
 
@@ -16,7 +18,9 @@ from ui.canvas.safe_paint import guarded_draw
 from workshop.geometry import BANDS, CARD_WIDTH
 from workshop.model import Band
 
-MIN_SCALE, MAX_SCALE = 0.01, 4.0
+MIN_SCALE, MAX_SCALE = 0.002, 4.0
+"""Fit must frame the whole of a big folded board even in a narrow window (2,000 goals in a 230 px wide
+board pane: 0.0055); far out the board is drawn by one sketch, so zooming that far costs nothing."""
 STEP = 1.25
 LABEL_STRIP = 420
 """Width of the strip at the left of the viewport where band names are drawn."""
@@ -209,19 +213,26 @@ class ZoomPanMixin:
         whose name would cover a card wherever it could go has no entry. The name stays at the window's
         left edge: at the stripe's top, straddling the top edge, or just above it, the first that covers
         no card, in smaller type only when the large one covers a card everywhere. A board folded into
-        shelves has a name per shelf, so the room knows which level it sees on every shelf."""
+        shelves has a name per shelf, so the room knows which level it sees on every shelf. Far out on
+        a big board (`BoardScene.far`) a name may cover the specks the cards have become."""
         rects: dict[BandItem, tuple[QRectF, int]] = {}
         view_height = self.viewport().height()
+        near: _NearCards | None = None
         for item in self.board_scene.band_items():
             top = self.mapFromScene(QPointF(0, item.rect().top())).y()
             bottom = self.mapFromScene(QPointF(0, item.rect().bottom())).y()
             if bottom < 0 or top > view_height:
                 continue
-            rects.update(self._place_label(item, item.title(), top, bottom, [box for box, _ in rects.values()]))
+            if near is None:
+                # Far out (the sketch drawing a big board) cards are specks of colour and a look-up met
+                # most of the board: there the names go where they fit, over the specks if need be.
+                near = _NearCards([]) if self.board_scene.far() else self._cards_near_labels()
+            taken = [box for box, _ in rects.values()]
+            rects.update(self._place_label(item, item.title(), top, bottom, taken, near))
         return rects
 
     def _place_label(
-        self, item: BandItem, title: str, top: float, bottom: float, taken: list[QRectF]
+        self, item: BandItem, title: str, top: float, bottom: float, taken: list[QRectF], near: _NearCards
     ) -> dict[BandItem, tuple[QRectF, int]]:
         """`taken`: the names placed already (stripes above): on a folded board seen far out the stripes
         are thin, and a name straddling its stripe's top must not overprint the one above."""
@@ -231,16 +242,23 @@ class ZoomPanMixin:
                 box = QRectF(QPointF(6, y), size)
                 if box.top() < 0 or box.bottom() > bottom or any(box.intersects(other) for other in taken):
                     continue
-                if not self._covers_card(box):
+                if not near.covers(box):
                     return {item: (box, px)}
         return {}
 
-    def _covers_card(self, box: QRectF) -> bool:
-        area = self.mapToScene(box.toAlignedRect()).boundingRect()
-        for item in self.board_scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-            if isinstance(item, CardItem) and item.scene_card_rect().intersects(area):
-                return True
-        return False
+    def _cards_near_labels(self) -> _NearCards:
+        """The cards in the strip at the window's left edge where band names go (viewport coordinates):
+        one look-up in the scene's index for all the names, not one per place tried. A folded board
+        has a name per stripe and shelf, and far out each look-up met hundreds of cards."""
+        widest = max(
+            (self.band_label_size(item.title()).width() for item in self.board_scene.band_items()[:3]), default=0.0
+        )
+        strip = self.mapToScene(QRect(0, 0, int(widest) + 12, self.viewport().height())).boundingRect()
+        found = []
+        for item in self.board_scene.items(strip, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, CardItem):
+                found.append(QRectF(self.mapFromScene(item.scene_card_rect()).boundingRect()))
+        return _NearCards(found)
 
     @guarded_draw
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
@@ -282,3 +300,17 @@ def _shift(low: float, high: float, seen_low: float, seen_high: float) -> float:
     if high > seen_high:
         return high - seen_high
     return 0.0
+
+
+class _NearCards:
+    """Card rectangles (viewport coordinates) sorted by top, to ask whether a name's box covers one."""
+
+    def __init__(self, rects: list[QRectF]) -> None:
+        self._rects = sorted(rects, key=QRectF.top)
+        self._tops = [rect.top() for rect in self._rects]
+        self._tallest = max((rect.height() for rect in self._rects), default=0.0)
+
+    def covers(self, box: QRectF) -> bool:
+        first = bisect.bisect_left(self._tops, box.top() - self._tallest)
+        last = bisect.bisect_right(self._tops, box.bottom())
+        return any(rect.intersects(box) for rect in self._rects[first:last])
