@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 from workshop.model import Band, Workshop
 
@@ -135,14 +136,16 @@ def stripes(cards: list[tuple[float, Band]]) -> list[Stripe]:
     stripe never puts another card out of its own. One shelf gives exactly STRATEGY, CUSTOMER_FACING
     and SUPPORT (bottom as `support_bottom`).
     """
-    ordered = sorted(cards, key=lambda card: card[0])
+    ordered = sorted(cards, key=itemgetter(0))
     shelves: list[list[tuple[float, Band]]] = [[]]
-    provisional = 0.0
-    for top, band in ordered:
-        if band != Band.SUPPORT and top >= provisional + SUPPORT.top and shelves[-1]:
-            shelves.append([])
-            provisional = top - BANDS[band].first_layer_y
-        shelves[-1].append((top, band))
+    support, next_shelf = Band.SUPPORT, SUPPORT.top
+    current = shelves[0]
+    for card in ordered:
+        if card[0] >= next_shelf and card[1] != support and current:
+            current = []
+            shelves.append(current)
+            next_shelf = card[0] - BANDS[card[1]].first_layer_y + SUPPORT.top
+        current.append(card)
 
     tops = [0.0]
     lowest_support: list[float | None] = []

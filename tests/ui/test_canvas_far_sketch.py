@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from ui.canvas import BoardView, far_sketch, scene
 from ui.document import Document
+from workshop import ops
 from workshop.layout import tidy
 from workshop.model import Position
 from workshop.synthetic import generate
@@ -109,3 +110,21 @@ def test_a_small_board_is_never_sketched(qtbot, monkeypatch):
     view.fit_all()
     picture(view)
     assert view.scale_factor() < 0.15 and not view.board_scene.far()
+
+
+def test_after_cards_glide_far_out_the_sketch_shows_each_where_it_landed(far_board, qtbot):
+    """Tidy's glide moves cards frame by frame without a model change: the sketch rewrites only the
+    moved ones, and what it shows at the end is what the items would show."""
+    board_scene = far_board.board_scene
+    ws = far_board.document.workshop
+    nudged = {card_id: (p.x + 600.0, p.y) for card_id, p in list(ws.positions.items())[:400]}
+    far_board.document.run(ops.move_cards, nudged)
+    qtbot.waitUntil(lambda: not board_scene.moving(), timeout=20_000)
+    picture(far_board)
+    far_board.document.undo_stack.undo()  # the cards glide back
+    qtbot.waitUntil(lambda: not board_scene.moving() and not far_board.animating(), timeout=20_000)
+    picture(far_board)
+    assert board_scene.far()
+    sketched = scene_picture(far_board)
+    board_scene.set_far(1.0)
+    assert share_differing(sketched, scene_picture(far_board)) < 0.01

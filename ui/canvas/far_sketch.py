@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeAlias
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -30,10 +30,9 @@ SKETCH_FROM = 1000
 _Drawing: TypeAlias = tuple[
     list[tuple[bool, QPen, list[QLineF]]],
     list[tuple[bool, QColor, list[QRectF]]],
-    tuple[QColor, list[QRectF]] | None,
-    list[tuple[QPointF, QColor, bool]],
+    list[tuple[CardItem, QColor, bool]],
 ]
-"""Hairlines per pen and dimming, card rectangles per colour and dimming, the selection, the badges."""
+"""Hairlines per pen and dimming, card rectangles per colour and dimming, the cards with a badge."""
 
 
 def far_out(lod: float, overview_lod: float) -> bool:
@@ -42,12 +41,23 @@ def far_out(lod: float, overview_lod: float) -> bool:
 
 
 class FarSketch(QGraphicsItem):
-    def __init__(self, cards: Callable[[], Iterable[CardItem]], links: Callable[[], Iterable[LinkItem]]) -> None:
+    def __init__(
+        self,
+        cards: Callable[[], Iterable[CardItem]],
+        links: Callable[[], Iterable[LinkItem]],
+        links_of: Callable[[CardItem], Iterable[LinkItem]],
+    ) -> None:
         super().__init__()
         self._cards = cards
         self._links = links
+        self._links_of = links_of
         self._rect = QRectF()
         self._drawing: _Drawing | None = None
+        self._links_read_selected = False
+        self._card_slots: dict[CardItem, tuple[list[QRectF], int]] = {}
+        self._link_slots: dict[LinkItem, tuple[list[QLineF], int]] = {}
+        """Where each item's rectangle or line sits in the drawing kept: a move rewrites only those."""
+        self._moved: set[CardItem] = set()
         self.setZValue(4)  # under the links (5) and cards (10) it stands in for, over the bands
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -63,16 +73,37 @@ class FarSketch(QGraphicsItem):
         return QRectF()
 
     def invalidate(self) -> None:
-        """Read the items again at the next paint (a card moved, a selection, a focus, a colour)."""
+        """Read the items again at the next paint (a colour, a badge, a focus, cards come or go)."""
         self._drawing = None
+        self._moved.clear()
         self.update()
+
+    def card_moved(self, card: CardItem) -> None:
+        """A card moved and its links followed: at the next paint only its rectangle and its lines are
+        read again, not the whole board (Tidy's glide and a bulk move move a slice of cards a frame)."""
+        if self._drawing is not None:
+            self._moved.add(card)
+        self.update()
+
+    def selection_changed(self) -> None:
+        """Selected cards are outlined over the kept drawing at each paint, so selecting a card needs
+        no new reading; a selected link is drawn in the selection's colour, so one does."""
+        scene = self.scene()
+        if self._links_read_selected or (
+            scene is not None and any(isinstance(item, LinkItem) for item in scene.selectedItems())
+        ):
+            self.invalidate()
+        else:
+            self.update()
 
     @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self._drawing is not None and self._moved and not self._follow_moves():
+            self._drawing = None
         if self._drawing is None:
             self._drawing = self._read()
-        lines, fills, selected, badges = self._drawing
+        lines, fills, badges = self._drawing
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for dimmed, pen, drawn in lines:
             painter.setOpacity(0.2 if dimmed else 1.0)
@@ -83,52 +114,75 @@ class FarSketch(QGraphicsItem):
             painter.setOpacity(0.22 if dimmed else 1.0)
             painter.setBrush(colour)
             painter.drawRects(rects)
-        if selected is not None:
+        scene = self.scene()
+        chosen = [item for item in scene.selectedItems() if isinstance(item, CardItem)] if scene is not None else []
+        if chosen:
             painter.setOpacity(1.0)
-            painter.setPen(QPen(selected[0], 6 / max(lod, 0.05)))
+            painter.setPen(QPen(chosen[0].theme.selection, 6 / max(lod, 0.05)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects(selected[1])
+            painter.drawRects([card.scene_card_rect() for card in chosen])
         painter.setPen(Qt.PenStyle.NoPen)
-        for centre, colour, dimmed in badges:
+        for card, colour, dimmed in badges:
             painter.setOpacity(0.22 if dimmed else 1.0)
             painter.setBrush(colour)
-            painter.drawEllipse(centre, BADGE_RADIUS * 2, BADGE_RADIUS * 2)
+            painter.drawEllipse(card.scene_card_rect().topRight(), BADGE_RADIUS * 2, BADGE_RADIUS * 2)
         painter.setOpacity(1.0)
 
+    def _follow_moves(self) -> bool:
+        """Rewrite the moved cards' rectangles and their links' lines in the drawing kept; False when
+        one is not in it (new since it was read, or shown again): then it is all read again."""
+        for card in self._moved:
+            slot = self._card_slots.get(card)
+            if slot is None:
+                return False
+            slot[0][slot[1]] = card._rect.translated(card.pos())
+            for link in self._links_of(card):
+                line_slot = self._link_slots.get(link)
+                drawn = link._length >= 1 and link.isVisible()
+                if (line_slot is None) == drawn:
+                    return False
+                if line_slot is not None:
+                    line_slot[0][line_slot[1]] = link._line
+        self._moved.clear()
+        return True
+
     def _read(self) -> _Drawing:
-        """Every visible card's rectangle by colour and every link's line by pen: one pass, plain
-        attribute reads (this runs once after each change seen far out: ~4 ms at 2,000 cards)."""
-        selected_items = set(self.scene().selectedItems()) if self.scene() is not None else set()
-        lines: dict[tuple[object, bool], tuple[QPen, list[QLineF]]] = {}
+        """Every card's rectangle by colour and every visible link's line by pen: one pass, plain
+        attribute reads (once after a change seen far out: ~5 ms at 2,000 cards; a move reads less)."""
+        scene = self.scene()
+        selected_links = (
+            {item for item in scene.selectedItems() if isinstance(item, LinkItem)} if scene is not None else set()
+        )
+        self._links_read_selected = bool(selected_links)
+        self._moved.clear()
+        lines: dict[tuple[object, ...], tuple[QPen, list[QLineF]]] = {}
+        link_slots: dict[LinkItem, tuple[list[QLineF], int]] = {}
         for link in self._links():
             if link._length < 1 or not link.isVisible():
                 continue
-            key = (link.theme.name, link.style, link in selected_items, link.dimmed)
+            key = (link.theme.name, link.style, link in selected_links, link.dimmed)
             group = lines.get(key)
             if group is None:
                 group = lines[key] = (link.drawing_pens()[1], [])
+            link_slots[link] = (group[1], len(group[1]))
             group[1].append(link._line)
         fills: dict[tuple[object, bool], tuple[QColor, list[QRectF]]] = {}
-        selected: list[QRectF] = []
-        selection: QColor | None = None
-        badges: list[tuple[QPointF, QColor, bool]] = []
+        card_slots: dict[CardItem, tuple[list[QRectF], int]] = {}
+        badges: list[tuple[CardItem, QColor, bool]] = []
         strategic = CardKind.STRATEGIC
         for card in self._cards():
-            rect = card._rect.translated(card.pos())
             content = card.content
             key = (None if content.kind == strategic else content.colour, card.dimmed)
             group = fills.get(key)
             if group is None:
                 group = fills[key] = (card.far_colour(), [])
-            group[1].append(rect)
-            if card in selected_items:
-                selected.append(rect)
-                selection = card.theme.selection
+            card_slots[card] = (group[1], len(group[1]))
+            group[1].append(card._rect.translated(card.pos()))
             if card.badge is not None:
-                badges.append((rect.topRight(), card.theme.badge[card.badge.severity], card.dimmed))
+                badges.append((card, card.theme.badge[card.badge.severity], card.dimmed))
+        self._card_slots, self._link_slots = card_slots, link_slots
         return (
-            [(dimmed, pen, drawn) for (*_, dimmed), (pen, drawn) in lines.items()],
+            [(key[-1], pen, drawn) for key, (pen, drawn) in lines.items()],
             [(dimmed, colour, rects) for (_, dimmed), (colour, rects) in fills.items()],
-            (selection, selected) if selection is not None else None,
             badges,
         )

@@ -51,7 +51,7 @@ class GesturesMixin:
         return self._drag_links
 
     def _card_moved(self, card: CardItem) -> None:
-        self.sketch_dirty()
+        self.sketch_moved(card)
         proxy = self._drag_links
         if proxy is not None and card.card_id in proxy.cards:
             proxy.follow()

@@ -214,7 +214,7 @@ class ZoomPanMixin:
         left edge: at the stripe's top, straddling the top edge, or just above it, the first that covers
         no card, in smaller type only when the large one covers a card everywhere. A board folded into
         shelves has a name per shelf, so the room knows which level it sees on every shelf. Far out on
-        a big board (`BoardScene.far`) a name may cover the specks the cards have become."""
+        a big board (`BoardScene.big_and_far`) a name may cover the specks the cards have become."""
         rects: dict[BandItem, tuple[QRectF, int]] = {}
         view_height = self.viewport().height()
         near: _NearCards | None = None
@@ -226,7 +226,8 @@ class ZoomPanMixin:
             if near is None:
                 # Far out (the sketch drawing a big board) cards are specks of colour and a look-up met
                 # most of the board: there the names go where they fit, over the specks if need be.
-                near = _NearCards([]) if self.board_scene.far() else self._cards_near_labels()
+                far = self.board_scene.big_and_far(self.scale_factor())
+                near = _NearCards([]) if far else self._cards_near_labels()
             taken = [box for box, _ in rects.values()]
             rects.update(self._place_label(item, item.title(), top, bottom, taken, near))
         return rects

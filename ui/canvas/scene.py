@@ -10,6 +10,7 @@ document announces the change, exactly as it does for undo and redo.
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -117,7 +118,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_changed)
         document.changed.connect(self.sketch_dirty)
-        self.selectionChanged.connect(self.sketch_dirty)
+        self.selectionChanged.connect(self._sketch_selection)
         document.reset.connect(self.rebuild)
         with collector_paused():
             self._rebuild()  # the first build is whole: whoever makes a board reads it at once
@@ -729,6 +730,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     unplaced.append(card_id)
                     continue
                 card.setPos(position.x, position.y)
+                self.sketch_moved(card)
                 links.update(self._links_by_card.get(card_id, ()))
             for link_id in links:
                 item = self._links.get(link_id)
@@ -765,13 +767,19 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if self._reflow_for is not None:
             self._apply_reflow()
             return
-        if self._cards:
-            xs = [card.pos().x() for card in self._cards.values()]
-            left, right = min(xs) - SIDE_MARGIN, max(xs) + CARD_WIDTH + SIDE_MARGIN
+        tops: list[tuple[float, Band]] = []
+        low, high = math.inf, -math.inf
+        for card in self._cards.values():
+            pos = card.pos()
+            x = pos.x()
+            low, high = min(low, x), max(high, x)
+            tops.append((pos.y(), card.content.band))
+        if tops:
+            left, right = low - SIDE_MARGIN, high + CARD_WIDTH + SIDE_MARGIN
         else:
             left, right = -SIDE_MARGIN, CARD_WIDTH * 4 + SIDE_MARGIN
         right = max(right, left + 1600)
-        self._stripes = stripes([(c.pos().y(), c.content.band) for c in self._cards.values()])
+        self._stripes = stripes(tops)
         self._fit_shelf_bands(len(self._stripes) - len(self._bands))
         for stripe, item in zip(self._stripes, [*self._bands.values(), *self._shelf_bands], strict=True):
             item.set_rect(QRectF(left, stripe.top, right - left, stripe.bottom - stripe.top))
@@ -786,12 +794,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """The view about to draw at zoom `lod`: far out on a big board the sketch draws every card and
         link (one item instead of thousands of paint calls); nearer, each paints itself again. The
         items keep taking clicks and drags either way (no contents is not hidden)."""
-        far = (
-            far_out(lod, self.theme.overview_lod)
-            and len(self._cards) >= SKETCH_FROM
-            and self._reflow is None
-            and self._builder is None
-        )
+        far = self.big_and_far(lod) and self._reflow is None and self._builder is None
         if far == self._far:
             return
         self._far = far
@@ -801,15 +804,32 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         for link in self._links.values():
             link.setFlag(flag, far)
         if self._sketch is None:
-            self._sketch = FarSketch(self._cards.values, self._links.values)
+            self._sketch = FarSketch(self._cards.values, self._links.values, self._card_links)
             self._sketch.set_extent(self.sceneRect())
             self.addItem(self._sketch)
         self._sketch.invalidate()
         self._sketch.setVisible(far)
 
+    def big_and_far(self, lod: float) -> bool:
+        """A board big enough for the sketch, seen from so far that its cards are specks of colour."""
+        return far_out(lod, self.theme.overview_lod) and len(self._cards) >= SKETCH_FROM
+
     def far(self) -> bool:
         """True while the sketch draws the cards and links (read-only, for tests)."""
         return self._far
+
+    def _sketch_selection(self) -> None:
+        if self._far and self._sketch is not None:
+            self._sketch.selection_changed()
+
+    def _card_links(self, card: CardItem) -> list[LinkItem]:
+        links = self._links
+        return [links[link_id] for link_id in self._links_by_card.get(card.card_id, ()) if link_id in links]
+
+    def sketch_moved(self, card: CardItem) -> None:
+        """A card moved without a gesture (Tidy's glide, a bulk move, an undo): the sketch rewrites it."""
+        if self._far and self._sketch is not None:
+            self._sketch.card_moved(card)
 
     def sketch_dirty(self, *_: object) -> None:
         """Something drawn changed (a card moved, a selection, a focus): the sketch draws again. The
@@ -902,15 +922,21 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _apply_focus(self) -> None:
         focus = self._focus
         typing = self.editor.card_id if self.editor is not None else None
+        changed = False
         for card_id, card in self._cards.items():
-            card.set_dimmed(focus is not None and card_id not in focus and card_id != typing)
+            dimmed = focus is not None and card_id not in focus and card_id != typing
+            changed = changed or dimmed != card.dimmed
+            card.set_dimmed(dimmed)
         for link_id, item in self._links.items():
-            item.set_dimmed(
+            dimmed = (
                 focus is not None
                 and link_id not in focus
                 and not (item.source.card_id in focus and item.target.card_id in focus)
             )
-        self.sketch_dirty()
+            changed = changed or dimmed != item.dimmed
+            item.set_dimmed(dimmed)
+        if changed:
+            self.sketch_dirty()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
