@@ -99,7 +99,9 @@ class FarSketch(QGraphicsItem):
     @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if self._drawing is not None and self._moved and not self._follow_moves():
+        # a few cards moved: rewrite theirs; most of the board (a bulk move at once): read it all
+        many = len(self._moved) > len(self._card_slots) // 4
+        if self._drawing is not None and self._moved and (many or not self._follow_moves()):
             self._drawing = None
         if self._drawing is None:
             self._drawing = self._read()

@@ -104,6 +104,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """A sliced rebuild under way (see `rebuild`)."""
         self._in_slice = False
         self._pending_moves: dict[str, None] = {}
+        self._ending_move = False
+        """The last slice of a bulk move is done; the index, the extent and the repaint follow in a turn
+        of their own (with a slice in the same turn the window froze past 50 ms at 2,000 cards)."""
         """Cards whose item has yet to follow the model's position (a bulk move under way), in order."""
         self._reflow_for: tuple[QSizeF, float] | None = None
         """Projector mode: the viewport area (pixels) and the largest zoom the board is reflowed for."""
@@ -117,7 +120,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self.pressing.connect(self.finish_moves)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_changed)
-        document.changed.connect(self.sketch_dirty)
+        document.changed.connect(self._sketch_change)
         self.selectionChanged.connect(self._sketch_selection)
         document.reset.connect(self.rebuild)
         with collector_paused():
@@ -353,6 +356,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _rebuild_steps(self) -> Iterator[None]:
         """The board again from the model, yielding every few hundred items."""
         self._pending_moves.clear()
+        self._ending_move = False
         self._restore_index()
         self._end_link_drag()
         self._close_editor()
@@ -428,8 +432,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             card.setPos(position.x, position.y)
         self._cards[card_id] = card
         self._card_function[card_id] = function_id
-        if self._far:
+        if self._far:  # a card added far out (a sliced build goes on while the board is shown)
             card.setFlag(CardItem.GraphicsItemFlag.ItemHasNoContents, True)
+            self.sketch_dirty()
         self.addItem(card)
         badge = self._badge_for(card_id)
         if badge is not None:
@@ -521,6 +526,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._links_by_card.setdefault(item.target.card_id, set()).add(item.link_id)
         if self._far:
             item.setFlag(LinkItem.GraphicsItemFlag.ItemHasNoContents, True)
+            self.sketch_dirty()
         self.addItem(item)
 
     def _remove_link(self, link_id: str) -> None:
@@ -741,6 +747,13 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if pending:
             QTimer.singleShot(0, self._move_slice)
             return
+        self._ending_move = True
+        QTimer.singleShot(0, self._end_move)
+
+    def _end_move(self) -> None:
+        if not self._ending_move or self._pending_moves:
+            return  # ended already (finish_moves), or another bulk move began: its end will come
+        self._ending_move = False
         self._restore_index()
         self._update_extent()
         self.bulkMoveDone.emit()
@@ -754,12 +767,13 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
 
     def moving(self) -> bool:
         """True while a bulk move is still under way (its cards are not all where the model says yet)."""
-        return bool(self._pending_moves)
+        return bool(self._pending_moves) or self._ending_move
 
     def finish_moves(self) -> None:
         """Put every card of a bulk move under way where the model says, now (before a gesture reads them)."""
         while self._pending_moves:
             self._move_slice(budget_ms=1e9)
+        self._end_move()
 
     def _update_extent(self) -> None:
         """Stretch the bands under the cards; the support band grows with its lowest card. In projector
@@ -794,7 +808,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """The view about to draw at zoom `lod`: far out on a big board the sketch draws every card and
         link (one item instead of thousands of paint calls); nearer, each paints itself again. The
         items keep taking clicks and drags either way (no contents is not hidden)."""
-        far = self.big_and_far(lod) and self._reflow is None and self._builder is None
+        far = self.big_and_far(lod) and self._reflow is None
         if far == self._far:
             return
         self._far = far
@@ -825,6 +839,12 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _card_links(self, card: CardItem) -> list[LinkItem]:
         links = self._links
         return [links[link_id] for link_id in self._links_by_card.get(card.card_id, ()) if link_id in links]
+
+    def _sketch_change(self, change: Change) -> None:
+        """A change of the model: cards that only move tell the sketch themselves (`sketch_moved`),
+        anything else (text, colour, a card or link added or removed) has it read the board again."""
+        if change.structural():
+            self.sketch_dirty()
 
     def sketch_moved(self, card: CardItem) -> None:
         """A card moved without a gesture (Tidy's glide, a bulk move, an undo): the sketch rewrites it."""
