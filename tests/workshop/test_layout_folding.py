@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import defaultdict
 
@@ -152,3 +153,26 @@ def test_cuts_go_between_function_groups_where_links_allow(folded) -> None:
         shelves_of[kpi.function_id].add(stripe_at(board, positions[kpi.id][1]).shelf)
     split = [function_id for function_id, shelves in shelves_of.items() if len(shelves) > 1]
     assert len(split) <= 1, split
+
+
+def test_the_reports_tree_of_a_folded_board_has_bands_per_shelf_not_across_them() -> None:
+    """The report draws the board as the room left it: each shelf's levels get their own band, so
+    no band runs over the shelves between (the demo, on one shelf, keeps its three)."""
+    from workshop.analysis import analyse
+    from workshop.report.context import ReportContext
+    from workshop.report.treeplan import whole_tree
+
+    def bands(ws: Workshop) -> list[tuple[str, float, float]]:
+        ctx = ReportContext(ws, analyse(ws), True, 500.0, 700.0, 700.0, 500.0)
+        positions = {g.id: (p.x, p.y) for g in ws.goals if (p := ws.positions.get(g.id)) is not None}
+        return [(band.label, band.top, band.bottom) for band in whole_tree(ctx, positions).bands]
+
+    ws = generate(150, seed=3)
+    ws.positions = {card_id: Position(x=x, y=y) for card_id, (x, y) in tidy(ws).items()}
+    folded = bands(ws)
+    assert len(folded) >= 6 and len(folded) % 3 == 0
+    for (_, _, bottom), (_, top, _) in itertools.pairwise(folded):
+        assert bottom <= top  # one under the other, never overlapping
+    demo = customer_loyalty()
+    demo.positions = {card_id: Position(x=x, y=y) for card_id, (x, y) in tidy(demo).items()}
+    assert [label for label, _, _ in bands(demo)] == ["Strategy", "Customer-facing", "Support"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
+from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP, stripe_at, stripes
 from workshop.model import Band as BandKind
 from workshop.model import FunctionKind, LinkKind
 from workshop.report import styles as st
@@ -175,17 +175,35 @@ def candidate_positions(ctx: ReportContext):
     yield layered_positions(ctx)
 
 
-def _bands_around(ctx: ReportContext, cards: list[Card]) -> list[Band]:
-    spans: dict[BandKind, list[float]] = {}
+def _shelf_of(ctx: ReportContext, cards: list[Card]) -> dict[str, int]:
+    """Each card's shelf when the board was folded into shelves by Tidy (every card in a stripe of
+    its own band, more than one shelf); otherwise every card is on shelf 0."""
+    board = stripes([(card.y, ctx.band[card.key]) for card in cards])
+    if board[-1].shelf == 0:
+        return {}
+    shelf: dict[str, int] = {}
     for card in cards:
-        kind = ctx.band[card.key]
-        low, high = spans.get(kind, [card.y, card.y + card.h])
-        spans[kind] = [min(low, card.y), max(high, card.y + card.h)]
+        stripe = stripe_at(board, card.y)
+        if stripe is None or stripe.band != ctx.band[card.key]:
+            return {}
+        shelf[card.key] = stripe.shelf
+    return shelf
+
+
+def _bands_around(ctx: ReportContext, cards: list[Card]) -> list[Band]:
+    """A band around the cards of each level, on each shelf of a board Tidy folded."""
+    shelf_of = _shelf_of(ctx, cards)
+    spans: dict[tuple[int, BandKind], list[float]] = {}
+    for card in cards:
+        key = (shelf_of.get(card.key, 0), ctx.band[card.key])
+        low, high = spans.get(key, [card.y, card.y + card.h])
+        spans[key] = [min(low, card.y), max(high, card.y + card.h)]
     bands = []
-    for kind in (BandKind.STRATEGY, BandKind.CUSTOMER_FACING, BandKind.SUPPORT):
-        if kind in spans:
-            top, bottom = spans[kind]
-            bands.append(Band(BAND_NAMES[kind], top - 25, bottom + 25, st.BAND_FILL[kind.value]))
+    for shelf in sorted({shelf for shelf, _ in spans}):
+        for kind in (BandKind.STRATEGY, BandKind.CUSTOMER_FACING, BandKind.SUPPORT):
+            if (shelf, kind) in spans:
+                top, bottom = spans[(shelf, kind)]
+                bands.append(Band(BAND_NAMES[kind], top - 25, bottom + 25, st.BAND_FILL[kind.value]))
     return bands
 
 
