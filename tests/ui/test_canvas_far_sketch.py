@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from ui.canvas import BoardView, far_sketch, scene
 from ui.document import Document
 from workshop import ops
+from workshop.analysis import analyse
 from workshop.layout import tidy
 from workshop.model import Position
 from workshop.synthetic import generate
@@ -63,6 +64,8 @@ def test_far_out_the_sketch_draws_the_same_board_the_items_would(far_board):
     card_id = next(iter(board_scene.cards()))
     board_scene.card(card_id).setSelected(True)
     picture(far_board)  # the view tells the scene how far out it is
+    board_scene.set_analysis(analyse(far_board.document.workshop))  # badges, once the sketch is drawing
+    assert any(card.badge for card in board_scene.cards().values())
     assert board_scene.far()
     sketched = scene_picture(far_board)
     board_scene.set_far(1.0)  # near: every item paints itself again

@@ -27,12 +27,9 @@ SKETCH_FROM = 1000
 """Cards on a board before it is drawn far out by the sketch (smaller boards paint fast item by item)."""
 
 
-_Drawing: TypeAlias = tuple[
-    list[tuple[bool, QPen, list[QLineF]]],
-    list[tuple[bool, QColor, list[QRectF]]],
-    list[tuple[CardItem, QColor, bool]],
-]
-"""Hairlines per pen and dimming, card rectangles per colour and dimming, the cards with a badge."""
+_Drawing: TypeAlias = tuple[list[tuple[bool, QPen, list[QLineF]]], list[tuple[bool, QColor, list[QRectF]]]]
+"""Hairlines per pen and dimming, card rectangles per colour and dimming (badges are read at each paint:
+the analysis sets them after most edits, and a few dozen cards are quicker to ask than the board to read)."""
 
 
 def far_out(lod: float, overview_lod: float) -> bool:
@@ -46,8 +43,10 @@ class FarSketch(QGraphicsItem):
         cards: Callable[[], Iterable[CardItem]],
         links: Callable[[], Iterable[LinkItem]],
         links_of: Callable[[CardItem], Iterable[LinkItem]],
+        badged: Callable[[], Iterable[CardItem]],
     ) -> None:
         super().__init__()
+        self._badged = badged
         self._cards = cards
         self._links = links
         self._links_of = links_of
@@ -105,7 +104,8 @@ class FarSketch(QGraphicsItem):
             self._drawing = None
         if self._drawing is None:
             self._drawing = self._read()
-        lines, fills, badges = self._drawing
+        lines, fills = self._drawing
+        badges = self._badged()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for dimmed, pen, drawn in lines:
             painter.setOpacity(0.2 if dimmed else 1.0)
@@ -124,9 +124,12 @@ class FarSketch(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects([card.scene_card_rect() for card in chosen])
         painter.setPen(Qt.PenStyle.NoPen)
-        for card, colour, dimmed in badges:
-            painter.setOpacity(0.22 if dimmed else 1.0)
-            painter.setBrush(colour)
+        for card in badges:
+            badge = card.badge
+            if badge is None:
+                continue
+            painter.setOpacity(0.22 if card.dimmed else 1.0)
+            painter.setBrush(card.theme.badge[badge.severity])
             painter.drawEllipse(card.scene_card_rect().topRight(), BADGE_RADIUS * 2, BADGE_RADIUS * 2)
         painter.setOpacity(1.0)
 
@@ -170,7 +173,6 @@ class FarSketch(QGraphicsItem):
             group[1].append(link._line)
         fills: dict[tuple[object, bool], tuple[QColor, list[QRectF]]] = {}
         card_slots: dict[CardItem, tuple[list[QRectF], int]] = {}
-        badges: list[tuple[CardItem, QColor, bool]] = []
         strategic = CardKind.STRATEGIC
         for card in self._cards():
             content = card.content
@@ -180,11 +182,8 @@ class FarSketch(QGraphicsItem):
                 group = fills[key] = (card.far_colour(), [])
             card_slots[card] = (group[1], len(group[1]))
             group[1].append(card._rect.translated(card.pos()))
-            if card.badge is not None:
-                badges.append((card, card.theme.badge[card.badge.severity], card.dimmed))
         self._card_slots, self._link_slots = card_slots, link_slots
         return (
             [(key[-1], pen, drawn) for key, (pen, drawn) in lines.items()],
             [(dimmed, colour, rects) for (_, dimmed), (colour, rects) in fills.items()],
-            badges,
         )

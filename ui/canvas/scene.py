@@ -818,7 +818,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         for link in self._links.values():
             link.setFlag(flag, far)
         if self._sketch is None:
-            self._sketch = FarSketch(self._cards.values, self._links.values, self._card_links)
+            self._sketch = FarSketch(self._cards.values, self._links.values, self._card_links, self._badged_cards)
             self._sketch.set_extent(self.sceneRect())
             self.addItem(self._sketch)
         self._sketch.invalidate()
@@ -835,6 +835,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _sketch_selection(self) -> None:
         if self._far and self._sketch is not None:
             self._sketch.selection_changed()
+
+    def _badged_cards(self) -> list[CardItem]:
+        cards = self._cards
+        return [card for card_id in self._by_subject if (card := cards.get(card_id)) is not None and card.badge]
 
     def _card_links(self, card: CardItem) -> list[LinkItem]:
         links = self._links
@@ -897,12 +901,20 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._by_subject = analysis.by_subject() if analysis is not None else {}
         for card_id, card in self._cards.items():
             card.set_badge(self._badge_for(card_id))
-        self.sketch_dirty()
         links = {link.id: link for link in self.document.workshop.links}
+        restyled = False
         for link_id, item in self._links.items():
             link = links.get(link_id)
             if link is not None:
+                style = item.style
                 self._set_link_style(item, link)
+                restyled = restyled or item.style != style
+        # The sketch draws badges from the cards at each paint; only a link drawn in another colour
+        # needs the board read again.
+        if restyled:
+            self.sketch_dirty()
+        elif self._far and self._sketch is not None:
+            self._sketch.update()
 
     def _set_link_style(self, item: LinkItem, link: Link) -> None:
         """Style and tooltip of a link: what the method says about it, then the findings naming it."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Generator, Iterable, Mapping
 
 from workshop.geometry import CARD_WIDTH, SHELF_GAP, support_bottom
 from workshop.model import Band
@@ -62,6 +62,22 @@ def fold(
     `layout` is one unfolded Tidy drawing (top-left corners, every card in the fixed bands); `bands`
     and `functions` give each card's band and function, `links` the (source, target) pairs drawn.
     """
+    steps = fold_steps(layout, bands, links, functions, aspect)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
+
+
+def fold_steps(
+    layout: Mapping[str, Point],
+    bands: Mapping[str, Band],
+    links: Iterable[tuple[str, str]],
+    functions: Mapping[str, str | None],
+    aspect: float = ASPECT,
+) -> Generator[None, None, dict[str, Point]]:
+    """`fold` in three steps of a few milliseconds each (Tidy's job runs between the window's events)."""
     out = dict(layout)
     if len(out) < 2:
         return out
@@ -75,10 +91,13 @@ def fold(
     centre = {card_id: x + CARD_WIDTH / 2 for card_id, (x, _) in out.items()}
     spots = sorted(set(centre.values()))
     cuts = [(a + b) / 2 for a, b in itertools.pairwise(spots)]
-    cost = _cut_costs(cuts, _spans(out, centre, links, functions))
+    spans = _spans(out, centre, links, functions)
+    yield
+    cost = _cut_costs(cuts, spans)
     # One shelf count, from the strip's height: shelves of shallow support chains come out lower, so
     # the board ends a little wider than `aspect`; more shelves would near it but cut more links.
     chosen = _every_shelf_headed(_choose_cuts(shelves, left, width, spots, cuts, cost), out, centre, bands)
+    yield
     return _stack(out, chosen, centre, bands, left) if chosen else out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Generator
 
 from workshop.geometry import CARD_WIDTH
-from workshop.layout.folding import fold as fold_layout
+from workshop.layout.folding import fold_steps
 from workshop.layout.graph import build
 from workshop.layout.ordering import order_steps
 from workshop.layout.placement import CARD_SEPARATION, Obstacles, place_steps
@@ -118,19 +118,28 @@ def tidy_steps(
     result = {card_id: (float(round(px - shift)), py) for card_id, (px, py) in result.items()}
     result.update(pinned)
     if fold and not pinned:
-        yield 0.995
-        result = _folded(ws, result)
+        yield 0.99
+        folding = _folded(ws, result)
+        while True:
+            try:
+                next(folding)
+            except StopIteration as finished:
+                result = finished.value
+                break
+            yield 0.995
     return result
 
 
-def _folded(ws: Workshop, layout: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+def _folded(
+    ws: Workshop, layout: dict[str, tuple[float, float]]
+) -> Generator[None, None, dict[str, tuple[float, float]]]:
     functions = {f.id: f for f in ws.functions}
     bands = {goal.id: ws.band_of_owner(goal.function_id, functions) for goal in ws.goals}
     owners: dict[str, str | None] = {goal.id: goal.function_id for goal in ws.goals}
     for kpi in ws.kpis:
         bands[kpi.id] = ws.band_of_owner(kpi.function_id, functions)
         owners[kpi.id] = kpi.function_id
-    return fold_layout(layout, bands, ((link.source, link.target) for link in ws.links), owners)
+    return (yield from fold_steps(layout, bands, [(link.source, link.target) for link in ws.links], owners))
 
 
 def snapshot(ws: Workshop) -> Workshop:
