@@ -27,9 +27,10 @@ SKETCH_FROM = 1000
 """Cards on a board before it is drawn far out by the sketch (smaller boards paint fast item by item)."""
 
 
-_Drawing: TypeAlias = tuple[list[tuple[bool, QPen, list[QLineF]]], list[tuple[bool, QColor, list[QRectF]]]]
-"""Hairlines per pen and dimming, card rectangles per colour and dimming (badges are read at each paint:
-the analysis sets them after most edits, and a few dozen cards are quicker to ask than the board to read)."""
+_Fills: TypeAlias = list[tuple[bool, QColor, list[QRectF]]]
+_Drawing: TypeAlias = tuple[list[tuple[bool, QPen, list[QLineF]]], _Fills, _Fills]
+"""Hairlines per pen and dimming, card rectangles per colour and dimming, badge dots per colour and
+dimming (squares: far out a badge is a few pixels across, and one call per colour draws them all)."""
 
 
 def far_out(lod: float, overview_lod: float) -> bool:
@@ -57,6 +58,7 @@ class FarSketch(QGraphicsItem):
         self._link_slots: dict[LinkItem, tuple[list[QLineF], int]] = {}
         """Where each item's rectangle or line sits in the drawing kept: a move rewrites only those."""
         self._moved: set[CardItem] = set()
+        self._dot_slots: dict[CardItem, tuple[list[QRectF], int]] = {}
         self.setZValue(4)  # under the links (5) and cards (10) it stands in for, over the bands
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -104,8 +106,7 @@ class FarSketch(QGraphicsItem):
             self._drawing = None
         if self._drawing is None:
             self._drawing = self._read()
-        lines, fills = self._drawing
-        badges = self._badged()
+        lines, fills, dots = self._drawing
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for dimmed, pen, drawn in lines:
             painter.setOpacity(0.2 if dimmed else 1.0)
@@ -124,14 +125,39 @@ class FarSketch(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects([card.scene_card_rect() for card in chosen])
         painter.setPen(Qt.PenStyle.NoPen)
-        for card in badges:
+        for dimmed, colour, rects in dots:
+            painter.setOpacity(0.22 if dimmed else 1.0)
+            painter.setBrush(colour)
+            painter.drawRects(rects)
+        painter.setOpacity(1.0)
+
+    def badges_changed(self) -> None:
+        """The analysis set new badges: only the dots are read again, not the whole board."""
+        if self._drawing is not None:
+            lines, fills, _ = self._drawing
+            self._drawing = (lines, fills, self._read_dots())
+        self.update()
+
+    def _dot(self, card: CardItem) -> QRectF:
+        reach = BADGE_RADIUS * 2
+        corner = card.pos()
+        return QRectF(corner.x() + card._rect.right() - reach, corner.y() - reach, 2 * reach, 2 * reach)
+
+    def _read_dots(self) -> _Fills:
+        dots: dict[tuple[int, bool], tuple[QColor, list[QRectF]]] = {}
+        slots: dict[CardItem, tuple[list[QRectF], int]] = {}
+        for card in self._badged():
             badge = card.badge
             if badge is None:
                 continue
-            painter.setOpacity(0.22 if card.dimmed else 1.0)
-            painter.setBrush(card.theme.badge[badge.severity])
-            painter.drawEllipse(card.scene_card_rect().topRight(), BADGE_RADIUS * 2, BADGE_RADIUS * 2)
-        painter.setOpacity(1.0)
+            colour = card.theme.badge[badge.severity]
+            group = dots.get((colour.rgba(), card.dimmed))
+            if group is None:
+                group = dots[(colour.rgba(), card.dimmed)] = (colour, [])
+            slots[card] = (group[1], len(group[1]))
+            group[1].append(self._dot(card))
+        self._dot_slots = slots
+        return [(dimmed, colour, rects) for (_, dimmed), (colour, rects) in dots.items()]
 
     def _follow_moves(self) -> bool:
         """Rewrite the moved cards' rectangles and their links' lines in the drawing kept; False when
@@ -141,6 +167,9 @@ class FarSketch(QGraphicsItem):
             if slot is None:
                 return False
             slot[0][slot[1]] = card._rect.translated(card.pos())
+            dot = self._dot_slots.get(card)
+            if dot is not None:
+                dot[0][dot[1]] = self._dot(card)
             for link in self._links_of(card):
                 line_slot = self._link_slots.get(link)
                 drawn = link._length >= 1 and link.isVisible()
@@ -186,4 +215,5 @@ class FarSketch(QGraphicsItem):
         return (
             [(key[-1], pen, drawn) for key, (pen, drawn) in lines.items()],
             [(dimmed, colour, rects) for (_, dimmed), (colour, rects) in fills.items()],
+            self._read_dots(),
         )

@@ -914,7 +914,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if restyled:
             self.sketch_dirty()
         elif self._far and self._sketch is not None:
-            self._sketch.update()
+            self._sketch.badges_changed()
 
     def _set_link_style(self, item: LinkItem, link: Link) -> None:
         """Style and tooltip of a link: what the method says about it, then the findings naming it."""
