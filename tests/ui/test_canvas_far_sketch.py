@@ -131,3 +131,98 @@ def test_after_cards_glide_far_out_the_sketch_shows_each_where_it_landed(far_boa
     sketched = scene_picture(far_board)
     board_scene.set_far(1.0)
     assert share_differing(sketched, scene_picture(far_board)) < 0.01
+
+
+def _kept_matches_a_fresh_reading(board_scene) -> None:
+    """What the sketch kept edit by edit is what it draws after reading the whole board again."""
+    sketch = board_scene._sketch
+    kept = sketch.drawing()
+    sketch.invalidate()
+    assert sketch.drawing() == kept
+
+
+def _edits(ws):
+    """One edit of each kind the room makes far out, as (name, operation, arguments)."""
+    goals = [g for g in ws.goals if g.function_id is not None]
+    functions = [f for f in ws.functions]
+    first, second = goals[0], next(g for g in goals if g.function_id != goals[0].function_id)
+    other = next(f for f in functions if f.id != first.function_id and f.kind == functions[0].kind)
+    linked = ws.links[0]
+    free = next(
+        g for g in goals[1:] if g.function_id == first.function_id and not any(lk.target == g.id for lk in ws.links)
+    )
+    return [
+        ("text", ops.update_goal, (first.id,), {"text": "A new text that changes nothing far out"}),
+        ("function (colour)", ops.update_goal, (first.id,), {"function_id": other.id}),
+        ("function colour", ops.update_function, (other.id,), {"colour": "#123456"}),
+        ("link added", ops.link, (second.id, free.id), {}),
+        ("link removed", ops.unlink, (linked.id,), {}),
+        ("direct impact", ops.update_link, (ws.links[1].id,), {"kind": "direct_impact", "reason": "Why"}),
+        ("goal added", ops.add_goal, ("A goal added far out", first.function_id), {"position": (10.0, 900.0)}),
+        ("goal removed", ops.remove_goal, (goals[5].id,), {}),
+        ("suggestion", ops.suggest_link, (second.id, goals[7].id), {"author": "A phone"}),
+    ]
+
+
+def test_far_out_each_edit_draws_only_its_item_and_the_same_as_a_fresh_reading(far_board, qtbot):
+    """An edit far out (text, colour, a link or a card added or removed, through undo and redo) redraws
+    its own rectangle or line: the whole board is not read again, and the picture is the one a fresh
+    reading gives."""
+    board_scene = far_board.board_scene
+    document = far_board.document
+    picture(far_board)
+    assert board_scene.far()
+    board_scene.set_analysis(analyse(document.workshop))  # badges: a card removed takes its dot along
+    sketch = board_scene._sketch
+    assert sketch.drawing()["dots"]
+    for name, operation, args, kwargs in _edits(document.workshop):
+        reads = sketch.reads
+        document.run(operation, *args, **kwargs)
+        picture(far_board)
+        assert sketch.reads == reads, name
+        _kept_matches_a_fresh_reading(board_scene)
+    for _ in range(len(_edits(document.workshop))):
+        reads = sketch.reads
+        document.undo_stack.undo()
+        qtbot.waitUntil(lambda: not board_scene.moving())
+        picture(far_board)
+        assert sketch.reads == reads
+        _kept_matches_a_fresh_reading(board_scene)
+    for _ in range(3):
+        document.undo_stack.redo()
+        qtbot.waitUntil(lambda: not board_scene.moving())
+        picture(far_board)
+        _kept_matches_a_fresh_reading(board_scene)
+
+
+def test_far_out_accepting_a_suggestion_selecting_a_link_and_a_focus_follow_without_a_reading(far_board):
+    board_scene = far_board.board_scene
+    document = far_board.document
+    ws = document.workshop
+    goals = [g for g in ws.goals if g.function_id is not None]
+    document.run(ops.suggest_link, goals[3].id, goals[9].id, author="A phone")
+    suggestion_id = document.workshop.suggestions[-1].id
+    picture(far_board)
+    assert board_scene.far()
+    sketch = board_scene._sketch
+    sketch.drawing()
+    reads = sketch.reads
+    document.run(ops.accept_suggestion, suggestion_id)  # the suggested line goes, a link line comes
+    picture(far_board)
+    assert sketch.reads == reads
+    _kept_matches_a_fresh_reading(board_scene)
+    link = next(iter(board_scene.links().values()))
+    reads = sketch.reads
+    link.setSelected(True)  # drawn in the selection's colour
+    picture(far_board)
+    assert sketch.reads == reads
+    _kept_matches_a_fresh_reading(board_scene)
+    link.setSelected(False)
+    board_scene.set_focus_ids([goals[3].id, goals[9].id])  # the rest dimmed: most of the board
+    picture(far_board)
+    _kept_matches_a_fresh_reading(board_scene)
+    reads = sketch.reads
+    board_scene.set_analysis(analyse(document.workshop))  # badges are dots read on their own
+    picture(far_board)
+    assert sketch.reads == reads
+    _kept_matches_a_fresh_reading(board_scene)

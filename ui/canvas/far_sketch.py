@@ -12,10 +12,10 @@ calls. What it draws is read from the items once and kept (rectangles and lines,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeAlias
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ui.canvas.card_item import BADGE_RADIUS, CardItem
@@ -27,10 +27,58 @@ SKETCH_FROM = 1000
 """Cards on a board before it is drawn far out by the sketch (smaller boards paint fast item by item)."""
 
 
-_Fills: TypeAlias = list[tuple[bool, QColor, list[QRectF]]]
-_Drawing: TypeAlias = tuple[list[tuple[bool, QPen, list[QLineF]]], _Fills, _Fills]
-"""Hairlines per pen and dimming, card rectangles per colour and dimming, badge dots per colour and
-dimming (squares: far out a badge is a few pixels across, and one call per colour draws them all)."""
+_Shape = TypeVar("_Shape", QRectF, QLineF)
+
+
+class _Group(Generic[_Shape]):
+    """Shapes drawn with one pen or brush, and which item each one is: an item leaves its group by
+    taking the last shape into its place (no list is rebuilt when one card changes)."""
+
+    __slots__ = ("dimmed", "owners", "paint", "shapes")
+
+    def __init__(self, dimmed: bool, paint: object) -> None:
+        self.dimmed = dimmed
+        self.paint = paint
+        self.shapes: list[_Shape] = []
+        self.owners: list[QGraphicsItem] = []
+
+
+class _Layer(Generic[_Shape]):
+    """One kind of shape (link lines, card rectangles, badge dots), grouped by how they are drawn and
+    indexed by item, so that one item is put in, moved to another group or taken out in O(1)."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[object, ...], _Group[_Shape]] = {}
+        self.slots: dict[QGraphicsItem, tuple[_Group[_Shape], int]] = {}
+
+    def put(self, item: QGraphicsItem, key: tuple[object, ...], make: Callable[[], object], shape: _Shape) -> None:
+        slot = self.slots.get(item)
+        if slot is not None:
+            group, index = slot
+            if group is self.groups.get(key):
+                group.shapes[index] = shape
+                return
+            self.drop(item)
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = _Group(bool(key[-1]), make())
+        self.slots[item] = (group, len(group.shapes))
+        group.shapes.append(shape)
+        group.owners.append(item)
+
+    def drop(self, item: QGraphicsItem) -> None:
+        slot = self.slots.pop(item, None)
+        if slot is None:
+            return
+        group, index = slot
+        last_shape, last_owner = group.shapes.pop(), group.owners.pop()
+        if index < len(group.shapes):
+            group.shapes[index], group.owners[index] = last_shape, last_owner
+            self.slots[last_owner] = (group, index)
+
+    def drawn(self) -> list[tuple[bool, object, list[_Shape]]]:
+        """(dimmed, pen or colour, shapes) per group that has any, for tests and the paint."""
+        return [(group.dimmed, group.paint, group.shapes) for group in self.groups.values() if group.shapes]
 
 
 def far_out(lod: float, overview_lod: float) -> bool:
@@ -52,13 +100,17 @@ class FarSketch(QGraphicsItem):
         self._links = links
         self._links_of = links_of
         self._rect = QRectF()
-        self._drawing: _Drawing | None = None
-        self._links_read_selected = False
-        self._card_slots: dict[CardItem, tuple[list[QRectF], int]] = {}
-        self._link_slots: dict[LinkItem, tuple[list[QLineF], int]] = {}
-        """Where each item's rectangle or line sits in the drawing kept: a move rewrites only those."""
-        self._moved: set[CardItem] = set()
-        self._dot_slots: dict[CardItem, tuple[list[QRectF], int]] = {}
+        self._read_yet = False
+        """False until the board is read (and again after `invalidate`): then the layers are what it shows."""
+        self._lines: _Layer[QLineF] = _Layer()
+        self._fills: _Layer[QRectF] = _Layer()
+        self._dots: _Layer[QRectF] = _Layer()
+        self._selected_links: set[LinkItem] = set()
+        self._dirty_cards: dict[CardItem, bool] = {}
+        """Cards to draw again at the next paint, and whether their links moved with them."""
+        self._dirty_links: set[LinkItem] = set()
+        self.reads = 0
+        """How often the whole board was read (for tests: an edit must not read it)."""
         self.setZValue(4)  # under the links (5) and cards (10) it stands in for, over the bands
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -74,46 +126,63 @@ class FarSketch(QGraphicsItem):
         return QRectF()
 
     def invalidate(self) -> None:
-        """Read the items again at the next paint (a colour, a badge, a focus, cards come or go)."""
-        self._drawing = None
-        self._moved.clear()
+        """Read the whole board again at the next paint (shown far out anew, a theme, a rebuild)."""
+        self._read_yet = False
+        self._dirty_cards.clear()
+        self._dirty_links.clear()
         self.update()
 
     def card_moved(self, card: CardItem) -> None:
         """A card moved and its links followed: at the next paint only its rectangle and its lines are
-        read again, not the whole board (Tidy's glide and a bulk move move a slice of cards a frame)."""
-        if self._drawing is not None:
-            self._moved.add(card)
+        drawn again, not the whole board (Tidy's glide and a bulk move move a slice of cards a frame)."""
+        if self._read_yet:
+            self._dirty_cards[card] = True
+        self.update()
+
+    def card_changed(self, card: CardItem) -> None:
+        """A card came, went, or changed its colour, band, size, badge or dimming: its rectangle moves
+        between colour groups at the next paint. A card's text is never drawn here."""
+        if self._read_yet:
+            self._dirty_cards.setdefault(card, False)
+        self.update()
+
+    def link_changed(self, link: LinkItem) -> None:
+        """A link came, went, or changed its style, dimming or visibility: one line at the next paint."""
+        if self._read_yet:
+            self._dirty_links.add(link)
         self.update()
 
     def selection_changed(self) -> None:
-        """Selected cards are outlined over the kept drawing at each paint, so selecting a card needs
-        no new reading; a selected link is drawn in the selection's colour, so one does."""
+        """Selected cards are outlined over the kept drawing at each paint; a selected link is drawn in
+        the selection's colour, so the links whose selection changed are drawn again."""
+        if self._read_yet:
+            selected = self._selected_now()
+            self._dirty_links |= selected ^ self._selected_links
+            self._selected_links = selected
+        self.update()
+
+    def _selected_now(self) -> set[LinkItem]:
         scene = self.scene()
-        if self._links_read_selected or (
-            scene is not None and any(isinstance(item, LinkItem) for item in scene.selectedItems())
-        ):
-            self.invalidate()
-        else:
-            self.update()
+        if scene is None:
+            return set()
+        return {item for item in scene.selectedItems() if isinstance(item, LinkItem)}
 
     @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        # a few cards moved: rewrite theirs; most of the board (a bulk move at once): read it all
-        many = len(self._moved) > len(self._card_slots) // 4
-        if self._drawing is not None and self._moved and (many or not self._follow_moves()):
-            self._drawing = None
-        if self._drawing is None:
-            self._drawing = self._read()
-        lines, fills, dots = self._drawing
+        # a few items changed: draw those again; most of the board (a bulk move at once): read it all
+        many = len(self._dirty_cards) + len(self._dirty_links) > len(self._fills.slots) // 4
+        if not self._read_yet or many:
+            self._read()
+        elif self._dirty_cards or self._dirty_links:
+            self._follow()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for dimmed, pen, drawn in lines:
+        for dimmed, pen, drawn in self._lines.drawn():
             painter.setOpacity(0.2 if dimmed else 1.0)
             painter.setPen(pen)
             painter.drawLines(drawn)
         painter.setPen(Qt.PenStyle.NoPen)
-        for dimmed, colour, rects in fills:
+        for dimmed, colour, rects in self._fills.drawn():
             painter.setOpacity(0.22 if dimmed else 1.0)
             painter.setBrush(colour)
             painter.drawRects(rects)
@@ -125,7 +194,7 @@ class FarSketch(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects([card.scene_card_rect() for card in chosen])
         painter.setPen(Qt.PenStyle.NoPen)
-        for dimmed, colour, rects in dots:
+        for dimmed, colour, rects in self._dots.drawn():
             painter.setOpacity(0.22 if dimmed else 1.0)
             painter.setBrush(colour)
             painter.drawRects(rects)
@@ -133,87 +202,109 @@ class FarSketch(QGraphicsItem):
 
     def badges_changed(self) -> None:
         """The analysis set new badges: only the dots are read again, not the whole board."""
-        if self._drawing is not None:
-            lines, fills, _ = self._drawing
-            self._drawing = (lines, fills, self._read_dots())
+        if self._read_yet:
+            self._dots = _Layer()
+            for card in self._badged():
+                self._place_dot(card)
         self.update()
+
+    def drawing(self) -> dict[str, dict[tuple[object, ...], list[tuple[float, ...]]]]:
+        """What the sketch draws now, per layer and group, in a stable order: a sketch kept up to date
+        edit by edit must draw what one reading the board afresh draws (tests compare the two)."""
+        if not self._read_yet:
+            self._read()
+        elif self._dirty_cards or self._dirty_links:
+            self._follow()
+        out: dict[str, dict[tuple[object, ...], list[tuple[float, ...]]]] = {}
+        for name, layer in (("lines", self._lines), ("fills", self._fills), ("dots", self._dots)):
+            groups: dict[tuple[object, ...], list[tuple[float, ...]]] = {}
+            for key, group in layer.groups.items():
+                if group.shapes:
+                    groups[key] = sorted(_coords(shape) for shape in group.shapes)
+            out[name] = groups
+        return out
 
     def _dot(self, card: CardItem) -> QRectF:
         reach = BADGE_RADIUS * 2
         corner = card.pos()
         return QRectF(corner.x() + card._rect.right() - reach, corner.y() - reach, 2 * reach, 2 * reach)
 
-    def _read_dots(self) -> _Fills:
-        dots: dict[tuple[int, bool], tuple[QColor, list[QRectF]]] = {}
-        slots: dict[CardItem, tuple[list[QRectF], int]] = {}
-        for card in self._badged():
-            badge = card.badge
-            if badge is None:
-                continue
-            colour = card.theme.badge[badge.severity]
-            group = dots.get((colour.rgba(), card.dimmed))
-            if group is None:
-                group = dots[(colour.rgba(), card.dimmed)] = (colour, [])
-            slots[card] = (group[1], len(group[1]))
-            group[1].append(self._dot(card))
-        self._dot_slots = slots
-        return [(dimmed, colour, rects) for (_, dimmed), (colour, rects) in dots.items()]
+    def _place_dot(self, card: CardItem) -> None:
+        badge = card.badge
+        if badge is None:
+            self._dots.drop(card)
+            return
+        colour = card.theme.badge[badge.severity]
+        self._dots.put(card, (colour.rgba(), card.dimmed), lambda: colour, self._dot(card))
 
-    def _follow_moves(self) -> bool:
-        """Rewrite the moved cards' rectangles and their links' lines in the drawing kept; False when
-        one is not in it (new since it was read, or shown again): then it is all read again."""
-        for card in self._moved:
-            slot = self._card_slots.get(card)
-            if slot is None:
-                return False
-            slot[0][slot[1]] = card._rect.translated(card.pos())
-            dot = self._dot_slots.get(card)
-            if dot is not None:
-                dot[0][dot[1]] = self._dot(card)
-            for link in self._links_of(card):
-                line_slot = self._link_slots.get(link)
-                drawn = link._length >= 1 and link.isVisible()
-                if (line_slot is None) == drawn:
-                    return False
-                if line_slot is not None:
-                    line_slot[0][line_slot[1]] = link._line
-        self._moved.clear()
-        return True
+    def _place_card(self, card: CardItem, scene: object) -> None:
+        if card.scene() is not scene:  # removed from the board
+            self._fills.drop(card)
+            self._dots.drop(card)
+            return
+        content = card.content
+        key = (None if content.kind == CardKind.STRATEGIC else content.colour, card.dimmed)
+        self._fills.put(card, key, card.far_colour, card._rect.translated(card.pos()))
+        self._place_dot(card)
 
-    def _read(self) -> _Drawing:
-        """Every card's rectangle by colour and every visible link's line by pen: one pass, plain
-        attribute reads (once after a change seen far out: ~5 ms at 2,000 cards; a move reads less)."""
+    def _place_link(self, link: LinkItem, scene: object) -> None:
+        if link.scene() is not scene or link._length < 1 or not link.isVisible():
+            self._lines.drop(link)
+            return
+        key = (link.theme.name, link.style, link in self._selected_links, link.dimmed)
+        self._lines.put(link, key, lambda: link.drawing_pens()[1], link._line)
+
+    def _follow(self) -> None:
+        """Draw again only the items that changed since the last paint (an edit: a handful)."""
         scene = self.scene()
-        selected_links = (
-            {item for item in scene.selectedItems() if isinstance(item, LinkItem)} if scene is not None else set()
-        )
-        self._links_read_selected = bool(selected_links)
-        self._moved.clear()
-        lines: dict[tuple[object, ...], tuple[QPen, list[QLineF]]] = {}
-        link_slots: dict[LinkItem, tuple[list[QLineF], int]] = {}
+        links = self._dirty_links
+        for card, moved in self._dirty_cards.items():
+            self._place_card(card, scene)
+            if moved:
+                links.update(self._links_of(card))
+        for link in links:
+            self._place_link(link, scene)
+        self._dirty_cards.clear()
+        links.clear()
+
+    def _read(self) -> None:
+        """Every card's rectangle by colour and every visible link's line by pen: one pass, plain
+        attribute reads (once after the board is shown far out or rebuilt: ~5 ms at 2,000 cards)."""
+        self.reads += 1
+        self._read_yet = True
+        self._dirty_cards.clear()
+        self._dirty_links.clear()
+        self._selected_links = selected = self._selected_now()
+        lines: _Layer[QLineF] = _Layer()
+        groups, slots = lines.groups, lines.slots
         for link in self._links():
             if link._length < 1 or not link.isVisible():
                 continue
-            key = (link.theme.name, link.style, link in selected_links, link.dimmed)
-            group = lines.get(key)
+            key = (link.theme.name, link.style, link in selected, link.dimmed)
+            group = groups.get(key)
             if group is None:
-                group = lines[key] = (link.drawing_pens()[1], [])
-            link_slots[link] = (group[1], len(group[1]))
-            group[1].append(link._line)
-        fills: dict[tuple[object, bool], tuple[QColor, list[QRectF]]] = {}
-        card_slots: dict[CardItem, tuple[list[QRectF], int]] = {}
+                group = groups[key] = _Group(link.dimmed, link.drawing_pens()[1])
+            slots[link] = (group, len(group.shapes))
+            group.shapes.append(link._line)
+            group.owners.append(link)
+        fills: _Layer[QRectF] = _Layer()
+        fill_groups, card_slots = fills.groups, fills.slots
         strategic = CardKind.STRATEGIC
         for card in self._cards():
             content = card.content
             key = (None if content.kind == strategic else content.colour, card.dimmed)
-            group = fills.get(key)
+            group = fill_groups.get(key)
             if group is None:
-                group = fills[key] = (card.far_colour(), [])
-            card_slots[card] = (group[1], len(group[1]))
-            group[1].append(card._rect.translated(card.pos()))
-        self._card_slots, self._link_slots = card_slots, link_slots
-        return (
-            [(key[-1], pen, drawn) for key, (pen, drawn) in lines.items()],
-            [(dimmed, colour, rects) for (_, dimmed), (colour, rects) in fills.items()],
-            self._read_dots(),
-        )
+                group = fill_groups[key] = _Group(card.dimmed, card.far_colour())
+            card_slots[card] = (group, len(group.shapes))
+            group.shapes.append(card._rect.translated(card.pos()))
+            group.owners.append(card)
+        self._lines, self._fills, self._dots = lines, fills, _Layer()
+        for card in self._badged():
+            self._place_dot(card)
+
+
+def _coords(shape: QRectF | QLineF) -> tuple[float, ...]:
+    if isinstance(shape, QLineF):
+        return (shape.x1(), shape.y1(), shape.x2(), shape.y2())
+    return (shape.x(), shape.y(), shape.width(), shape.height())

@@ -120,7 +120,6 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self.pressing.connect(self.finish_moves)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_changed)
-        document.changed.connect(self._sketch_change)
         self.selectionChanged.connect(self._sketch_selection)
         document.reset.connect(self.rebuild)
         with collector_paused():
@@ -434,7 +433,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._card_function[card_id] = function_id
         if self._far:  # a card added far out (a sliced build goes on while the board is shown)
             card.setFlag(CardItem.GraphicsItemFlag.ItemHasNoContents, True)
-            self.sketch_dirty()
+            self._sketch_card(card)
         self.addItem(card)
         badge = self._badge_for(card_id)
         if badge is not None:
@@ -453,6 +452,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if self.editor is not None and self.editor.card_id == card_id:
             self._close_editor()
         self.removeItem(card)
+        self._sketch_card(card)
 
     def _place_unplaced(self, card_ids: list[str]) -> None:
         """Give cards without a model position a place on screen only."""
@@ -526,7 +526,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._links_by_card.setdefault(item.target.card_id, set()).add(item.link_id)
         if self._far:
             item.setFlag(LinkItem.GraphicsItemFlag.ItemHasNoContents, True)
-            self.sketch_dirty()
+            self._sketch_link(item)
         self.addItem(item)
 
     def _remove_link(self, link_id: str) -> None:
@@ -536,6 +536,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         for end in (item.source.card_id, item.target.card_id):
             self._links_by_card.get(end, set()).discard(link_id)
         self.removeItem(item)
+        self._sketch_link(item)
 
     # --- following the document -----------------------------------------------------------------
 
@@ -642,6 +643,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             if card.card_id in self._auto:
                 self._auto_before[(card.card_id, card.content.band)] = self._auto.pop(card.card_id)
         card.set_content(content)
+        self.sketch_moved(card)  # its colour or size (so its links' ends) may have changed; not its text
         cards.restyled.add(card.card_id)
 
     def _follow_bands(self, rebanded: list[str]) -> list[str]:
@@ -844,11 +846,16 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         links = self._links
         return [links[link_id] for link_id in self._links_by_card.get(card.card_id, ()) if link_id in links]
 
-    def _sketch_change(self, change: Change) -> None:
-        """A change of the model: cards that only move tell the sketch themselves (`sketch_moved`),
-        anything else (text, colour, a card or link added or removed) has it read the board again."""
-        if change.structural():
-            self.sketch_dirty()
+    def _sketch_card(self, card: CardItem) -> None:
+        """A card came, went or looks different (colour, band, size, badge, dimming): far out the sketch
+        draws that one card again at the next paint, not the whole board (an edit is not a re-read)."""
+        if self._far and self._sketch is not None:
+            self._sketch.card_changed(card)
+
+    def _sketch_link(self, link: LinkItem) -> None:
+        """A link came, went or is drawn in another style or dimming: the sketch draws that line again."""
+        if self._far and self._sketch is not None:
+            self._sketch.link_changed(link)
 
     def sketch_moved(self, card: CardItem) -> None:
         """A card moved without a gesture (Tidy's glide, a bulk move, an undo): the sketch rewrites it."""
@@ -902,25 +909,23 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         for card_id, card in self._cards.items():
             card.set_badge(self._badge_for(card_id))
         links = {link.id: link for link in self.document.workshop.links}
-        restyled = False
         for link_id, item in self._links.items():
             link = links.get(link_id)
             if link is not None:
-                style = item.style
                 self._set_link_style(item, link)
-                restyled = restyled or item.style != style
-        # The sketch draws badges from the cards at each paint; only a link drawn in another colour
-        # needs the board read again.
-        if restyled:
-            self.sketch_dirty()
-        elif self._far and self._sketch is not None:
+        # far out the badges are dots the sketch reads again on their own (a link drawn in another
+        # style is one line: `_set_link_style`)
+        if self._far and self._sketch is not None:
             self._sketch.badges_changed()
 
     def _set_link_style(self, item: LinkItem, link: Link) -> None:
         """Style and tooltip of a link: what the method says about it, then the findings naming it."""
         style = self._link_style(link)
         messages = [f.message for f in self._by_subject.get(link.id, ())]
+        before = item.style
         item.set_style(style, "\n".join(part for part in (self._link_tooltip(link, style), *messages) if part))
+        if item.style != before:
+            self._sketch_link(item)
 
     def _badge_for(self, card_id: str) -> Badge | None:
         findings = self._by_subject.get(card_id)
@@ -954,21 +959,20 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _apply_focus(self) -> None:
         focus = self._focus
         typing = self.editor.card_id if self.editor is not None else None
-        changed = False
         for card_id, card in self._cards.items():
             dimmed = focus is not None and card_id not in focus and card_id != typing
-            changed = changed or dimmed != card.dimmed
-            card.set_dimmed(dimmed)
+            if dimmed != card.dimmed:
+                card.set_dimmed(dimmed)
+                self._sketch_card(card)
         for link_id, item in self._links.items():
             dimmed = (
                 focus is not None
                 and link_id not in focus
                 and not (item.source.card_id in focus and item.target.card_id in focus)
             )
-            changed = changed or dimmed != item.dimmed
-            item.set_dimmed(dimmed)
-        if changed:
-            self.sketch_dirty()
+            if dimmed != item.dimmed:
+                item.set_dimmed(dimmed)
+                self._sketch_link(item)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
