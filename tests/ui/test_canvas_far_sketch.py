@@ -218,9 +218,17 @@ def test_far_out_accepting_a_suggestion_selecting_a_link_and_a_focus_follow_with
     assert sketch.reads == reads
     _kept_matches_a_fresh_reading(board_scene)
     link.setSelected(False)
+    reads = sketch.reads
     board_scene.set_focus_ids([goals[3].id, goals[9].id])  # the rest dimmed: most of the board
     picture(far_board)
+    assert sketch.reads == reads  # the shapes change groups; nothing else is read
     _kept_matches_a_fresh_reading(board_scene)
+    reads = sketch.reads
+    board_scene.set_focus_ids(None)
+    picture(far_board)
+    assert sketch.reads == reads
+    _kept_matches_a_fresh_reading(board_scene)
+    board_scene.set_focus_ids([goals[4].id])
     reads = sketch.reads
     board_scene.set_analysis(analyse(document.workshop))  # badges are dots read on their own
     picture(far_board)

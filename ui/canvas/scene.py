@@ -906,17 +906,25 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self._by_subject = analysis.by_subject() if analysis is not None else {}
+        rebadged: list[CardItem] = []
         for card_id, card in self._cards.items():
-            card.set_badge(self._badge_for(card_id))
+            badge = self._badge_for(card_id)
+            if badge != card.badge:
+                card.set_badge(badge)
+                rebadged.append(card)
         links = {link.id: link for link in self.document.workshop.links}
         for link_id, item in self._links.items():
             link = links.get(link_id)
             if link is not None:
                 self._set_link_style(item, link)
-        # far out the badges are dots the sketch reads again on their own (a link drawn in another
-        # style is one line: `_set_link_style`)
+        # far out a badge is a dot: a few changed (an edit's analysis) move their own, many are read
+        # again on their own (a link drawn in another style is one line: `_set_link_style`)
         if self._far and self._sketch is not None:
-            self._sketch.badges_changed()
+            if len(rebadged) > len(self._cards) // 4:
+                self._sketch.badges_changed()
+            else:
+                for card in rebadged:
+                    self._sketch.card_changed(card)
 
     def _set_link_style(self, item: LinkItem, link: Link) -> None:
         """Style and tooltip of a link: what the method says about it, then the findings naming it."""
@@ -959,11 +967,12 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     def _apply_focus(self) -> None:
         focus = self._focus
         typing = self.editor.card_id if self.editor is not None else None
+        changed = False
         for card_id, card in self._cards.items():
             dimmed = focus is not None and card_id not in focus and card_id != typing
             if dimmed != card.dimmed:
                 card.set_dimmed(dimmed)
-                self._sketch_card(card)
+                changed = True
         for link_id, item in self._links.items():
             dimmed = (
                 focus is not None
@@ -972,7 +981,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             )
             if dimmed != item.dimmed:
                 item.set_dimmed(dimmed)
-                self._sketch_link(item)
+                changed = True
+        if changed and self._far and self._sketch is not None:
+            self._sketch.focus_changed()  # the shapes change groups, nothing else is read again
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
