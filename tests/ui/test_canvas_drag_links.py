@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from ui.canvas import BoardView
-from ui.canvas.drag_links import PROXY_FROM, DragLinks
+from ui.canvas.drag_links import PROXY_FROM, STRIP_PX, DragLinks
 from ui.canvas.link_item import LinkItem
 from ui.document import Document
 from workshop import ops
@@ -200,3 +200,24 @@ def test_a_selected_link_stays_selected_and_follows_the_drag(view):
     assert link_touches_card(chosen, scene.card(HUB).scene_card_rect())
     release(view, start + QPoint(50, 0))
     assert chosen.isSelected() and all(link.isVisible() for link in links)
+
+
+def test_the_stand_in_draws_only_what_the_window_shows(view):
+    """A hub's links reaching far beyond the window (on a folded board, the next shelf) are cut where
+    the window ends: what is off screen is neither drawn nor indexed at each move."""
+    scene = view.board_scene
+    start = grab_point(view, HUB)
+    view.zoom_by(2.0, QPointF(start))  # closer: most contributors are off screen
+    start = grab_point(view, HUB)
+    press_and_move(view, start, [QPoint(10, 0), QPoint(30, 0)])
+    proxy = scene.drag_links()
+    assert proxy is not None
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    far_ends = [line for line in proxy.lines() if not seen.contains(line.p1())]
+    assert far_ends, "some links reach beyond the window"
+    strips = [child for child in proxy.childItems() if not child.boundingRect().isNull()]
+    assert strips
+    margin = (STRIP_PX + 20) / view.scale_factor()  # a strip and the pen's room
+    allowed = seen.adjusted(-margin, -margin, margin, margin)
+    assert all(allowed.contains(strip.boundingRect()) for strip in strips)
+    release(view, start + QPoint(30, 0))

@@ -125,8 +125,22 @@ class DragLinks(QGraphicsItem):
         """Cut the lines at the strips' edges and hand each strip its pieces (one geometry change each)."""
         height = self._strip_height
         pieces: dict[int, list[_Line]] = {}
+        seen = self._seen()
         for line in lines:
             x1, y1, x2, y2, group = line
+            if seen is not None and not (
+                seen[0] <= min(x1, x2) and max(x1, x2) <= seen[2] and seen[1] <= min(y1, y2) and max(y1, y2) <= seen[3]
+            ):
+                # only what a view shows (and a strip more) is cut into strips: on a folded board the
+                # most linked card's links reach the next shelf, far below the window
+                part = clip_segment(x1, y1, x2, y2, *seen)
+                if part is None:
+                    continue
+                t0, t1 = part
+                if t0 > 0.0 or t1 < 1.0:
+                    dx, dy = x2 - x1, y2 - y1
+                    x1, y1, x2, y2 = x1 + dx * t0, y1 + dy * t0, x1 + dx * t1, y1 + dy * t1
+                    line = (x1, y1, x2, y2, group)
             if y1 > y2:
                 x1, y1, x2, y2 = x2, y2, x1, y1
             first, last = math.floor(y1 / height), math.floor(y2 / height)
@@ -148,6 +162,18 @@ class DragLinks(QGraphicsItem):
             if strip is None:
                 strip = self._strips[index] = _Strip(self, self._pens, self._pad)
             strip.set_pieces(found)
+
+    def _seen(self) -> tuple[float, float, float, float] | None:
+        """The part of the scene the views show, a strip wider each way (None: no view, keep it all)."""
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        if not views:
+            return None
+        area = QRectF()
+        for view in views:
+            area = area.united(view.mapToScene(view.viewport().rect()).boundingRect())
+        margin = self._strip_height + self._pad
+        return area.left() - margin, area.top() - margin, area.right() + margin, area.bottom() + margin
 
     def boundingRect(self) -> QRectF:
         return QRectF()

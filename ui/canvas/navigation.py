@@ -197,8 +197,16 @@ class ZoomPanMixin:
         super().mouseReleaseEvent(event)
 
     def band_label_size(self, text: str, px: int | None = None) -> QSizeF:
-        metrics = QFontMetricsF(self._band_label_font(px))
-        return QSizeF(metrics.horizontalAdvance(text), metrics.height()) + LABEL_PAD
+        """Measured once per theme, name and size: the names are placed again at every paint (a drag's
+        every move), a dozen of them on a folded board."""
+        theme = self.board_scene.theme
+        key = (id(theme), theme.band_label_px, text, px)
+        cache: dict[tuple[object, ...], QSizeF] = self.__dict__.setdefault("_label_sizes", {})
+        size = cache.get(key)
+        if size is None:
+            metrics = QFontMetricsF(self._band_label_font(px))
+            size = cache[key] = QSizeF(metrics.horizontalAdvance(text), metrics.height()) + LABEL_PAD
+        return QSizeF(size)
 
     def _band_label_font(self, px: int | None = None) -> QFont:
         theme = self.board_scene.theme
@@ -218,9 +226,11 @@ class ZoomPanMixin:
         rects: dict[BandItem, tuple[QRectF, int]] = {}
         view_height = self.viewport().height()
         near: _NearCards | None = None
+        to_view = self.viewportTransform()  # a scale and a shift: one mapping for every stripe
+        scale, shift = to_view.m22(), to_view.dy()
         for item in self.board_scene.band_items():
-            top = self.mapFromScene(QPointF(0, item.rect().top())).y()
-            bottom = self.mapFromScene(QPointF(0, item.rect().bottom())).y()
+            stripe = item.rect()
+            top, bottom = stripe.top() * scale + shift, stripe.bottom() * scale + shift
             if bottom < 0 or top > view_height:
                 continue
             if near is None:
