@@ -163,8 +163,44 @@ def test_fit_at_1024x768_shows_every_card_of_a_big_board(qtbot, goals, min_card_
     view = board(qtbot, laid_out(goals), size=(1024, 768))
     qtbot.waitUntil(lambda: not view.board_scene.building(), timeout=20_000)
     view.fit_all()
+    # no scroll bars at fit (Qt hides them in a turn of its own; the view refits to the larger port)
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible())
     port = QRectF(view.viewport().rect())
+    assert port.size() == QRectF(view.rect()).adjusted(0, 0, -2, -2).size()  # all the view, less its frame
     for card in view.board_scene.cards().values():
         shown = view.mapFromScene(card.scene_card_rect()).boundingRect()
         assert port.contains(QRectF(shown)), card.card_id
     assert CARD_WIDTH * view.scale_factor() >= min_card_px
+
+
+def test_after_fit_a_zoom_scrolls_over_the_whole_board_again(qtbot):
+    """Fit shows no scroll bars; zoomed in, the bars reach every card and the margins around them."""
+    view = board(qtbot, laid_out(500), size=(1024, 768))
+    qtbot.waitUntil(lambda: not view.board_scene.building(), timeout=20_000)
+    view.fit_all()
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    fit_scale = view.scale_factor()
+    view.zoom_actual()
+    assert view.sceneRect() == view.board_scene.sceneRect()
+    bar = view.horizontalScrollBar()
+    qtbot.waitUntil(bar.isVisible)
+    bar.setValue(bar.maximum())
+    right = view.mapToScene(view.viewport().rect()).boundingRect().right()
+    assert right >= view.board_scene.cards_rect().right()
+    view.fit_all()  # and back: no bars again, the same scale as the first fit
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible())
+    assert view.scale_factor() == pytest.approx(fit_scale)
+
+
+@pytest.mark.parametrize("zoom", [0.02, 0.05, 0.1, 0.35, 1.0])
+def test_band_names_never_overprint_each_other(qtbot, zoom):
+    view = board(qtbot, laid_out(500), size=(1024, 768))
+    qtbot.waitUntil(lambda: not view.board_scene.building(), timeout=20_000)
+    view.resetTransform()
+    view.scale(zoom, zoom)
+    for centre in (view.board_scene.cards_rect().center(), view.board_scene.cards_rect().topLeft()):
+        view.centerOn(centre)
+        boxes = [box for box, _ in view.band_label_rects().values()]
+        assert boxes
+        for index, box in enumerate(boxes):
+            assert not any(box.intersects(other) for other in boxes[index + 1 :])

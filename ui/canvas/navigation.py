@@ -78,9 +78,36 @@ class ZoomPanMixin:
     @fitted.setter
     def fitted(self, value: bool) -> None:
         self._fitted = value
+        if not value:
+            self._untrim()
+
+    _trimmed = False
+
+    def _untrim(self) -> None:
+        """Scroll over the whole scene again (its margins too), following it as it grows."""
+        if self._trimmed:
+            self._trimmed = False
+            self.board_scene.sceneRectChanged.disconnect(self._untrim)
+            self.setSceneRect(QRectF())
+
+    def _trim_to_view(self) -> None:
+        """At fit the whole board is in view: scroll bars would only offer the scene's margins beyond it
+        (on a folded board, at 1024x768, a bar of 35 px). The view scrolls over what it shows, until the
+        user zooms or pans, or the board grows."""
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        inset = 1.0 / max(self.scale_factor(), 1e-6)  # a pixel's rounding must not bring a bar back
+        trimmed = seen.adjusted(inset, inset, -inset, -inset)  # centred where the view is: it stays put
+        if trimmed.isEmpty():
+            return
+        self.setSceneRect(trimmed)
+        if not self._trimmed:
+            self._trimmed = True
+            self.board_scene.sceneRectChanged.connect(self._untrim)
 
     def fit_all(self) -> None:
-        """Frame every card (with its badge) and the band names tightly, whatever the viewport's size."""
+        """Frame every card (with its badge) and the band names tightly, whatever the viewport's size,
+        without scroll bars."""
+        self._untrim()
         rect = self.board_scene.cards_rect()
         if rect.isNull():
             rect = QRectF(-100, 0, CARD_WIDTH * 5, BANDS[Band.SUPPORT].bottom)
@@ -88,6 +115,7 @@ class ZoomPanMixin:
             rect = rect.adjusted(0, -BADGE_RADIUS, BADGE_RADIUS, 0)
         self._frame(rect, FIT_MAX_SCALE, top_px=self.band_label_size("Strategy").height() / 2)
         self.fitted = True
+        self._trim_to_view()
 
     def _frame(self, rect: QRectF, max_scale: float, top_px: float = 0.0) -> None:
         """Scale so `rect` fills the viewport less FIT_MARGIN pixels (and `top_px` more above it), centred.

@@ -592,6 +592,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             return
         reflowed = self.board_scene.reflow_rect()
         if reflowed is not None:  # projector mode: the board laid out for this screen, bands and all
+            self._untrim()
             self._frame(reflowed, FIT_MAX_SCALE)
             self.fitted = True
             return
