@@ -253,3 +253,20 @@ def test_far_out_an_edit_repaints_a_patch_around_its_card_not_the_whole_board(fa
     card = board_scene.card(goal.id).scene_card_rect()
     patched = [r[0] for r in asked if r[0].intersects(card)]
     assert patched and all(r.width() * r.height() < board.width() * board.height() / 50 for r in patched)
+
+
+def test_far_out_a_bulk_move_ends_with_the_sketch_read_before_the_board_is_painted_again(far_board, qtbot):
+    """The moved board is read by the sketch in a turn of its own: when the move is over, the next
+    frame only draws (a redo of Tidy read and drew in the same turn, past 50 ms at 2,000 cards)."""
+    board_scene = far_board.board_scene
+    document = far_board.document
+    picture(far_board)
+    sketch = board_scene._sketch
+    sketch.drawing()
+    moved = {card_id: (p.x + 300.0, p.y) for card_id, p in list(document.workshop.positions.items())[:600]}
+    document.run(ops.move_cards, moved)
+    assert board_scene.moving()
+    qtbot.waitUntil(lambda: not board_scene.moving(), timeout=20_000)
+    assert far_board.viewport().updatesEnabled()
+    assert not sketch.needs_reading()
+    _kept_matches_a_fresh_reading(board_scene)

@@ -257,11 +257,7 @@ class FarSketch(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         self._lod, self._touches = lod, 0
         # a few items changed: draw those again; most of the board (a bulk move at once): read it all
-        many = len(self._dirty_cards) + len(self._dirty_links) > self._fills.count() // 4
-        if not self._read_yet or many:
-            self._read()
-        else:
-            self._follow()
+        self.prepare()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for dimmed, pen, drawn in self._lines.drawn():
             painter.setOpacity(0.2 if dimmed else 1.0)
@@ -286,6 +282,20 @@ class FarSketch(QGraphicsItem):
             painter.drawRects(rects)
         painter.setOpacity(1.0)
 
+    def needs_reading(self) -> bool:
+        """True when the next paint would read the whole board (never read, or most of it changed)."""
+        return not self._read_yet or self._many_dirty()
+
+    def prepare(self) -> None:
+        """Bring the kept drawing up to date now rather than in the next paint (a turn of its own)."""
+        if self.needs_reading():
+            self._read()
+        else:
+            self._follow()
+
+    def _many_dirty(self) -> bool:
+        return len(self._dirty_cards) + len(self._dirty_links) > self._fills.count() // 4
+
     def badges_changed(self) -> None:
         """The analysis set new badges: only the dots are read again, not the whole board."""
         if self._read_yet:
@@ -295,10 +305,7 @@ class FarSketch(QGraphicsItem):
     def drawing(self) -> dict[str, dict[tuple[object, ...], list[tuple[float, ...]]]]:
         """What the sketch draws now, per layer and group, in a stable order: a sketch kept up to date
         edit by edit must draw what one reading the board afresh draws (tests compare the two)."""
-        if not self._read_yet:
-            self._read()
-        else:
-            self._follow()
+        self.prepare()
         out: dict[str, dict[tuple[object, ...], list[tuple[float, ...]]]] = {}
         for name, layer in (("lines", self._lines), ("fills", self._fills), ("dots", self._dots)):
             groups: dict[tuple[object, ...], list[tuple[float, ...]]] = {}

@@ -752,12 +752,26 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._ending_move = True
         QTimer.singleShot(0, self._end_move)
 
-    def _end_move(self) -> None:
+    def _end_move(self, now: bool = False) -> None:
         if not self._ending_move or self._pending_moves:
             return  # ended already (finish_moves), or another bulk move began: its end will come
-        self._ending_move = False
-        self._restore_index()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._update_extent()
+        if not now and self._far and self._sketch is not None and self._sketch.needs_reading():
+            # far out the sketch reads the moved board (~8 ms at 2,000 cards) in a turn of its own,
+            # not with the index and extent before it nor the frame after it (a redo of Tidy froze
+            # the window past 50 ms)
+            QTimer.singleShot(0, self._show_moved)
+            return
+        self._show_moved()
+
+    def _show_moved(self) -> None:
+        if not self._ending_move or self._pending_moves:
+            return
+        if self._far and self._sketch is not None:
+            self._sketch.prepare()
+        self._ending_move = False
+        self._restore_index()  # the views paint again: the moved board in one frame
         self.bulkMoveDone.emit()
 
     def _restore_index(self) -> None:
@@ -775,7 +789,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """Put every card of a bulk move under way where the model says, now (before a gesture reads them)."""
         while self._pending_moves:
             self._move_slice(budget_ms=1e9)
-        self._end_move()
+        self._end_move(now=True)
 
     def _update_extent(self) -> None:
         """Stretch the bands under the cards; the support band grows with its lowest card. In projector
