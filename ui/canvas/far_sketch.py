@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ui.canvas.card_item import BADGE_RADIUS, CardItem
 from ui.canvas.link_item import LOD_FAR, LinkItem
 from ui.canvas.safe_paint import guarded_paint
+from ui.canvas.theme import CARD_DIM, LINK_DIM, faded
 from workshop.model import CardKind
 
 SKETCH_FROM = 1000
@@ -66,7 +67,7 @@ class _Layer(Generic[_Shape]):
 
     def regroup_dimmed(self) -> None:
         """A focus dimmed or undimmed much of the board: each shape goes to the group of its item's
-        dimming now. Pen and colour do not depend on dimming (only the opacity does), so this moves
+        dimming now. Pen and colour are kept plain (the paint fades the dimmed groups), so this moves
         shapes between lists and reads nothing else of the items (~1 ms at 2,000 cards)."""
         regrouped: dict[tuple[object, ...], _Group[_Shape]] = {}
         for key, group in self.groups.items():
@@ -111,9 +112,30 @@ class _Layer(Generic[_Shape]):
             group.shapes[index], group.owners[index] = last_shape, last_owner
             self.slots[last_owner] = (group, index)
 
+    def painted(self) -> list[_Group[_Shape]]:
+        """The groups that have any shape, for the paint."""
+        return [group for group in self.groups.values() if group.shapes]
+
     def drawn(self) -> list[tuple[bool, object, list[_Shape]]]:
         """(dimmed, pen or colour, shapes) per group that has any, for tests and the paint."""
         return [(group.dimmed, group.paint, group.shapes) for group in self.groups.values() if group.shapes]
+
+
+def _faded_colour(group: _Group[QRectF], amount: float) -> QColor:
+    """A dimmed group's colour: its plain colour faded toward its cards' background."""
+    return faded(group.paint, group.owners[0].theme.background, amount)  # type: ignore[arg-type,attr-defined]
+
+
+def _faded_pen(group: _Group[QLineF], amount: float) -> QPen:
+    """A dimmed group's hairline in its plain pen's colour faded toward its links' background."""
+    plain: QPen = group.paint  # type: ignore[assignment]
+    return QPen(faded(plain.color(), group.owners[0].theme.background, amount), 0)  # type: ignore[attr-defined]
+
+
+def _plain_hairline(link: LinkItem) -> QPen:
+    """The link's far-out hairline undimmed: a group keeps its plain pen whatever its dimming, so that a
+    focus only moves shapes between groups (regroup_dimmed) and the paint fades the dimmed ones."""
+    return QPen(link._make_pen().color(), 0)
 
 
 def far_out(lod: float, overview_lod: float) -> bool:
@@ -259,28 +281,24 @@ class FarSketch(QGraphicsItem):
         # a few items changed: draw those again; most of the board (a bulk move at once): read it all
         self.prepare()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for dimmed, pen, drawn in self._lines.drawn():
-            painter.setOpacity(0.2 if dimmed else 1.0)
-            painter.setPen(pen)
-            painter.drawLines(drawn)
+        # dimmed groups are painted in opaque faded colours, not the painter's opacity (see theme.faded)
+        for group in self._lines.painted():
+            painter.setPen(_faded_pen(group, LINK_DIM) if group.dimmed else group.paint)
+            painter.drawLines(group.shapes)
         painter.setPen(Qt.PenStyle.NoPen)
-        for dimmed, colour, rects in self._fills.drawn():
-            painter.setOpacity(0.22 if dimmed else 1.0)
-            painter.setBrush(colour)
-            painter.drawRects(rects)
+        for group in self._fills.painted():
+            painter.setBrush(_faded_colour(group, CARD_DIM) if group.dimmed else group.paint)
+            painter.drawRects(group.shapes)
         scene = self.scene()
         chosen = [item for item in scene.selectedItems() if isinstance(item, CardItem)] if scene is not None else []
         if chosen:
-            painter.setOpacity(1.0)
             painter.setPen(QPen(chosen[0].theme.selection, 6 / max(lod, 0.05)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects([card.scene_card_rect() for card in chosen])
         painter.setPen(Qt.PenStyle.NoPen)
-        for dimmed, colour, rects in self._dots.drawn():
-            painter.setOpacity(0.22 if dimmed else 1.0)
-            painter.setBrush(colour)
-            painter.drawRects(rects)
-        painter.setOpacity(1.0)
+        for group in self._dots.painted():
+            painter.setBrush(_faded_colour(group, CARD_DIM) if group.dimmed else group.paint)
+            painter.drawRects(group.shapes)
 
     def needs_reading(self) -> bool:
         """True when the next paint would read the whole board (never read, or most of it changed)."""
@@ -343,7 +361,7 @@ class FarSketch(QGraphicsItem):
             self._lines.drop(link)
             return
         key = (link.theme.name, link.style, link in self._selected_links, link.dimmed)
-        self._lines.put(link, key, lambda: link.drawing_pens()[1], link._line)
+        self._lines.put(link, key, lambda: _plain_hairline(link), link._line)
 
     def _follow(self) -> None:
         """Draw again only the items that changed since the last paint (an edit: a handful)."""
@@ -382,7 +400,7 @@ class FarSketch(QGraphicsItem):
             key = (link.theme.name, link.style, link in selected, link.dimmed)
             group = groups.get(key)
             if group is None:
-                group = groups[key] = _Group(link.dimmed, link.drawing_pens()[1])
+                group = groups[key] = _Group(link.dimmed, _plain_hairline(link))
             group.shapes.append(link._line)
             group.owners.append(link)
         fills: _Layer[QRectF] = _Layer()
