@@ -96,7 +96,16 @@ def test_links_inside_a_shelf_are_as_short_as_unfolded(folded) -> None:
             fa, fb = flat[link.source], flat[link.target]
             assert (abs(b[0] - a[0]), b[1] - a[1]) == (abs(fb[0] - fa[0]), fb[1] - fa[1]), link.id
             same_shelf += 1
-    assert same_shelf >= 0.8 * len(ws.links)  # the cuts go where few links cross
+    # The cuts go where few links cross: fewer than cutting the strip into as many even slices.
+    shelves = board[-1].shelf + 1
+    left = min(x for x, _ in flat.values())
+    share = (max(x for x, _ in flat.values()) + CARD_WIDTH - left) / shelves
+
+    def slice_of(card_id: str) -> int:
+        return min(shelves - 1, int((flat[card_id][0] + CARD_WIDTH / 2 - left) // share))
+
+    even_cut = sum(slice_of(link.source) != slice_of(link.target) for link in ws.links)
+    assert len(ws.links) - same_shelf < even_cut
 
 
 def test_pinned_cards_stay_and_nothing_lands_on_them(folded) -> None:
@@ -170,7 +179,8 @@ def test_the_reports_tree_of_a_folded_board_has_bands_per_shelf_not_across_them(
     ws = generate(150, seed=3)
     ws.positions = {card_id: Position(x=x, y=y) for card_id, (x, y) in tidy(ws).items()}
     folded = bands(ws)
-    assert len(folded) >= 6 and len(folded) % 3 == 0
+    labels = [label for label, _, _ in folded]
+    assert labels.count("Support") >= 2 and labels[-1] == "Support"  # a band per level, shelf by shelf
     for (_, _, bottom), (_, top, _) in itertools.pairwise(folded):
         assert bottom <= top  # one under the other, never overlapping
     demo = customer_loyalty()

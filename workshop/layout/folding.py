@@ -94,25 +94,53 @@ def fold_steps(
     spans = _spans(out, centre, links, functions)
     yield
     cost = _cut_costs(cuts, spans)
-    # One shelf count, from the strip's height: shelves of shallow support chains come out lower, so
-    # the board ends a little wider than `aspect`; more shelves would near it but cut more links.
-    chosen = _every_shelf_headed(_choose_cuts(shelves, left, width, spots, cuts, cost), out, centre, bands)
+    heads = sorted(centre[card_id] for card_id in out if bands.get(card_id) != Band.SUPPORT)
+    rows = _support_rows(out, centre, bands)
+    # The shelf count from the strip's height is a first guess: where every shelf must hold a
+    # strategy or customer-facing card, a long stretch of support cards makes one shelf wider than
+    # its share. A neighbouring count may then fit the screen at a larger scale: keep the best.
+    best: tuple[float, list[float]] | None = None
+    for count in range(max(2, shelves - 1), shelves + 3):
+        candidate = _every_shelf_headed(_choose_cuts(count, left, width, spots, cuts, cost, heads), out, centre, bands)
+        scale = _fit_scale(candidate, spots, rows, aspect)
+        if best is None or scale > best[0]:
+            best = (scale, candidate)
+    chosen = best[1] if best else []
     yield
     return _stack(out, chosen, centre, bands, left) if chosen else out
 
 
 def _choose_cuts(
-    shelves: int, left: float, width: float, spots: list[float], cuts: list[float], cost: list[float]
+    shelves: int,
+    left: float,
+    width: float,
+    spots: list[float],
+    cuts: list[float],
+    cost: list[float],
+    heads: list[float],
 ) -> list[float]:
-    """Where to cut the strip into `shelves` slices: near even shares, where the cost is least."""
+    """Where to cut the strip into `shelves` slices: near even shares, where the cost is least.
+
+    `heads` are the centres of the strategy and customer-facing cards, in order: every slice must hold
+    one, because a shelf's stripes are found from them. A long stretch of support cards only (a
+    function's chains under a few customer goals) therefore stays with the slice before it, instead of
+    becoming a shelf of its own that would have to be merged back whole.
+    """
     chosen: list[float] = []
     start = left
     for i in range(1, shelves):
         # Each cut aims at an even share of what is left, so one bad cut does not make one shelf wide.
         ideal = start + (left + width - start) / (shelves - i + 1)
         reach = WINDOW * width / shelves
-        lo = bisect.bisect_left(cuts, max(ideal - reach, chosen[-1] if chosen else -math.inf))
+        after = chosen[-1] if chosen else -math.inf
+        head = bisect.bisect_right(heads, after)
+        if head == len(heads):
+            break
+        earliest = max(after, heads[head])
+        lo = bisect.bisect_left(cuts, max(ideal - reach, earliest))
         hi = bisect.bisect_right(cuts, ideal + reach)
+        if lo >= hi and earliest > ideal - reach and lo < len(cuts):
+            hi = lo + 1  # the slice's first head lies past the window: cut just after it
         if lo >= hi:
             continue
         best = min(range(lo, hi), key=lambda j: (cost[j], abs(cuts[j] - ideal)))
@@ -120,6 +148,36 @@ def _choose_cuts(
             chosen.append(cuts[best])
             start = spots[bisect.bisect_right(spots, cuts[best])] - CARD_WIDTH / 2
     return chosen
+
+
+def _support_rows(
+    layout: Mapping[str, Point], centre: Mapping[str, float], bands: Mapping[str, Band]
+) -> list[tuple[float, list[float]]]:
+    """Each support row's top edge with its cards' centres in order, lowest row first."""
+    rows: dict[float, list[float]] = {}
+    for card_id, (_, y) in layout.items():
+        if bands.get(card_id) == Band.SUPPORT:
+            rows.setdefault(y, []).append(centre[card_id])
+    return [(y, sorted(rows[y])) for y in sorted(rows, reverse=True)]
+
+
+def _fit_scale(chosen: list[float], spots: list[float], rows: list[tuple[float, list[float]]], aspect: float) -> float:
+    """How large the board folded at `chosen` is drawn on a screen of shape `aspect` and height 1.
+
+    Widths come from the card centres each slice holds, heights from its lowest support row (as
+    `_stack` stacks them): a few bisections per shelf, so several shelf counts can be tried.
+    """
+    bounds = [-math.inf, *chosen, math.inf]
+    widest = 0.0
+    height = -SHELF_GAP
+    for low, high in itertools.pairwise(bounds):
+        first, last = bisect.bisect_right(spots, low), bisect.bisect_left(spots, high) - 1
+        if first > last:
+            continue
+        widest = max(widest, spots[last] - spots[first] + CARD_WIDTH)
+        lowest = next((y for y, row in rows if bisect.bisect_right(row, low) < bisect.bisect_left(row, high)), None)
+        height += support_bottom([] if lowest is None else [lowest]) + SHELF_GAP
+    return min(aspect / widest, 1 / height) if widest and height > 0 else 0.0
 
 
 def _stack(
