@@ -200,7 +200,12 @@ def test_band_names_never_overprint_each_other(qtbot, zoom):
     view.scale(zoom, zoom)
     for centre in (view.board_scene.cards_rect().center(), view.board_scene.cards_rect().topLeft()):
         view.centerOn(centre)
-        boxes = [box for box, _ in view.band_label_rects().values()]
-        assert boxes
+        labels = view.band_label_rects()
+        boxes = [box for box, _ in labels.values()]
+        assert boxes or zoom < 0.05  # at 0.02 a shelf is 26 px tall: no stripe holds a name
         for index, box in enumerate(boxes):
             assert not any(box.intersects(other) for other in boxes[index + 1 :])
+        if zoom < 0.35:  # far out: a name sits inside the stripe it names, never on the shelf above
+            for item, (box, _) in labels.items():
+                stripe = view.mapFromScene(item.rect()).boundingRect()
+                assert stripe.top() <= box.top() and box.bottom() <= stripe.bottom() + 1, item.title()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStyle
 
 from ui.canvas.band_item import BandItem
 from ui.canvas.card_item import BADGE_RADIUS, CardItem
+from ui.canvas.far_sketch import far_out
 from ui.canvas.safe_paint import guarded_draw
 from workshop.geometry import BANDS, CARD_WIDTH
 from workshop.model import Band
@@ -250,8 +251,11 @@ class ZoomPanMixin:
         left edge: at the stripe's top, straddling the top edge, or just above it, the first that covers
         no card, in smaller type only when the large one covers a card everywhere. A board folded into
         shelves has a name per shelf, so the room knows which level it sees on every shelf. Far out on
-        a big board (`BoardScene.big_and_far`) a name may cover the specks the cards have become."""
+        a big board (`BoardScene.big_and_far`) a name may cover the specks the cards have become. Far out
+        on a folded board a name must fit inside its own stripe: the stripes are a few pixels tall, and a
+        name above its stripe sat on the shelf above and named the wrong level."""
         rects: dict[BandItem, tuple[QRectF, int]] = {}
+        folded = len(self.board_scene.band_items()) > 3
         view_height = self.viewport().height()
         near: _NearCards | None = None
         to_view = self.viewportTransform()  # a scale and a shift: one mapping for every stripe
@@ -267,17 +271,29 @@ class ZoomPanMixin:
                 far = self.board_scene.big_and_far(self.scale_factor())
                 near = _NearCards([]) if far else self._cards_near_labels()
             taken = [box for box, _ in rects.values()]
-            rects.update(self._place_label(item, item.title(), top, bottom, taken, near))
+            inside = folded and far_out(self.scale_factor(), self.board_scene.theme.overview_lod)
+            rects.update(self._place_label(item, item.title(), top, bottom, taken, near, inside))
         return rects
 
     def _place_label(
-        self, item: BandItem, title: str, top: float, bottom: float, taken: list[QRectF], near: _NearCards
+        self,
+        item: BandItem,
+        title: str,
+        top: float,
+        bottom: float,
+        taken: list[QRectF],
+        near: _NearCards,
+        inside: bool = False,
     ) -> dict[BandItem, tuple[QRectF, int]]:
         """`taken`: the names placed already (stripes above): on a folded board seen far out the stripes
-        are thin, and a name straddling its stripe's top must not overprint the one above."""
+        are thin, and a name straddling its stripe's top must not overprint the one above. `inside`:
+        only inside the stripe, never across its top."""
         for px in self._band_label_sizes():
             size = self.band_label_size(title, px)
-            for y in (max(top, 0) + 3, top - size.height() / 2, top - size.height() - 2):
+            places = [max(top, 0) + 3]
+            if not inside:
+                places += [top - size.height() / 2, top - size.height() - 2]
+            for y in places:
                 box = QRectF(QPointF(6, y), size)
                 if box.top() < 0 or box.bottom() > bottom or any(box.intersects(other) for other in taken):
                     continue
