@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# A big board on a real (virtual) screen, driven with keys as a facilitator would:
+#   scripts/screenshots_big_board.sh OUT_DIR [GOALS ...] [WIDTHxHEIGHT ...]
+# For each board size (default 500 and 2000 generated goals, laid out as one long strip) and screen
+# size (default 1024x768 and 1920x1080): Via opens the board, Ctrl+L tidies it (folded into shelves when much wider than the
+# screen), Ctrl+0 fits it; F11 switches to projector mode and Ctrl+0 fits again; Ctrl+Z undoes Tidy.
+# Each state is a screenshot of the whole screen (import -window root). Look at them: at fit every
+# card of 500 should be seen as a card, the whole board of 2,000 should be on the screen.
+# Needs: apt-get install -y xvfb openbox xdotool imagemagick, and `pip install -e .` in .venv.
+set -euo pipefail
+out=${1:?usage: screenshots_big_board.sh OUT_DIR [GOALS ...] [WIDTHxHEIGHT ...]}
+shift || true
+goals=()
+sizes=()
+for arg in "$@"; do
+  case "$arg" in
+    *x*) sizes+=("$arg") ;;
+    *) goals+=("$arg") ;;
+  esac
+done
+[ ${#goals[@]} -gt 0 ] || goals=(500 2000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1024x768 1920x1080)
+repo=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$out"
+export VIA_DATA_DIR=$(mktemp -d)
+
+shot() { sleep "${2:-1.5}"; import -window root "$out/$prefix$1.png"; echo "$out/$prefix$1.png"; }
+key() { xdotool key --clearmodifiers "$@"; }
+
+for count in "${goals[@]}"; do
+  board="$VIA_DATA_DIR/board-$count.via"
+  # laid out as before the fold (one long strip), as a board from an earlier Via would be
+  "$repo/.venv/bin/python" -c 'import sys
+from workshop.layout import tidy
+from workshop.model import Position
+from workshop.storage import save
+from workshop.synthetic import generate
+ws = generate(int(sys.argv[1]))
+ws.positions = {card: Position(x=x, y=y) for card, (x, y) in tidy(ws, fold=False).items()}
+save(ws, sys.argv[2])' "$count" "$board"
+  for size in "${sizes[@]}"; do
+    prefix="big-$count-$size-"
+    home=$(mktemp -d)
+    n=$((90 + RANDOM % 9))
+    while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a screen another run left up: take the next
+    display=:$n
+    Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    export DISPLAY=$display
+    sleep 1
+    openbox >/dev/null 2>&1 &
+    wm=$!
+    sleep 1
+    QT_QPA_PLATFORM=xcb HOME=$home XDG_CONFIG_HOME=$home/.config "$repo/.venv/bin/via" "$board" >/dev/null 2>&1 &
+    app=$!
+    for _ in $(seq 60); do xdotool search --name "Via" >/dev/null 2>&1 && break; sleep 0.5; done
+    window=$(xdotool search --name "Via" | tail -1)
+    xdotool windowactivate --sync "$window" >/dev/null 2>&1 || true
+    eval "$(xdotool getwindowgeometry --shell "$window")"
+    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 1  # the board has the keys
+    shot "1-opened" 3
+    key ctrl+l; shot "2-tidied" 4
+    key ctrl+0; shot "3-fit" 2
+    key F11; sleep 2; key ctrl+0; shot "4-projector-fit" 2
+    key Escape; sleep 1; key ctrl+z; key ctrl+0; shot "5-undo-tidy" 3
+    key ctrl+q; sleep 1; key Tab; key Return  # "Discard" if asked to save
+    sleep 1
+    kill "$app" 2>/dev/null || true
+    kill "$wm" "$xvfb" 2>/dev/null || true
+    wait 2>/dev/null || true
+  done
+done
