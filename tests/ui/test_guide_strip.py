@@ -194,3 +194,24 @@ def test_text_typed_in_a_step_but_not_yet_added_survives_a_switch_to_and_from_th
     assert panel.current_view().findChildren(QLineEdit)[index].text() == "Orders shipped on time"
     room.set_projector(True)
     assert panel.current_view().findChildren(QLineEdit)[index].text() == "Orders shipped on time"
+
+
+def test_a_long_choice_in_the_strip_shows_it_is_cut_and_tells_the_whole_in_its_tooltip(room, qtbot):
+    """Beside the board the strip's choice boxes are ~190 px wide: "Accurate customer r" read as a goal
+    of its own. A cut choice ends in an ellipsis and hovering it shows the whole text."""
+    from ui.eliding_combo import shown_text
+
+    panel = room.guide_panel
+    panel.go_to("direct_impact:f-it")
+    view = panel.current_view()
+    combos = [c for c in view.findChildren(QComboBox) if c.isVisible() and not c.isEditable()]
+    assert combos
+    for combo in combos:
+        whole = combo.currentText()
+        fits = combo.fontMetrics().horizontalAdvance(whole) < combo.width() / 2
+        if fits:
+            assert shown_text(combo) == whole and combo.toolTip() == ""
+        else:
+            assert shown_text(combo).endswith("…") and whole.startswith(shown_text(combo)[:-1])
+            assert combo.toolTip() == whole
+    assert any(shown_text(c) != c.currentText() for c in combos), "the demo's goal texts are longer than the strip"

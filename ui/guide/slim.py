@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLayout
 
 from ui import theme
+from ui.eliding_combo import elide_when_cut
 from ui.guide.widgets import RemovableList, StepWidget
 
 SHARE = 0.2
@@ -101,6 +102,7 @@ def refreshed(view: StepWidget) -> None:
         layout.setContentsMargins(inset, inset, inset, inset)
     for combo in view.findChildren(QComboBox):
         combo.setMinimumContentsLength(COMBO_CHARS)
+        elide_when_cut(combo)  # "Accurate customer rec…", not a goal's first words as if they were all
     for entries in view.findChildren(RemovableList):
         if entries.preferred_height != LIST_HEIGHT:
             entries.preferred_height = LIST_HEIGHT
