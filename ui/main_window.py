@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
 
         board.selectionIdsChanged.connect(self.properties_panel.show_ids)
         self.outline_panel.idsActivated.connect(self._select_on_board)
-        self.findings_panel.subjectsActivated.connect(self._select_on_board)
+        self.findings_panel.subjectsActivated.connect(self._show_subjects)
         self.findings_panel.dismissRequested.connect(self._dismiss_finding)
         self.findings_panel.restoreRequested.connect(self._restore_finding)
         self.functions_panel.functionSelected.connect(self.properties_panel.show_function)
@@ -280,6 +280,16 @@ class MainWindow(QMainWindow):
 
     def _select_on_board(self, ids: list[str]) -> None:
         self.board.select_ids(list(ids), True)
+
+    def _show_subjects(self, ids: list[str]) -> None:
+        """A finding activated: its cards and links selected on the board; a finding about the room's
+        disclosures (nothing on the board) raises the Suggestions panel, where they are read and decided."""
+        ws = self.document.workshop
+        if ids and {d.id for d in ws.disclosures} >= set(ids):
+            self.suggestions_dock.show()
+            self.suggestions_dock.raise_()
+            return
+        self._select_on_board(ids)
 
     def _select_card(self, card_id: str) -> None:
         """A card made from the palette (Enter or a double click): the room names it next, so the

@@ -106,3 +106,26 @@ def test_a_suggestion_hidden_from_the_projector_is_not_quoted_in_the_findings(ro
     assert [f.subjects[0] for f in analyse(ws).findings if f.rule == "suggestion-pending"] == ["s-rude"]
     user_ops.set_hidden(ws, "s-rude", True)
     assert not found(ws, "suggestion-pending")
+
+
+def test_the_rooms_disclosures_wait_for_the_facilitator_counted_never_quoted(room):
+    """They are anonymous and the findings are on the projector: one finding counts them by kind."""
+    from workshop import user_ops
+
+    ws = room()
+    assert not found(ws, "disclosure-pending")
+    first = user_ops.disclose(ws, "weakness", "The CRM sync breaks under load", "f-it").created_id
+    user_ops.disclose(ws, "hindrance", "We hear of new products on launch day", None)
+    user_ops.disclose(ws, "weakness", "Our estimates are padded", None)
+    (finding,) = found(ws, "disclosure-pending")
+    assert finding.severity == Severity.INFO
+    assert "1 hindrance and 2 weaknesses" in finding.message
+    assert "CRM" not in finding.message and "launch" not in finding.message and "padded" not in finding.message
+    assert len(finding.subjects) == 3
+    user_ops.decide_disclosure(ws, first, True)
+    (finding,) = found(ws, "disclosure-pending")
+    assert "1 hindrance and 1 weakness that wait" in finding.message
+    for disclosure in list(ws.disclosures):
+        if disclosure.status == "pending":
+            user_ops.decide_disclosure(ws, disclosure.id, False)
+    assert not found(ws, "disclosure-pending")

@@ -35,6 +35,7 @@ order (the collection the finding is about, then the item's place in it).
 | result-without-measure        | info           | support goals without a measure (one finding per function)  |
 | weakness-affects-no-one       | info           | a disclosed weakness names no function it affects           |
 | suggestion-pending            | info           | a suggestion from the room waits for the facilitator        |
+| disclosure-pending            | info           | the room's disclosures waiting, counted: ONE finding, no quote |
 
 (*) not for a goal with an around link or an exception: those findings already say why.
 (**) one finding per support function and question, quoting the question's words; 2 and 3 are judged

@@ -2,7 +2,7 @@
 
 Open tensions between KPIs, local KPIs with an incentive attached, weaknesses disclosed to no one,
 decisions nobody owns or that more than one person owns, decisions taken without hearing a function
-they affect, and suggestions from the room that still wait for the facilitator.
+they affect, and suggestions and disclosures from the room that still wait for the facilitator.
 
 Who a decision affects, without a field for it: the functions its text names, and the other side of
 every open tension and disclosed weakness that involves a function it heard (a decision about what
@@ -17,6 +17,7 @@ import re
 from workshop.analysis.collect import Collector
 from workshop.analysis.graph import GoalGraph
 from workshop.analysis.wording import and_list, capital, goal_phrase, name, quote, shorten
+from workshop.disclosure_kind import DisclosureKind
 from workshop.findings import Severity
 from workshop.model import Collection, Kpi, KpiScope, SuggestionKind, SuggestionStatus, Workshop
 
@@ -117,6 +118,35 @@ def check(ws: Workshop, graph: GoalGraph, out: Collector) -> None:
             subjects,
             "Accept or reject it in front of the room.",
         )
+    _pending_disclosures(ws, out)
+
+
+_KIND_WORDS = {
+    DisclosureKind.HINDRANCE: ("hindrance", "hindrances"),
+    DisclosureKind.WEAKNESS: ("weakness", "weaknesses"),
+    DisclosureKind.GAMING_KPI: ("KPI that games the whole", "KPIs that game the whole"),
+}
+
+
+def _pending_disclosures(ws: Workshop, out: Collector) -> None:
+    """One finding for the room's via-negativa posts still waiting: counted, never quoted. They are
+    anonymous and sensitive, and the findings are on the projector; the facilitator reads them in the
+    Suggestions panel, where hiding one keeps it off the screen."""
+    waiting = [(i, d) for i, d in enumerate(ws.disclosures) if d.status == SuggestionStatus.PENDING]
+    if not waiting:
+        return
+    counts = {kind: sum(d.about == kind for _, d in waiting) for kind in DisclosureKind}
+    parts = [f"{n} {_KIND_WORDS[kind][n != 1]}" for kind, n in counts.items() if n]
+    verb = "waits" if len(waiting) == 1 else "wait"
+    out.add(
+        (Collection.DISCLOSURES, waiting[0][0], 0),
+        "disclosure-pending",
+        Severity.INFO,
+        f"The room disclosed {and_list(parts)} that {verb} for your decision.",
+        tuple(d.id for _, d in waiting),
+        "Read them in the Suggestions panel; accept a weakness or a gaming KPI of a named function to "
+        "record it, or set it aside.",
+    )
 
 
 _SEVERAL = re.compile(r"\s(?:and|und|et|or|&|\+)\s|[/,;&+]")
