@@ -67,3 +67,23 @@ def test_an_edit_while_tidy_works_stops_it_and_says_why(qtbot):
     qtbot.wait(50)
     assert history(view) == ["Edit goal text"]
     assert "changed" in messages[-1]
+
+
+def test_a_pin_keeps_a_big_board_in_one_row_and_the_status_bar_says_why(qtbot):
+    """A pinned card never moves, so Tidy does not fold the board into shelves: without a word the
+    facilitator would wonder why the board came out 80,000 px wide this time."""
+    from workshop.model import Position
+
+    view, messages = big_view(qtbot)
+    ws = view.document.workshop
+    card = ws.goals[0].id
+    ws.positions[card] = Position(x=40.0, y=300.0, pinned=True)
+    view.tidy()
+    qtbot.waitUntil(lambda: not view.tidying(), timeout=20_000)
+    assert messages[-1].startswith("Tidied") and "1 pinned card stays where it is" in messages[-1]
+    assert ws.positions[card] == Position(x=40.0, y=300.0, pinned=True)
+
+    ws.positions[card] = Position(x=40.0, y=300.0, pinned=False)
+    view.tidy()
+    qtbot.waitUntil(lambda: not view.tidying(), timeout=20_000)
+    assert messages[-1].startswith("Tidied") and "pinned" not in messages[-1]

@@ -621,15 +621,23 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def _apply_tidy(self, proposed: dict[str, tuple[float, float]]) -> None:
         """The layout TidyJob worked out, of the workshop as it still is: record the cards that move."""
-        self._apply_moves(layout.moves_for(self.document.workshop, proposed), sliced=True)
+        pins = layout.pins_keep_unfolded(self.document.workshop, proposed)
+        note = ""
+        if pins:
+            held = self.tr("%1 pinned cards stay").replace("%1", f"{pins:,}")
+            if pins == 1:
+                held = self.tr("1 pinned card stays")
+            note = self.tr(" The board stays one long row: %1 where it is; unpin to fold it into shelves.")
+            note = note.replace("%1", held)
+        self._apply_moves(layout.moves_for(self.document.workshop, proposed), sliced=True, note=note)
 
-    def _apply_moves(self, proposed: dict[str, tuple[float, float]], sliced: bool) -> None:
+    def _apply_moves(self, proposed: dict[str, tuple[float, float]], sliced: bool, note: str = "") -> None:
         scene = self.board_scene
         scene.finish_moves()
         moves = {card_id: xy for card_id, xy in proposed.items() if scene.card(card_id) is not None}
         if not moves:
             if sliced:
-                self.message.emit(self.tr("The board is already tidy."))
+                self.message.emit(self.tr("The board is already tidy.") + note)
             return
         # Cards glide to their places; thousands of them would only stutter, so a big board jumps.
         glide = len(moves) < BULK_MOVE and not scene.reflowed()  # reflowed: the cards stay where the screen has them
@@ -637,7 +645,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         if not self.tell(self.document.run(user_ops.move_cards, moves, label=self.tr("Tidy"))).ok:
             return
         if sliced:
-            self.message.emit(self.tr("Tidied: %1 cards moved.").replace("%1", f"{len(moves):,}"))
+            self.message.emit(self.tr("Tidied: %1 cards moved.").replace("%1", f"{len(moves):,}") + note)
         if glide:
             self.motion.start(start)
 

@@ -6,12 +6,13 @@ deterministic, so the canvas, the report's diagram and the benchmark all get the
 
 from workshop.layout.crossings import count_crossings
 from workshop.layout.slots import layout_for_new_card
-from workshop.layout.tidying import moves_for, snapshot, tidy, tidy_moves, tidy_steps
+from workshop.layout.tidying import moves_for, pins_keep_unfolded, snapshot, tidy, tidy_moves, tidy_steps
 
 __all__ = [
     "count_crossings",
     "layout_for_new_card",
     "moves_for",
+    "pins_keep_unfolded",
     "snapshot",
     "tidy",
     "tidy_moves",

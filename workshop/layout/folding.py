@@ -50,6 +50,16 @@ def shelf_count(width: float, height: float, aspect: float = ASPECT) -> int:
     return best
 
 
+def shelves_for(layout: Mapping[str, Point], bands: Mapping[str, Band], aspect: float = ASPECT) -> int:
+    """How many shelves `fold` starts from for this unfolded layout (1: it is left as it is)."""
+    if len(layout) < 2:
+        return 1
+    left = min(x for x, _ in layout.values())
+    width = max(x for x, _ in layout.values()) + CARD_WIDTH - left
+    height = support_bottom([y for card_id, (_, y) in layout.items() if bands.get(card_id) == Band.SUPPORT])
+    return shelf_count(width, height, aspect)
+
+
 def fold(
     layout: Mapping[str, Point],
     bands: Mapping[str, Band],
@@ -79,14 +89,11 @@ def fold_steps(
 ) -> Generator[None, None, dict[str, Point]]:
     """`fold` in three steps of a few milliseconds each (Tidy's job runs between the window's events)."""
     out = dict(layout)
-    if len(out) < 2:
+    shelves = shelves_for(out, bands, aspect)
+    if shelves == 1:
         return out
     left = min(x for x, _ in out.values())
     width = max(x for x, _ in out.values()) + CARD_WIDTH - left
-    height = support_bottom([y for card_id, (_, y) in out.items() if bands.get(card_id) == Band.SUPPORT])
-    shelves = shelf_count(width, height, aspect)
-    if shelves == 1:
-        return out
 
     centre = {card_id: x + CARD_WIDTH / 2 for card_id, (x, _) in out.items()}
     spots = sorted(set(centre.values()))

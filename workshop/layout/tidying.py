@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Generator
 
 from workshop.geometry import CARD_WIDTH
-from workshop.layout.folding import fold_steps
+from workshop.layout.folding import fold_steps, shelves_for
 from workshop.layout.graph import build
 from workshop.layout.ordering import order_steps
 from workshop.layout.placement import CARD_SEPARATION, Obstacles, place_steps
@@ -130,15 +130,31 @@ def tidy_steps(
     return result
 
 
-def _folded(
-    ws: Workshop, layout: dict[str, tuple[float, float]]
-) -> Generator[None, None, dict[str, tuple[float, float]]]:
+def pins_keep_unfolded(ws: Workshop, layout: dict[str, tuple[float, float]]) -> int:
+    """How many pinned cards kept Tidy from folding `layout` into shelves (0: none, or no fold needed).
+
+    A pinned card never moves, so a drawing with pins is left as one strip however wide: the window
+    says so, or a facilitator would wonder why a big board came out 80,000 px wide this time."""
+    pins = sum(1 for card_id, p in ws.positions.items() if p.pinned and card_id in layout)
+    if not pins:
+        return 0
+    return pins if shelves_for(layout, _bands_and_owners(ws)[0]) > 1 else 0
+
+
+def _bands_and_owners(ws: Workshop) -> tuple[dict[str, Band], dict[str, str | None]]:
     functions = {f.id: f for f in ws.functions}
     bands = {goal.id: ws.band_of_owner(goal.function_id, functions) for goal in ws.goals}
     owners: dict[str, str | None] = {goal.id: goal.function_id for goal in ws.goals}
     for kpi in ws.kpis:
         bands[kpi.id] = ws.band_of_owner(kpi.function_id, functions)
         owners[kpi.id] = kpi.function_id
+    return bands, owners
+
+
+def _folded(
+    ws: Workshop, layout: dict[str, tuple[float, float]]
+) -> Generator[None, None, dict[str, tuple[float, float]]]:
+    bands, owners = _bands_and_owners(ws)
     return (yield from fold_steps(layout, bands, [(link.source, link.target) for link in ws.links], owners))
 
 
