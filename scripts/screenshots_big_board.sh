@@ -21,6 +21,8 @@ done
 [ ${#goals[@]} -gt 0 ] || goals=(500 2000)
 [ ${#sizes[@]} -gt 0 ] || sizes=(1024x768 1920x1080)
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/xvfb_screen.sh
+. "$repo/scripts/xvfb_screen.sh"
 mkdir -p "$out"
 export VIA_DATA_DIR=$(mktemp -d)
 
@@ -41,22 +43,10 @@ save(ws, sys.argv[2])' "$count" "$board"
   for size in "${sizes[@]}"; do
     prefix="big-$count-$size-"
     home=$(mktemp -d)
-    n=$((90 + RANDOM % 9))
-    while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a screen another run left up: take the next
-    display=:$n
-    Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-    xvfb=$!
-    export DISPLAY=$display
-    sleep 1
-    openbox >/dev/null 2>&1 &
-    wm=$!
-    sleep 1
+    start_screen "$size"
     QT_QPA_PLATFORM=xcb HOME=$home XDG_CONFIG_HOME=$home/.config "$repo/.venv/bin/via" "$board" >/dev/null 2>&1 &
     app=$!
-    for _ in $(seq 60); do xdotool search --name "Via" >/dev/null 2>&1 && break; sleep 0.5; done
-    window=$(xdotool search --name "Via" | tail -1)
-    xdotool windowactivate --sync "$window" >/dev/null 2>&1 || true
-    eval "$(xdotool getwindowgeometry --shell "$window")"
+    wait_for_window
     xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 1  # the board has the keys
     shot "1-opened" 3
     key ctrl+l; shot "2-tidied" 4
@@ -66,7 +56,6 @@ save(ws, sys.argv[2])' "$count" "$board"
     key ctrl+q; sleep 1; key Tab; key Return  # "Discard" if asked to save
     sleep 1
     kill "$app" 2>/dev/null || true
-    kill "$wm" "$xvfb" 2>/dev/null || true
-    wait 2>/dev/null || true
+    stop_screen
   done
 done

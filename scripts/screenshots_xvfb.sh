@@ -24,6 +24,8 @@ done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1024x768 1920x1080)
 [ ${#schemes[@]} -gt 0 ] || schemes=("")
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/xvfb_screen.sh
+. "$repo/scripts/xvfb_screen.sh"
 mkdir -p "$out"
 export VIA_DATA_DIR=$(mktemp -d)
 
@@ -38,26 +40,14 @@ for size in "${sizes[@]}"; do
     mkdir -p "$home/.config/Via"
     printf '[appearance]\ncolorScheme=%s\n' "$scheme" >"$home/.config/Via/Via.conf"
   fi
-  n=$((90 + RANDOM % 9))
-  while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a screen another run left up: take the next
-  display=:$n
-  Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  export DISPLAY=$display
-  sleep 1
-  openbox >/dev/null 2>&1 &
-  wm=$!
-  sleep 1
+  start_screen "$size"
   QT_QPA_PLATFORM=xcb HOME=$home XDG_CONFIG_HOME=$home/.config "$repo/.venv/bin/via" "$repo/resources/examples/customer-loyalty.via" >/dev/null 2>&1 &
   app=$!
-  for _ in $(seq 60); do xdotool search --name "Via" >/dev/null 2>&1 && break; sleep 0.5; done
-  window=$(xdotool search --name "Via" | tail -1)
-  xdotool windowactivate --sync "$window" >/dev/null 2>&1 || true
+  wait_for_window
   shot "1-normal" 3
   key alt+v; shot "1a-view-menu" 1
   key c; shot "1b-colour-scheme-menu" 1
   key Escape Escape Escape; sleep 0.5
-  eval "$(xdotool getwindowgeometry --shell "$window")"
   xdotool mousemove $((X + 40)) $((Y + 45)); sleep 0.3; xdotool mousemove $((X + 42)) $((Y + 46))
   shot "1c-tooltip" 2
   xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
@@ -75,7 +65,6 @@ for size in "${sizes[@]}"; do
   sleep 1
   kill "$app" 2>/dev/null || true
   QT_QPA_PLATFORM=xcb HOME=$(mktemp -d) "$repo/.venv/bin/python" "$repo/scripts/screenshots_guide.py" "$out/guide-$size${scheme:+-$scheme}"
-  kill "$wm" "$xvfb" 2>/dev/null || true
-  wait 2>/dev/null || true
+  stop_screen
 done
 done

@@ -27,12 +27,11 @@ BAND_GAP = 40.0
 LAYER_PITCH = CARD_HEIGHT + LAYER_GAP
 
 
-@dataclass(frozen=True)
-class BandRange:
-    band: Band
+class _Layered:
+    """Where a band's layers of cards sit, from its top edge (a band of the fixed board, or a stripe
+    of a folded one: the same layers either way)."""
+
     top: float
-    bottom: float
-    """Bottom edge; for the support band this is the default, the band grows with its cards."""
 
     @property
     def first_layer_y(self) -> float:
@@ -41,6 +40,14 @@ class BandRange:
 
     def layer_y(self, layer: int) -> float:
         return self.first_layer_y + layer * LAYER_PITCH
+
+
+@dataclass(frozen=True)
+class BandRange(_Layered):
+    band: Band
+    top: float
+    bottom: float
+    """Bottom edge; for the support band this is the default, the band grows with its cards."""
 
     def contains(self, y: float) -> bool:
         return self.top <= y < self.bottom
@@ -97,20 +104,13 @@ _CLAMP_MARGIN = BAND_PADDING / 2
 
 
 @dataclass(frozen=True)
-class Stripe:
+class Stripe(_Layered):
     """One band's stripe on one shelf; `bottom` of the last support stripe grows with its cards."""
 
     band: Band
     shelf: int
     top: float
     bottom: float
-
-    @property
-    def first_layer_y(self) -> float:
-        return self.top + BAND_PADDING
-
-    def layer_y(self, layer: int) -> float:
-        return self.first_layer_y + layer * LAYER_PITCH
 
     def clamp(self, y: float, last: bool) -> float:
         """A card's top edge kept inside the stripe; the last support stripe has no floor."""

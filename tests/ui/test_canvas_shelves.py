@@ -115,7 +115,8 @@ def drop(view: BoardView, request: CardRequest, at: QPoint) -> None:
     QApplication.sendEvent(viewport, QDropEvent(QPointF(at), Qt.DropAction.CopyAction, mime, buttons, keys))
 
 
-def test_a_support_goal_dropped_in_a_lower_shelfs_support_stripe_lands_there(shelves):
+def drop_on_second_shelfs_support_stripe(shelves, function_id: str) -> str:
+    """A new goal of `function_id` dropped right of the cards on shelf 1's support stripe: its id."""
     scene = shelves.board_scene
     target = next(s for s in scene.stripes() if s.band == Band.SUPPORT and s.shelf == 1)
     right = scene.cards_rect().right()
@@ -123,22 +124,20 @@ def test_a_support_goal_dropped_in_a_lower_shelfs_support_stripe_lands_there(she
     shelves.zoom_actual()
     shelves.centerOn(point)
     before = set(shelves.document.workshop.positions)
-    drop(shelves, CardRequest("goal", "f-s1"), shelves.mapFromScene(point))
+    drop(shelves, CardRequest("goal", function_id), shelves.mapFromScene(point))
     (new_id,) = set(shelves.document.workshop.positions) - before
+    return new_id
+
+
+def test_a_support_goal_dropped_in_a_lower_shelfs_support_stripe_lands_there(shelves):
+    scene = shelves.board_scene
+    new_id = drop_on_second_shelfs_support_stripe(shelves, "f-s1")
     assert shelves.document.workshop.band_of(shelves.document.workshop.goal(new_id)) == Band.SUPPORT
     assert stripe_of(shelves, new_id) == next(s for s in scene.stripes() if s.band == Band.SUPPORT and s.shelf == 1)
 
 
 def test_a_customer_goal_dropped_on_a_lower_shelfs_support_stripe_goes_to_that_shelfs_customer_stripe(shelves):
-    scene = shelves.board_scene
-    target = next(s for s in scene.stripes() if s.band == Band.SUPPORT and s.shelf == 1)
-    right = scene.cards_rect().right()
-    point = QPointF(right + 2 * CARD_WIDTH, target.first_layer_y + CARD_HEIGHT / 2)
-    shelves.zoom_actual()
-    shelves.centerOn(point)
-    before = set(shelves.document.workshop.positions)
-    drop(shelves, CardRequest("goal", "f-c1"), shelves.mapFromScene(point))
-    (new_id,) = set(shelves.document.workshop.positions) - before
+    new_id = drop_on_second_shelfs_support_stripe(shelves, "f-c1")
     stripe = stripe_of(shelves, new_id)
     assert (stripe.band, stripe.shelf) == (Band.CUSTOMER_FACING, 1)
 
