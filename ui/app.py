@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import dialogs, theme
+from ui import collector, dialogs, theme
 from ui.autosave import Autosaver, Recovery, RecoveryStore, Session
 from ui.document import Document
 from ui.errors import ErrorReporter
@@ -40,6 +40,7 @@ def ensure_app() -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     theme.apply_app_defaults(app)  # type: ignore[arg-type]
     register_fallback_fonts()
+    collector.install(app)  # cycles collected between events, never inside one (ui/collector.py)
     return app  # type: ignore[return-value]
 
 

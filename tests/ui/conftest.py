@@ -10,10 +10,13 @@ from workshop.examples import customer_loyalty
 
 @pytest.fixture(scope="session", autouse=True)
 def via_look(qapp):
-    """Tests see the widgets as users do: Fusion style and Via's application font, as ui.app sets them."""
-    from ui import theme
+    """Tests see the widgets as users do: Fusion style and Via's application font, as ui.app sets them,
+    and reference cycles collected between events (ui/collector.py: inside one, a dropped panel's
+    widgets were deleted while Qt delivered them an event, and the test process died)."""
+    from ui import collector, theme
 
     theme.apply_app_defaults(qapp)
+    collector.install(qapp)
 
 
 @pytest.fixture(autouse=True)
