@@ -38,7 +38,7 @@ from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from ui import dialogs
+from ui import collector, dialogs
 from ui.document import Document
 from ui.main_window import MainWindow
 from workshop import storage, user_ops
@@ -247,8 +247,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,5000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--automatic-gc", action="store_true", help="Python's own collection, not ui.collector")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
+    if "--automatic-gc" not in sys.argv:
+        collector.install(app)  # as ui.app runs the window: cycles collected between events
     dialogs.ask_save_changes = lambda parent, name: "discard"  # closing must not wait for a person
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; heartbeat {PERIOD_MS} ms")
     with tempfile.TemporaryDirectory(prefix="via-bench-responsive-") as tmp:
