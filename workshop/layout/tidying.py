@@ -169,7 +169,7 @@ def _second_start(g: LayeredGraph, obstacles: Obstacles, x: list[float]) -> Gene
     layers = [list(layer) for layer in g.layers]
     blocks = {root: list(members) for root, members in g.blocks.items()}
     ranks = list(g.block_rank)
-    steps = second_start_steps(g, obstacles, locked)
+    steps = second_start_steps(g, obstacles, locked, first)
     while True:
         try:
             next(steps)
@@ -177,7 +177,7 @@ def _second_start(g: LayeredGraph, obstacles: Obstacles, x: list[float]) -> Gene
             candidate = finished.value
             break
         yield 0.99
-    if drawn_score(g, candidate) < first:
+    if candidate is not None and drawn_score(g, candidate) < first:
         return candidate
     g.layers, g.blocks, g.block_rank = layers, blocks, ranks
     return x
