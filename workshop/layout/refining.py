@@ -45,6 +45,19 @@ placement after it do the rest. Measured at 100 goals (seeds 1-20): as good as w
 a depth-first start too, for a third of their time."""
 
 
+SECOND_START_NODES = 0
+"""Boards (flat-link blocks, up to this many cards and bends) that also get the second start
+(`second_start_steps`). Off: it costs 2.5-3.3 ms at 100 goals (~150 nodes, Tidy 8 -> 10.5-11.3 ms),
+which puts Tidy at 1.1-1.2x dot's time there, for a better drawing on 2 seeds in 30 (100 goals seed 5:
+78 -> 53 against dot's 71; seed 12: 72 -> 63) and on none of 20 at 30 and 60 goals
+(benchmarks/README.md). `SMALL_NODES` turns it on for every small board."""
+
+
+def wants_second_start(g: LayeredGraph) -> bool:
+    """Whether Tidy also draws this graph from the second start."""
+    return bool(g.blocks) and g.size <= SECOND_START_NODES
+
+
 def refine_rounds(g: LayeredGraph) -> int:
     """Rounds of refinement a graph of this size gets."""
     return SMALL_ROUNDS if g.size <= SMALL_NODES else REFINE_ROUNDS

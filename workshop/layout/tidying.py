@@ -17,9 +17,15 @@ from collections.abc import Collection, Generator
 from workshop.geometry import CARD_WIDTH
 from workshop.layout.folding import fold_steps, shelves_for
 from workshop.layout.graph import LayeredGraph, build
-from workshop.layout.ordering import SMALL_NODES, order_steps
+from workshop.layout.ordering import order_steps
 from workshop.layout.placement import CARD_SEPARATION, Obstacles, place_steps
-from workshop.layout.refining import drawn_score, refine_rounds, refine_steps, second_start_steps
+from workshop.layout.refining import (
+    drawn_score,
+    refine_rounds,
+    refine_steps,
+    second_start_steps,
+    wants_second_start,
+)
 from workshop.model import BAND_ORDER, Band, Workshop
 
 
@@ -91,7 +97,7 @@ def tidy_steps(
                 x = finished.value
                 break
             yield 0.99
-    if g.blocks and g.size <= SMALL_NODES:
+    if wants_second_start(g):
         x = yield from _second_start(g, obstacles, x)
 
     result: dict[str, tuple[float, float]] = {}
@@ -162,8 +168,8 @@ def _folded(
 
 def _second_start(g: LayeredGraph, obstacles: Obstacles, x: list[float]) -> Generator[float, None, list[float]]:
     """On a small board with flat-link blocks, a second drawing from another start (`second_start_steps`);
-    the one with fewer crossings is kept (the first on a tie). Its ~3 ms at 100 goals are paid only where
-    such blocks exist: without them both starts are the same."""
+    the one with fewer crossings is kept (the first on a tie). Only where `wants_second_start`: without
+    flat-link blocks both starts are the same, and at 100 goals it costs a third of Tidy's time."""
     locked = [n in g.pinned for n in range(g.size)]
     first = drawn_score(g, x)
     layers = [list(layer) for layer in g.layers]
