@@ -21,7 +21,10 @@ Times: Tidy in process (best and median of --repeat runs, numpy imported beforeh
 after the first Tidy); dot as a process (`dot -Tplain`, what Via would pay to call it), best of 3.
 Without `dot` on the PATH the comparison is skipped (said so) and Tidy's own figures are printed.
 
-Run: python benchmarks/bench_tidy_vs_dot.py [--sizes 100,500,2000] [--seeds 1,2,3] [--repeat 5]
+`--second-start` turns on Tidy's second start on small boards (`refining.SECOND_START_NODES`, off by
+default: it costs Tidy about a third more time at 100 goals).
+
+Run: python benchmarks/bench_tidy_vs_dot.py [--sizes 100,500,2000] [--seeds 1,2,3] [--repeat 5] [--second-start]
 """
 
 from __future__ import annotations
@@ -38,9 +41,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_layout import _dot_positions, _order_level, _with_extra_links
 from machine import pace
 
+import workshop.layout.refining as refining
 from workshop.layout import count_crossings, tidy
 from workshop.layout.graph import build
-from workshop.layout.ordering import _positions, order, total_crossings
+from workshop.layout.ordering import SMALL_NODES, _positions, order, total_crossings
 from workshop.layout.placement import Obstacles, place
 from workshop.layout.refining import refine_rounds, refine_steps
 from workshop.model import Workshop
@@ -73,7 +77,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--seeds", default="1,2,3")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--second-start", action="store_true", help="small boards also get the second start")
     args = parser.parse_args()
+    if args.second_start:
+        refining.SECOND_START_NODES = SMALL_NODES
+        print("second start on (boards up to", SMALL_NODES, "nodes with flat-link blocks)")
     have_dot = shutil.which("dot") is not None
     print(pace())
     if not have_dot:
