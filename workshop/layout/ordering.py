@@ -404,19 +404,28 @@ def _transpose_units(
 
 
 def total_crossings(g: LayeredGraph, pos: list[int]) -> int:
-    """Crossings between every pair of neighbouring layers, dummies included (inversion count)."""
+    """Crossings between every pair of neighbouring layers, dummies included (inversion count). `pos`
+    is every node's place in its layer as `g.layers` has it (`_positions`): the links of a pair of
+    layers are then met left to right by walking the upper layer, with no sort of them all."""
     total = 0
     down = g.down
-    for upper_index in range(len(g.layers) - 1):
-        size = len(g.layers[upper_index + 1])
-        keys = sorted([pos[u] * size + pos[d] for u in g.layers[upper_index] for d in down[u]])
-        if len(keys) < 2:
-            continue
+    for upper in g.layers[:-1]:
         # earlier links (left at the top) whose lower end is strictly right of this one's: the lower ends
         # seen so far kept sorted (insort is a C memmove, quicker than a tree of counts in Python)
         seen: list[int] = []
-        for count, key in enumerate(keys):
-            lower = key % size
-            total += count - bisect_right(seen, lower)
-            insort(seen, lower)
+        count = 0
+        for u in upper:
+            near = down[u]
+            if not near:
+                continue
+            if len(near) == 1:
+                lower = pos[near[0]]
+                total += count - bisect_right(seen, lower)
+                insort(seen, lower)
+                count += 1
+                continue
+            for lower in sorted([pos[d] for d in near]):  # one card's own links do not cross
+                total += count - bisect_right(seen, lower)
+                insort(seen, lower)
+                count += 1
     return total
