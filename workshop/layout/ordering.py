@@ -296,11 +296,10 @@ def _pair_crossings(left: list[int], right: list[int]) -> tuple[int, int]:
 
 def _sorted_ends(layer: list[int], adjacency: list[list[int]], pos: list[int]) -> list[list[int]]:
     """Each card's neighbour positions on one side, sorted (most cards have one: no sort)."""
-    out: list[list[int]] = []
-    for v in layer:
-        near = adjacency[v]
-        out.append([pos[near[0]]] if len(near) == 1 else sorted([pos[n] for n in near]))
-    return out
+    return [
+        [pos[near[0]]] if len(near) == 1 else sorted([pos[n] for n in near])
+        for near in map(adjacency.__getitem__, layer)
+    ]
 
 
 def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int, allow_equal: bool = False) -> None:

@@ -251,12 +251,13 @@ def _close_gaps(
             a, b = root(n), root(m)
             if a != b:
                 part[max(a, b)] = min(a, b)
-    anchored = {root(n) for n in g.pinned}
+    label = [root(n) for n in range(g.size)]
+    anchored = {label[n] for n in g.pinned}
     members: dict[int, list[int]] = {}
     for layer in items:
         for n in layer:
-            if root(n) not in anchored:
-                members.setdefault(root(n), []).append(n)
+            if label[n] not in anchored:
+                members.setdefault(label[n], []).append(n)
     left_of: dict[int, int] = {}
     for layer in items:
         for a, b in itertools.pairwise(layer):
@@ -266,7 +267,7 @@ def _close_gaps(
         slack = float("inf")
         for n in nodes:
             left = left_of.get(n)
-            if left is not None and root(left) != key:
+            if left is not None and label[left] != key:
                 slack = min(slack, x[n] - x[left] - _separation(dummy[left], dummy[n]))
             if not dummy[n]:
                 for _, high in obstacles.by_layer[g.layer[n]]:
@@ -319,6 +320,14 @@ def _settle(
         return
     placed = _isotonic(wishes, weights, offsets)
     blocked = bool(obstacles.by_layer[layer_index])
+    if not blocked:  # most layers: no pinned card to step round
+        value = placed[0]
+        x[layer[0]] = value
+        for i in range(1, len(layer)):
+            floor = value + offsets[i] - offsets[i - 1]
+            value = placed[i] if placed[i] > floor else floor
+            x[layer[i]] = value
+        return
     floor = float("-inf")
     for i, node in enumerate(layer):
         value = placed[i] if placed[i] > floor else floor

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Generator
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from workshop.layout.graph import LayeredGraph
@@ -158,8 +159,11 @@ def sift_layer_steps(
         return 0
     yield
     # units: a block's members (side by side in the layer) or a single card
-    starts = [i for i in range(k) if i == 0 or not _same_block(g, layer[i - 1], layer[i])]
-    units = [layer[a:b] for a, b in zip(starts, [*starts[1:], k], strict=True)]
+    if any(g.layer[root] == layer_index for root in g.blocks):
+        starts = [i for i in range(k) if i == 0 or not _same_block(g, layer[i - 1], layer[i])]
+        units = [layer[a:b] for a, b in zip(starts, [*starts[1:], k], strict=True)]
+    else:
+        starts, units = list(range(k)), [[node] for node in layer]
     count = len(units)
     gained = 0
     if count < k:
@@ -244,10 +248,10 @@ def _sift_small(
     where = list(range(count))
     gained = 0
     movable = [u for u in range(count) if weight[u] and not any(pinned[n] for n in units[u])]
+    in_sequence = itemgetter(*sequence)  # a row's entries in the current order (new only after a move)
     for u in sorted(movable, key=lambda u: -weight[u]):
         at = where[u]
-        row = change[u]
-        prefix = [0, *itertools.accumulate([row[v] for v in sequence])]
+        prefix = [0, *itertools.accumulate(in_sequence(change[u]))]
         low = min(prefix)
         here = prefix[at]
         if low >= here:
@@ -264,6 +268,7 @@ def _sift_small(
             sequence[best - 1] = u
             for i in range(at, best):
                 where[sequence[i]] = i
+        in_sequence = itemgetter(*sequence)
     return gained, sequence
 
 
