@@ -45,12 +45,17 @@ placement after it do the rest. Measured at 100 goals (seeds 1-20): as good as w
 a depth-first start too, for a third of their time."""
 
 
-SECOND_START_NODES = 0
+SECOND_START_NODES = SMALL_NODES
 """Boards (flat-link blocks, up to this many cards and bends) that also get the second start
-(`second_start_steps`). Off: it costs 2.5-3.3 ms at 100 goals (~150 nodes, Tidy 8 -> 10.5-11.3 ms),
-which puts Tidy at 1.1-1.2x dot's time there, for a better drawing on 2 seeds in 30 (100 goals seed 5:
-78 -> 53 against dot's 71; seed 12: 72 -> 63) and on none of 20 at 30 and 60 goals
-(benchmarks/README.md). `SMALL_NODES` turns it on for every small board."""
+(`second_start_steps`): every small board with blocks (100 goals: ~150 nodes). It is where a block can
+cost the order crossings no later step wins back (100 goals seed 5: 78 drawn, 53 with it, dot 71;
+seeds 12 and 33 too); at 500 goals and more Tidy already draws fewer crossings than dot, and the
+first drawing has the time. 0 turns it off (benchmarks/README.md: what it costs)."""
+SECOND_START_SHARE = 0.8
+"""The second start is placed only when its sifted order has under this share of the first drawing's
+crossings: placing a fresh order adds 4-43% to its count (100 goals, seeds 1-40), and each of the three
+wins there had its order under 0.77 of the first drawing, while 15 of the 18 orders that were placed and
+lost had more than 0.8. Skipping those placements saves ~0.6 ms each at 100 goals."""
 
 
 def wants_second_start(g: LayeredGraph) -> bool:
@@ -151,8 +156,8 @@ def second_start_steps(
     blocks during the ordering can cost it a fifth of its crossings that no later step wins back (100
     goals seed 5: 78 drawn; from this start 53, dot 71). Yields after each piece of work; returns the
     drawing's x, `g.layers` its order (the blocks' member order may have turned, as sifting does), or
-    None without placing when the sifted order already has `to_beat` crossings or more: a drawing
-    keeps at most its order's (at 100 goals, seeds 1-30, that skips the placement half the time)."""
+    None without placing when the sifted order has `SECOND_START_SHARE` of `to_beat` crossings or more:
+    its drawing would not win (at 100 goals, seeds 1-40, that skips the placement 4 times in 5)."""
     blocks = g.blocks
     g.blocks = {}
     try:
@@ -170,7 +175,7 @@ def second_start_steps(
             crossings = finished.value
             break
         yield
-    if crossings >= to_beat:
+    if crossings >= to_beat * SECOND_START_SHARE:
         return None
     placing = place_steps(g, obstacles, 0)
     while True:
