@@ -67,7 +67,7 @@ def test_drawn_order_keeps_every_card_and_flat_link_blocks_side_by_side() -> Non
 
 
 def _without_second_start(monkeypatch: pytest.MonkeyPatch) -> None:
-    def first_only(g: object, obstacles: object, x: list[float]):  # type: ignore[no-untyped-def]
+    def first_only(g: object, obstacles: object, x: list[float], drawn: object = None):  # type: ignore[no-untyped-def]
         return x
         yield
 

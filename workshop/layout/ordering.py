@@ -69,10 +69,12 @@ def order_steps(g: LayeredGraph, work: Effort | None = None) -> Iterator[float]:
     share done so far: Tidy on a big board runs it in slices, and can stop it."""
     work = work or effort(g)
     locked = [n in g.pinned for n in range(g.size)]  # flat-link blocks move as units (_transpose_units)
-    first = _initial_order(g, depth_first=True, downward=True)
-    g.layers = first
-    if total_crossings(g, _positions(g)) == 0:
-        return
+    first: list[list[int]] = []
+    if work.depth_first_start:  # draws any forest without a crossing: then there is nothing to do
+        first = _initial_order(g, depth_first=True, downward=True)
+        g.layers = first
+        if total_crossings(g, _positions(g)) == 0:
+            return
     starts = [(_initial_order(g, depth_first=False, downward=False), 1)]
     if work.depth_first_start:
         starts.append(([list(layer) for layer in first], 0))

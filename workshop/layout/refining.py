@@ -92,9 +92,10 @@ def drawn_crossings(g: LayeredGraph, x: Sequence[float]) -> int:
 
 def refine_steps(
     g: LayeredGraph, obstacles: Obstacles, x: list[float], locked: list[bool], rounds: int
-) -> Generator[None, None, list[float]]:
+) -> Generator[None, None, tuple[list[float], int]]:
     """Up to `rounds` times: read the drawing back, sift, place again; stops when a round gains
-    nothing. Yields after each piece of work; returns the best drawing's x (`g.layers` its order)."""
+    nothing. Yields after each piece of work; returns the best drawing's x (`g.layers` its drawn order,
+    `drawn_order`) and its `drawn_crossings`."""
     best = drawn_crossings(g, x)
     best_x, best_layers = x, [list(layer) for layer in g.layers]
     for _ in range(rounds):
@@ -120,13 +121,15 @@ def refine_steps(
             break
         best, best_x, best_layers = crossings, candidate, [list(layer) for layer in g.layers]
     g.layers = best_layers
-    return best_x
+    return best_x, best
 
 
-def drawn_score(g: LayeredGraph, x: Sequence[float]) -> int:
+def drawn_score(g: LayeredGraph, x: Sequence[float], crossings: int | None = None) -> int:
     """Crossings of the drawing `x` as the room sees them: `drawn_crossings` (which sets `g.layers` to the
-    drawn order) and the lines that pass between two goals a flat link joins, crossing that link."""
-    crossings = drawn_crossings(g, x)
+    drawn order) and the lines that pass between two goals a flat link joins, crossing that link.
+    `crossings`: its `drawn_crossings`, already counted with `g.layers` its drawn order (`refine_steps`)."""
+    if crossings is None:
+        crossings = drawn_crossings(g, x)
     if not g.blocks:
         return crossings
     node_y = [g.layer_y[g.layer[n]] for n in range(g.size)]

@@ -87,6 +87,7 @@ def tidy_steps(
             break
         yield 0.8 + 0.19 * share
     rounds = refine_rounds(g)
+    drawn: int | None = None  # the drawing's crossings, once counted
     if rounds:
         locked = [n in g.pinned for n in range(g.size)]
         refining = refine_steps(g, obstacles, x, locked, rounds)
@@ -94,11 +95,11 @@ def tidy_steps(
             try:
                 next(refining)
             except StopIteration as finished:
-                x = finished.value
+                x, drawn = finished.value
                 break
             yield 0.99
     if wants_second_start(g):
-        x = yield from _second_start(g, obstacles, x)
+        x = yield from _second_start(g, obstacles, x, drawn)
 
     result: dict[str, tuple[float, float]] = {}
     for node in range(g.size):
@@ -166,13 +167,15 @@ def _folded(
     return (yield from fold_steps(layout, bands, [(link.source, link.target) for link in ws.links], owners))
 
 
-def _second_start(g: LayeredGraph, obstacles: Obstacles, x: list[float]) -> Generator[float, None, list[float]]:
+def _second_start(
+    g: LayeredGraph, obstacles: Obstacles, x: list[float], drawn: int | None = None
+) -> Generator[float, None, list[float]]:
     """On a small board with flat-link blocks, a second drawing from another start (`second_start_steps`);
     the one with fewer crossings is kept (the first on a tie). Only where `wants_second_start`: without
     flat-link blocks both starts are the same, and on big boards the first drawing has the time
     (100 goals: ~1.6-2.3 ms of Tidy's ~8)."""
     locked = [n in g.pinned for n in range(g.size)]
-    first = drawn_score(g, x)
+    first = drawn_score(g, x, drawn)  # `drawn`: its drawn_crossings, when refining counted them
     layers = [list(layer) for layer in g.layers]
     blocks = {root: list(members) for root, members in g.blocks.items()}
     ranks = list(g.block_rank)
