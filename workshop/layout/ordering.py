@@ -346,21 +346,27 @@ def _swap_pass(
     way: those pairs are settled inline, the others by `_pair_crossings` (one call per pair costs a
     tenth of Tidy's ordering at 100 goals); so are pairs with one link each on one side."""
     changed = False
+    pair = _pair_crossings
+    # the left item of each pair is carried along: after a swap it is still the left one of the next pair
+    uv, dv = ups[0], downs[0]
     for i in range(len(items) - 1):
+        uw, dw = ups[i + 1], downs[i + 1]
         if fixed is not None and (fixed[i] or fixed[i + 1]):
+            uv, dv = uw, dw
             continue
-        uv, uw, dv, dw = ups[i], ups[i + 1], downs[i], downs[i + 1]
         if len(uv) == 1 and len(uw) == 1:
-            before, after = int(uv[0] > uw[0]), int(uw[0] > uv[0])
+            a, b = uv[0], uw[0]
+            before, after = a > b, b > a
         elif uv and uw:
-            before, after = _pair_crossings(uv, uw)
+            before, after = pair(uv, uw)
         else:
             before = after = 0
         if len(dv) == 1 and len(dw) == 1:
-            before += dv[0] > dw[0]
-            after += dw[0] > dv[0]
+            a, b = dv[0], dw[0]
+            before += a > b
+            after += b > a
         elif dv and dw:
-            more, more_swapped = _pair_crossings(dv, dw)
+            more, more_swapped = pair(dv, dw)
             before += more
             after += more_swapped
         if after < before or (even_swaps and after == before and before > 0):
@@ -368,6 +374,8 @@ def _swap_pass(
             ups[i], ups[i + 1] = uw, uv
             downs[i], downs[i + 1] = dw, dv
             changed = True
+        else:
+            uv, dv = uw, dw
     return changed
 
 
