@@ -53,14 +53,15 @@ transposition or a depth-first start too, for a third of their time; four sweeps
 SECOND_START_NODES = SMALL_NODES
 """Boards (flat-link blocks, up to this many cards and bends) that also get the second start
 (`second_start_steps`): every small board with blocks (100 goals: ~150 nodes). It is where a block can
-cost the order crossings no later step wins back (100 goals seed 5: 78 drawn, 53 with it, dot 71;
-seeds 12 and 33 too); at 500 goals and more Tidy already draws fewer crossings than dot, and the
+cost the order crossings no later step wins back (100 goals seed 5: 79 drawn, 62 with it, dot 71;
+seed 12 too, 70 -> 63); at 500 goals and more Tidy already draws fewer crossings than dot, and the
 first drawing has the time. 0 turns it off (benchmarks/README.md: what it costs)."""
 SECOND_START_SHARE = 0.8
 """The second start is placed only when its sifted order has under this share of the first drawing's
-crossings: placing a fresh order adds 4-43% to its count (100 goals, seeds 1-40), and each of the three
-wins there had its order under 0.77 of the first drawing, while 15 of the 18 orders that were placed and
-lost had more than 0.8. Skipping those placements saves ~0.6 ms each at 100 goals."""
+crossings: placing a fresh order adds 3-46% to its count. At 100 goals (seeds 1-40) the three wins had
+0.70-0.79 (seeds 30, 5, 12; close to the line: seed 12), and 34 of the 37 others had 0.80 or more, so
+it is placed 6 times in 40 rather than 20 (~0.6 ms each). The choice is made on `drawn_score`, which
+can differ by a crossing from what is drawn: on seed 30 the second drawing is kept with 93 against 92."""
 
 
 def wants_second_start(g: LayeredGraph) -> bool:
@@ -162,10 +163,10 @@ def second_start_steps(
     """A second drawing from another start: the order found without the flat-link blocks (as dot,
     not asked to keep those goals together, orders), the blocks put back, sifted, placed. Keeping the
     blocks during the ordering can cost it a fifth of its crossings that no later step wins back (100
-    goals seed 5: 78 drawn; from this start 53, dot 71). Yields after each piece of work; returns the
+    goals seed 5: 79 drawn; from this start 62, dot 71). Yields after each piece of work; returns the
     drawing's x, `g.layers` its order (the blocks' member order may have turned, as sifting does), or
     None without placing when the sifted order has `SECOND_START_SHARE` of `to_beat` crossings or more:
-    its drawing would not win (at 100 goals, seeds 1-40, that skips the placement 4 times in 5)."""
+    its drawing would not win (at 100 goals, seeds 1-40, that skips the placement 34 times in 40)."""
     blocks = g.blocks
     g.blocks = {}
     try:
