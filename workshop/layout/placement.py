@@ -129,9 +129,10 @@ def place_steps(
         offsets.append(row[: len(layer)])
         for node, offset in zip(layer, row, strict=False):
             x[node] = offset
-        _settle(
-            layer_index, layer, offsets[layer_index], [x[n] for n in layer], [1.0] * len(layer), x, dummy, obstacles
-        )
+        if obstacles.by_layer[layer_index]:  # without a pinned card there, the packed row is already settled
+            _settle(
+                layer_index, layer, offsets[layer_index], [x[n] for n in layer], [1.0] * len(layer), x, dummy, obstacles
+            )
 
     count = len(g.layers)
     total = (PASSES if passes is None else passes) + 1
