@@ -58,7 +58,7 @@ seed 12 too, 70 -> 63); at 500 goals and more Tidy already draws fewer crossings
 first drawing has the time. 0 turns it off (benchmarks/README.md: what it costs)."""
 SECOND_START_SHARE = 0.8
 """The second start is placed only when its sifted order has under this share of the first drawing's
-crossings: placing a fresh order adds 3-46% to its count. At 100 goals (seeds 1-40) the three wins had
+crossings: placing a fresh order adds 0-46% to its count. At 100 goals (seeds 1-40) the three wins had
 0.70-0.79 (seeds 30, 5, 12; close to the line: seed 12), and 34 of the 37 others had 0.80 or more, so
 it is placed 6 times in 40 rather than 20 (~0.6 ms each). The choice is made on `drawn_score`, which
 can differ by a crossing from what is drawn: on seed 30 the second drawing is kept with 93 against 92."""
