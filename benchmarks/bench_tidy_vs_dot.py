@@ -21,7 +21,10 @@ Times: Tidy in process (best and median of --repeat runs, numpy imported beforeh
 after the first Tidy); dot as a process (`dot -Tplain`, what Via would pay to call it), best of 3.
 Without `dot` on the PATH the comparison is skipped (said so) and Tidy's own figures are printed.
 
-Run: python benchmarks/bench_tidy_vs_dot.py [--sizes 100,500,2000] [--seeds 1,2,3] [--repeat 5]
+`--no-second-start` turns off Tidy's second start on small boards with flat-link blocks
+(`refining.SECOND_START_NODES`, on by default), to measure what it costs and gains.
+
+Run: python benchmarks/bench_tidy_vs_dot.py [--sizes 100,500,2000] [--seeds 1,2,3] [--repeat 5] [--no-second-start]
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_layout import _dot_positions, _order_level, _with_extra_links
 from machine import pace
 
+import workshop.layout.refining as refining
 from workshop.layout import count_crossings, tidy
 from workshop.layout.graph import build
 from workshop.layout.ordering import _positions, order, total_crossings
@@ -73,7 +77,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--seeds", default="1,2,3")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-second-start", action="store_true", help="small boards do not get the second start")
     args = parser.parse_args()
+    if args.no_second_start:
+        refining.SECOND_START_NODES = 0
+        print("second start off")
     have_dot = shutil.which("dot") is not None
     print(pace())
     if not have_dot:

@@ -97,12 +97,16 @@ def build(ws: Workshop, keep: Collection[str] = ()) -> LayeredGraph:
     g = LayeredGraph()
     index: dict[str, int] = {}
     bands: list[Band] = []
+    band_of: dict[str | None, Band] = {}  # a few functions own many goals: look each up once
     for goal in ws.goals:
         if goal.id in index:
             continue
         index[goal.id] = len(g.ids)
         g.ids.append(goal.id)
-        bands.append(ws.band_of_owner(goal.function_id))
+        band = band_of.get(goal.function_id)
+        if band is None:
+            band = band_of[goal.function_id] = ws.band_of_owner(goal.function_id)
+        bands.append(band)
 
     pairs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()

@@ -69,10 +69,12 @@ def order_steps(g: LayeredGraph, work: Effort | None = None) -> Iterator[float]:
     share done so far: Tidy on a big board runs it in slices, and can stop it."""
     work = work or effort(g)
     locked = [n in g.pinned for n in range(g.size)]  # flat-link blocks move as units (_transpose_units)
-    first = _initial_order(g, depth_first=True, downward=True)
-    g.layers = first
-    if total_crossings(g, _positions(g)) == 0:
-        return
+    first: list[list[int]] = []
+    if work.depth_first_start:  # draws any forest without a crossing: then there is nothing to do
+        first = _initial_order(g, depth_first=True, downward=True)
+        g.layers = first
+        if total_crossings(g, _positions(g)) == 0:
+            return
     starts = [(_initial_order(g, depth_first=False, downward=False), 1)]
     if work.depth_first_start:
         starts.append(([list(layer) for layer in first], 0))
@@ -234,35 +236,42 @@ def _median(values: list[int]) -> float:
 def _sort_layer(g: LayeredGraph, layer_index: int, pos: list[int], reference: list[list[int]]) -> None:
     layer = g.layers[layer_index]
     keys: dict[int, float] = {}
+    pinned = g.pinned
     for node in layer:
-        if node in g.pinned:
-            keys[node] = g.pinned[node][0] / SLOT
+        if pinned and node in pinned:
+            keys[node] = pinned[node][0] / SLOT
             continue
         neighbours = reference[node]
         if len(neighbours) == 1:
             keys[node] = float(pos[neighbours[0]])
         elif neighbours:
             keys[node] = _median(sorted([pos[n] for n in neighbours]))
-    if g.blocks:
-        for root, members in g.blocks.items():
-            if g.layer[root] != layer_index:
-                continue
+    blocks = [members for root, members in g.blocks.items() if g.layer[root] == layer_index]
+    # Gansner: a node without neighbours on the reference side keeps its slot; the others are sorted.
+    if blocks:
+        for members in blocks:
             known = [keys[m] for m in members if m in keys]
             shared = sum(known) / len(known) if known else float(pos[members[0]])
             for member in members:
                 keys[member] = shared
-    # Gansner: a node without neighbours on the reference side keeps its slot; the others are sorted.
-    movable = sorted(
-        (n for n in layer if n in keys),
-        key=lambda n: (
-            keys[n],
-            pos[g.block_of[n]] if g.block_of[n] in g.blocks else pos[n],
-            g.block_rank[n],
-        ),
-    )
-    moved = iter(movable)
-    new_layer = [next(moved) if n in keys else n for n in layer]
-    new_layer = _keep_blocks_together(g, new_layer)
+        movable = sorted(
+            (n for n in layer if n in keys),
+            key=lambda n: (
+                keys[n],
+                pos[g.block_of[n]] if g.block_of[n] in g.blocks else pos[n],
+                g.block_rank[n],
+            ),
+        )
+    else:
+        # `layer` is in position order, so a stable sort breaks ties by position as the key above does
+        movable = sorted([n for n in layer if n in keys], key=keys.__getitem__)
+    if len(movable) == len(layer):
+        new_layer = movable
+    else:
+        moved = iter(movable)
+        new_layer = [next(moved) if n in keys else n for n in layer]
+    if blocks:
+        new_layer = _keep_blocks_together(g, new_layer)
     g.layers[layer_index] = new_layer
     for i, node in enumerate(new_layer):
         pos[node] = i
@@ -289,11 +298,10 @@ def _pair_crossings(left: list[int], right: list[int]) -> tuple[int, int]:
 
 def _sorted_ends(layer: list[int], adjacency: list[list[int]], pos: list[int]) -> list[list[int]]:
     """Each card's neighbour positions on one side, sorted (most cards have one: no sort)."""
-    out: list[list[int]] = []
-    for v in layer:
-        near = adjacency[v]
-        out.append([pos[near[0]]] if len(near) == 1 else sorted([pos[n] for n in near]))
-    return out
+    return [
+        [pos[near[0]]] if len(near) == 1 else sorted([pos[n] for n in near])
+        for near in map(adjacency.__getitem__, layer)
+    ]
 
 
 def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int, allow_equal: bool = False) -> None:
@@ -302,34 +310,24 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int,
     count = len(g.layers)
     dirty = [True] * count
     up, down = g.up, g.down
-    has_blocks = [any(g.block_of[n] in g.blocks for n in layer) for layer in g.layers] if g.blocks else [False] * count
+    with_blocks = {g.layer[root] for root in g.blocks}  # a block's goals share its root's layer
+    any_locked = any(locked)
     for round_index in range(rounds):
         even_swaps = allow_equal and round_index == 0  # more would swap the same pair back and forth
         touched = [False] * count
         for layer_index, layer in enumerate(g.layers):
             if not dirty[layer_index] or len(layer) < 2:
                 continue
-            if has_blocks[layer_index]:
-                if _transpose_units(g, layer_index, pos, locked, even_swaps):
-                    for near in (layer_index - 1, layer_index, layer_index + 1):
-                        if 0 <= near < count:
-                            touched[near] = True
-                continue
-            # neighbour positions in the layers above and below do not change while this one is scanned
-            ups = _sorted_ends(layer, up, pos)
-            downs = _sorted_ends(layer, down, pos)
-            changed = False
-            for i in range(len(layer) - 1):
-                v, w = layer[i], layer[i + 1]
-                if locked[v] or locked[w]:
-                    continue
-                before, after = _swap_crossings(ups[i], ups[i + 1], downs[i], downs[i + 1])
-                if after < before or (even_swaps and after == before and before > 0):
-                    layer[i], layer[i + 1] = w, v
-                    pos[v], pos[w] = i + 1, i
-                    ups[i], ups[i + 1] = ups[i + 1], ups[i]
-                    downs[i], downs[i + 1] = downs[i + 1], downs[i]
-                    changed = True
+            if layer_index in with_blocks:
+                changed = _transpose_units(g, layer_index, pos, locked if any_locked else None, even_swaps)
+            else:
+                # neighbour positions in the layers above and below do not change while this one is scanned
+                fixed = [locked[v] for v in layer] if any_locked else None
+                ups, downs = _sorted_ends(layer, up, pos), _sorted_ends(layer, down, pos)
+                changed = _swap_pass(layer, ups, downs, fixed, even_swaps)
+                if changed:
+                    for i, node in enumerate(layer):
+                        pos[node] = i
             if changed:
                 for near in (layer_index - 1, layer_index, layer_index + 1):
                     if 0 <= near < count:
@@ -339,14 +337,46 @@ def _transpose(g: LayeredGraph, pos: list[int], locked: list[bool], rounds: int,
             return
 
 
-def _swap_crossings(uv: list[int], uw: list[int], dv: list[int], dw: list[int]) -> tuple[int, int]:
-    """Crossings between two neighbours' links (up ends uv, uw; down ends dv, dw) as they stand and
-    swapped. Most cards have one link each way: those are settled without a call."""
-    if len(uv) == 1 and len(uw) == 1 and len(dv) == 1 and len(dw) == 1:
-        return (uv[0] > uw[0]) + (dv[0] > dw[0]), (uw[0] > uv[0]) + (dw[0] > dv[0])
-    a1, s1 = _pair_crossings(uv, uw)
-    a2, s2 = _pair_crossings(dv, dw)
-    return a1 + a2, s1 + s2
+def _swap_pass(
+    items: list, ups: list[list[int]], downs: list[list[int]], fixed: list[bool] | None, even_swaps: bool
+) -> bool:
+    """One pass of transposition along a layer's items (cards, or units: a flat-link block or a card),
+    given each item's sorted neighbour positions above and below: swaps a neighbouring pair (the three
+    lists alike) when that crosses less. Returns whether anything moved. Most cards have one link each
+    way: those pairs are settled inline, the others by `_pair_crossings` (one call per pair costs a
+    tenth of Tidy's ordering at 100 goals); so are pairs with one link each on one side."""
+    changed = False
+    pair = _pair_crossings
+    # the left item of each pair is carried along: after a swap it is still the left one of the next pair
+    uv, dv = ups[0], downs[0]
+    for i in range(len(items) - 1):
+        uw, dw = ups[i + 1], downs[i + 1]
+        if fixed is not None and (fixed[i] or fixed[i + 1]):
+            uv, dv = uw, dw
+            continue
+        if len(uv) == 1 and len(uw) == 1:
+            a, b = uv[0], uw[0]
+            before, after = a > b, b > a
+        elif uv and uw:
+            before, after = pair(uv, uw)
+        else:
+            before = after = 0
+        if len(dv) == 1 and len(dw) == 1:
+            a, b = dv[0], dw[0]
+            before += a > b
+            after += b > a
+        elif dv and dw:
+            more, more_swapped = pair(dv, dw)
+            before += more
+            after += more_swapped
+        if after < before or (even_swaps and after == before and before > 0):
+            items[i], items[i + 1] = items[i + 1], items[i]
+            ups[i], ups[i + 1] = uw, uv
+            downs[i], downs[i + 1] = dw, dv
+            changed = True
+        else:
+            uv, dv = uw, dw
+    return changed
 
 
 def _unit_ends(unit: list[int], adjacency: list[list[int]], pos: list[int]) -> list[int]:
@@ -357,7 +387,9 @@ def _unit_ends(unit: list[int], adjacency: list[list[int]], pos: list[int]) -> l
     return sorted([pos[n] for m in unit for n in adjacency[m]])
 
 
-def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: list[bool], even_swaps: bool) -> bool:
+def _transpose_units(
+    g: LayeredGraph, layer_index: int, pos: list[int], pinned: list[bool] | None, even_swaps: bool
+) -> bool:
     """Transpose for a layer holding flat-link blocks: a block swaps with its neighbour as one unit, so
     cards can pass it (a block that stopped every swap left its layer's order stuck: 20% more crossings)."""
     layer = g.layers[layer_index]
@@ -368,19 +400,10 @@ def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: 
             units[-1].append(node)
         else:
             units.append([node])
-    fixed = [any(pinned[n] for n in unit) for unit in units]
+    fixed = None if pinned is None else [any(pinned[n] for n in unit) for unit in units]
     ups = [_unit_ends(unit, g.up, pos) for unit in units]
     downs = [_unit_ends(unit, g.down, pos) for unit in units]
-    changed = False
-    for i in range(len(units) - 1):
-        if fixed[i] or fixed[i + 1]:
-            continue
-        before, after = _swap_crossings(ups[i], ups[i + 1], downs[i], downs[i + 1])
-        if after < before or (even_swaps and after == before and before > 0):
-            units[i], units[i + 1] = units[i + 1], units[i]
-            ups[i], ups[i + 1] = ups[i + 1], ups[i]
-            downs[i], downs[i + 1] = downs[i + 1], downs[i]
-            changed = True
+    changed = _swap_pass(units, ups, downs, fixed, even_swaps)
     if changed:
         new_layer = [node for unit in units for node in unit]
         g.layers[layer_index] = new_layer
@@ -390,19 +413,28 @@ def _transpose_units(g: LayeredGraph, layer_index: int, pos: list[int], pinned: 
 
 
 def total_crossings(g: LayeredGraph, pos: list[int]) -> int:
-    """Crossings between every pair of neighbouring layers, dummies included (inversion count)."""
+    """Crossings between every pair of neighbouring layers, dummies included (inversion count). `pos`
+    is every node's place in its layer as `g.layers` has it (`_positions`): the links of a pair of
+    layers are then met left to right by walking the upper layer, with no sort of them all."""
     total = 0
     down = g.down
-    for upper_index in range(len(g.layers) - 1):
-        size = len(g.layers[upper_index + 1])
-        keys = sorted([pos[u] * size + pos[d] for u in g.layers[upper_index] for d in down[u]])
-        if len(keys) < 2:
-            continue
+    for upper in g.layers[:-1]:
         # earlier links (left at the top) whose lower end is strictly right of this one's: the lower ends
         # seen so far kept sorted (insort is a C memmove, quicker than a tree of counts in Python)
         seen: list[int] = []
-        for count, key in enumerate(keys):
-            lower = key % size
-            total += count - bisect_right(seen, lower)
-            insort(seen, lower)
+        count = 0
+        for u in upper:
+            near = down[u]
+            if not near:
+                continue
+            if len(near) == 1:
+                lower = pos[near[0]]
+                total += count - bisect_right(seen, lower)
+                insort(seen, lower)
+                count += 1
+                continue
+            for lower in sorted([pos[d] for d in near]):  # one card's own links do not cross
+                total += count - bisect_right(seen, lower)
+                insort(seen, lower)
+                count += 1
     return total

@@ -129,12 +129,33 @@ def place_steps(
         offsets.append(row[: len(layer)])
         for node, offset in zip(layer, row, strict=False):
             x[node] = offset
-        _settle(
-            layer_index, layer, offsets[layer_index], [x[n] for n in layer], [1.0] * len(layer), x, dummy, obstacles
-        )
+        if obstacles.by_layer[layer_index]:  # without a pinned card there, the packed row is already settled
+            _settle(
+                layer_index, layer, offsets[layer_index], [x[n] for n in layer], [1.0] * len(layer), x, dummy, obstacles
+            )
 
     count = len(g.layers)
     total = (PASSES if passes is None else passes) + 1
+    # what does not change between passes, worked out once: where on its link's line each dummy sits,
+    # and whom each card aims at on either side while the pull is 0 (a real neighbour, or the far end
+    # of a long link through a dummy neighbour)
+    line: dict[int, tuple[int, int, float]] = {}
+    for node, (upper, lower) in g.chain_ends.items():
+        y0, y1 = node_y[upper], node_y[lower]
+        line[node] = (upper, lower, (node_y[node] - y0) / (y1 - y0) if y1 != y0 else 0.5)
+
+    def targets(node: int, near: list[int]) -> list[int]:
+        out = []
+        for n in near:
+            if dummy[n]:
+                upper, lower = g.chain_ends[n]
+                out.append(upper if lower == node else lower)
+            else:
+                out.append(n)
+        return out
+
+    aim_up = [targets(n, g.up[n]) for n in range(g.size)]
+    aim_down = [targets(n, g.down[n]) for n in range(g.size)]
     for p in range(total):
         yield p / (total + 1)
         downward = p % 2 == 0 or p == total - 1
@@ -152,14 +173,26 @@ def place_steps(
             weights: list[float] = []
             for node in layer:
                 if dummy[node]:
-                    upper, lower = g.chain_ends[node]
-                    y0, y1 = node_y[upper], node_y[lower]
-                    t = (node_y[node] - y0) / (y1 - y0) if y1 != y0 else 0.5
+                    upper, lower, t = line[node]
                     wishes.append(x[upper] + t * (x[lower] - x[upper]))
                     weights.append(DUMMY_WEIGHT)
                     continue
                 primary = g.up[node] if downward else g.down[node]
                 secondary = g.down[node] if downward else g.up[node]
+                if pull == 0.0:
+                    near = aim_up[node] if downward else aim_down[node]
+                    if near:
+                        wishes.append(x[near[0]] if len(near) == 1 else _median([x[n] for n in near]))
+                        weights.append(float(len(near)))
+                        continue
+                    near = aim_down[node] if downward else aim_up[node]
+                    if near:
+                        wishes.append(x[near[0]] if len(near) == 1 else _median([x[n] for n in near]))
+                        weights.append(0.5)
+                        continue
+                    wishes.append(x[node])
+                    weights.append(IDLE_WEIGHT)
+                    continue
                 if primary:
                     wishes.append(_median([_aim(g, dummy, x, node_y, node, n, pull) for n in primary]))
                     weights.append(float(len(primary)))
@@ -174,20 +207,17 @@ def place_steps(
     # Straighten: cards that a finished long link would still cut through step aside, as little as
     # the order allows; the links' ends no longer move, so the lines are final.
     yield total / (total + 1)
+    straighten = [layer_index for layer_index in range(count) if any(dummy[n] for n in items[layer_index])]
     for _ in range(STRAIGHTEN_PASSES):
-        for layer_index in range(count):
+        for layer_index in straighten:
             layer = items[layer_index]
             if len(layer) > 500:
                 yield total / (total + 1)
-            if not any(dummy[n] for n in layer):
-                continue
             wishes = []
             weights = []
             for node in layer:
                 if dummy[node]:
-                    upper, lower = g.chain_ends[node]
-                    y0, y1 = node_y[upper], node_y[lower]
-                    t = (node_y[node] - y0) / (y1 - y0) if y1 != y0 else 0.5
+                    upper, lower, t = line[node]
                     wishes.append(x[upper] + t * (x[lower] - x[upper]))
                     weights.append(LINE_WEIGHT)
                 else:
@@ -222,12 +252,13 @@ def _close_gaps(
             a, b = root(n), root(m)
             if a != b:
                 part[max(a, b)] = min(a, b)
-    anchored = {root(n) for n in g.pinned}
+    label = [root(n) for n in range(g.size)]
+    anchored = {label[n] for n in g.pinned}
     members: dict[int, list[int]] = {}
     for layer in items:
         for n in layer:
-            if root(n) not in anchored:
-                members.setdefault(root(n), []).append(n)
+            if label[n] not in anchored:
+                members.setdefault(label[n], []).append(n)
     left_of: dict[int, int] = {}
     for layer in items:
         for a, b in itertools.pairwise(layer):
@@ -237,7 +268,7 @@ def _close_gaps(
         slack = float("inf")
         for n in nodes:
             left = left_of.get(n)
-            if left is not None and root(left) != key:
+            if left is not None and label[left] != key:
                 slack = min(slack, x[n] - x[left] - _separation(dummy[left], dummy[n]))
             if not dummy[n]:
                 for _, high in obstacles.by_layer[g.layer[n]]:
@@ -290,6 +321,14 @@ def _settle(
         return
     placed = _isotonic(wishes, weights, offsets)
     blocked = bool(obstacles.by_layer[layer_index])
+    if not blocked:  # most layers: no pinned card to step round
+        value = placed[0]
+        x[layer[0]] = value
+        for i in range(1, len(layer)):
+            floor = value + offsets[i] - offsets[i - 1]
+            value = placed[i] if placed[i] > floor else floor
+            x[layer[i]] = value
+        return
     floor = float("-inf")
     for i, node in enumerate(layer):
         value = placed[i] if placed[i] > floor else floor
