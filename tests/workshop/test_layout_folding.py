@@ -176,7 +176,7 @@ def test_the_reports_tree_of_a_folded_board_has_bands_per_shelf_not_across_them(
         positions = {g.id: (p.x, p.y) for g in ws.goals if (p := ws.positions.get(g.id)) is not None}
         return [(band.label, band.top, band.bottom) for band in whole_tree(ctx, positions).bands]
 
-    ws = generate(150, seed=3)
+    ws = generate(300, seed=3)
     ws.positions = {card_id: Position(x=x, y=y) for card_id, (x, y) in tidy(ws).items()}
     folded = bands(ws)
     labels = [label for label, _, _ in folded]

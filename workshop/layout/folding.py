@@ -24,6 +24,11 @@ ASPECT = 16 / 9
 """The screen's shape the folded board aims at (width over height)."""
 FOLD_FROM = 2.0
 """Fold only a drawing wider than this many times the aspect: a board a little wide is left as it is."""
+FOLD_WIDTH = 24_000.0
+"""...and wider than this (about 100 cards side by side): up to it, a card at fit on a 1920-px screen is
+19 px or more, a board's shape the room can read, and folding would only trade that for links
+crossing shelves (at 100 goals a folded board drew 1.5-5x the crossings of its strip: 109-562
+against 62-164, bench_tidy_vs_dot's last column)."""
 WINDOW = 0.1
 """A cut may move this share of a shelf's width from its ideal place to find fewer crossing links."""
 SPLIT_GROUP_COST = 0.5
@@ -34,7 +39,7 @@ Point = tuple[float, float]
 
 def shelf_count(width: float, height: float, aspect: float = ASPECT) -> int:
     """How many shelves bring a strip of this size nearest to `aspect` (1: leave it unfolded)."""
-    if height <= 0 or width / height <= FOLD_FROM * aspect:
+    if height <= 0 or width <= FOLD_WIDTH or width / height <= FOLD_FROM * aspect:
         return 1
     pitch = height + SHELF_GAP
 
