@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         storage.remove_stale_temps_of(path)  # what a killed save of this file left beside it
         self._remember(path)
         self._warn_if_open_elsewhere(path)
-        QTimer.singleShot(0, self.board.fit_all)
+        QTimer.singleShot(0, self, self.board.fit_all)
         self.show_message(self.tr("Opened %s") % path.name)
         return True
 
@@ -567,7 +567,7 @@ class MainWindow(QMainWindow):
         a.projector.blockSignals(True)
         a.projector.setChecked(on)
         a.projector.blockSignals(False)
-        QTimer.singleShot(0, self.board.fit_all)
+        QTimer.singleShot(0, self, self.board.fit_all)
 
     def _follow_colour_scheme(self) -> None:
         """The desk's look follows the system's colour scheme, or the one chosen in View > Colour scheme
@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
         self._apply_guide_focus(visible)
         if visible and self.projector_on:
             self._size_guide_for_room()
-            QTimer.singleShot(0, self._size_guide_for_room)  # again once a late full-screen resize landed
+            QTimer.singleShot(0, self, self._size_guide_for_room)  # again once a late full-screen resize landed
 
     def _size_guide_for_room(self) -> None:
         """In projector mode the guide is the slim strip: a fifth of the width at most, whatever width
@@ -669,7 +669,7 @@ class MainWindow(QMainWindow):
         board 160 px wide)."""
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            QTimer.singleShot(0, self._size_guide_for_room)
+            QTimer.singleShot(0, self, self._size_guide_for_room)
 
     def _announce_open_file(self) -> None:
         if self.autosaver is not None:
@@ -753,7 +753,7 @@ class MainWindow(QMainWindow):
 
     def _keep_board_clear_of_strip(self) -> None:
         """The board draws beside the join strip (which keeps that room for itself): fit it again."""
-        QTimer.singleShot(0, self.board.fit_all)
+        QTimer.singleShot(0, self, self.board.fit_all)
 
     def _choose_room_address(self, found: list) -> object:
         """Several networks: the facilitator picks the one the room's phones are on."""

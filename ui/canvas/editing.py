@@ -97,7 +97,7 @@ class EditingMixin:
         if editor is not None:
             self._uncover(editor.card_id)
             editor.setVisible(False)
-            QTimer.singleShot(0, lambda: self._discard(editor))
+            QTimer.singleShot(0, self, lambda: self._discard(editor))
         focused = QApplication.focusWidget()
         for view in self.views():
             # back to the board for the next key, unless the commit came from a click on another widget
@@ -127,4 +127,4 @@ class EditingMixin:
             editor.cancel()
             if shiboken6.isValid(editor) and editor.scene() is self:
                 editor.setVisible(False)
-                QTimer.singleShot(0, lambda: self._discard(editor))
+                QTimer.singleShot(0, self, lambda: self._discard(editor))

@@ -107,7 +107,7 @@ class GesturesMixin:
         for card in cards:
             card.installSceneEventFilter(proxy)
         # called from inside Qt's event filtering, which must not see its filter removed: end just after
-        proxy.on_lost = lambda: QTimer.singleShot(0, lambda: self._end_drag_links_of(proxy))
+        proxy.on_lost = lambda: QTimer.singleShot(0, self, lambda: self._end_drag_links_of(proxy))
         self._drag_links = proxy
 
     def _end_drag_links_of(self, proxy: DragLinks) -> None:

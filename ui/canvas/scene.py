@@ -338,7 +338,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     view.viewport().setUpdatesEnabled(True)
                 self.rebuilt.emit()
                 return
-        QTimer.singleShot(1, self._rebuild_slice)
+        QTimer.singleShot(1, self, self._rebuild_slice)
 
     def _rebuild(self) -> None:
         sliced = self._builder is not None
@@ -701,7 +701,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             # than a slice, and half-moved boards are nothing to look at.
             for view in self.views():
                 view.viewport().setUpdatesEnabled(False)
-            QTimer.singleShot(1, self._move_slice)  # after what the change itself cost, let input in
+            QTimer.singleShot(1, self, self._move_slice)  # after what the change itself cost, let input in
 
     def _move_now(self, card_ids: Iterable[str]) -> None:
         ws = self.document.workshop
@@ -747,10 +747,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if unplaced:
             self._place_unplaced(unplaced)
         if pending:
-            QTimer.singleShot(0, self._move_slice)
+            QTimer.singleShot(0, self, self._move_slice)
             return
         self._ending_move = True
-        QTimer.singleShot(0, self._end_move)
+        QTimer.singleShot(0, self, self._end_move)
 
     def _end_move(self, now: bool = False) -> None:
         if not self._ending_move or self._pending_moves:
@@ -761,7 +761,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             # far out the sketch reads the moved board (~8 ms at 2,000 cards) in a turn of its own,
             # not with the index and extent before it nor the frame after it (a redo of Tidy froze
             # the window past 50 ms)
-            QTimer.singleShot(0, self._show_moved)
+            QTimer.singleShot(0, self, self._show_moved)
             return
         self._show_moved()
 
@@ -914,7 +914,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
 
     def _decide_later(self, suggestion_id: str, accept: bool) -> None:
         """Deciding removes the button that was clicked: do it after the click has been handled."""
-        QTimer.singleShot(0, lambda: self.suggestionDecided.emit(suggestion_id, accept))
+        QTimer.singleShot(0, self, lambda: self.suggestionDecided.emit(suggestion_id, accept))
 
     # --- findings and focus ---------------------------------------------------------------------
 

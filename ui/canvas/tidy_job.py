@@ -50,7 +50,7 @@ class TidyJob(QObject):
         """Start laying out the workshop as it is now; `finished` or `stopped` follows."""
         self._steps = layout.tidy_steps(layout.snapshot(self._document.workshop))
         self._percent = -1
-        QTimer.singleShot(0, self._work)
+        QTimer.singleShot(0, self, self._work)
 
     def cancel(self) -> bool:
         """Stop (Esc); True when there was something to stop."""
@@ -82,7 +82,7 @@ class TidyJob(QObject):
             # shelves, ~10 ms at 2,000 cards) the two together froze the window past 50 ms.
             self._steps = None
             self._done = finished.value
-            QTimer.singleShot(0, self._hand_over)
+            QTimer.singleShot(0, self, self._hand_over)
             return
         except Exception:  # a layout bug must not lose the workshop: say so, keep the board as it is
             log.exception("Tidy failed")
@@ -93,7 +93,7 @@ class TidyJob(QObject):
         if percent != self._percent:
             self._percent = percent
             self.progress.emit(percent)
-        QTimer.singleShot(0, self._work)
+        QTimer.singleShot(0, self, self._work)
 
     def _hand_over(self) -> None:
         done, self._done = self._done, None

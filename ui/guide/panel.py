@@ -337,7 +337,7 @@ class GuidePanel(QWidget):
         """Re-read the open step once, on the next turn of the event loop, however many changes came."""
         if not self._refresh_pending:
             self._refresh_pending = True
-            QTimer.singleShot(0, self._refresh_now)
+            QTimer.singleShot(0, self, self._refresh_now)
 
     def _model_reset(self) -> None:
         self._refresh_pending = False

@@ -231,7 +231,7 @@ class OutlinePanel(QWidget):
         Meanwhile the tree is stale: a change restarts the build, a reader (`ensure_built`) finishes it."""
         self._stale = True
         self._builder = self._build_steps()
-        QTimer.singleShot(1, self._build_slice)
+        QTimer.singleShot(1, self, self._build_slice)
 
     def _build_slice(self) -> None:
         builder = self._builder
@@ -244,7 +244,7 @@ class OutlinePanel(QWidget):
         except StopIteration:
             self._builder = None
             return
-        QTimer.singleShot(1, self._build_slice)
+        QTimer.singleShot(1, self, self._build_slice)
 
     def _build(self) -> None:
         self._builder = None

@@ -162,7 +162,7 @@ class RoomSession(QObject):
                 stopped = said
         if self._inbox and not self._draining:
             self._draining = True
-            QTimer.singleShot(0, self._drain)
+            QTimer.singleShot(0, self, self._drain)
         if stopped is not None:
             log.warning("room server stopped: %s", stopped.reason)
             self.close()
@@ -208,7 +208,7 @@ class RoomSession(QObject):
                 room.answer(post_id, verdict)
         self._after_send()
         if self._inbox and self.server is not None:
-            QTimer.singleShot(0, self._drain)
+            QTimer.singleShot(0, self, self._drain)
         else:
             self._draining = False
 
@@ -232,7 +232,7 @@ class RoomSession(QObject):
             self._touched.setdefault(collection, set()).update(ids)
         if not self._in_slice and not self._update_scheduled:
             self._update_scheduled = True
-            QTimer.singleShot(0, self._send_update)
+            QTimer.singleShot(0, self, self._send_update)
 
     def _send_update(self) -> None:
         """Posts, votes and decisions reach the phones as one small patch with the touched items as
