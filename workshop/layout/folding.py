@@ -18,6 +18,7 @@ import math
 from collections.abc import Generator, Iterable, Mapping
 
 from workshop.geometry import CARD_WIDTH, SHELF_GAP, support_bottom
+from workshop.layout.steps import finish
 from workshop.model import Band
 
 ASPECT = 16 / 9
@@ -77,12 +78,7 @@ def fold(
     `layout` is one unfolded Tidy drawing (top-left corners, every card in the fixed bands); `bands`
     and `functions` give each card's band and function, `links` the (source, target) pairs drawn.
     """
-    steps = fold_steps(layout, bands, links, functions, aspect)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return finish(fold_steps(layout, bands, links, functions, aspect))
 
 
 def fold_steps(

@@ -18,6 +18,7 @@ from collections.abc import Generator
 
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
 from workshop.layout.graph import LayeredGraph
+from workshop.layout.steps import finish
 
 PASSES = 2
 """Passes before the last one. Eight were used before Tidy refined its drawing (refining.py); with the
@@ -101,12 +102,7 @@ class Obstacles:
 
 def place(g: LayeredGraph, obstacles: Obstacles, passes: int | None = None) -> list[float]:
     """Centre x of every node of the graph (pinned ones: where they are pinned)."""
-    steps = place_steps(g, obstacles, passes)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return finish(place_steps(g, obstacles, passes))
 
 
 def place_steps(

@@ -26,6 +26,7 @@ from workshop.layout.ordering import (
 )
 from workshop.layout.placement import Obstacles, place_steps
 from workshop.layout.sifting import sift_steps
+from workshop.layout.steps import relay, unshown
 
 SIFT_ROUNDS = 1
 """Rounds of sifting on the order read back from a drawing (more cost a round's time for ~1%)."""
@@ -114,14 +115,8 @@ def refine_steps(
             except StopIteration:
                 break
             yield
-        placing = place_steps(g, obstacles, SMALL_PLACE_PASSES if g.size <= SMALL_NODES else PLACE_PASSES)
-        while True:
-            try:
-                next(placing)
-            except StopIteration as finished:
-                candidate = finished.value
-                break
-            yield
+        passes = SMALL_PLACE_PASSES if g.size <= SMALL_NODES else PLACE_PASSES
+        candidate = yield from relay(place_steps(g, obstacles, passes), unshown)
         crossings = drawn_crossings(g, candidate)
         if crossings >= best:
             break
@@ -176,20 +171,7 @@ def second_start_steps(
         g.blocks = blocks
     g.layers = [_keep_blocks_together(g, layer) for layer in g.layers]
     pos = _positions(g)
-    sifting = sift_steps(g, pos, locked, SIFT_ROUNDS, total_crossings(g, pos))
-    while True:
-        try:
-            next(sifting)
-        except StopIteration as finished:
-            crossings = finished.value
-            break
-        yield
+    crossings = yield from relay(sift_steps(g, pos, locked, SIFT_ROUNDS, total_crossings(g, pos)), unshown)
     if crossings >= to_beat * SECOND_START_SHARE:
         return None
-    placing = place_steps(g, obstacles, 0)
-    while True:
-        try:
-            next(placing)
-        except StopIteration as finished:
-            return finished.value
-        yield
+    return (yield from relay(place_steps(g, obstacles, 0), unshown))

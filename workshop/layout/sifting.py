@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from workshop.layout.graph import LayeredGraph
+from workshop.layout.steps import finish, relay, unshown
 
 if TYPE_CHECKING:
     import numpy as np
@@ -132,12 +133,7 @@ def sift_layer(
 ) -> int:
     """Sift every card of one layer that is not pinned; returns how many crossings that removed (never
     negative). Goals joined by flat links (a block, kept side by side) move as one."""
-    steps = sift_layer_steps(g, layer_index, pos, pinned, sides)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return finish(sift_layer_steps(g, layer_index, pos, pinned, sides))
 
 
 def sift_layer_steps(
@@ -291,12 +287,7 @@ def _same_block(g: LayeredGraph, a: int, b: int) -> bool:
 def sift(g: LayeredGraph, pos: list[int], pinned: list[bool], rounds: int, crossings: int) -> int:
     """Sift every layer, down then up, for up to `rounds` rounds or until a round gains nothing; returns
     the crossings left. `crossings` is the count before."""
-    steps = sift_steps(g, pos, pinned, rounds, crossings)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return finish(sift_steps(g, pos, pinned, rounds, crossings))
 
 
 def sift_steps(
@@ -310,14 +301,7 @@ def sift_steps(
         for layer_index in span:
             if crossings == 0:
                 return crossings
-            sifting = sift_layer_steps(g, layer_index, pos, pinned)
-            while True:
-                try:
-                    next(sifting)
-                except StopIteration as finished:
-                    won = finished.value
-                    break
-                yield
+            won = yield from relay(sift_layer_steps(g, layer_index, pos, pinned), unshown)
             gained += won
             crossings -= won
             yield

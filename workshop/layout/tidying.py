@@ -26,6 +26,7 @@ from workshop.layout.refining import (
     second_start_steps,
     wants_second_start,
 )
+from workshop.layout.steps import finish, relay
 from workshop.model import BAND_ORDER, Band, Workshop
 
 
@@ -52,12 +53,7 @@ def tidy(ws: Workshop, keep: Collection[str] = (), *, fold: bool = True) -> dict
     board to find places for the ones that have none, without moving anything the room sees.
     `fold=False` gives the unfolded drawing (what the crossing benchmark compares with Graphviz).
     """
-    steps = tidy_steps(ws, keep, fold=fold)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return finish(tidy_steps(ws, keep, fold=fold))
 
 
 def tidy_steps(
@@ -78,26 +74,12 @@ def tidy_steps(
     yield 0.05
     for share in order_steps(g):
         yield 0.05 + 0.75 * share
-    placing = place_steps(g, obstacles)
-    while True:
-        try:
-            share = next(placing)
-        except StopIteration as finished:
-            x = finished.value
-            break
-        yield 0.8 + 0.19 * share
+    x = yield from relay(place_steps(g, obstacles), lambda share: 0.8 + 0.19 * share)
     rounds = refine_rounds(g)
     drawn: int | None = None  # the drawing's crossings, once counted
     if rounds:
         locked = [n in g.pinned for n in range(g.size)]
-        refining = refine_steps(g, obstacles, x, locked, rounds)
-        while True:
-            try:
-                next(refining)
-            except StopIteration as finished:
-                x, drawn = finished.value
-                break
-            yield 0.99
+        x, drawn = yield from relay(refine_steps(g, obstacles, x, locked, rounds), lambda _: 0.99)
     if wants_second_start(g):
         x = yield from _second_start(g, obstacles, x, drawn)
 
@@ -128,14 +110,7 @@ def tidy_steps(
     result.update(pinned)
     if fold and not pinned:
         yield 0.99
-        folding = _folded(ws, result)
-        while True:
-            try:
-                next(folding)
-            except StopIteration as finished:
-                result = finished.value
-                break
-            yield 0.995
+        result = yield from relay(_folded(ws, result), lambda _: 0.995)
     return result
 
 
@@ -179,14 +154,7 @@ def _second_start(
     layers = [list(layer) for layer in g.layers]
     blocks = {root: list(members) for root, members in g.blocks.items()}
     ranks = list(g.block_rank)
-    steps = second_start_steps(g, obstacles, locked, first)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            candidate = finished.value
-            break
-        yield 0.99
+    candidate = yield from relay(second_start_steps(g, obstacles, locked, first), lambda _: 0.99)
     if candidate is not None and drawn_score(g, candidate) < first:
         return candidate
     g.layers, g.blocks, g.block_rank = layers, blocks, ranks
