@@ -26,9 +26,6 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$out"
 export VIA_DATA_DIR=$(mktemp -d)
 
-shot() { sleep "${2:-1.5}"; import -window root "$out/$prefix$1.png"; echo "$out/$prefix$1.png"; }
-key() { xdotool key --clearmodifiers "$@"; }
-
 for count in "${goals[@]}"; do
   board="$VIA_DATA_DIR/board-$count.via"
   # laid out as before the fold (one long strip), as a board from an earlier Via would be

@@ -29,9 +29,6 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$out"
 export VIA_DATA_DIR=$(mktemp -d)
 
-shot() { sleep "${2:-1.5}"; import -window root "$out/$prefix$1.png"; echo "$out/$prefix$1.png"; }
-key() { xdotool key --clearmodifiers "$@"; }
-
 for scheme in "${schemes[@]}"; do
 for size in "${sizes[@]}"; do
   prefix="$size-${scheme:+$scheme-}"

@@ -2,6 +2,8 @@
 #   start_screen WIDTHxHEIGHT   Xvfb on a free display + openbox; exports DISPLAY, sets $xvfb and $wm
 #   wait_for_window             waits for Via's window, activates it; sets $window and its geometry
 #   stop_screen                 stops the window manager and the screen
+#   shot NAME [SECONDS]         after SECONDS (1.5), the whole screen to $out/$prefix NAME.png
+#   key KEYS...                 keys pressed as a person would (no modifier left held)
 start_screen() {
   local n=$((90 + RANDOM % 9))
   while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a screen another run left up: take the next
@@ -25,3 +27,11 @@ stop_screen() {
   kill "$wm" "$xvfb" 2>/dev/null || true
   wait 2>/dev/null || true
 }
+
+shot() {
+  sleep "${2:-1.5}"
+  import -window root "$out/$prefix$1.png"
+  echo "$out/$prefix$1.png"
+}
+
+key() { xdotool key --clearmodifiers "$@"; }
