@@ -256,6 +256,7 @@ class ZoomPanMixin:
         name above its stripe sat on the shelf above and named the wrong level."""
         rects: dict[BandItem, tuple[QRectF, int]] = {}
         folded = len(self.board_scene.band_items()) > 3
+        inside = folded and far_out(self.scale_factor(), self.board_scene.theme.overview_lod)
         view_height = self.viewport().height()
         near: _NearCards | None = None
         to_view = self.viewportTransform()  # a scale and a shift: one mapping for every stripe
@@ -271,7 +272,6 @@ class ZoomPanMixin:
                 far = self.board_scene.big_and_far(self.scale_factor())
                 near = _NearCards([]) if far else self._cards_near_labels()
             taken = [box for box, _ in rects.values()]
-            inside = folded and far_out(self.scale_factor(), self.board_scene.theme.overview_lod)
             rects.update(self._place_label(item, item.title(), top, bottom, taken, near, inside))
         return rects
 
