@@ -8,7 +8,7 @@ the result further than dot gets. Pinned cards sort by where they are pinned and
 transposition or sifting; goals joined by a flat link move as one block.
 
 On a small board the depth-first start is taken from the best order of the strategic goals
-(`_best_top_orders`), not the order they were typed in: sweeps cannot carry a strategic goal's whole
+(`_best_top_order`), not the order they were typed in: sweeps cannot carry a strategic goal's whole
 subtree past another's, so the typed order used to decide the board (100 goals seed 8: 34 to 113
 drawn crossings; now 34 whatever the order).
 
@@ -43,14 +43,11 @@ class Effort:
     """Sift every improved first order and keep the best, not only the best before sifting."""
     depth_first_start: bool = True
     """Improve the depth-first first order too, not only the breadth-first one."""
-    top_orders: int = 0
-    """Improve the depth-first first orders from this many of the best orders of the top layer
-    (`_best_top_orders`); 0: from model order only."""
-    breadth_first_start: bool = True
-    """Improve the breadth-first first order (from the bottom, both ways, as dot)."""
+    best_top_order: bool = False
+    """Start depth-first from the best order of the top layer's cards (`_best_top_order`), not model order."""
 
 
-SMALL, LARGE = Effort(6, 1, 0, False, top_orders=1), Effort(6, 0, 0, False)
+SMALL, LARGE = Effort(6, 1, 0, False, best_top_order=True), Effort(6, 0, 0, False)
 """Measured on generated workshops with 20% extra links (benchmarks/bench_tidy_vs_dot.py): at 100 goals
 one round of transposition per sweep still pays; from 500 goals transposition costs time and
 crossings. One top-layer order improved (seeds 1-40, drawn crossings summed): 3,522 against 3,748 from
@@ -91,12 +88,11 @@ def order_steps(g: LayeredGraph, work: Effort | None = None) -> Iterator[float]:
         g.layers = first
         if total_crossings(g, _positions(g)) == 0:
             return
-    starts: list[tuple[list[list[int]], int]] = []
-    if work.breadth_first_start:
-        starts.append((_initial_order(g, depth_first=False, downward=False), 1))
+        if work.best_top_order:
+            first = _best_top_order(g, first)
+    starts = [(_initial_order(g, depth_first=False, downward=False), 1)]
     if work.depth_first_start:
-        tops = _best_top_orders(g, first, work.top_orders) if work.top_orders else [first]
-        starts.extend(([list(layer) for layer in layers], 0) for layers in tops)
+        starts.append(([list(layer) for layer in first], 0))
     sifts = len(starts) if work.sift_each else 1
     budget = len(starts) * work.sweeps + sifts * work.sift_rounds * len(g.layers)
     done = 0
@@ -165,23 +161,22 @@ def _improve_steps(
     return best_crossings, best
 
 
-def _best_top_orders(g: LayeredGraph, first: list[list[int]], count: int) -> list[list[list[int]]]:
-    """The depth-first first orders from the `count` orders of the top layer's cards (all of them
-    tried, up to TOP_PERMUTATIONS cards) that leave the fewest crossings after one downward median
-    sweep; `first` (model order) wins ties. Sweeps and transposition move one card at a time, so they
+def _best_top_order(g: LayeredGraph, first: list[list[int]]) -> list[list[int]]:
+    """The depth-first first order from the order of the top layer's cards (all of them tried, up to
+    TOP_PERMUTATIONS cards) that leaves the fewest crossings after one downward median sweep; `first`
+    (model order) wins ties. Sweeps and transposition move one card at a time, so they
     cannot carry a strategic goal's whole subtree past another's: the start decides which of those
     arrangements the rest improves, and the model's order is an accident of typing."""
     top = first[0]
     if not 2 <= len(top) <= TOP_PERMUTATIONS:
-        return [first]
-    scored = [(_after_one_sweep(g, first), 0, first)]
-    for index, candidate in enumerate(itertools.permutations(top)):
-        if index == 0:
-            continue  # model order: `first`
+        return first
+    best, fewest = first, _after_one_sweep(g, first)
+    for candidate in itertools.islice(itertools.permutations(top), 1, None):  # the first is model order
         layers = _initial_order(g, depth_first=True, downward=True, top=candidate)
-        scored.append((_after_one_sweep(g, layers), index, layers))
-    scored.sort(key=lambda s: (s[0], s[1]))
-    return [layers for _, _, layers in scored[:count]]
+        crossings = _after_one_sweep(g, layers)
+        if crossings < fewest:
+            best, fewest = layers, crossings
+    return best
 
 
 def _after_one_sweep(g: LayeredGraph, layers: list[list[int]]) -> int:
