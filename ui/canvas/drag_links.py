@@ -24,8 +24,9 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ui.canvas.card_item import CardItem
-from ui.canvas.link_item import LOD_FAR, LinkItem, clip, clip_segment, draft_all_links
+from ui.canvas.link_item import LOD_FAR, LinkItem, clip_segment, draft_all_links
 from ui.canvas.safe_paint import guarded_paint
+from workshop.link_geometry import link_ends
 
 PROXY_FROM = 12
 """Links of the dragged cards from which one item draws them all: a card with a few links drags its own."""
@@ -106,9 +107,7 @@ class DragLinks(QGraphicsItem):
             moved = centres.get(b_id)
             if moved is not None:
                 bx, by = moved
-            sx, sy = clip(ax, ay, aw, ah, bx - ax, by - ay)
-            ex, ey = clip(bx, by, bw, bh, ax - bx, ay - by)
-            lines.append((sx, sy, ex, ey, group))
+            lines.append((*link_ends(ax, ay, aw, ah, bx, by, bw, bh), group))
         if lines == self._lines and self._strips:
             return
         self._lines = lines

@@ -1,4 +1,5 @@
-"""Arrows between cards: from the contributing goal to the goal it serves, edge to edge.
+"""Arrows between cards: from the contributing goal to the goal it serves, edge to edge (where on
+the edges: `workshop.link_geometry`).
 
 Style says what the method thinks of a link: plain, an "around" link (support goal straight to
 a strategic goal, a warning), a declared direct-impact exception (double purple, labelled), or a
@@ -28,6 +29,7 @@ from ui.canvas.safe_paint import guarded_paint
 from ui.canvas.text_layout import static_text
 from ui.canvas.theme import LINK_DIM, NORMAL, Theme, dimmed, faded
 from ui.tooltips import plain_tooltip
+from workshop.link_geometry import link_ends
 
 ARROW = 14.0
 LOD_FAR = 0.15
@@ -115,16 +117,6 @@ class LinkStyle(StrEnum):
     AROUND = "around"
     DIRECT = "direct"
     SUGGESTION = "suggestion"
-
-
-def clip(cx: float, cy: float, half_w: float, half_h: float, dx: float, dy: float) -> tuple[float, float]:
-    """Where a ray from a rectangle's centre (cx, cy) along (dx, dy) leaves the rectangle."""
-    t = 1.0
-    if dx:
-        t = min(t, half_w / abs(dx))
-    if dy:
-        t = min(t, half_h / abs(dy))
-    return cx + dx * t, cy + dy * t
 
 
 def clip_segment(
@@ -234,8 +226,7 @@ class LinkItem(QGraphicsItem):
         aw, ah = a.half_size
         bw, bh = b.half_size
         ax, ay, bx, by = ap.x() + aw, ap.y() + ah, bp.x() + bw, bp.y() + bh
-        sx, sy = clip(ax, ay, aw, ah, bx - ax, by - ay)
-        ex, ey = clip(bx, by, bw, bh, ax - bx, ay - by)
+        sx, sy, ex, ey = link_ends(ax, ay, aw, ah, bx, by, bw, bh)
         if self._ends == (sx, sy, ex, ey) and not self._bounds.isNull():
             return
         if moving and not self._bounds.isNull():

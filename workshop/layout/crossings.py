@@ -1,7 +1,8 @@
 """Count crossing links in a drawing: the figure of merit of a layout, for tests and the benchmark.
 
-Links are drawn as straight lines between card centres, so two links cross when their segments
-properly intersect; links that share a card never count, nor do lines that only touch or overlap.
+Links are drawn as the board draws them (`workshop.link_geometry.link_ends`: edge to edge, across the
+gap between two rows through the facing edges), so two links cross when those segments properly
+intersect; links that share a card never count, nor do lines that only touch or overlap.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
+from workshop.link_geometry import link_ends
 from workshop.model import Workshop
+
+HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
 
 
 def _orientation(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> int:
@@ -28,8 +32,9 @@ def count_crossings(ws: Workshop, positions: Mapping[str, tuple[float, float]]) 
         a, b = positions.get(link.source), positions.get(link.target)
         if a is None or b is None:
             continue
-        ax, ay = a[0] + CARD_WIDTH / 2, a[1] + CARD_HEIGHT / 2
-        bx, by = b[0] + CARD_WIDTH / 2, b[1] + CARD_HEIGHT / 2
+        ax, ay, bx, by = link_ends(
+            a[0] + HALF_W, a[1] + HALF_H, HALF_W, HALF_H, b[0] + HALF_W, b[1] + HALF_H, HALF_W, HALF_H
+        )
         if (ay, ax) > (by, bx):
             ax, ay, bx, by = bx, by, ax, ay
         segments.append((ax, ay, bx, by, link.source, link.target))

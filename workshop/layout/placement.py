@@ -19,6 +19,7 @@ from collections.abc import Generator
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
 from workshop.layout.graph import LayeredGraph
 from workshop.layout.steps import finish
+from workshop.link_geometry import passing_x
 
 PASSES = 2
 """Passes before the last one. Eight were used before Tidy refined its drawing (refining.py); with the
@@ -30,6 +31,7 @@ DUMMY_WEIGHT = 256.0
 IDLE_WEIGHT = 0.01
 """Weight of the wish of a card with no link on the side a pass looks at: it keeps its place."""
 CARD_SEPARATION = CARD_WIDTH + H_GAP
+HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
 LINE_PULL = 0.0
 STRAIGHTEN_PASSES = 4
 """Straightening a layer moves cards that are the ends of other lines, so it is repeated: one pass left
@@ -135,10 +137,10 @@ def place_steps(
     # what does not change between passes, worked out once: where on its link's line each dummy sits,
     # and whom each card aims at on either side while the pull is 0 (a real neighbour, or the far end
     # of a long link through a dummy neighbour)
-    line: dict[int, tuple[int, int, float]] = {}
-    for node, (upper, lower) in g.chain_ends.items():
-        y0, y1 = node_y[upper], node_y[lower]
-        line[node] = (upper, lower, (node_y[node] - y0) / (y1 - y0) if y1 != y0 else 0.5)
+    line: dict[int, tuple[int, int, float, float, float]] = {
+        node: (upper, lower, node_y[upper], node_y[lower], node_y[node])
+        for node, (upper, lower) in g.chain_ends.items()
+    }
 
     def targets(node: int, near: list[int]) -> list[int]:
         out = []
@@ -169,8 +171,8 @@ def place_steps(
             weights: list[float] = []
             for node in layer:
                 if dummy[node]:
-                    upper, lower, t = line[node]
-                    wishes.append(x[upper] + t * (x[lower] - x[upper]))
+                    upper, lower, y_upper, y_lower, y = line[node]
+                    wishes.append(passing_x(x[upper], y_upper, x[lower], y_lower, y, HALF_W, HALF_H))
                     weights.append(DUMMY_WEIGHT)
                     continue
                 primary = g.up[node] if downward else g.down[node]
@@ -213,8 +215,8 @@ def place_steps(
             weights = []
             for node in layer:
                 if dummy[node]:
-                    upper, lower, t = line[node]
-                    wishes.append(x[upper] + t * (x[lower] - x[upper]))
+                    upper, lower, y_upper, y_lower, y = line[node]
+                    wishes.append(passing_x(x[upper], y_upper, x[lower], y_lower, y, HALF_W, HALF_H))
                     weights.append(LINE_WEIGHT)
                 else:
                     wishes.append(x[node])

@@ -13,6 +13,7 @@ than the first placement.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right, insort
 from collections.abc import Generator, Sequence
 
 from workshop.layout.graph import LayeredGraph
@@ -24,9 +25,10 @@ from workshop.layout.ordering import (
     order_steps,
     total_crossings,
 )
-from workshop.layout.placement import Obstacles, place_steps
+from workshop.layout.placement import HALF_H, HALF_W, Obstacles, place_steps
 from workshop.layout.sifting import sift_steps
 from workshop.layout.steps import relay, unshown
+from workshop.link_geometry import passing_x
 
 SIFT_ROUNDS = 1
 """Rounds of sifting on the order read back from a drawing (more cost a round's time for ~1%)."""
@@ -76,25 +78,60 @@ def refine_rounds(g: LayeredGraph) -> int:
 
 
 def drawn_order(g: LayeredGraph, x: Sequence[float]) -> list[list[int]]:
-    """Every layer's order as drawn: cards by x, a link's bend where its straight line crosses the layer.
+    """Every layer's order as drawn: cards by x, a link's bend where its drawn line crosses the layer.
     Goals joined by a flat link stay one block."""
     key = list(x)
     node_y = [g.layer_y[g.layer[n]] for n in range(g.size)]
     for node, (_, top) in g.pinned.items():  # a pinned end may sit off its layer's line
         node_y[node] = top
-    for node, (upper, lower) in g.chain_ends.items():
-        y0, y1 = node_y[upper], node_y[lower]
-        t = (node_y[node] - y0) / (y1 - y0) if y1 != y0 else 0.5
-        key[node] = x[upper] + t * (x[lower] - x[upper])
+    for node in g.chain_ends:
+        key[node] = _bend_x(g, x, node_y, node)
     # ties (a bend exactly under a card) keep the order placement had
     rank = _positions(g)
     return [_keep_blocks_together(g, sorted(layer, key=lambda n: (key[n], rank[n]))) for layer in g.layers]
 
 
+def _bend_x(g: LayeredGraph, x: Sequence[float], node_y: list[float], node: int, dy: float = 0.0) -> float:
+    """Where the drawn line of the long link through bend `node` passes the bend's layer (`dy` below
+    its middle height: HALF_H its bottom edge, -HALF_H its top edge)."""
+    upper, lower = g.chain_ends[node]
+    return passing_x(x[upper], node_y[upper], x[lower], node_y[lower], node_y[node] + dy, HALF_W, HALF_H)
+
+
 def drawn_crossings(g: LayeredGraph, x: Sequence[float]) -> int:
-    """Crossings between layers of the drawing `x` (flat links aside), with `g.layers` set to its order."""
+    """Crossings between layers of the drawing `x` (flat links aside), with `g.layers` set to its order.
+
+    Counted gap by gap where the board's lines are: a link between neighbouring rows runs from the bottom
+    edge of one card to the top edge of the next (`workshop.link_geometry`), so a long link's line is
+    read where it passes those edges, not at the cards' middle height (which the order keeps)."""
     g.layers = drawn_order(g, x)
-    return total_crossings(g, _positions(g))
+    node_y = [g.layer_y[g.layer[n]] for n in range(g.size)]
+    for node, (_, top) in g.pinned.items():
+        node_y[node] = top
+    bends = g.chain_ends
+    total = 0
+    for upper in g.layers[:-1]:
+        at_bottom = {u: _bend_x(g, x, node_y, u, HALF_H) if u in bends else x[u] for u in upper}
+        seen: list[float] = []
+        count = 0
+        for u in sorted(upper, key=at_bottom.__getitem__):
+            near = g.down[u]
+            if not near:
+                continue
+            ends = sorted(_bend_x(g, x, node_y, d, -HALF_H) if d in bends else x[d] for d in near)
+            for lower in ends:  # one card's own links do not cross
+                total += count - bisect_right(seen, lower)
+                insort(seen, lower)
+                count += 1
+    for layer in g.layers:  # long links crossing each other inside a row, between its top and bottom edges
+        passing = sorted(
+            (_bend_x(g, x, node_y, n, -HALF_H), _bend_x(g, x, node_y, n, HALF_H)) for n in layer if n in bends
+        )
+        seen = []
+        for count, (_, bottom) in enumerate(passing):
+            total += count - bisect_right(seen, bottom)
+            insort(seen, bottom)
+    return total
 
 
 def refine_steps(
@@ -143,10 +180,7 @@ def drawn_score(g: LayeredGraph, x: Sequence[float], crossings: int | None = Non
         for node in g.layers[layer_index]:
             if node not in g.chain_ends:
                 continue
-            upper, lower = g.chain_ends[node]
-            y0, y1 = node_y[upper], node_y[lower]
-            t = (node_y[node] - y0) / (y1 - y0) if y1 != y0 else 0.5
-            passes = x[upper] + t * (x[lower] - x[upper])
+            passes = _bend_x(g, x, node_y, node)
             if low < passes < high:
                 crossings += sum(1 for a, b in itertools.pairwise(ends) if a < passes < b)
     return crossings
