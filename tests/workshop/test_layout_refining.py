@@ -39,10 +39,11 @@ def test_refined_drawing_never_has_more_crossings_than_the_first_placement(
     assert count_crossings(ws, refined) <= count_crossings(ws, first)
 
 
-def test_drawn_count_is_the_crossings_of_the_straight_lines_between_layers() -> None:
+@pytest.mark.parametrize(("goals", "seed"), [(150, 4), (100, 8), (300, 2)])
+def test_drawn_count_is_the_crossings_of_the_lines_the_board_draws(goals: int, seed: int) -> None:
     # flat links aside: a block of goals they join moves as one, so a line passing between two of
     # them is counted where the block is
-    ws = _without_flat_links(with_extra_links(generate(150, seed=4), 0.2, seed=10))
+    ws = _without_flat_links(with_extra_links(generate(goals, seed=seed), 0.2, seed=seed + 6))
     g = build(ws)
     assert not g.blocks and g.chain_ends
     order(g)
