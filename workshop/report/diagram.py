@@ -15,6 +15,7 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from workshop.link_geometry import link_ends
 from workshop.report import fonts, rtl
 from workshop.report import styles as st
 from workshop.report.textblock import fit_chars, with_ellipsis
@@ -225,19 +226,10 @@ class SceneFlowable(Flowable):
 
     @staticmethod
     def _ends(source: Card, target: Card) -> tuple[float, float, float, float]:
-        """Board coordinates where an arrow leaves its source card and meets its target card."""
-        if abs(source.y - target.y) < 1:  # same row: side to side
-            left_to_right = source.x < target.x
-            x1 = source.x + source.w if left_to_right else source.x
-            x2 = target.x if left_to_right else target.x + target.w
-            y1 = y2 = source.y + source.h / 2
-        elif source.y > target.y:  # the usual case: the contributing goal sits below the goal it serves
-            x1, y1 = source.x + source.w / 2, source.y
-            x2, y2 = target.x + target.w / 2, target.y + target.h
-        else:
-            x1, y1 = source.x + source.w / 2, source.y + source.h
-            x2, y2 = target.x + target.w / 2, target.y
-        return x1, y1, x2, y2
+        """Board coordinates where an arrow leaves its source card and meets its target card: the same
+        points the board uses (`workshop.link_geometry`), so the printed tree crosses where the room's did."""
+        sw, sh, tw, th = source.w / 2, source.h / 2, target.w / 2, target.h / 2
+        return link_ends(source.x + sw, source.y + sh, sw, sh, target.x + tw, target.y + th, tw, th)
 
     def _draw_edge(self, canvas, source: Card, target: Card, edge: Edge) -> None:
         s = self.scale
