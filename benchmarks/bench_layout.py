@@ -3,7 +3,7 @@
 `dot` is a yardstick only, never a dependency of Via. It gets the same layers as Tidy (one
 `rank=same` group per layer, `minlen` on each link so groups keep their distance), its x-order is
 read back from `dot -Tplain` and drawn on our layer heights, and both drawings go through the same
-counter (`workshop.layout.count_crossings`: straight lines between card centres).
+counter (`workshop.layout.count_crossings`: straight lines, each end where the board puts it on its card).
 
 Columns: "crossings" / "dot" / "ratio" are that straight-line count (the target: ratio <= 1.25).
 dot routes long links as splines through its own virtual nodes, so drawn straight its layouts cross

@@ -5,7 +5,7 @@ Graphs: `workshop.synthetic.generate(goals, seed)` with a fifth of the goals giv
 <= 1.0x dot's, in less time than dot.
 
 Two crossing counts, both with `workshop.layout` tools:
-- "drawn": the final drawing, links as straight lines between card centres (`count_crossings`); dot
+- "drawn": the final drawing, links as the board draws them (`count_crossings`: straight, port to port); dot
   gets the same layers (`rank=same`), its x order read back and drawn on our layer heights. This is
   what the room sees. Tidy's drawing is counted unfolded (`tidy(ws, fold=False)`), as dot's is;
   the last column counts the same links on the board Tidy folds into shelves, where links crossing

@@ -48,6 +48,8 @@ class LayeredGraph:
     loose: set[int] = field(default_factory=set)
     """Goals with no link: kept out of the layers, Tidy puts them at the end of their band's first layer."""
     band_first_layer: dict[Band, int] = field(default_factory=dict)
+    drawn_pieces: object | None = field(default=None, repr=False, compare=False)
+    """What `drawn_count.pieces_of` works out once per graph (which links pass which gap)."""
 
     @property
     def size(self) -> int:

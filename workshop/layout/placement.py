@@ -14,12 +14,13 @@ Pinned cards do not move: the others step to the right of any pinned card they w
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Generator
 
 from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
 from workshop.layout.graph import LayeredGraph
 from workshop.layout.steps import finish
-from workshop.link_geometry import passing_x
+from workshop.link_geometry import passing_rule, passing_x
 
 PASSES = 2
 """Passes before the last one. Eight were used before Tidy refined its drawing (refining.py); with the
@@ -137,10 +138,20 @@ def place_steps(
     # what does not change between passes, worked out once: where on its link's line each dummy sits,
     # and whom each card aims at on either side while the pull is 0 (a real neighbour, or the far end
     # of a long link through a dummy neighbour)
-    line: dict[int, tuple[int, int, float, float, float]] = {
-        node: (upper, lower, node_y[upper], node_y[lower], node_y[node])
+    line = {
+        node: (upper, lower, passing_rule(node_y[upper], node_y[lower], node_y[node], HALF_W, HALF_H))
         for node, (upper, lower) in g.chain_ends.items()
     }
+
+    def on_line(node: int) -> float:
+        """Where the board's line of the long link through bend `node` passes its layer (`passing_x`)."""
+        upper, lower, rule = line[node]
+        if rule is None:  # a pinned end level with, or close above, the other
+            return passing_x(x[upper], node_y[upper], x[lower], node_y[lower], node_y[node], HALF_W, HALF_H)
+        reach, bend, share = rule
+        run = x[lower] - x[upper]
+        slide = reach * math.tanh(run * bend)
+        return x[upper] + slide + share * (run - 2 * slide)
 
     def targets(node: int, near: list[int]) -> list[int]:
         out = []
@@ -171,8 +182,7 @@ def place_steps(
             weights: list[float] = []
             for node in layer:
                 if dummy[node]:
-                    upper, lower, y_upper, y_lower, y = line[node]
-                    wishes.append(passing_x(x[upper], y_upper, x[lower], y_lower, y, HALF_W, HALF_H))
+                    wishes.append(on_line(node))
                     weights.append(DUMMY_WEIGHT)
                     continue
                 primary = g.up[node] if downward else g.down[node]
@@ -215,8 +225,7 @@ def place_steps(
             weights = []
             for node in layer:
                 if dummy[node]:
-                    upper, lower, y_upper, y_lower, y = line[node]
-                    wishes.append(passing_x(x[upper], y_upper, x[lower], y_lower, y, HALF_W, HALF_H))
+                    wishes.append(on_line(node))
                     weights.append(LINE_WEIGHT)
                 else:
                     wishes.append(x[node])

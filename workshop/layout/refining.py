@@ -13,9 +13,9 @@ than the first placement.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right, insort
 from collections.abc import Generator, Sequence
 
+from workshop.layout.drawn_count import count_drawn
 from workshop.layout.graph import LayeredGraph
 from workshop.layout.ordering import (
     SMALL_NODES,
@@ -28,7 +28,7 @@ from workshop.layout.ordering import (
 from workshop.layout.placement import HALF_H, HALF_W, Obstacles, place_steps
 from workshop.layout.sifting import sift_steps
 from workshop.layout.steps import relay, unshown
-from workshop.link_geometry import link_ends, passing_x
+from workshop.link_geometry import passing_x
 
 SIFT_ROUNDS = 1
 """Rounds of sifting on the order read back from a drawing (more cost a round's time for ~1%)."""
@@ -99,65 +99,10 @@ def _bend_x(g: LayeredGraph, x: Sequence[float], node_y: list[float], node: int,
 
 
 def drawn_crossings(g: LayeredGraph, x: Sequence[float]) -> int:
-    """Crossings between layers of the drawing `x` (flat links aside), with `g.layers` set to its order.
-
-    Counted gap by gap, and inside each row, where the board's lines are (`workshop.link_geometry`): a
-    link between neighbouring rows runs from a point on the bottom edge of one card to a point on the top
-    edge of the next, and a long link is one straight line read where it passes the rows' edges. Links
-    that share a card do not cross, as on the board (`count_crossings`)."""
+    """Crossings of the drawing `x` as the board draws its links (`drawn_count`; flat links aside), with
+    `g.layers` set to its drawn order."""
     g.layers = drawn_order(g, x)
-    node_y = [g.layer_y[g.layer[n]] for n in range(g.size)]
-    for node, (_, top) in g.pinned.items():
-        node_y[node] = top
-    lines: dict[tuple[int, int], tuple[float, float, float, float]] = {}
-
-    def line(u: int, d: int) -> tuple[int, int, tuple[float, float, float, float]]:
-        """The real ends of the link whose piece joins `u` to `d`, and its drawn line."""
-        upper = g.chain_ends[u][0] if u in g.chain_ends else u
-        lower = g.chain_ends[d][1] if d in g.chain_ends else d
-        ends = lines.get((upper, lower))
-        if ends is None:
-            ends = link_ends(x[upper], node_y[upper], HALF_W, HALF_H, x[lower], node_y[lower], HALF_W, HALF_H)
-            lines[upper, lower] = ends
-        return upper, lower, ends
-
-    total = 0
-    for index, layer in enumerate(g.layers):
-        bottom = g.layer_y[index] + HALF_H  # node_y holds tops, so the frame is shifted by half a card
-        top = bottom - 2 * HALF_H
-        if index + 1 < len(g.layers):
-            below = g.layer_y[index + 1] - HALF_H
-            pieces = [line(u, d) for u in layer for d in g.down[u]]
-            total += _crossing_pieces(pieces, bottom, below)
-        through = [line(n, g.down[n][0]) for n in layer if n in g.chain_ends]
-        total += _crossing_pieces(through, top, bottom)
-    return total
-
-
-def _crossing_pieces(pieces: list[tuple[int, int, tuple[float, float, float, float]]], y0: float, y1: float) -> int:
-    """Pairs of lines that cross between heights y0 and y1 (their order at y0 against y1), but for pairs
-    sharing a card."""
-    if len(pieces) < 2:
-        return 0
-    spans = sorted((_at(ends, y0), _at(ends, y1), upper, lower) for upper, lower, ends in pieces)
-    total = 0
-    seen: list[float] = []
-    for count, (_, end, _, _) in enumerate(spans):
-        total += count - bisect_right(seen, end)
-        insort(seen, end)
-    by_card: dict[int, list[tuple[float, float]]] = {}
-    for start, end, upper, lower in spans:
-        by_card.setdefault(upper, []).append((start, end))
-        by_card.setdefault(-1 - lower, []).append((start, end))
-    for shared in by_card.values():
-        for i, (_, end) in enumerate(shared):
-            total -= sum(1 for _, later in shared[i + 1 :] if later < end)
-    return total
-
-
-def _at(ends: tuple[float, float, float, float], y: float) -> float:
-    x1, y1, x2, y2 = ends
-    return (x1 + x2) / 2 if y2 == y1 else x1 + (y - y1) / (y2 - y1) * (x2 - x1)
+    return count_drawn(g, x)
 
 
 def refine_steps(
