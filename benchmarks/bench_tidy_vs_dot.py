@@ -18,7 +18,8 @@ Two crossing counts, both with `workshop.layout` tools:
   on graphs with such blocks this count favours dot.
 
 Times: Tidy in process (best and median of --repeat runs, numpy imported beforehand, as in the app
-after the first Tidy); dot as a process (`dot -Tplain`, what Via would pay to call it), best of 3.
+after the first Tidy); dot as a process (`dot -Tplain`, what Via would pay to call it), best of as many
+runs, taken in turn with Tidy's so that a slow spell of the machine slows both.
 Without `dot` on the PATH the comparison is skipped (said so) and Tidy's own figures are printed.
 
 `--no-second-start` turns off Tidy's second start on small boards with flat-link blocks
@@ -60,6 +61,21 @@ def timed(fn, repeat: int) -> tuple[float, float, object]:
     return min(times), statistics.median(times), result
 
 
+def timed_side_by_side(ours, theirs, repeat: int) -> tuple[tuple[float, float, object], tuple[float, float, object]]:
+    """`timed` for two functions run in turn, so a slow spell of the machine (seconds of +50% here) hits
+    both: the ratio of two bests taken minutes apart swung by 0.2 on the same code."""
+    runs: list[list[float]] = [[], []]
+    results: list[object] = [None, None]
+    for _ in range(repeat):
+        for side, fn in enumerate((ours, theirs)):
+            start = time.perf_counter()
+            results[side] = fn()
+            runs[side].append((time.perf_counter() - start) * 1000)
+    ours_figures = (min(runs[0]), statistics.median(runs[0]), results[0])
+    theirs_figures = (min(runs[1]), statistics.median(runs[1]), results[1])
+    return ours_figures, theirs_figures
+
+
 def _tidy_order(ws: Workshop) -> int:
     """Crossings of the layer order Tidy's drawing ends with (Tidy's own steps, no pins)."""
     g = build(ws)
@@ -97,12 +113,16 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         for seed in (int(s) for s in args.seeds.split(",")):
             ws = _with_extra_links(generate(size, seed=seed), 0.2, seed=seed + 6)
-            best, median, folded_positions = timed(lambda ws=ws: tidy(ws), args.repeat)
+            if have_dot:  # Tidy and dot in turn, --repeat runs each
+                (best, median, folded_positions), (dot_best, _, reference) = timed_side_by_side(
+                    lambda ws=ws: tidy(ws), lambda ws=ws: _dot_positions(ws), args.repeat
+                )
+            else:
+                best, median, folded_positions = timed(lambda ws=ws: tidy(ws), args.repeat)
             drawn = count_crossings(ws, tidy(ws, fold=False))
             folded = count_crossings(ws, folded_positions)
             ordered = _tidy_order(ws)
             if have_dot:
-                dot_best, _, reference = timed(lambda ws=ws: _dot_positions(ws), 3)
                 dot_drawn = count_crossings(ws, reference)
                 level = _order_level(ws)
                 dot_order = level[1] if level else 0
