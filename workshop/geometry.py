@@ -16,6 +16,8 @@ from workshop.model import Band, Workshop
 
 CARD_WIDTH = 240.0
 CARD_HEIGHT = 120.0
+HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
+"""Half a card: the line geometry works from card centres."""
 H_GAP = 50.0
 """Horizontal space between neighbouring cards in a layer."""
 LAYER_GAP = 70.0

@@ -70,8 +70,10 @@ def passing_x(
         run = x_lower - x_upper
         slide = reach * math.tanh(run * bend)
         return x_upper + slide + share * (run - 2 * slide)
-    x0, y0, run = link_line(x_upper, y_upper, x_lower, y_lower, half_w, half_h)
-    return x0 + (y - y0) * run
+    x1, y1, x2, y2 = link_ends(x_upper, y_upper, half_w, half_h, x_lower, y_lower, half_w, half_h)
+    if y2 == y1:
+        return (x1 + x2) / 2
+    return x1 + (y - y1) / (y2 - y1) * (x2 - x1)
 
 
 def passing_rule(
@@ -86,21 +88,3 @@ def passing_rule(
     if dy <= 2 * half_h or reach <= 0.0:
         return None
     return reach, half_h / (dy * reach), (y - y_upper - half_h) / (dy - 2 * half_h)
-
-
-def link_line(
-    x_upper: float, y_upper: float, x_lower: float, y_lower: float, half_w: float, half_h: float
-) -> tuple[float, float, float]:
-    """The drawn line of a link between two cards of one size (centres) as a point (x0, y0) of it and its
-    run in x per unit of height (0 for a level line, read at its middle). Tidy reads thousands of lines
-    per placement, so the usual case, one card wholly above the other, is `link_ends` worked out inline."""
-    dy = y_lower - y_upper
-    reach = half_w - CORNER_MARGIN
-    if dy > 2 * half_h and reach > 0.0:
-        slide = reach * math.tanh((x_lower - x_upper) / dy * half_h / reach)
-        x1 = x_upper + slide
-        return x1, y_upper + half_h, (x_lower - slide - x1) / (dy - 2 * half_h)
-    x1, y1, x2, y2 = link_ends(x_upper, y_upper, half_w, half_h, x_lower, y_lower, half_w, half_h)
-    if y2 == y1:
-        return (x1 + x2) / 2, y1, 0.0
-    return x1, y1, (x2 - x1) / (y2 - y1)

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
+from workshop.geometry import HALF_H, HALF_W
 from workshop.link_geometry import link_ends
 from workshop.model import Workshop
-
-HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
 
 
 def _orientation(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> int:

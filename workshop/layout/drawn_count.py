@@ -20,11 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workshop.geometry import CARD_HEIGHT, CARD_WIDTH
+from workshop.geometry import HALF_H, HALF_W
 from workshop.layout.graph import LayeredGraph
 from workshop.link_geometry import CORNER_MARGIN, passing_x
-
-HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
 
 
 @dataclass

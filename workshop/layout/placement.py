@@ -17,7 +17,7 @@ import itertools
 import math
 from collections.abc import Generator
 
-from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, LAYER_GAP
+from workshop.geometry import CARD_HEIGHT, CARD_WIDTH, H_GAP, HALF_H, HALF_W, LAYER_GAP
 from workshop.layout.graph import LayeredGraph
 from workshop.layout.steps import finish
 from workshop.link_geometry import passing_rule, passing_x
@@ -32,7 +32,6 @@ DUMMY_WEIGHT = 256.0
 IDLE_WEIGHT = 0.01
 """Weight of the wish of a card with no link on the side a pass looks at: it keeps its place."""
 CARD_SEPARATION = CARD_WIDTH + H_GAP
-HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
 LINE_PULL = 0.0
 STRAIGHTEN_PASSES = 4
 """Straightening a layer moves cards that are the ends of other lines, so it is repeated: one pass left

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Generator, Sequence
 
+from workshop.geometry import HALF_H, HALF_W
 from workshop.layout.drawn_count import count_drawn
 from workshop.layout.graph import LayeredGraph
 from workshop.layout.ordering import (
@@ -25,7 +26,7 @@ from workshop.layout.ordering import (
     order_steps,
     total_crossings,
 )
-from workshop.layout.placement import HALF_H, HALF_W, Obstacles, place_steps
+from workshop.layout.placement import Obstacles, place_steps
 from workshop.layout.sifting import sift_steps
 from workshop.layout.steps import relay, unshown
 from workshop.link_geometry import passing_x
@@ -91,11 +92,10 @@ def drawn_order(g: LayeredGraph, x: Sequence[float]) -> list[list[int]]:
     return [_keep_blocks_together(g, sorted(layer, key=lambda n: (key[n], rank[n]))) for layer in g.layers]
 
 
-def _bend_x(g: LayeredGraph, x: Sequence[float], node_y: list[float], node: int, dy: float = 0.0) -> float:
-    """Where the drawn line of the long link through bend `node` passes the bend's layer (`dy` below
-    its middle height: HALF_H its bottom edge, -HALF_H its top edge)."""
+def _bend_x(g: LayeredGraph, x: Sequence[float], node_y: list[float], node: int) -> float:
+    """Where the drawn line of the long link through bend `node` passes the middle of the bend's layer."""
     upper, lower = g.chain_ends[node]
-    return passing_x(x[upper], node_y[upper], x[lower], node_y[lower], node_y[node] + dy, HALF_W, HALF_H)
+    return passing_x(x[upper], node_y[upper], x[lower], node_y[lower], node_y[node], HALF_W, HALF_H)
 
 
 def drawn_crossings(g: LayeredGraph, x: Sequence[float]) -> int:
