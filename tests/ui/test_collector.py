@@ -58,6 +58,14 @@ def test_cycles_are_still_collected_from_the_event_loop(qtbot):
     node.itself = node  # a cycle: reference counting alone never frees it
     gone = weakref.ref(node)
     del node
-    young = [[] for _ in range(2 * gc.get_threshold()[0])]  # past the young generation's threshold
-    qtbot.waitUntil(lambda: gone() is None, timeout=3000)
-    del young
+    young: list[list[int]] = []
+
+    def collected() -> bool:
+        # Keep the young generation past its threshold while waiting: objects freed by the event loop
+        # meanwhile (a previous test's widgets deleted later) count down the collector's count, and one
+        # batch of allocations before the wait was sometimes cancelled out (a CI run timed out).
+        young.extend([] for _ in range(gc.get_threshold()[0] + 1))
+        return gone() is None
+
+    qtbot.waitUntil(collected, timeout=3000)
+    young.clear()
