@@ -14,9 +14,11 @@ Actions, on the main window (offscreen, 1920x1080) with a generated workshop lai
 - guide: the guide's next step (each step reads the workshop);
 - outline: the outline's full rebuild (what open/new/restore ask of it while it is on screen);
 - export: File > Export report to a PDF (built on a worker thread from a snapshot), until it is written;
-- analysis: the analysis run at once (as after an edit, 150 ms later), with the views it updates.
+- analysis: the analysis run at once (as after an edit, 150 ms later), with the views it updates;
+- open / close the room: the participants' room opened on the loopback address (its server process
+  started and listening, the join strip shown), then closed (the process stopped).
 
-Run: python benchmarks/bench_responsive.py [--sizes 2000,5000] [--repeat 3]
+Run: python benchmarks/bench_responsive.py [--sizes 2000,5000] [--repeat 3] [--only room,tidy]
 Prints, per action, the longest block (best and median over the repeats) and the action's own time.
 """
 
@@ -130,7 +132,7 @@ def report(label: str, samples: list[tuple[float, float]]) -> None:
     )
 
 
-def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSettings) -> None:
+def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSettings, only: list[str]) -> None:
     ws = laid_out(n)
     path = folder / f"bench-{n}.via"
     storage.save(ws, path)
@@ -155,6 +157,7 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
             or asks(window.board.board_scene, "building")
             or asks(window.outline_panel, "building")
             or bool(getattr(window.exporter, "busy", False))
+            or bool(getattr(window.room, "opening", False))
         )
 
     def idle() -> None:
@@ -166,6 +169,8 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
         idle()
 
     def measure(label: str, action: Callable[[], object], before: Callable[[], object] | None = None) -> None:
+        if only and not any(word in label for word in only):
+            return
         for _ in range(repeat):
             if before is not None:
                 before()
@@ -235,6 +240,18 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
     measure("export a report (PDF)", exporter.export)
     measure("analysis", window.runner.run_now)
 
+    def open_room() -> None:  # what the Open room action does, on an address the test machine has
+        window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
+        window._room_open_changed(window.room.is_open)
+
+    def room_opened() -> None:
+        open_room()
+        idle()
+
+    measure("open the room", open_room, before=window.room.close)
+    measure("close the room", lambda: window.set_room_open(False), before=room_opened)
+    window.room.close()
+
     for label, samples in results.items():
         report(label, samples)
     document.undo_stack.setClean()
@@ -247,6 +264,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,5000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="", help="comma-separated words: measure only the actions they name")
     parser.add_argument("--automatic-gc", action="store_true", help="Python's own collection, not ui.collector")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -258,7 +276,7 @@ def main() -> None:
         os.environ["VIA_DATA_DIR"] = str(Path(tmp) / "data")
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         for n in (int(s) for s in args.sizes.split(",")):
-            bench(app, n, args.repeat, Path(tmp), settings)
+            bench(app, n, args.repeat, Path(tmp), settings, [w for w in args.only.split(",") if w])
 
 
 if __name__ == "__main__":

@@ -397,7 +397,8 @@ def main() -> int:
         else:
             session = RoomSession(document)
         lifted = Limits(per_address=Rate(1e9, 1e9), streams_per_address=n + 10, body_seconds=2, header_seconds=2)
-        if not session.open("127.0.0.1", port=0, limits=lifted, allow_loopback_for_tests=True):
+        opened = session.open("127.0.0.1", port=0, limits=lifted, allow_loopback_for_tests=True)
+        if not (opened and session.wait_open()):
             print("the room did not open", file=sys.stderr)
             return 1
         server = session.server
@@ -436,9 +437,9 @@ def main() -> int:
     # abuse cases, in a room with the real limits (shorter body and header deadlines)
     session.close()
     session = RoomSession(Document(customer_loyalty()))
-    if not session.open(
-        "127.0.0.1", port=0, limits=Limits(body_seconds=2, header_seconds=2), allow_loopback_for_tests=True
-    ):
+    real = Limits(body_seconds=2, header_seconds=2)
+    opened = session.open("127.0.0.1", port=0, limits=real, allow_loopback_for_tests=True)
+    if not (opened and session.wait_open()):
         print("the room did not open", file=sys.stderr)
         return 1
     cases = run_child("--abuse", session.url)
@@ -465,8 +466,9 @@ def closing_times(n: int, limits_class: type, rounds: int = 5) -> str:
     times = []
     for _ in range(rounds):
         session = RoomSession(Document(customer_loyalty()))
-        if not session.open(
-            "127.0.0.1", port=0, limits=limits_class(streams_per_address=n), allow_loopback_for_tests=True
+        if not (
+            session.open("127.0.0.1", port=0, limits=limits_class(streams_per_address=n), allow_loopback_for_tests=True)
+            and session.wait_open()
         ):
             return "the room did not open"
         server = session.server

@@ -57,10 +57,9 @@ def main(argv: list[str]) -> int:
     settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Document(_with_posts()), settings=settings)
     window.show()
-    if not window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True):
+    if not (window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True) and window.room.wait_open()):
         print("the room did not open", file=sys.stderr)
         return 1
-    window._room_open_changed(True)
     url = window.room.url
 
     done = threading.Event()

@@ -729,19 +729,23 @@ class MainWindow(QMainWindow):
     # --- the room ---------------------------------------------------------------------------------
 
     def set_room_open(self, on: bool) -> None:
-        """Open or close the room; the join strip shows on the board while it is open."""
+        """Open or close the room; the join strip shows on the board once it is open. Its server
+        starts while the window goes on (the same action again stops it)."""
         if on:
             self.room.open()
         else:
             self.room.close()
         self._room_open_changed(self.room.is_open)
+        if self.room.opening:
+            self.show_message(self.tr("Opening the room…"))
 
     def _room_open_changed(self, is_open: bool) -> None:
         action = self.actions_.room
+        on = is_open or self.room.opening
         action.blockSignals(True)
-        action.setChecked(is_open)
+        action.setChecked(on)
         action.blockSignals(False)
-        action.setText(self.tr("Close &room") if is_open else self.tr("Open &room"))
+        action.setText(self.tr("Close &room") if on else self.tr("Open &room"))
         if is_open:
             self.join_strip.set_projector(self.projector_on)
             self.join_strip.show_room(self.room.url)

@@ -78,7 +78,8 @@ def free_link(ws) -> tuple[str, str]:
 
 def test_a_phone_suggests_a_link_the_facilitator_accepts_and_the_phone_turns_green(qtbot, open_window) -> None:
     window = open_window(Document(customer_loyalty()))
-    assert window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
+    with qtbot.waitSignal(window.room.openChanged, timeout=15_000):
+        assert window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
     source, target = free_link(window.document.workshop)
 
     def phone(page, me: BrowserThread) -> None:

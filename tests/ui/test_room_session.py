@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from ui.document import Document
-from workshop import user_ops
+from workshop import ops, user_ops
 from workshop.examples import customer_loyalty
 from workshop.model import SuggestionStatus
 
@@ -24,9 +24,9 @@ def window(open_window):
     win.room.close()
 
 
-def open_room(win) -> None:
-    win.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
-    win._room_open_changed(win.room.is_open)
+def open_room(qtbot, win) -> None:
+    with qtbot.waitSignal(win.room.openChanged, timeout=15_000):
+        assert win.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
     assert win.room.is_open
 
 
@@ -51,7 +51,7 @@ class Phone:
 def test_a_phones_suggestion_is_kept_but_the_facilitators_undo_takes_back_only_their_own_edit(qtbot, window) -> None:
     """Ctrl+Z in front of the room undoes what the facilitator did last, not a phone's post that
     landed after it; the post is unsaved work until the workshop is saved."""
-    open_room(window)
+    open_room(qtbot, window)
     document = window.document
     goal = document.workshop.goals[0]
     document.run(user_ops.update_goal, goal.id, text="Retitled at the desk")
@@ -68,7 +68,7 @@ def test_a_phones_suggestion_is_kept_but_the_facilitators_undo_takes_back_only_t
 
 
 def test_the_phone_learns_the_link_already_exists(qtbot, window) -> None:
-    open_room(window)
+    open_room(qtbot, window)
     link = window.document.workshop.links[0]
     phone = Phone(window.room.url)
     phone.post(key="key-00000001", action="suggest_link", source=link.source, target=link.target)
@@ -77,7 +77,7 @@ def test_the_phone_learns_the_link_already_exists(qtbot, window) -> None:
 
 
 def test_the_phones_see_the_facilitators_decision(qtbot, window) -> None:
-    open_room(window)
+    open_room(qtbot, window)
     sid = window.document.run(user_ops.suggest_goal_as, "Faster quotes", None, participant=ALICE).created_id
     seen: list[dict] = []
 
@@ -112,7 +112,12 @@ def test_one_action_opens_and_closes_the_room_and_the_strip_shows_while_open(qtb
     monkeypatch.setattr(server, "usable", lambda ip: True)
     monkeypatch.setattr(server, "PREFERRED_PORT", 0)
     window.actions_.room.trigger()
-    assert window.room.is_open and window.actions_.room.isChecked()
+    # the server starts while the window goes on: the action is on, the status bar says so
+    assert window.room.opening and window.actions_.room.isChecked()
+    assert window.statusBar().currentMessage() == "Opening the room…"
+    assert not window.join_strip.isVisible()
+    qtbot.waitUntil(lambda: window.room.is_open, timeout=15_000)
+    assert window.actions_.room.isChecked() and not window.room.opening
     assert window.join_strip.isVisible()
     assert window.join_strip.address.text().replace("\n", "") in window.room.url
     assert window.board.viewportMargins().right() >= window.join_strip.width()  # no card under the strip
@@ -121,6 +126,58 @@ def test_one_action_opens_and_closes_the_room_and_the_strip_shows_while_open(qtb
     assert not window.room.is_open and not window.join_strip.isVisible()
     assert window.actions_.room.text() == "Open &room"
     assert window.board.viewportMargins().right() == 0
+
+
+def test_a_goal_added_while_the_room_opens_is_on_the_phones_when_it_is_open(qtbot, window) -> None:
+    """The server starts with the picture of the moment the room was asked for; what the facilitator
+    types while it starts (0.2-0.7 s) must not be missing on the phones."""
+    assert window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
+    assert window.room.opening
+    window.document.run(ops.add_goal, "Typed while the room opened")
+    qtbot.waitUntil(lambda: window.room.is_open, timeout=15_000)
+    phone = WatchingPhone(window.room.url)
+
+    def texts() -> set[str]:
+        state = phone.state or {"bands": []}
+        return {goal["text"] for band in state["bands"] for group in band["groups"] for goal in group["goals"]}
+
+    qtbot.waitUntil(lambda: "Typed while the room opened" in texts(), timeout=10_000)
+
+
+def test_the_same_action_stops_a_room_still_opening_and_its_server_is_gone(qtbot, window, monkeypatch) -> None:
+    from workshop.room import process
+
+    launched: list[process.RoomProcess] = []
+    launch = process.RoomProcess.launch
+
+    def keep(self, picture: bytes, rev: int) -> None:
+        launched.append(self)
+        launch(self, picture, rev)
+
+    monkeypatch.setattr(process.RoomProcess, "launch", keep)
+    assert window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
+    window._room_open_changed(window.room.is_open)
+    assert window.actions_.room.isChecked() and window.actions_.room.text() == "Close &room"
+    window.actions_.room.trigger()
+    assert not window.room.opening and not window.room.is_open
+    assert not window.actions_.room.isChecked() and window.actions_.room.text() == "Open &room"
+    assert len(launched) == 1 and not launched[0].running
+
+
+def test_a_server_that_fails_as_it_starts_is_reported_and_the_room_stays_closed(qtbot, window, monkeypatch) -> None:
+    from workshop.room import process
+
+    def fails(self) -> bool:
+        raise process.RoomError("port 8000 is taken")
+
+    monkeypatch.setattr(process.RoomProcess, "ready", fails)
+    messages: list[str] = []
+    window.room.message.connect(messages.append)
+    assert window.room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
+    window._room_open_changed(window.room.is_open)
+    qtbot.waitUntil(lambda: not window.room.opening, timeout=15_000)
+    assert not window.room.is_open and not window.actions_.room.isChecked()
+    assert messages == ["The room could not open: port 8000 is taken"]
 
 
 def test_with_no_network_the_facilitator_is_told_what_to_do(qtbot, window, monkeypatch) -> None:
@@ -135,7 +192,7 @@ def test_with_no_network_the_facilitator_is_told_what_to_do(qtbot, window, monke
 
 
 def test_closing_the_workshop_closes_the_room(qtbot, window) -> None:
-    open_room(window)
+    open_room(qtbot, window)
     server = window.room.server
     window.close_workshop()
     assert not window.room.is_open and not server.running
@@ -143,7 +200,7 @@ def test_closing_the_workshop_closes_the_room(qtbot, window) -> None:
 
 
 def test_closing_the_window_stops_the_room_even_with_phones_connected(qtbot, window) -> None:
-    open_room(window)
+    open_room(qtbot, window)
     server = window.room.server
     ended = threading.Event()
 
@@ -164,7 +221,7 @@ def test_when_the_rooms_server_stops_on_its_own_the_room_closes_and_says_why(qtb
     import os
     import signal
 
-    open_room(window)
+    open_room(qtbot, window)
     messages: list[str] = []
     window.room.message.connect(messages.append)
     os.kill(window.room.server.pid, signal.SIGKILL)
@@ -215,7 +272,7 @@ def test_a_burst_of_posts_and_decisions_reaches_the_phones_exactly_as_the_worksh
     they are in the workshop, nothing stale and nothing missing."""
     from workshop.room.view import participant_view
 
-    open_room(window)
+    open_room(qtbot, window)
     document = window.document
     url = window.room.url
     origin = url.split("/", 3)[0] + "//" + url.split("/", 3)[2]

@@ -1,6 +1,7 @@
 """One room per window: open it, hand each post to the document, show the phones what changed.
 
-The server runs in a process of its own (`workshop.room.process`), started when the room opens.
+The server runs in a process of its own (`workshop.room.process`), started when the room opens;
+the window goes on while it starts (0.2-0.7 s) and the room counts as open once it listens.
 Everything here happens on the GUI thread, and no other thread touches a Qt object: a
 QSocketNotifier says when the server's pipe has posts waiting; each runs through
 `Document.run_for_room` (the one way to edit; saved, but not on the facilitator's undo stack) in
@@ -18,7 +19,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, QTimer, Signal
 
 from ui.document import Document
 from workshop.changes import Change
@@ -50,6 +51,13 @@ class RoomSession(QObject):
         super().__init__(parent)
         self._document = document
         self.server: RoomProcess | None = None
+        """The room's server once it listens (the room is open)."""
+        self._starting: RoomProcess | None = None
+        """The server launched and not listening yet (the room is opening)."""
+        self._changed_while_starting = False
+        self._start_deadline = QTimer(self)
+        self._start_deadline.setSingleShot(True)
+        self._start_deadline.timeout.connect(self._too_slow)
         self.choose_address: AddressChooser = lambda found: found[0]
         """Asks the facilitator when several networks are possible (the window sets a dialog)."""
         self._connected = 0
@@ -73,6 +81,11 @@ class RoomSession(QObject):
         return self.server is not None
 
     @property
+    def opening(self) -> bool:
+        """Launched, not listening yet: `openChanged(True)` follows, or a message and `openChanged(False)`."""
+        return self._starting is not None
+
+    @property
     def url(self) -> str:
         return self.server.url if self.server is not None else ""
 
@@ -88,11 +101,12 @@ class RoomSession(QObject):
         limits: Limits | None = None,
         allow_loopback_for_tests: bool = False,
     ) -> bool:
-        """Start serving on `host` (or the address the facilitator picks); False with a message if not."""
-        if self.server is not None:
+        """Start serving on `host` (or the address the facilitator picks), without waiting for the server
+        to listen: True while it opens (`opening`, then `openChanged`), False with a message if not."""
+        if self.server is not None or self._starting is not None:
             return True
         from workshop.room import addresses, server
-        from workshop.room.process import RoomError, RoomProcess
+        from workshop.room.process import START_SECONDS, RoomError, RoomProcess
 
         if host is None:
             found = addresses.candidates()
@@ -110,31 +124,90 @@ class RoomSession(QObject):
                 limits=limits,
                 allow_loopback_for_tests=allow_loopback_for_tests,
             )
-            room.start(self._picture(), self.revision)
+            room.launch(self._picture(), self.revision)
         except (RoomError, ValueError) as error:
             self.message.emit(self.tr("The room could not open: %s") % error)
             return False
-        self.server = room
+        self._starting = room
+        self._changed_while_starting = False
+        self._watch(room)
+        self._start_deadline.start(int(START_SECONDS * 1000))
+        return True
+
+    def wait_open(self) -> bool:
+        """For scripts and benchmarks that run no event loop of their own: run one until the room is
+        open or has given up opening (START_SECONDS at most); whether it is open."""
+        if self._starting is not None:
+            loop = QEventLoop()
+            self.openChanged.connect(loop.quit)
+            try:
+                loop.exec()
+            finally:
+                self.openChanged.disconnect(loop.quit)
+        return self.is_open
+
+    def _watch(self, room: RoomProcess) -> None:
         self._reader = QSocketNotifier(room.fileno(), QSocketNotifier.Type.Read, self)
         self._reader.activated.connect(self._readable)
         self._writer = QSocketNotifier(room.fileno(), QSocketNotifier.Type.Write, self)
-        self._writer.setEnabled(False)
         self._writer.activated.connect(self._writable)
         self._after_send()
+
+    def _started(self) -> None:
+        """The launched server said whether it listens (the pipe woke up): open the room, or give up."""
+        from workshop.room.process import RoomError
+
+        room = self._starting
+        assert room is not None
+        try:
+            listening = room.ready()
+        except RoomError as error:
+            self._give_up(self.tr("The room could not open: %s") % error)
+            return
+        if not listening:
+            self._after_send()
+            return
+        self._start_deadline.stop()
+        self._starting, self.server = None, room
+        if self._changed_while_starting:  # the picture it started with is out of date
+            self._publish()
         QTimer.singleShot(0, settle_long_lived)
         self.openChanged.emit(True)
-        return True
+        self._readable()  # anything said along with "listening"
 
-    def close(self) -> None:
-        """Stop serving (within about half a second, even with phones connected)."""
-        room, self.server = self.server, None
-        if room is None:
-            return
+    def _too_slow(self) -> None:
+        if self._starting is not None:
+            self._give_up(self.tr("The room could not open: %s") % "the room's server did not start in time")
+
+    def _give_up(self, why: str) -> None:
+        self._stop_watching()
+        room, self._starting = self._starting, None
+        self._start_deadline.stop()
+        if room is not None:
+            room.stop(timeout=0.0)  # nobody is connected yet: nothing to end gently
+        self.message.emit(why)
+        self.openChanged.emit(False)
+
+    def _stop_watching(self) -> None:
         for notifier in (self._reader, self._writer):
             if notifier is not None:
                 notifier.setEnabled(False)  # before the pipe closes: a notifier on a closed fd misfires
                 notifier.deleteLater()
         self._reader = self._writer = None
+
+    def close(self) -> None:
+        """Stop serving (within about half a second, even with phones connected), or stop opening."""
+        if self._starting is not None:
+            self._stop_watching()
+            starting, self._starting = self._starting, None
+            self._start_deadline.stop()
+            starting.stop(timeout=0.0)
+            self.openChanged.emit(False)
+            return
+        room, self.server = self.server, None
+        if room is None:
+            return
+        self._stop_watching()
         self._inbox.clear()  # their phones get 503 from the process as it closes
         self._touched.clear()
         room.stop(timeout=0.5)
@@ -147,6 +220,9 @@ class RoomSession(QObject):
     def _readable(self) -> None:
         from workshop.room.process import Connected, Post, Stopped
 
+        if self._starting is not None:
+            self._started()
+            return
         room = self.server
         if room is None:
             return
@@ -169,14 +245,16 @@ class RoomSession(QObject):
             self.message.emit(self.tr("The room closed: %s") % stopped.reason)
 
     def _writable(self) -> None:
-        if self.server is not None:
-            self.server.flush()
+        room = self.server or self._starting
+        if room is not None:
+            room.flush()
         self._after_send()
 
     def _after_send(self) -> None:
         """Watch for room in the pipe only while something waits to go (a big picture, a slow child)."""
-        if self._writer is not None and self.server is not None:
-            self._writer.setEnabled(self.server.pending)
+        room = self.server or self._starting
+        if self._writer is not None and room is not None:
+            self._writer.setEnabled(room.pending)
 
     # --- posts ------------------------------------------------------------------------------------
 
@@ -226,6 +304,9 @@ class RoomSession(QObject):
     def _on_changed(self, change: Change) -> None:
         """Note what changed; the phones get it at the end of the slice of posts being decided, or
         of this turn of the event loop for the facilitator's own edits (an accept, an undo)."""
+        if self._starting is not None:
+            self._changed_while_starting = True
+            return
         if self.server is None:
             return
         for collection, ids in change.touched().items():

@@ -95,6 +95,8 @@ class RoomProcess:
         self.token = ""
         self._process: subprocess.Popen | None = None
         self.pipe: Channel | None = None
+        self._early: list[tuple[int, bytes]] = []
+        """Frames read along with READY, before anyone asked `receive`."""
 
     @property
     def authority(self) -> str:
@@ -124,7 +126,19 @@ class RoomProcess:
 
     def start(self, picture: bytes, rev: int, timeout: float = START_SECONDS) -> None:
         """Start the server process with the phones' first picture; return once it listens, or
-        raise RoomError saying why not (the process is gone either way)."""
+        raise RoomError saying why not (the process is gone either way). Blocks: the window uses
+        `launch` and `ready` instead, scripts and tests of the process this."""
+        self.launch(picture, rev)
+        try:
+            self._await_ready(time.monotonic() + timeout)
+        except RoomError:
+            self.stop()
+            raise
+
+    def launch(self, picture: bytes, rev: int) -> None:
+        """Start the server process with the phones' first picture and return at once: it takes
+        0.2-0.7 s to listen, which the window must not spend frozen. `ready` says when it listens.
+        Raises RoomError when the process cannot even start."""
         mine, theirs = socket.socketpair()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
@@ -144,35 +158,40 @@ class RoomProcess:
         self.pipe = Channel(mine)
         self.pipe.send(ch.json_frame(ch.CONFIG, self._config))
         self.pipe.send(ch.rev_frame(ch.PUBLISH, rev, picture))
+
+    def ready(self) -> bool:
+        """Whether the launched server listens yet (never blocks): sends what waits for the pipe,
+        reads what the process said. Raises RoomError (for the facilitator) if it failed or stopped
+        while starting; the caller then `stop`s it."""
+        assert self.pipe is not None
+        if self.port:
+            return True
         try:
-            self._await_ready(time.monotonic() + timeout)
-        except RoomError:
-            self.stop()
-            raise
+            if self.pipe.pending:
+                self.pipe.flush()
+            frames = self.pipe.receive()
+        except ChannelClosedError:
+            raise RoomError("the room's server stopped as it started") from None
+        for index, (kind, body) in enumerate(frames):
+            if kind == ch.FAILED:
+                raise RoomError(json.loads(body)["message"])
+            if kind == ch.READY:
+                ready = json.loads(body)
+                self.host, self.port, self.token = ready["host"], int(ready["port"]), ready["token"]
+                self._early = frames[index + 1 :]  # said in the same read: `receive` hands them on
+                return True
+        if self.pipe.closed:
+            raise RoomError("the room's server stopped as it started")
+        return False
 
     def _await_ready(self, deadline: float) -> None:
         assert self.pipe is not None
-        while True:
+        while not self.ready():
             left = deadline - time.monotonic()
             if left <= 0:
                 raise RoomError("the room's server did not start in time")
             writing = [self.pipe.sock] if self.pipe.pending else []
-            readable, writable, _ = select.select([self.pipe.sock], writing, [], min(left, 0.5))
-            try:
-                if writable:
-                    self.pipe.flush()
-                if not readable:
-                    continue
-                frames = self.pipe.receive()
-            except ChannelClosedError:
-                raise RoomError("the room's server stopped as it started") from None
-            for kind, body in frames:
-                if kind == ch.FAILED:
-                    raise RoomError(json.loads(body)["message"])
-                if kind == ch.READY:
-                    ready = json.loads(body)
-                    self.host, self.port, self.token = ready["host"], int(ready["port"]), ready["token"]
-                    return
+            select.select([self.pipe.sock], writing, [], min(left, 0.5))
 
     # --- talking ----------------------------------------------------------------------------------
 
@@ -225,8 +244,9 @@ class RoomProcess:
         """What the server process has said since the last call (never blocks)."""
         if self.pipe is None:
             return []
+        frames, self._early = self._early, []
         try:
-            frames = self.pipe.receive()
+            frames += self.pipe.receive()
         except ChannelClosedError:
             return [Stopped(self._why_stopped())]
         out: list[Message] = []
