@@ -248,6 +248,32 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
         open_room()
         idle()
 
+    measure("projector mode on", lambda: window.set_projector(True), before=lambda: window.set_projector(False))
+    measure("projector mode off", lambda: window.set_projector(False), before=lambda: window.set_projector(True))
+    window.set_projector(False)
+    measure("save", window.save, before=lambda: window.open_file(path, ask=False))
+    board = window.board
+
+    def delete_a_function() -> None:  # every card of the biggest support function, as Delete would
+        scene = board.board_scene
+        scene.clearSelection()
+        owner = max(
+            document.workshop.functions, key=lambda f: sum(g.function_id == f.id for g in document.workshop.goals)
+        )
+        for goal in document.workshop.goals:
+            if goal.function_id == owner.id:
+                item = scene.card(goal.id)
+                if item is not None:
+                    item.setSelected(True)
+        board.delete_selected()
+
+    if hasattr(board, "delete_selected"):
+        measure("delete a function's cards", delete_a_function, before=lambda: window.open_file(path, ask=False))
+        measure(
+            "undo that delete",
+            document.undo_stack.undo,
+            before=lambda: (window.open_file(path, ask=False), delete_a_function(), idle()),
+        )
     measure("open the room", open_room, before=window.room.close)
     measure("close the room", lambda: window.set_room_open(False), before=room_opened)
     window.room.close()
