@@ -537,36 +537,37 @@ class MainWindow(QMainWindow):
         if on == self.projector_on:
             return
         self.projector_on = on
-        a = self.actions_
-        if on:
-            self._before_projector = (self.saveState(), self.windowState())
-            for dock in self.docks():
-                dock.hide()  # the guide comes back with F9 when the room works through it
-            self.guide_dock.setTitleBarWidget(QWidget(self.guide_dock))  # the strip needs no "Guide" bar
-            self.toolbar.hide()
-            self.menuBar().hide()
-            self.statusBar().hide()
-            self.showFullScreen()
-        else:
-            self.menuBar().show()
-            self.statusBar().show()
-            self._free_guide_width()
-            if self._before_projector is not None:
-                state, window_state = self._before_projector
-                self.restoreState(state)
-                self.setWindowState(window_state)
-                self._before_projector = None
+        with self.board.reflow_held():  # laid out once for the screen it ends on
+            a = self.actions_
+            if on:
+                self._before_projector = (self.saveState(), self.windowState())
+                for dock in self.docks():
+                    dock.hide()  # the guide comes back with F9 when the room works through it
+                self.guide_dock.setTitleBarWidget(QWidget(self.guide_dock))  # the strip needs no "Guide" bar
+                self.toolbar.hide()
+                self.menuBar().hide()
+                self.statusBar().hide()
+                self.showFullScreen()
             else:
-                self.showNormal()
-        theme.apply(self, on, self.appearance.dark())
-        self.board.set_projector(on)
-        self.join_strip.set_projector(on)
-        self._keep_board_clear_of_strip()
-        self.guide_panel.set_projector(on)
-        a.leave_projector.setEnabled(on)
-        a.projector.blockSignals(True)
-        a.projector.setChecked(on)
-        a.projector.blockSignals(False)
+                self.menuBar().show()
+                self.statusBar().show()
+                self._free_guide_width()
+                if self._before_projector is not None:
+                    state, window_state = self._before_projector
+                    self.restoreState(state)
+                    self.setWindowState(window_state)
+                    self._before_projector = None
+                else:
+                    self.showNormal()
+            theme.apply(self, on, self.appearance.dark())
+            self.board.set_projector(on)
+            self.join_strip.set_projector(on)
+            self._keep_board_clear_of_strip()
+            self.guide_panel.set_projector(on)
+            a.leave_projector.setEnabled(on)
+            a.projector.blockSignals(True)
+            a.projector.setChecked(on)
+            a.projector.blockSignals(False)
         QTimer.singleShot(0, self, self.board.fit_all)
 
     def _follow_colour_scheme(self) -> None:

@@ -56,6 +56,10 @@ its undo and redo on a big board): Qt's BSP index costs seconds for thousands of
 event-loop turn for all of them would freeze the window."""
 SLICED_REBUILD_FROM = 1000
 """Goals from which opening a workshop builds the board in slices (~0.1 ms a card)."""
+SLICED_LOOK_FROM = 500
+"""Cards from which a new look (projector mode on or off: every card's type, and the layout for the
+screen or back to the desk's places) is applied in slices between the window's events: at 2,000 cards
+the restyle alone took ~0.3 s and each layout ~0.1 s, in one go."""
 SLICE_MS = 12.0
 """Work per slice of a bulk move; the window repaints and answers input in between."""
 
@@ -102,7 +106,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._by_subject: dict[str, list] = {}
         self._focus: set[str] | None = None
         self._builder: Iterator[None] | None = None
-        """A sliced rebuild under way (see `rebuild`)."""
+        """A sliced rebuild under way (see `rebuild`), or a sliced new look (`_look_steps`)."""
+        self._look: Iterator[None] | None = None
+        """The builder when it is a new look rather than a rebuild."""
+        self._restyle_due: Theme | None = None
+        self._relayout_due = False
         self._in_slice = False
         self._pending_moves: dict[str, None] = {}
         self._ending_move = False
@@ -192,25 +200,77 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if wanted == self._reflow_for:
             return
         self._reflow_for = wanted
-        if self._builder is not None:
+        if self._builder is not None and self._builder is not self._look:
             return  # the build ends with _update_extent, which lays the board out for this area
         if wanted is None:
             self._reflow = None
             self.finish_moves()
-            for item in self._links.values():
-                item.set_label_at(0.5)  # the desk keeps its tags in the middle of their links
-            for card in self._cards.values():
-                card.setFlag(CardItem.GraphicsItemFlag.ItemIsMovable, True)
-            ws = self.document.workshop
-            placed = [card_id for card_id in self._cards if card_id in ws.positions or card_id in self._auto]
-            self._show_cards_at({card_id: self.desk_place(card_id) for card_id in placed})
-            self._place_unplaced([c for c in self._cards if c not in ws.positions and c not in self._auto])
+        if self._sliced_look():
+            self._relayout_due = True
+            self._start_look()
+            return
+        for _ in self._relayout_steps():
+            pass
+
+    def _relayout_steps(self) -> Iterator[None]:
+        """The cards where projector mode's layout puts them, or back at the desk's places."""
+        if self._reflow_for is not None:
+            yield from self._reflow_steps()
+            return
+        self._reflow = None  # (a layout for the screen still under way when the room left it set one)
+        for item in self._links.values():
+            item.set_label_at(0.5)  # the desk keeps its tags in the middle of their links
+        for card in self._cards.values():
+            card.setFlag(CardItem.GraphicsItemFlag.ItemIsMovable, True)
+        yield
+        ws = self.document.workshop
+        placed = [card_id for card_id in self._cards if card_id in ws.positions or card_id in self._auto]
+        yield from self._show_cards_steps({card_id: self.desk_place(card_id) for card_id in placed})
+        self._place_unplaced([c for c in self._cards if c not in ws.positions and c not in self._auto])
         self._update_extent()
 
-    def _show_cards_at(self, places: dict[str, tuple[float, float]]) -> None:
-        """Put cards at these scene places at once (projector mode's layout, or back to the desk's), each
-        link redrawn once: moved one by one, every link followed each of its ends (twice the work), and
-        Qt's index followed every move (the whole board at 2,000 cards: ~0.7 s)."""
+    def _sliced_look(self) -> bool:
+        """Whether a new look goes in slices: a big board, and no rebuild under way (that one ends
+        with the board laid out for the screen anyway)."""
+        return len(self._cards) >= SLICED_LOOK_FROM and (self._builder is None or self._builder is self._look)
+
+    def _start_look(self) -> None:
+        """Run `_look_steps` between the window's events (as a sliced rebuild: `building`, `rebuilt`,
+        `finish_rebuild` for whatever needs the board now), the views not repainted until it is done."""
+        if self._builder is not None:
+            return  # the look under way takes the new work on
+        self._builder = self._look = self._look_steps()
+        for view in self.views():
+            view.viewport().setUpdatesEnabled(False)
+        QTimer.singleShot(1, self, self._rebuild_slice)  # the switch that asked has cost its share already
+
+    def _look_steps(self) -> Iterator[None]:
+        """Restyle every card and link for a new theme, then lay the board out for the screen (or back
+        at the desk), in steps of a few milliseconds; work asked for meanwhile is taken on in turn."""
+        while True:
+            theme, self._restyle_due = self._restyle_due, None
+            if theme is not None:
+                for count, card in enumerate(list(self._cards.values()), start=1):
+                    card.set_theme(theme)
+                    if count % 40 == 0:
+                        yield
+                for count, item in enumerate(list(self._links.values()), start=1):
+                    item.set_theme(theme)
+                    if count % 200 == 0:
+                        yield
+                continue
+            if self._relayout_due:
+                self._relayout_due = False
+                yield from self._relayout_steps()
+                continue
+            self._look = None
+            return
+
+    def _show_cards_steps(self, places: dict[str, tuple[float, float]]) -> Iterator[None]:
+        """Put cards at these scene places (projector mode's layout, or back to the desk's), each link
+        redrawn once when all cards are there, in steps of a few hundred: moved one by one, every link
+        followed each of its ends (twice the work), and Qt's index followed every move (the whole
+        board at 2,000 cards: ~0.7 s)."""
         moved: list[CardItem] = []
         for card_id, (x, y) in places.items():
             card = self._cards.get(card_id)
@@ -221,20 +281,30 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         bulk = len(moved) >= BULK_MOVE and self.itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex
         if bulk:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        links: set[str] = set()
-        for card in moved:
-            x, y = places[card.card_id]
-            card.setPos(x, y)
-            self.sketch_moved(card)
-            links.update(self._links_by_card.get(card.card_id, ()))
-        for link_id in links:
-            item = self._links.get(link_id)
-            if item is not None:
-                item.refresh()
-        if bulk:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        try:
+            links: set[str] = set()
+            for count, card in enumerate(moved, start=1):
+                x, y = places[card.card_id]
+                card.setPos(x, y)
+                self.sketch_moved(card)
+                links.update(self._links_by_card.get(card.card_id, ()))
+                if count % 300 == 0:
+                    yield
+            for count, link_id in enumerate(links, start=1):
+                item = self._links.get(link_id)
+                if item is not None:
+                    item.refresh()
+                if count % 300 == 0:
+                    yield
+        finally:  # also when a rebuild overtakes the slices
+            if bulk:
+                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     def _apply_reflow(self) -> None:
+        for _ in self._reflow_steps():
+            pass
+
+    def _reflow_steps(self) -> Iterator[None]:
         """Place every card where the projector layout says (display only: the model is not touched).
 
         Bands list their cards in reading order of their desk places (rows top to bottom, left to right);
@@ -271,10 +341,12 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 order.extend(rest)
             bands[band] = [(c.card_id, c.card_rect().height()) for c in order]
         self._reflow_heights = {card_id: height for cards in bands.values() for card_id, height in cards}
+        yield
         self._reflow = layout = reflow(bands, area.width(), area.height(), max_scale)
+        yield
         for card_id in layout.positions:
             self._cards[card_id].setFlag(CardItem.GraphicsItemFlag.ItemIsMovable, False)
-        self._show_cards_at(layout.positions)
+        yield from self._show_cards_steps(layout.positions)
         left, right = -2000.0, layout.width + 2000.0
         for item in self._shelf_bands:
             item.setVisible(False)  # the reflow shows each band once
@@ -282,6 +354,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             top, bottom = layout.bands[band]
             item.set_rect(QRectF(left, top, right - left, bottom - top))
         self.setSceneRect(QRectF(left, -400.0, right - left, layout.height + 800.0))
+        yield
         self._place_link_tags()
 
     def _place_link_tags(self) -> None:
@@ -398,6 +471,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
 
     def _rebuild_steps(self) -> Iterator[None]:
         """The board again from the model, yielding every few hundred items."""
+        self._look, self._restyle_due, self._relayout_due = None, None, False  # the new items have it all
         self._pending_moves.clear()
         self._ending_move = False
         self._restore_index()
@@ -442,7 +516,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 and not suggestion.hidden  # hidden from the room: not on the projector either
             ):
                 self._add_suggestion(suggestion)
-        self._update_extent()
+        if self._reflow_for is not None:
+            yield from self._reflow_steps()  # projector mode: laid out for the screen, in steps too
+        else:
+            self._update_extent()
         self._apply_focus()
 
     def _goal_content(self, goal: Goal, functions: dict[str, Function]) -> CardContent:
@@ -839,6 +916,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """Stretch the bands under the cards; the support band grows with its lowest card. In projector
         mode, lay the board out again for the screen (the bands follow that layout)."""
         if self._reflow_for is not None:
+            if self._sliced_look():
+                self._relayout_due = True
+                self._start_look()
+                return
             self._apply_reflow()
             return
         tops: list[tuple[float, Band]] = []
@@ -1049,12 +1130,17 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         for band in [*self._bands.values(), *self._shelf_bands]:
             band.set_theme(theme)
         self.sketch_dirty()
+        if self.editor is not None:
+            self.editor.recolour(theme)  # a scheme switch while typing: the text stays readable
+        if self._sliced_look():
+            self._restyle_due = theme
+            self._relayout_due = self._relayout_due or self._reflow_for is not None
+            self._start_look()
+            return
         for card in self._cards.values():
             card.set_theme(theme)
         for item in self._links.values():
             item.set_theme(theme)
-        if self.editor is not None:
-            self.editor.recolour(theme)  # a scheme switch while typing: the text stays readable
         if self._reflow_for is not None and self._builder is None:
             self._apply_reflow()  # new type sizes: new card heights, the reflowed board follows
 

@@ -8,7 +8,8 @@ The scene it owns follows the document; the view never touches items' model data
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -70,6 +71,8 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.reason_prompt: Callable[[QWidget, str], str | None] = ask_reason
         """Asks the reason of a direct-impact exception declared from the context menu (tests replace it)."""
         self.projector = False
+        self._reflow_held = 0
+        self._reflow_missed = False
         self._guide_zoom: float | None = None
         """The zoom the guide's focus last set (projector mode), to tell it from the user's own."""
         self._pan_from: QPointF | None = None
@@ -211,9 +214,11 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.timer_overlay.show_time(text, state)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        before = self.board_scene.reflow_rect()
+        # a big board laid out in slices (`building`) is not made to finish here: its end fits the view
+        # when asked, and asking for its extent now would do all of it in this event
+        before = None if self.board_scene.building() else self.board_scene.reflow_rect()
         self._follow_reflow()  # projector mode: the board is laid out for the screen it is on
-        after = self.board_scene.reflow_rect()
+        after = None if self.board_scene.building() else self.board_scene.reflow_rect()
         if (
             after is not None
             and after != before
@@ -233,11 +238,28 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         width, height = area.width() - 2 * FIT_MARGIN, area.height() - 2 * FIT_MARGIN
         return min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0)) >= self.legible_scale()
 
+    @contextmanager
+    def reflow_held(self) -> Iterator[None]:
+        """While the window rearranges itself (projector mode on or off: bars, docks, full screen), the
+        board is laid out for the screen once, at the end, not for every size it passes through: each
+        layout of 2,000 cards cost ~0.1 s, and a switch passed through four or five."""
+        self._reflow_held += 1
+        try:
+            yield
+        finally:
+            self._reflow_held -= 1
+            if not self._reflow_held and self._reflow_missed:
+                self._reflow_missed = False
+                self._follow_reflow()
+
     def _follow_reflow(self) -> None:
         """In projector mode the scene reflows the cards for this viewport's shape (display places
         only); at the desk the cards are where the room put them."""
         if not self.projector:
             self.board_scene.set_reflow(None)
+            return
+        if self._reflow_held:
+            self._reflow_missed = True
             return
         area = self.fit_area()
         room = QSizeF(max(1.0, area.width() - 2 * FIT_MARGIN), max(1.0, area.height() - 2 * FIT_MARGIN))
@@ -267,8 +289,13 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         self.setHorizontalScrollBarPolicy(policy)
         self.setVerticalScrollBarPolicy(policy)
+        # off: the cards go back to the desk's places before the desk's type, or the projector layout
+        # would be worked out again for the new card heights only to be dropped
+        if not on:
+            self._follow_reflow()
         self.board_scene.set_theme(self._theme())
-        self._follow_reflow()
+        if on:
+            self._follow_reflow()
         self.timer_overlay.set_projector(on)
         if self.fitted:
             self.fit_all()  # new type sizes, maybe a new viewport size: keep the whole board in view
