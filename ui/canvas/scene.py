@@ -354,6 +354,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             top, bottom = layout.bands[band]
             item.set_rect(QRectF(left, top, right - left, bottom - top))
         self.setSceneRect(QRectF(left, -400.0, right - left, layout.height + 800.0))
+        if self._sketch is not None:
+            self._sketch.set_extent(self.sceneRect())
         yield
         self._place_link_tags()
 
@@ -949,7 +951,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """The view about to draw at zoom `lod`: far out on a big board the sketch draws every card and
         link (one item instead of thousands of paint calls); nearer, each paints itself again. The
         items keep taking clicks and drags either way (no contents is not hidden)."""
-        far = self.big_and_far(lod) and self._reflow is None
+        far = self.big_and_far(lod)
         if far == self._far:
             return
         self._far = far
