@@ -256,7 +256,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                         yield
                 for count, item in enumerate(list(self._links.values()), start=1):
                     item.set_theme(theme)
-                    if count % 200 == 0:
+                    if count % 60 == 0:
                         yield
                 continue
             if self._relayout_due:
@@ -357,12 +357,16 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if self._sketch is not None:
             self._sketch.set_extent(self.sceneRect())
         yield
-        self._place_link_tags()
+        yield from self._place_link_tags_steps()
 
     def _place_link_tags(self) -> None:
+        for _ in self._place_link_tags_steps():
+            pass
+
+    def _place_link_tags_steps(self) -> Iterator[None]:
         """On the reflowed board a link's middle often falls on a card, which would hide its "Direct
         impact" / "Around" tag: slide the tag along its line to the nearest place no card (and no
-        suggestion's accept/reject button) covers."""
+        suggestion's accept/reject button) covers. Yields every few dozen tags (a sliced layout)."""
 
         placed: list[QRectF] = []
         cards = RectGrid(card.scene_card_rect() for card in self._cards.values() if card.isVisible())
@@ -380,9 +384,10 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 any(box.intersects(other) for other in placed) or cards.hits(box) or (buttons_too and buttons.hits(box))
             )
 
-        for item in self._links.values():
-            if not item.has_label():
-                continue
+        yield
+        for count, item in enumerate([item for item in self._links.values() if item.has_label()], start=1):
+            if count % 40 == 0:
+                yield
             # Best where it covers neither a card nor a suggestion's accept/reject buttons; else no card.
             free = (
                 at
