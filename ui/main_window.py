@@ -559,7 +559,7 @@ class MainWindow(QMainWindow):
                     self._before_projector = None
                 else:
                     self.showNormal()
-            theme.apply(self, on, self.appearance.dark())
+            theme.apply(self, on, self.appearance.dark(), [self.guide_dock])
             self.board.set_projector(on)
             self.join_strip.set_projector(on)
             self._keep_board_clear_of_strip()
@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
         self.appearance.set_scheme(scheme)
 
     def _colour_scheme_changed(self, dark: bool) -> None:
-        theme.apply(self, self.projector_on, dark)
+        theme.apply(self, self.projector_on, dark, [self.guide_dock])
         self.board.set_dark(dark)
         self.join_strip.set_projector(self.projector_on)  # its gutter takes the board's new background
 

@@ -15,6 +15,7 @@ first and then re-polishes every window, so no part of the chrome is left in the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -193,21 +194,28 @@ def message_style(tone: Tone, palette: QPalette) -> str:
 
 
 def stylesheet(projector: bool, dark: bool = False) -> str:
-    if not projector:
-        tones = _TONES[dark]
-        return (
-            "QDockWidget::title { padding: 4px 6px; font-weight: 600; }"
-            "QStatusBar QLabel#scoreLabel { font-weight: 600; padding: 0 8px; }"
-            f"QLabel#guideSkipped {{ color: {tones[Tone.WARNING]}; }}"
-            f"QLabel#guideMessage {{ color: {tones[Tone.ERROR]}; }}"
-        )
+    """The window's style sheet: the desk's (its tones for the scheme). In projector mode it is the light
+    desk's (the projector palette is light), so that switching in the light scheme does not set it
+    again: Qt polishes all ~270 widgets of the window for a new sheet (70-130 ms on a big workshop,
+    its lists laying out thousands of rows again). The room's own rules go on the parts the room sees
+    (`ROOM_RULES`, see `apply`)."""
+    tones = _TONES[dark and not projector]
     return (
-        "QDockWidget::title { padding: 6px 8px; background: #fff; border-bottom: 2px solid #000; }"
-        "QTreeView, QListView { border: 2px solid #000; }"
-        "QTreeView::item, QListView::item { padding: 4px; }"
-        "QPushButton { border: 2px solid #000; padding: 6px 12px; background: #fff; }"
-        "QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus { border: 3px solid #0033AA; }"
+        "QDockWidget::title { padding: 4px 6px; font-weight: 600; }"
+        "QStatusBar QLabel#scoreLabel { font-weight: 600; padding: 0 8px; }"
+        f"QLabel#guideSkipped {{ color: {tones[Tone.WARNING]}; }}"
+        f"QLabel#guideMessage {{ color: {tones[Tone.ERROR]}; }}"
     )
+
+
+ROOM_RULES = (
+    "QDockWidget::title { padding: 6px 8px; background: #fff; border-bottom: 2px solid #000; }"
+    "QTreeView, QListView { border: 2px solid #000; }"
+    "QTreeView::item, QListView::item { padding: 4px; }"
+    "QPushButton { border: 2px solid #000; padding: 6px 12px; background: #fff; }"
+    "QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus { border: 3px solid #0033AA; }"
+)
+"""Projector mode's heavy borders and roomy rows, for the parts of the window the room sees (the guide)."""
 
 
 def apply_app_defaults(app: QApplication) -> None:
@@ -227,13 +235,18 @@ def set_app_palette(palette: QPalette) -> None:
     QToolTip.setPalette(palette)
 
 
-def apply(window: QWidget, projector: bool, dark: bool = False) -> None:
-    """Switch the window (and every child without its own font) between the looks."""
+def apply(window: QWidget, projector: bool, dark: bool = False, room_parts: Iterable[QWidget] = ()) -> None:
+    """Switch the window (and every child without its own font) between the looks; `room_parts` are the
+    widgets the room sees in projector mode (the guide), which take `ROOM_RULES` there."""
     palette = projector_palette() if projector else normal_palette(dark)
     set_app_palette(palette)
     window.setPalette(palette)
-    window.setStyleSheet(stylesheet(projector, dark))  # after the palettes: polishes the children again
-    window.setPalette(palette)  # polishing put back the window's own palette of its first polish
+    sheet = stylesheet(projector, dark)
+    if window.styleSheet() != sheet:
+        window.setStyleSheet(sheet)  # after the palettes: polishes the children again
+        window.setPalette(palette)  # polishing put back the window's own palette of its first polish
+    for part in room_parts:
+        part.setStyleSheet(ROOM_RULES if projector else "")
     font = QFont(QApplication.font())
     font.setPointSize(PROJECTOR_POINT_SIZE if projector else max(font.pointSize(), NORMAL_POINT_SIZE))
     window.setFont(font)
