@@ -23,8 +23,11 @@ class RectGrid:
         self._cell = cell
         self._buckets: dict[tuple[int, int], list[QRectF]] = {}
         for rect in rects:
-            for key in self._cells(rect):
-                self._buckets.setdefault(key, []).append(rect)
+            self.add(rect)
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._cells(rect):
+            self._buckets.setdefault(key, []).append(rect)
 
     def _cells(self, rect: QRectF) -> Iterable[tuple[int, int]]:
         cell = self._cell
