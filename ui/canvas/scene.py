@@ -549,7 +549,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             ):
                 self._add_suggestion(suggestion)
         if self._reflow_for is not None:
-            yield from self._reflow_steps()  # projector mode: laid out for the screen, in steps too
+            yield from self._relayout_steps()  # projector mode: laid out for the screen, in steps too
         else:
             self._update_extent()
         self._apply_focus()
