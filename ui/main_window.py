@@ -747,6 +747,8 @@ class MainWindow(QMainWindow):
         action.setChecked(on)
         action.blockSignals(False)
         action.setText(self.tr("Close &room") if on else self.tr("Open &room"))
+        if not on and self.statusBar().currentMessage() == self.tr("Opening the room…"):
+            self.statusBar().clearMessage()  # stopped, or gave up with its own message before this
         if is_open:
             self.join_strip.set_projector(self.projector_on)
             self.join_strip.show_room(self.room.url)

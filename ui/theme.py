@@ -10,7 +10,11 @@ them (panels, lists, status bar, dialogs, menus and tooltips opened from the win
 
 Qt keeps a palette a style sheet resolved at polish time: a new application palette reaches a
 widget under a style sheet only when it is polished again. `apply` therefore sets the palettes
-first and then re-polishes every window, so no part of the chrome is left in the old scheme.
+first and then re-polishes: the whole window when its style sheet changes (a change of scheme at
+the desk); otherwise (projector mode on or off in the light scheme, where the sheet stays the same
+to spare polishing all ~270 widgets) only the parts on screen in projector mode: the board's side
+of the window and the guide. The docks hidden in projector mode keep the desk's look they come back
+to. Other windows with a style sheet of their own are polished again too.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMainWindow, QToolTip, QWidget
 
 NORMAL_POINT_SIZE = 10
 PROJECTOR_POINT_SIZE = 16
@@ -245,12 +249,24 @@ def apply(window: QWidget, projector: bool, dark: bool = False, room_parts: Iter
     if window.styleSheet() != sheet:
         window.setStyleSheet(sheet)  # after the palettes: polishes the children again
         window.setPalette(palette)  # polishing put back the window's own palette of its first polish
+    else:
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        if central is not None:
+            _polish_again(central)  # what the room sees keeps no palette of the other look
     for part in room_parts:
-        part.setStyleSheet(ROOM_RULES if projector else "")
+        part.setStyleSheet(ROOM_RULES if projector else "")  # a new sheet: polished again
     font = QFont(QApplication.font())
     font.setPointSize(PROJECTOR_POINT_SIZE if projector else max(font.pointSize(), NORMAL_POINT_SIZE))
     window.setFont(font)
     repolish_other_windows(window)
+
+
+def _polish_again(widget: QWidget) -> None:
+    """Polish a widget and its children again, so that they take the palette in force now."""
+    for part in [widget, *widget.findChildren(QWidget)]:
+        style = part.style()
+        style.unpolish(part)
+        style.polish(part)
 
 
 def repolish_other_windows(window: QWidget) -> None:

@@ -92,3 +92,42 @@ def test_an_edit_during_the_slices_lands_on_the_laid_out_board(qtbot, pair) -> N
     assert places(sliced) == places(whole)
     texts = [card.content.text for card in sliced.board_scene.cards().values()]
     assert "Typed during the switch" in texts
+
+
+def test_leaving_projector_mode_while_a_big_file_is_laid_out_for_the_screen_puts_it_back_at_the_desk(
+    qtbot, shown_board
+) -> None:
+    """Opening a big file in projector mode lays it out in slices at the end of the build; Esc in the
+    middle of that must leave the desk's board, with cards that can be dragged again."""
+    view = shown_board(1024, 768)
+    view.set_projector(True)
+    board = view.board_scene
+    # The demo builds in one slice: the sliced build is stepped by hand (private) up to the moment
+    # its layout for the screen has been worked out and the cards are still to move.
+    board._reflow = None
+    board._builder = board._rebuild_steps()
+    view.viewport().setUpdatesEnabled(False)
+    while board._reflow is None:
+        next(board._builder)
+    assert board.building()
+    view.set_projector(False)
+    board._schedule_slice()  # the build goes on between events, as it would have
+    qtbot.waitUntil(lambda: not board.building(), timeout=5000)
+    assert not board.reflowed() and board.reflow_rect() is None
+    for card_id, card in board.cards().items():
+        assert (card.pos().x(), card.pos().y()) == board.desk_place(card_id)
+        assert card.flags() & card.GraphicsItemFlag.ItemIsMovable
+
+
+@pytest.mark.parametrize("sliced", [False, True])
+def test_when_the_guide_closes_the_zoomed_projector_board_shows_whole_again(qtbot, shown_board, monkeypatch, sliced):
+    monkeypatch.setattr(scene_module, "SLICED_LOOK_FROM", 5 if sliced else 10**9)
+    view = shown_board(700, 500)  # the guide beside the board
+    view.set_projector(True)
+    qtbot.waitUntil(lambda: not view.board_scene.building(), timeout=5000)
+    view.fit_all()
+    view.set_focus_ids(["g-sales-match"])  # a guide step zooms up to legible
+    assert not view.fitted
+    view.resize(1600, 1000)  # the guide closed: the board is laid out again for the wider screen
+    qtbot.waitUntil(lambda: not view.board_scene.building(), timeout=5000)
+    assert view.fitted

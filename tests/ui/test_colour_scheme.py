@@ -274,3 +274,14 @@ def test_a_stored_scheme_that_means_nothing_is_system(tmp_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue(appearance.SETTINGS_KEY, "purple")
     assert appearance.saved_scheme(settings) is Scheme.SYSTEM
+
+
+def test_what_the_room_sees_takes_the_projector_palette_and_back_in_the_light_scheme(window, qtbot):
+    """In the light scheme the window's style sheet stays the same for the projector (no polishing
+    of every widget), so the parts on screen must be polished again for the projector's palette."""
+    choose(window, Scheme.LIGHT)
+    role = QPalette.ColorRole.Highlight
+    window.set_projector(True)
+    assert window.board.palette().color(role) == theme.projector_palette().color(role)
+    window.set_projector(False)
+    assert window.board.palette().color(role) == theme.normal_palette(False).color(role)

@@ -112,6 +112,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._restyle_due: Theme | None = None
         self._relayout_due = False
         self._in_slice = False
+        self._slice_scheduled = False
         self._pending_moves: dict[str, None] = {}
         self._ending_move = False
         """The last slice of a bulk move is done; the index, the extent and the repaint follow in a turn
@@ -201,7 +202,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             return
         self._reflow_for = wanted
         if self._builder is not None and self._builder is not self._look:
-            return  # the build ends with _update_extent, which lays the board out for this area
+            # the build ends by laying the board out for what is asked then, and again if asked meanwhile
+            if wanted is None:
+                self._reflow = None
+            self._relayout_due = True
+            return
         if wanted is None:
             self._reflow = None
             self.finish_moves()
@@ -254,7 +259,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._builder = self._look = self._look_steps()
         for view in self.views():
             view.viewport().setUpdatesEnabled(False)
-        QTimer.singleShot(1, self, self._rebuild_slice)  # the switch that asked has cost its share already
+        self._schedule_slice()  # in a later turn: the switch that asked has cost its share already
 
     def _look_steps(self) -> Iterator[None]:
         """Restyle every card and link for a new theme, then lay the board out for the screen (or back
@@ -477,7 +482,18 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     return
                 self._first_frame()
                 return
-        QTimer.singleShot(1, self, self._rebuild_slice)
+        self._schedule_slice()
+
+    def _schedule_slice(self) -> None:
+        """The next slice of the build or look under way, once: a build finished early (`finish_rebuild`)
+        leaves its timer behind, and a new build would otherwise run two chains of slices."""
+        if not self._slice_scheduled:
+            self._slice_scheduled = True
+            QTimer.singleShot(1, self, self._timed_slice)
+
+    def _timed_slice(self) -> None:
+        self._slice_scheduled = False
+        self._rebuild_slice()
 
     def _first_frame(self) -> None:
         """The views paint again after a sliced build or look (the sketch, far out, read up front: in
@@ -548,10 +564,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 and not suggestion.hidden  # hidden from the room: not on the projector either
             ):
                 self._add_suggestion(suggestion)
+        self._relayout_due = False
         if self._reflow_for is not None:
             yield from self._relayout_steps()  # projector mode: laid out for the screen, in steps too
         else:
             self._update_extent()
+        while self._relayout_due:  # the room switched mode, or the screen changed, while it laid out
+            self._relayout_due = False
+            yield from self._relayout_steps()
         self._apply_focus()
 
     def _goal_content(self, goal: Goal, functions: dict[str, Function]) -> CardContent:
@@ -928,6 +948,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self.bulkMoveDone.emit()
 
     def _restore_index(self) -> None:
+        if self._look is not None:
+            return  # a look under way (projector mode) sets the index and the views right at its own end
         if self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         for view in self.views():

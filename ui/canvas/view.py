@@ -214,11 +214,23 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.timer_overlay.show_time(text, state)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # a big board laid out in slices (`building`) is not made to finish here: its end fits the view
-        # when asked, and asking for its extent now would do all of it in this event
+        # a big board laid out in slices (`building`) is not made to finish here (asking for its extent
+        # would do all of it in this event): the check below waits for its end
         before = None if self.board_scene.building() else self.board_scene.reflow_rect()
         self._follow_reflow()  # projector mode: the board is laid out for the screen it is on
-        after = None if self.board_scene.building() else self.board_scene.reflow_rect()
+        if self.board_scene.building():
+            if before is not None:
+                self._when_built["refit"] = lambda: self._fit_if_moved(before, refit=True)
+        else:
+            self._fit_if_moved(before)
+        super().resizeEvent(event)
+        self.timer_overlay.place()
+
+    def _fit_if_moved(self, before: QRectF | None, refit: bool = False) -> None:
+        """The cards moved under the guide's zoom (the guide closed, say): what the view showed is gone,
+        and the whole board now reads from the back of the room, so show all of it (a zoom of the
+        user's own is left alone). `refit`: fit now (after a sliced layout), not with the resize."""
+        after = self.board_scene.reflow_rect()
         if (
             after is not None
             and after != before
@@ -226,12 +238,9 @@ class BoardView(ZoomPanMixin, QGraphicsView):
             and self.scale_factor() == self._guide_zoom
             and self._fits_legibly(after)
         ):
-            # the cards moved under the guide's zoom (the guide closed, say): what the view showed is gone,
-            # and the whole board now reads from the back of the room, so show all of it (a zoom of the
-            # user's own is left alone)
             self.fitted = True
-        super().resizeEvent(event)
-        self.timer_overlay.place()
+            if refit:
+                self.fit_all()
 
     def _fits_legibly(self, rect: QRectF) -> bool:
         area = self.fit_area()
@@ -627,7 +636,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
 
     def _board_built(self) -> None:
         pending, self._when_built = self._when_built, {}
-        for key in ("focus", "fit"):
+        for key in ("focus", "fit", "refit"):
             if key in pending:
                 pending[key]()
 

@@ -177,7 +177,7 @@ class RoomSession(QObject):
 
     def _too_slow(self) -> None:
         if self._starting is not None:
-            self._give_up(self.tr("The room could not open: %s") % "the room's server did not start in time")
+            self._give_up(self.tr("The room could not open: %s") % self.tr("the room's server did not start in time"))
 
     def _give_up(self, why: str) -> None:
         self._stop_watching()

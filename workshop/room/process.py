@@ -245,10 +245,11 @@ class RoomProcess:
         if self.pipe is None:
             return []
         frames, self._early = self._early, []
+        closed = False
         try:
             frames += self.pipe.receive()
         except ChannelClosedError:
-            return [Stopped(self._why_stopped())]
+            closed = True  # the frames read with READY still count (a server that died just after)
         out: list[Message] = []
         for kind, body in frames:
             if kind == ch.POST:
@@ -259,7 +260,7 @@ class RoomProcess:
                 out.append(Connected(int(json.loads(body))))
             elif kind == ch.FAILED:
                 out.append(Stopped(json.loads(body)["message"]))
-        if self.pipe.closed:
+        if closed or self.pipe.closed:
             out.append(Stopped(self._why_stopped()))
         return out
 
