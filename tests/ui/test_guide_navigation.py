@@ -338,3 +338,22 @@ def test_a_phones_suggestion_reaches_the_review_but_leaves_other_steps_alone(qtb
     texts = [view.findings.item(r).text() for r in range(before + 1)]
     assert any("Fewer handovers" in text and "waits for your decision" in text for text in texts)
     assert chosen.args[0] and [] not in focused  # the board keeps showing the finding the facilitator chose
+
+
+def test_with_many_support_functions_the_progress_is_summed_up_not_listed(qtbot):
+    """A big workshop's hundred support functions filled the whole panel with names: past a few, the
+    header says how the open step's function stands and how many functions are done."""
+    ws = customer_loyalty()
+    for number in range(12):
+        ops.add_function(ws, f"Extra support {number}", "support", "#888888", id=f"f-extra-{number}")
+    panel = GuidePanel(Document(ws))
+    qtbot.addWidget(panel)
+    panel.resize(900, 1000)
+    panel.show()
+    total = len(ws.support_functions())
+    done = sum(1 for function in ws.support_functions() if function.id in ("f-it", "f-hr"))  # the demo's
+    text = panel.progress.text()
+    assert f"all four for {done} of {total} support functions" in text
+    assert "Extra support 3" not in text
+    panel.go_to("question:f-procurement:1")
+    assert "▶ Procurement 0/4" in panel.progress.text()

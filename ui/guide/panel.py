@@ -64,6 +64,10 @@ ROOM_POSTS = {Part.POSITIONS, Collection.SUGGESTIONS, Collection.DISCLOSURES}
 """What the phones change: a room posting must not re-read every step's widgets per post."""
 
 
+PROGRESS_LISTED = 8
+"""Support functions up to which the guide's header lists each one's answered questions."""
+
+
 class GuidePanel(QWidget):
     focusRequested = Signal(list)
     """Card ids the board should focus on while this step is open; an empty list clears the focus."""
@@ -413,12 +417,8 @@ class GuidePanel(QWidget):
         self.why.setText(step_views.why(step))
         self.why.setVisible(not strip)  # the strip has room for the question; the reason is the facilitator's to say
         self.title.setToolTip(step_views.why(step) if strip else "")
-        parts = []
-        for function_id, name, done in guide.progress_all(ws):
-            mark = "▶ " if function_id == step.function_id else ""
-            parts.append(f"{mark}{name} {done}/4")
-        self.progress.setText(self.tr("Questions answered: ") + "   ".join(parts) if parts else "")
-        self.progress.setVisible(bool(parts) and not strip)
+        self.progress.setText(self._progress_text(step.function_id))
+        self.progress.setVisible(bool(self.progress.text()) and not strip)
         is_skipped = (
             step.skippable and step.function_id is not None and guide.skipped(ws, step.function_id, step.question or 0)
         )
@@ -430,6 +430,24 @@ class GuidePanel(QWidget):
         self.next_button.setEnabled(self._index < len(self._steps) - 1)
         if refocus:  # which cards a step is about does not depend on the notes typed
             self._emit_focus(guide.focus_ids(ws, step))
+
+    def _progress_text(self, current: str | None) -> str:
+        """Questions answered per support function; past PROGRESS_LISTED functions, the current one and
+        how many are done (a big workshop's hundred names filled the whole panel)."""
+        progress = guide.progress_all(self.document.workshop)
+        if not progress:
+            return ""
+        if len(progress) <= PROGRESS_LISTED:
+            parts = [f"{'▶ ' if function_id == current else ''}{name} {done}/4" for function_id, name, done in progress]
+            return self.tr("Questions answered: ") + "   ".join(parts)
+        complete = sum(1 for _, _, done in progress if done == 4)
+        summary = (
+            self.tr("all four for %1 of %2 support functions")
+            .replace("%1", str(complete))
+            .replace("%2", str(len(progress)))
+        )
+        here = next((f"▶ {name} {done}/4   " for function_id, name, done in progress if function_id == current), "")
+        return self.tr("Questions answered: ") + here + summary
 
     def _apply_tab_order(self) -> None:
         """Tab reads the step top to bottom, then the timer, then Back, Skip and Next."""
