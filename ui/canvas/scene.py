@@ -210,10 +210,19 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if wanted is None:
             self._reflow = None
             self.finish_moves()
-        if self._sliced_look():
-            self._relayout_due = True
-            self._start_look()
-            return
+        if not self._relayout_in_slices():
+            self._relayout_now()
+
+    def _relayout_in_slices(self) -> bool:
+        """On a big board, lay the board out again as a sliced look (started now, or taken on by the one
+        under way) and say so; False: the caller lays it out at once (`_relayout_now`)."""
+        if not self._sliced_look():
+            return False
+        self._relayout_due = True
+        self._start_look()
+        return True
+
+    def _relayout_now(self) -> None:
         for _ in self._relayout_steps():
             pass
 
@@ -287,39 +296,26 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """Put cards at these scene places (projector mode's layout, or back to the desk's), each link
         redrawn once when all cards are there, in steps of a few hundred: moved one by one, every link
         followed each of its ends (twice the work), and Qt's index followed every move (the whole
-        board at 2,000 cards: ~0.7 s)."""
+        board at 2,000 cards: ~0.7 s; `_relayout_steps` sets the index aside)."""
         moved: list[CardItem] = []
         for card_id, (x, y) in places.items():
             card = self._cards.get(card_id)
             if card is not None and (card.pos().x() != x or card.pos().y() != y):
                 moved.append(card)
-        if not moved:
-            return
-        bulk = len(moved) >= BULK_MOVE and self.itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex
-        if bulk:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        try:
-            links: set[str] = set()
-            for count, card in enumerate(moved, start=1):
-                x, y = places[card.card_id]
-                card.setPos(x, y)
-                self.sketch_moved(card)
-                links.update(self._links_by_card.get(card.card_id, ()))
-                if count % 300 == 0:
-                    yield
-            for count, link_id in enumerate(links, start=1):
-                item = self._links.get(link_id)
-                if item is not None:
-                    item.refresh()
-                if count % 300 == 0:
-                    yield
-        finally:  # also when a rebuild overtakes the slices
-            if bulk:
-                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-
-    def _apply_reflow(self) -> None:
-        for _ in self._reflow_steps():
-            pass
+        links: set[str] = set()
+        for count, card in enumerate(moved, start=1):
+            x, y = places[card.card_id]
+            card.setPos(x, y)
+            self.sketch_moved(card)
+            links.update(self._links_by_card.get(card.card_id, ()))
+            if count % 300 == 0:
+                yield
+        for count, link_id in enumerate(links, start=1):
+            item = self._links.get(link_id)
+            if item is not None:
+                item.refresh()
+            if count % 300 == 0:
+                yield
 
     def _reflow_steps(self) -> Iterator[None]:
         """Place every card where the projector layout says (display only: the model is not touched).
@@ -970,11 +966,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """Stretch the bands under the cards; the support band grows with its lowest card. In projector
         mode, lay the board out again for the screen (the bands follow that layout)."""
         if self._reflow_for is not None:
-            if self._sliced_look():
-                self._relayout_due = True
-                self._start_look()
-                return
-            self._apply_reflow()
+            if not self._relayout_in_slices():
+                self._relayout_now()
             return
         tops: list[tuple[float, Band]] = []
         low, high = math.inf, -math.inf
@@ -1196,7 +1189,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         for item in self._links.values():
             item.set_theme(theme)
         if self._reflow_for is not None and self._builder is None:
-            self._apply_reflow()  # new type sizes: new card heights, the reflowed board follows
+            self._relayout_now()  # new type sizes: new card heights, the reflowed board follows
 
 
 @dataclass
