@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, QStandardPaths, Qt, QTimer
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.properties_panel = PropertiesPanel(self.document, position_of=self.board.shown_position)
         self.suggestions_panel = SuggestionsPanel(self.document)
         self.guide_panel = GuidePanel(self.document)
+        self._guide_focus_held = False
         self._guide_focus: list[str] = guide.focus_ids(self.document.workshop, self.guide_panel.current_step())
         """What the guide's open step wants the board to focus on (sent again when the guide comes back)."""
         self.exporter = ReportExporter(self.document, self)
@@ -302,12 +305,14 @@ class MainWindow(QMainWindow):
 
     def _on_guide_focus(self, ids: list[str]) -> None:
         self._guide_focus = list(ids)
-        if self.guide_dock.isVisible():
+        if self.guide_dock.isVisible() and not self._guide_focus_held:
             self.board.set_focus_ids(self._guide_focus or None)
 
     def _apply_guide_focus(self, visible: bool) -> None:
         """The board is dimmed only while the guide that asked for it can be seen: a closed guide
         would leave the room looking at a half-dark board with nothing saying why."""
+        if self._guide_focus_held:
+            return  # the projector switch shows and hides the guide several times: it applies the end
         if visible:
             self.board.set_focus_ids(self._guide_focus or None)
         else:  # another tab raised over the guide: undim, and leave the view where the room has it
@@ -537,7 +542,8 @@ class MainWindow(QMainWindow):
         if on == self.projector_on:
             return
         self.projector_on = on
-        with self.board.reflow_held():  # laid out once for the screen it ends on
+        self.guide_panel.set_aside()  # built again in its new form below, not restyled first
+        with self.board.reflow_held(), self._guide_focus_once():  # laid out and dimmed once, at the end
             a = self.actions_
             if on:
                 self._before_projector = (self.saveState(), self.windowState())
@@ -569,6 +575,17 @@ class MainWindow(QMainWindow):
             a.projector.setChecked(on)
             a.projector.blockSignals(False)
         QTimer.singleShot(0, self, self.board.fit_all)
+
+    @contextmanager
+    def _guide_focus_once(self) -> Iterator[None]:
+        """Restoring the desk's docks shows and hides the guide up to three times, and each time the
+        board dimmed or undimmed every card and link (8 ms a time at 2,000 goals): once at the end."""
+        self._guide_focus_held = True
+        try:
+            yield
+        finally:
+            self._guide_focus_held = False
+            self._apply_guide_focus(self.guide_dock.isVisible())
 
     def _follow_colour_scheme(self) -> None:
         """The desk's look follows the system's colour scheme, or the one chosen in View > Colour scheme

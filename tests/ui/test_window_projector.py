@@ -125,6 +125,21 @@ def test_raising_another_tab_over_the_guide_leaves_the_board_where_it_was(open_w
     assert window.board.transform().m11() == framed
 
 
+def test_back_at_the_desk_the_board_is_dimmed_again_for_the_guides_step(open_window, qtbot):
+    """Projector mode hides the guide, so the board is undimmed there; leaving it brings the guide and
+    its step's focus back (dimmed once at the end of the switch, not once per dock shown)."""
+    window = open_window(size=(1280, 800), activate=True)
+    window.guide_dock.raise_()
+    window.guide_panel.go_to("strategy")
+    cards = window.board.board_scene.cards()
+    qtbot.waitUntil(lambda: any(card.dimmed for card in cards.values()))
+    dimmed = {card_id for card_id, card in cards.items() if card.dimmed}
+    window.set_projector(True)
+    qtbot.waitUntil(lambda: not any(card.dimmed for card in cards.values()))
+    window.set_projector(False)
+    qtbot.waitUntil(lambda: {card_id for card_id, card in cards.items() if card.dimmed} == dimmed)
+
+
 def test_the_rounds_timer_shows_on_the_board_in_projector_mode_without_the_guide(window, qtbot):
     overlay, timer = window.board.timer_overlay, window.guide_panel.timer
     window.set_projector(True)

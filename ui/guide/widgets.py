@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLineEdit,
     QListView,
@@ -112,6 +113,13 @@ class AddLine(QLineEdit):
             self.clear()
 
 
+_MEASURED: dict[tuple[str, int, str, bool, tuple[str, ...]], QSize] = {}
+"""Row sizes measured by every wrapping list, shared: the guide builds its step's lists anew on every
+step and every projector switch, and the rows are mostly the same goals."""
+_MEASURED_LIMIT = 8192
+"""A step lists at most a few thousand entries, in two looks and a few widths."""
+
+
 class _WrappingDelegate(QStyledItemDelegate):
     """Measures wrapped entries with room to spare.
 
@@ -120,16 +128,43 @@ class _WrappingDelegate(QStyledItemDelegate):
     that hides the very words the room is reading.
     """
 
+    def __init__(self, parent: QListWidget) -> None:
+        super().__init__(parent)
+        self._look: tuple[str, ...] = ()
+
+    def look_changed(self, view: QWidget) -> None:
+        """The style sheets over the list changed: sizes measured under other sheets are kept apart (a
+        sheet's item padding changes a row's height in the same font), so a switch back finds its
+        rows measured already."""
+        app = QApplication.instance()
+        sheets = [app.styleSheet() if isinstance(app, QApplication) else ""]
+        widget: QWidget | None = view
+        while widget is not None:
+            sheets.append(widget.styleSheet())
+            widget = widget.parentWidget()
+        self._look = tuple(sheets)
+
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        base = super().sizeHint(option, index)
+        """Remembered per text, width, font, check box and look: a list lays its rows out again from
+        the first on every style, font or size change, and the projector switch makes several of those.
+        At 2,000 goals ~450-630 wrapped rows were measured anew each switch (~50 us each)."""
         view = self.parent()
         if not isinstance(view, QListWidget):
-            return base
+            return super().sizeHint(option, index)
         width = view.viewport().width() - 2 * view.spacing() - 48  # indicator, margins, frame
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        flags = int(Qt.TextFlag.TextWordWrap)
-        needed = option.fontMetrics.boundingRect(0, 0, max(width, 40), 100_000, flags, text).height() + 10
-        return QSize(base.width(), max(base.height(), needed))
+        checkable = index.data(Qt.ItemDataRole.CheckStateRole) is not None  # its box takes width
+        key = (text, width, option.font.key(), checkable, self._look)
+        size = _MEASURED.get(key)
+        if size is None:
+            base = super().sizeHint(option, index)
+            flags = int(Qt.TextFlag.TextWordWrap)
+            needed = option.fontMetrics.boundingRect(0, 0, max(width, 40), 100_000, flags, text).height() + 10
+            size = QSize(base.width(), max(base.height(), needed))
+            if len(_MEASURED) >= _MEASURED_LIMIT:
+                _MEASURED.clear()
+            _MEASURED[key] = size
+        return size
 
 
 class RemovableList(QListWidget):
@@ -165,6 +200,11 @@ class RemovableList(QListWidget):
         Item heights are measured once with the font of the moment; without this a long entry
         measured in the small font is cut off when drawn in the large one.
         """
+        delegate = self.itemDelegate()
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.ParentChange) and isinstance(
+            delegate, _WrappingDelegate
+        ):
+            delegate.look_changed(self)  # first: the base class may measure rows at once
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.scheduleDelayedItemsLayout()
