@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -310,8 +311,12 @@ class GuidePanel(QWidget):
     def _drop_view(self) -> None:
         old, self._view = self._view, None
         if old is not None:
-            self._body_layout.removeWidget(old)
+            old.leave()
             old.hide()
+            for entries in old.findChildren(QListWidget):
+                entries.blockSignals(True)
+                entries.clear()  # or leaving the panel's sheets measures every row again (~50 us each)
+            self._body_layout.removeWidget(old)
             old.setParent(None)  # out of the panel: the new look's sheets and font no longer reach it
             self._leaving = old  # kept until Qt deletes it: the step may be what asked for the change
             old.deleteLater()
@@ -413,17 +418,12 @@ class GuidePanel(QWidget):
         self._drop_view()
         step = self.current_step()
         self._view = step_views.make_step_widget(self.document, step)
-        for combo in self._view.findChildren(QComboBox):
-            # a choice as long as "Local (this function's own result)" must not widen the whole step
-            # past a narrow guide's edge: the box takes the width it is given and shows what fits
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(COMBO_MIN_CHARS)
-        for form in self._view.findChildren(QFormLayout):
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # too narrow: label above field
+        _fit_to_guide(self._view)
         if self._projector:
             slim.make_slim(self._view)
         self._view.message.connect(self._show_message)
         self._view.focusRequested.connect(self._emit_focus)
+        self._view.grown.connect(self._step_grown)
         if isinstance(self._view, ExportStep):
             self._view.exportRequested.connect(self.exportRequested)
         self._body_layout.addWidget(self._view, 1)
@@ -432,6 +432,14 @@ class GuidePanel(QWidget):
         self._update_header()
         self._apply_tab_order()
         self._to_top()
+
+    def _step_grown(self) -> None:
+        """A big step built more of its parts: fit them like the first ones, and Tab through them too."""
+        view = self._view
+        if view is not None and view is self.sender():
+            _fit_to_guide(view)
+            slim.refreshed(view)
+            self._apply_tab_order()
 
     def _to_top(self) -> None:
         """A new step opens at its heading: the last step's scroll position belongs to the last step."""
@@ -510,6 +518,17 @@ def _inputs(view: QWidget | None) -> list[QWidget]:
         if isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox)):
             found.append(widget)
     return found
+
+
+def _fit_to_guide(view: QWidget) -> None:
+    """Fit a step's inputs to the guide's width (again when it grows: it does not undo anything)."""
+    for combo in view.findChildren(QComboBox):
+        # a choice as long as "Local (this function's own result)" must not widen the whole step
+        # past a narrow guide's edge: the box takes the width it is given and shows what fits
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_MIN_CHARS)
+    for form in view.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # too narrow: label above field
 
 
 def _typed_inputs(view: QWidget | None) -> list[tuple[type, object]]:

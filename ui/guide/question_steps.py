@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -223,16 +223,29 @@ class _CustomerGoals(QGroupBox):
         self.owner.run(user_ops.link, item.data(ID_ROLE), strategic_id)
 
 
+SECTIONS_AT_ONCE = 3
+"""Internal customers' boxes built with the step, and then per turn of the event loop: a function
+serving 22 internal customers of a 2,000-goal workshop froze the window 170-300 ms on the step's
+first visit (each box builds, polishes and measures a list of that customer's goals)."""
+
+
 class _PerCustomerStep(QuestionStep):
     """A question answered once per internal customer, in one group box per customer.
 
     The boxes follow the relations of question 1: they are rebuilt only when the list of internal
-    customers changes, so an edit inside one box does not take the cursor out of it.
+    customers changes, so an edit inside one box does not take the cursor out of it. Past
+    SECTIONS_AT_ONCE the rest are built a few per turn, in order (`grown` says when some came).
     """
 
     def __init__(self, document: Document, step: Step, parent: QWidget | None = None, *, hint: str = "") -> None:
         super().__init__(document, step, parent)
         self.sections: list[Any] = []  # one QGroupBox per internal customer, each with `relation_id` and `refresh()`
+        self._section_ids: list[str] = []
+        """The relations the boxes are for: `sections` holds the first ones while the rest are built."""
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._build_more)
         self.empty = plain_label(self.tr("No internal customers yet: answer question 1 first."), "guideEmpty")
         self.hint = plain_label(hint, "guideHint")
         self.hint.setVisible(bool(hint))
@@ -256,22 +269,52 @@ class _PerCustomerStep(QuestionStep):
         """A section's inputs in reading order."""
         raise NotImplementedError
 
-    def refresh_sections(self) -> None:
-        for section in self.sections:
+    def refresh_sections(self, sections: list[Any] | None = None) -> None:
+        """Re-read these boxes (all built ones by default) from the model."""
+        for section in self.sections if sections is None else sections:
             section.refresh()
 
     def refresh(self) -> None:
         super().refresh()
         ids = [r.id for r in self.relations()]
-        if ids != [s.relation_id for s in self.sections]:
+        if ids != self._section_ids:
             for section in self.sections:
                 section.setParent(None)
                 section.deleteLater()
-            self.sections = [self.make_section(rid) for rid in ids]
-            for section in self.sections:
-                self.section_box.addWidget(section)
+            self.sections = []
+            self._section_ids = ids
+            self._add_sections(SECTIONS_AT_ONCE)
         self.refresh_sections()
         self.empty.setVisible(not ids)
+
+    def leave(self) -> None:
+        self._more.stop()  # no boxes for a step nobody sees
+
+    def building(self) -> bool:
+        """Some internal customers' boxes are still to be built (a later turn adds them)."""
+        return len(self.sections) < len(self._section_ids)
+
+    def finish_building(self) -> None:
+        """Build every box now (before reading them all, e.g. in a test or a script)."""
+        if self.building():
+            self._more.stop()
+            self.refresh_sections(self._add_sections(len(self._section_ids)))
+            self.grown.emit()
+
+    def _add_sections(self, count: int) -> list[Any]:
+        start = len(self.sections)
+        added = [self.make_section(rid) for rid in self._section_ids[start : start + count]]
+        for section in added:
+            self.section_box.addWidget(section)
+        self.sections.extend(added)
+        if self.building():
+            self._more.start()
+        return added
+
+    def _build_more(self) -> None:
+        if self.building():
+            self.refresh_sections(self._add_sections(SECTIONS_AT_ONCE))
+            self.grown.emit()
 
     def primary_input(self) -> QWidget | None:
         chosen = self.customer.currentData() if self.slim else None
@@ -318,9 +361,14 @@ class Question2Step(_PerCustomerStep):
     def section_inputs(self, section: _CustomerGoals) -> list[QWidget]:
         return [section.goals, section.add_line, section.trace_button, section.strategic]
 
-    def refresh_sections(self) -> None:
-        lines = GoalLines(self.ws) if self.sections else None  # one trace pass for all the boxes
-        for section in self.sections:
+    def refresh_sections(self, sections: list[Any] | None = None) -> None:
+        lines: GoalLines | None = getattr(self, "_lines", None)
+        if sections is None:  # the model changed: traced again (boxes built later use the same pass)
+            sections, lines = self.sections, None
+        if sections and lines is None:
+            lines = GoalLines(self.ws)  # one trace pass for all the boxes
+        self._lines = lines
+        for section in sections:
             section.refresh(lines)
 
 

@@ -41,6 +41,9 @@ class StepWidget(QWidget):
     """A sentence for the facilitator (a refused edit), shown by the panel."""
     focusRequested = Signal(list)
     """Cards this step wants the board to show now (e.g. the subjects of a chosen finding)."""
+    grown = Signal()
+    """The step added inputs after it was first shown (a big step builds its parts over a few turns):
+    the panel fits them to the guide and puts them in the Tab order."""
     shows_room_posts = False
     """The step shows something the room's posts change (the review's findings count pending suggestions)."""
 
@@ -64,6 +67,9 @@ class StepWidget(QWidget):
     def primary_input(self) -> QWidget | None:
         """Where Ctrl+N puts the cursor: the input that adds an answer."""
         return None
+
+    def leave(self) -> None:
+        """The panel took this step off (another step, another look): stop work still planned for it."""
 
     def tab_chain(self) -> list[QWidget]:
         """The inputs in reading order; the panel makes Tab follow it (sections come and go)."""
