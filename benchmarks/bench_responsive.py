@@ -11,7 +11,8 @@ Actions, on the main window (offscreen, 1920x1080) with a generated workshop lai
 - accept: accepting a pending link suggestion (the board, outline, panels and analysis follow);
 - paste: a 2,000-character paste into a card's in-place editor, committed with Enter;
 - open: File > Open of a saved file of that size (board, outline, guide and analysis rebuild);
-- guide: the guide's next step (each step reads the workshop);
+- guide: the guide's next step (each step reads the workshop); and the first visit of question 2 of the
+  support function with the most internal customers (one box of goals per customer);
 - outline: the outline's full rebuild (what open/new/restore ask of it while it is on screen);
 - export: File > Export report to a PDF (built on a worker thread from a snapshot), until it is written;
 - analysis: the analysis run at once (as after an edit, 150 ms later), with the views it updates;
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import collector, dialogs
 from ui.document import Document
+from ui.guide import widgets as guide_widgets
 from ui.main_window import MainWindow
 from workshop import storage, user_ops
 from workshop.layout import tidy
@@ -223,6 +225,17 @@ def bench(app: QApplication, n: int, repeat: int, folder: Path, settings: QSetti
         guide.next()
 
     measure("guide: next step", guide_next)
+
+    def busiest_question() -> None:  # the internal-customer boxes of the function serving the most
+        ws = document.workshop
+        busiest = max((f.id for f in ws.support_functions()), key=lambda f: len(ws.relations_of(f)))
+        guide.go_to(f"question:{busiest}:2")
+
+    def away_and_unmeasured() -> None:
+        guide.go_to(0)
+        guide_widgets._MEASURED.clear()  # a first visit: no row of its lists measured yet
+
+    measure("guide: first visit of the busiest question", busiest_question, before=away_and_unmeasured)
 
     outline = window.outline_panel
     dock = outline.parentWidget()
