@@ -90,10 +90,16 @@ def test_a_new_internal_customer_during_the_build_gets_its_box_too(panel, qtbot)
     assert len(view.sections) == len(panel.document.workshop.relations_of("f-it"))
 
 
-def test_the_strip_offers_every_internal_customer_once_the_boxes_are_built(panel, qtbot) -> None:
+def test_the_strip_offers_every_internal_customer_and_builds_the_box_of_the_one_chosen(panel, qtbot) -> None:
+    """The strip shows one customer at a time: it lists them all but builds a box only when chosen."""
     panel.set_projector(True)
     panel.go_to("question:f-it:2")
     view = panel.current_view()
-    qtbot.waitUntil(lambda: not view.building())
-    assert view.customer.count() == len(view.sections)
-    assert [s for s in view.sections if s.isVisible()] == [view.sections[0]], "one customer at a time"
+    relations = panel.document.workshop.relations_of("f-it")
+    assert view.customer.count() == len(relations)
+    assert not view.building() and len(view.sections) < len(relations)
+    view.customer.setCurrentIndex(view.customer.count() - 1)
+    shown = [s for s in view.sections if s.isVisible()]
+    assert [s.relation_id for s in shown] == [relations[-1].id]
+    assert shown[0].goals.count() == 1, "the box built on demand is filled like the others"
+    assert shown[0].goals in view.tab_chain()

@@ -291,30 +291,41 @@ class _PerCustomerStep(QuestionStep):
         self._more.stop()  # no boxes for a step nobody sees
 
     def building(self) -> bool:
-        """Some internal customers' boxes are still to be built (a later turn adds them)."""
-        return len(self.sections) < len(self._section_ids)
+        """Some internal customers' boxes are still to be built (a later turn adds them; the strip
+        builds one when it is chosen)."""
+        return self._more.isActive() and not self.slim
 
     def finish_building(self) -> None:
         """Build every box now (before reading them all, e.g. in a test or a script)."""
-        if self.building():
-            self._more.stop()
-            self.refresh_sections(self._add_sections(len(self._section_ids)))
+        self._more.stop()
+        added = self._build(self._unbuilt())
+        if added:
+            self.refresh_sections(added)
             self.grown.emit()
 
+    def _unbuilt(self) -> list[str]:
+        built = {section.relation_id for section in self.sections}
+        return [rid for rid in self._section_ids if rid not in built]
+
     def _add_sections(self, count: int) -> list[Any]:
-        start = len(self.sections)
-        added = [self.make_section(rid) for rid in self._section_ids[start : start + count]]
+        added = self._build(self._unbuilt()[:count])
+        if self._unbuilt() and not self.slim:
+            self._more.start()  # the strip builds only the customer chosen (`_show_chosen`)
+        return added
+
+    def _build(self, relation_ids: list[str]) -> list[Any]:
+        added = [self.make_section(rid) for rid in relation_ids]
         for section in added:
             self.section_box.addWidget(section)
         self.sections.extend(added)
-        if self.building():
-            self._more.start()
         return added
 
     def _build_more(self) -> None:
-        if self.building():
-            self.refresh_sections(self._add_sections(SECTIONS_AT_ONCE))
-            self.grown.emit()
+        if not self.slim:
+            added = self._add_sections(SECTIONS_AT_ONCE)
+            if added:
+                self.refresh_sections(added)
+                self.grown.emit()
 
     def primary_input(self) -> QWidget | None:
         chosen = self.customer.currentData() if self.slim else None
@@ -331,18 +342,23 @@ class _PerCustomerStep(QuestionStep):
     def slim_refreshed(self) -> None:
         """One internal customer at a time, chosen above its box: three boxes of lists do not fit a
         strip's height, and the room talks about one customer at a time anyway."""
-        fill_combo(self.customer, [(self.section_name(s), s.relation_id) for s in self.sections])
-        self.customer.setVisible(len(self.sections) > 1)
+        fill_combo(self.customer, [(self.customer_name(rid), rid) for rid in self._section_ids])
+        self.customer.setVisible(len(self._section_ids) > 1)
         self._show_chosen()
 
-    def section_name(self, section: Any) -> str:
-        relation = self.ws.find(Collection.RELATIONS, section.relation_id)
+    def customer_name(self, relation_id: str) -> str:
+        relation = self.ws.find(Collection.RELATIONS, relation_id)
         return self.function_name(relation.customer_id) if relation is not None else "?"  # type: ignore[union-attr]
 
     def _show_chosen(self) -> None:
+        """The strip shows the chosen customer's box, built when first chosen: of a function's 22
+        internal customers the room looks at one at a time, and each box costs ~8 ms to build."""
         if not self.slim:
             return
         chosen = self.customer.currentData()
+        if chosen in self._unbuilt():
+            self.refresh_sections(self._build([chosen]))
+            self.grown.emit()
         for section in self.sections:
             section.setVisible(section.relation_id == chosen)
 
