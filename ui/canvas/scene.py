@@ -27,6 +27,7 @@ from ui.canvas.link_item import LinkItem, LinkStyle, SuggestionButton
 from ui.canvas.rect_grid import RectGrid
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
+from ui.pacing import next_turn
 from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.gcpause import collector_paused
@@ -474,7 +475,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 if views:  # far out or not at the zoom the first frame will have (fit may have changed it)
                     self.set_far(views[0].transform().m11())
                 if self._far and self._sketch is not None and self._sketch.needs_reading():
-                    QTimer.singleShot(0, self, self._first_frame)  # far out the sketch reads it in a turn of its own
+                    next_turn(self, self._first_frame)  # far out the sketch reads it in a turn of its own
                     return
                 self._first_frame()
                 return
