@@ -32,7 +32,7 @@ from ui.guide import steps as step_views
 from ui.guide.review_step import ExportStep
 from ui.guide.timer import StepTimer
 from ui.guide.widgets import StepWidget, chain_tab_order
-from ui.pacing import Pacer
+from ui.pacing import Pacer, next_turn
 from ui.plain_text import plain_label
 from workshop import guide, user_ops
 from workshop.changes import Change, Part
@@ -85,6 +85,7 @@ class GuidePanel(QWidget):
         """What was typed in the step set aside for a new look (`set_aside`), until it is built again."""
         self._leaving: StepWidget | None = None
         self._focus: list[str] | None = None
+        self._refocus_due = False
         self._refresh_pending = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -228,6 +229,7 @@ class GuidePanel(QWidget):
         Edits still waiting to be read in are read first, so the answer is never a step behind.
         """
         self._refresh_now()
+        self._refocus()
         return list(self._focus or [])
 
     def index_of(self, key: str) -> int:
@@ -422,7 +424,7 @@ class GuidePanel(QWidget):
         if self._projector:
             slim.make_slim(self._view)
         self._view.message.connect(self._show_message)
-        self._view.focusRequested.connect(self._emit_focus)
+        self._view.focusRequested.connect(self._view_focus)
         self._view.grown.connect(self._step_grown)
         if isinstance(self._view, ExportStep):
             self._view.exportRequested.connect(self.exportRequested)
@@ -468,8 +470,16 @@ class GuidePanel(QWidget):
         self.skip_button.setText(self.tr("Unskip") if is_skipped else self.tr("Skip"))
         self.back_button.setEnabled(self._index > 0)
         self.next_button.setEnabled(self._index < len(self._steps) - 1)
-        if refocus:  # which cards a step is about does not depend on the notes typed
-            self._emit_focus(guide.focus_ids(ws, step))
+        if refocus and not self._refocus_due:  # which cards a step is about does not depend on the notes typed
+            self._refocus_due = True
+            next_turn(self, self._refocus)
+
+    def _refocus(self) -> None:
+        """Ask the board to show the open step's cards, in a turn after the step is shown: at 2,000
+        goals reading them (~8 ms) and dimming the rest (~8 ms) made a new step's block 15 ms longer."""
+        if self._refocus_due:
+            self._refocus_due = False
+            self._emit_focus(guide.focus_ids(self.document.workshop, self.current_step()))
 
     def _progress_text(self, current: str | None) -> str:
         """Questions answered per support function; past PROGRESS_LISTED functions, the current one and
@@ -496,6 +506,11 @@ class GuidePanel(QWidget):
         timer = self.timer
         tail = [timer.minutes, timer.start_button, timer.reset_button, self.back_button, self.skip_button]
         chain_tab_order(self, [*self._view.tab_chain(), *tail, self.next_button])
+
+    def _view_focus(self, ids: list[str]) -> None:
+        """The step asks for cards of its own (a finding chosen): that wins over its header's focus still due."""
+        self._refocus_due = False
+        self._emit_focus(ids)
 
     def _emit_focus(self, ids: list[str]) -> None:
         if ids != self._focus:

@@ -224,9 +224,12 @@ class _CustomerGoals(QGroupBox):
 
 
 SECTIONS_AT_ONCE = 3
-"""Internal customers' boxes built with the step, and then per turn of the event loop: a function
-serving 22 internal customers of a 2,000-goal workshop froze the window 170-300 ms on the step's
-first visit (each box builds, polishes and measures a list of that customer's goals)."""
+"""Internal customers' boxes built with the step: a function serving 22 internal customers of a
+2,000-goal workshop froze the window 170-300 ms on the step's first visit (each box builds,
+polishes and measures a list of that customer's goals)."""
+SECTIONS_PER_TURN = 1
+"""Boxes added per later turn of the event loop. Each turn also lays out every box built so far
+(~1 ms a box at 2,000 goals): three a turn made 50-90 ms blocks on the last turns, one makes 25-35."""
 
 
 class _PerCustomerStep(QuestionStep):
@@ -234,7 +237,7 @@ class _PerCustomerStep(QuestionStep):
 
     The boxes follow the relations of question 1: they are rebuilt only when the list of internal
     customers changes, so an edit inside one box does not take the cursor out of it. Past
-    SECTIONS_AT_ONCE the rest are built a few per turn, in order (`grown` says when some came).
+    SECTIONS_AT_ONCE the rest are built SECTIONS_PER_TURN per turn, in order (`grown` says when some came).
     """
 
     def __init__(self, document: Document, step: Step, parent: QWidget | None = None, *, hint: str = "") -> None:
@@ -322,7 +325,7 @@ class _PerCustomerStep(QuestionStep):
 
     def _build_more(self) -> None:
         if not self.slim:
-            added = self._add_sections(SECTIONS_AT_ONCE)
+            added = self._add_sections(SECTIONS_PER_TURN)
             if added:
                 self.refresh_sections(added)
                 self.grown.emit()
