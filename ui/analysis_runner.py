@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.document import Document
+from ui.pacing import next_turn
 from workshop.changes import Change
 from workshop.findings import Analysis
 from workshop.model import Workshop
@@ -97,9 +98,20 @@ class AnalysisRunner(QObject):
         if self.wait_while():
             self._timer.start()
             return
-        self.run_now()
+        result = self._analyse()
+        if result is not None:
+            # the views follow in a turn of their own: at 2,000 goals the analysis (~20 ms) and the
+            # board, findings and status bar taking it (~25 ms) froze the window as one block
+            next_turn(self, lambda: self._publish(result))
 
     def run_now(self) -> Analysis | None:
+        """Analyse now and tell the views at once (a caller that reads them next)."""
+        result = self._analyse()
+        if result is not None:
+            self._publish(result)
+        return result
+
+    def _analyse(self) -> Analysis | None:
         self._timer.stop()
         analyser = self._get_analyser()
         try:
@@ -109,5 +121,8 @@ class AnalysisRunner(QObject):
             self.failed.emit(self.tr("The alignment check failed: %s") % error)
             return None
         self.latest = result
-        self.analysed.emit(result)
         return result
+
+    def _publish(self, result: Analysis) -> None:
+        if result is self.latest and not self._stopped:  # not overtaken by a newer run meanwhile
+            self.analysed.emit(result)

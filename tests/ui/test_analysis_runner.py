@@ -1,0 +1,41 @@
+"""The analysis after an edit: worked out after a pause, and shown to the views in a turn of its own,
+never an older result over a newer one."""
+
+from __future__ import annotations
+
+from ui.analysis_runner import AnalysisRunner
+from ui.document import Document
+from ui.pacing import next_turn
+from workshop import ops
+from workshop.analysis import analyse
+from workshop.examples import customer_loyalty
+
+
+def _runner(qtbot) -> tuple[Document, AnalysisRunner, list]:
+    document = Document(customer_loyalty())
+    runner = AnalysisRunner(document, delay_ms=1)
+    seen: list = []
+    runner.analysed.connect(seen.append)
+    return document, runner, seen
+
+
+def test_an_edit_is_analysed_after_the_pause_and_the_views_hear_of_it(qtbot) -> None:
+    document, runner, seen = _runner(qtbot)
+    document.run(ops.add_goal, "Orphan goal nobody serves", "f-it", id="g-orphan")
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[-1] is runner.latest
+    assert seen[-1].findings == analyse(document.workshop).findings
+
+
+def test_a_run_asked_for_meanwhile_wins_over_the_one_still_to_be_shown(qtbot) -> None:
+    document, runner, seen = _runner(qtbot)
+    document.run(ops.add_goal, "First goal", "f-it", id="g-first")
+    runner._pause_over()  # the pause is over: worked out now, shown to the views a turn later
+    first = runner.latest
+    document.run(ops.add_goal, "Second goal", "f-it", id="g-second")
+    newest = runner.run_now()
+    passed: list[bool] = []
+    next_turn(runner, lambda: passed.append(True))  # after the first result's turn to be shown
+    qtbot.waitUntil(lambda: bool(passed))
+    assert first is not None and newest is not None and first is not newest
+    assert seen == [newest], "the older result was never shown, before or after the newer"
