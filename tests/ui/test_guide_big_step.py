@@ -5,7 +5,7 @@ boxes and build the rest over the next turns (one box per customer froze the win
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from ui.document import Document
 from ui.guide import question_steps
@@ -103,3 +103,24 @@ def test_the_strip_offers_every_internal_customer_and_builds_the_box_of_the_one_
     assert [s.relation_id for s in shown] == [relations[-1].id]
     assert shown[0].goals.count() == 1, "the box built on demand is filled like the others"
     assert shown[0].goals in view.tab_chain()
+
+
+@pytest.mark.parametrize("question", [2, 3])
+def test_text_typed_in_a_late_box_survives_a_switch_to_the_strip_and_back(panel, qtbot, question) -> None:
+    """Typed but not yet added in the last customer's box: the strip builds only the customer chosen and
+    the desk builds its boxes over a few turns, yet the words come back, each in its customer's box."""
+    panel.go_to(f"question:f-it:{question}")
+    view = panel.current_view()
+    view.finish_building()
+    last = view.sections[-1]
+    box = next(edit for edit in last.findChildren(QLineEdit) if not edit.isReadOnly())
+    box.setText("Typed before the switch")
+    panel.set_projector(True)
+    strip = panel.current_view()
+    assert strip is not view
+    kept = strip.box_for(last.relation_id)
+    assert "Typed before the switch" in [edit.text() for edit in kept.findChildren(QLineEdit)]
+    panel.set_projector(False)
+    desk = panel.current_view()
+    kept = next(b for b in desk.sections if b.relation_id == last.relation_id)
+    assert "Typed before the switch" in [edit.text() for edit in kept.findChildren(QLineEdit)]

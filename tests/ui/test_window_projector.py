@@ -136,7 +136,11 @@ def test_back_at_the_desk_the_board_is_dimmed_again_for_the_guides_step(open_win
     dimmed = {card_id for card_id, card in cards.items() if card.dimmed}
     window.set_projector(True)
     qtbot.waitUntil(lambda: not any(card.dimmed for card in cards.values()))
+    asked = []
+    original = window.board.set_focus_ids
+    window.board.set_focus_ids = lambda ids: (asked.append(ids), original(ids))
     window.set_projector(False)
+    assert len(asked) <= 1, f"the board was dimmed or undimmed {len(asked)} times in one switch"
     qtbot.waitUntil(lambda: {card_id for card_id, card in cards.items() if card.dimmed} == dimmed)
 
 

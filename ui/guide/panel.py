@@ -81,7 +81,7 @@ class GuidePanel(QWidget):
         self._steps: list[Step] = guide.steps_for(document.workshop)
         self._index = 0
         self._view: StepWidget | None = None
-        self._aside: list[tuple[type, object]] | None = None
+        self._aside: Typed | None = None
         """What was typed in the step set aside for a new look (`set_aside`), until it is built again."""
         self._leaving: StepWidget | None = None
         self._focus: list[str] | None = None
@@ -546,10 +546,23 @@ def _fit_to_guide(view: QWidget) -> None:
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # too narrow: label above field
 
 
-def _typed_inputs(view: QWidget | None) -> list[tuple[type, object]]:
-    """What the facilitator has typed or chosen and not yet added: it must outlive a switch of look."""
+Typed = tuple[list[tuple[type, object]], dict[str, list[tuple[type, object]]]]
+"""What was typed in a step: in its own inputs, and per internal customer's box (by relation id)."""
+
+
+def _typed_inputs(view: QWidget | None) -> Typed:
+    """What the facilitator has typed or chosen and not yet added: it must outlive a switch of look.
+    A box per internal customer is read by its customer: the strip builds only the one chosen, the
+    desk builds them over a few turns, so the boxes of the two looks do not line up one to one."""
+    boxes = list(getattr(view, "sections", []))
+    inside = {id(w) for box in boxes for w in _inputs(box)}
+    own = [w for w in _inputs(view) if id(w) not in inside]
+    return _state_of(own), {box.relation_id: _state_of(_inputs(box)) for box in boxes}
+
+
+def _state_of(widgets: list[QWidget]) -> list[tuple[type, object]]:
     state: list[tuple[type, object]] = []
-    for widget in _inputs(view):
+    for widget in widgets:
         if isinstance(widget, QLineEdit):
             state.append((QLineEdit, widget.text()))
         elif isinstance(widget, QPlainTextEdit):
@@ -559,9 +572,22 @@ def _typed_inputs(view: QWidget | None) -> list[tuple[type, object]]:
     return state
 
 
-def _restore_inputs(view: QWidget | None, state: list[tuple[type, object]]) -> None:
-    """Put typed text and choices back into the step built again; nothing when the step differs."""
-    widgets = _inputs(view)
+def _restore_inputs(view: QWidget | None, typed: Typed) -> None:
+    """Put typed text and choices back into the step built again; nothing where the step differs.
+    A customer's box with text typed in it is built for it if the new look has not built it yet."""
+    own_state, box_states = typed
+    boxes = list(getattr(view, "sections", []))
+    inside = {id(w) for box in boxes for w in _inputs(box)}
+    _put_state([w for w in _inputs(view) if id(w) not in inside], own_state)
+    for relation_id, state in box_states.items():
+        if not any(kind is not QComboBox and value for kind, value in state):
+            continue  # nothing typed in that box: it is built (or not) as the new look builds it
+        box = view.box_for(relation_id) if view is not None and hasattr(view, "box_for") else None
+        if box is not None:
+            _put_state(_inputs(box), state)
+
+
+def _put_state(widgets: list[QWidget], state: list[tuple[type, object]]) -> None:
     if len(widgets) != len(state) or any(not isinstance(w, kind) for w, (kind, _) in zip(widgets, state, strict=True)):
         return
     for widget, (_, value) in zip(widgets, state, strict=True):

@@ -306,6 +306,15 @@ class _PerCustomerStep(QuestionStep):
             self.refresh_sections(added)
             self.grown.emit()
 
+    def box_for(self, relation_id: str) -> Any | None:
+        """The box of this internal customer, built now if it is not yet (None: no such customer)."""
+        if relation_id not in self._section_ids:
+            return None
+        if relation_id in self._unbuilt():
+            self.refresh_sections(self._build([relation_id]))
+            self.grown.emit()
+        return next(box for box in self.sections if box.relation_id == relation_id)
+
     def _unbuilt(self) -> list[str]:
         built = {section.relation_id for section in self.sections}
         return [rid for rid in self._section_ids if rid not in built]

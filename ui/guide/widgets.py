@@ -136,7 +136,8 @@ class _WrappingDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QListWidget) -> None:
         super().__init__(parent)
-        self._look: tuple[str, ...] = ()
+        self._look: tuple[str, ...] | None = None
+        """Read at the first measure too: a list made inside a styled panel hears of no style change."""
 
     def look_changed(self, view: QWidget) -> None:
         """The style sheets over the list changed: sizes measured under other sheets are kept apart (a
@@ -160,6 +161,8 @@ class _WrappingDelegate(QStyledItemDelegate):
         width = view.viewport().width() - 2 * view.spacing() - 48  # indicator, margins, frame
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         checkable = index.data(Qt.ItemDataRole.CheckStateRole) is not None  # its box takes width
+        if self._look is None:
+            self.look_changed(view)
         key = (text, width, option.font.key(), checkable, self._look)
         size = _MEASURED.get(key)
         if size is None:
