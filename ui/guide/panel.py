@@ -9,6 +9,8 @@ place.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -554,10 +556,15 @@ def _typed_inputs(view: QWidget | None) -> Typed:
     """What the facilitator has typed or chosen and not yet added: it must outlive a switch of look.
     A box per internal customer is read by its customer: the strip builds only the one chosen, the
     desk builds them over a few turns, so the boxes of the two looks do not line up one to one."""
+    own, boxes = _own_inputs_and_boxes(view)
+    return _state_of(own), {box.relation_id: _state_of(_inputs(box)) for box in boxes}
+
+
+def _own_inputs_and_boxes(view: QWidget | None) -> tuple[list[QWidget], list[Any]]:
+    """A step's inputs outside its per-customer boxes, and the boxes built so far."""
     boxes = list(getattr(view, "sections", []))
     inside = {id(w) for box in boxes for w in _inputs(box)}
-    own = [w for w in _inputs(view) if id(w) not in inside]
-    return _state_of(own), {box.relation_id: _state_of(_inputs(box)) for box in boxes}
+    return [w for w in _inputs(view) if id(w) not in inside], boxes
 
 
 def _state_of(widgets: list[QWidget]) -> list[tuple[type, object]]:
@@ -576,9 +583,7 @@ def _restore_inputs(view: QWidget | None, typed: Typed) -> None:
     """Put typed text and choices back into the step built again; nothing where the step differs.
     A customer's box with text typed in it is built for it if the new look has not built it yet."""
     own_state, box_states = typed
-    boxes = list(getattr(view, "sections", []))
-    inside = {id(w) for box in boxes for w in _inputs(box)}
-    _put_state([w for w in _inputs(view) if id(w) not in inside], own_state)
+    _put_state(_own_inputs_and_boxes(view)[0], own_state)
     for relation_id, state in box_states.items():
         if not any(kind is not QComboBox and value for kind, value in state):
             continue  # nothing typed in that box: it is built (or not) as the new look builds it

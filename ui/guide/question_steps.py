@@ -286,7 +286,7 @@ class _PerCustomerStep(QuestionStep):
                 section.deleteLater()
             self.sections = []
             self._section_ids = ids
-            self._add_sections(SECTIONS_AT_ONCE)
+            self._start_building()
         self.refresh_sections()
         self.empty.setVisible(not ids)
 
@@ -301,29 +301,26 @@ class _PerCustomerStep(QuestionStep):
     def finish_building(self) -> None:
         """Build every box now (before reading them all, e.g. in a test or a script)."""
         self._more.stop()
-        added = self._build(self._unbuilt())
-        if added:
-            self.refresh_sections(added)
-            self.grown.emit()
+        self._build_now(self._unbuilt())
 
     def box_for(self, relation_id: str) -> Any | None:
         """The box of this internal customer, built now if it is not yet (None: no such customer)."""
         if relation_id not in self._section_ids:
             return None
         if relation_id in self._unbuilt():
-            self.refresh_sections(self._build([relation_id]))
-            self.grown.emit()
+            self._build_now([relation_id])
         return next(box for box in self.sections if box.relation_id == relation_id)
 
     def _unbuilt(self) -> list[str]:
         built = {section.relation_id for section in self.sections}
         return [rid for rid in self._section_ids if rid not in built]
 
-    def _add_sections(self, count: int) -> list[Any]:
-        added = self._build(self._unbuilt()[:count])
+    def _start_building(self) -> None:
+        """The first boxes now (the caller fills them), the rest in later turns; the strip builds only
+        the customer chosen (`_show_chosen`)."""
+        self._build(self._unbuilt()[:SECTIONS_AT_ONCE])
         if self._unbuilt() and not self.slim:
-            self._more.start()  # the strip builds only the customer chosen (`_show_chosen`)
-        return added
+            self._more.start()
 
     def _build(self, relation_ids: list[str]) -> list[Any]:
         added = [self.make_section(rid) for rid in relation_ids]
@@ -332,12 +329,18 @@ class _PerCustomerStep(QuestionStep):
         self.sections.extend(added)
         return added
 
+    def _build_now(self, relation_ids: list[str]) -> None:
+        """Build these boxes after the step was shown: filled from the model, announced to the panel."""
+        added = self._build(relation_ids)
+        if added:
+            self.refresh_sections(added)
+            self.grown.emit()
+
     def _build_more(self) -> None:
         if not self.slim:
-            added = self._add_sections(SECTIONS_PER_TURN)
-            if added:
-                self.refresh_sections(added)
-                self.grown.emit()
+            self._build_now(self._unbuilt()[:SECTIONS_PER_TURN])
+            if self._unbuilt():
+                self._more.start()
 
     def primary_input(self) -> QWidget | None:
         chosen = self.customer.currentData() if self.slim else None
@@ -369,8 +372,7 @@ class _PerCustomerStep(QuestionStep):
             return
         chosen = self.customer.currentData()
         if chosen in self._unbuilt():
-            self.refresh_sections(self._build([chosen]))
-            self.grown.emit()
+            self._build_now([chosen])
         for section in self.sections:
             section.setVisible(section.relation_id == chosen)
 
