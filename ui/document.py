@@ -22,7 +22,7 @@ import weakref
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -32,6 +32,8 @@ from workshop.gcpause import settle_long_lived
 from workshop.model import Workshop
 from workshop.user_ops import Outcome, attempt
 from workshop.votes_kept import keeping_phone_votes
+
+T = TypeVar("T")
 
 SETTLE_HEAP_FROM = 1000
 """Goals from which opening a workshop ends with one collection and a freeze (see _settle_heap_later)."""
@@ -117,7 +119,28 @@ class Document(QObject):
         self._room_unsaved = False
         """The room posted since the last save (its posts are not on the undo stack)."""
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._derived: dict[Callable[[Workshop], Any], Any] = {}
+        # connected first, so every view that follows a change reads the new state
+        self.changed.connect(self._forget_derived)
+        self.reset.connect(self._forget_derived)
         self._settle_heap_later()
+
+    def derived(self, compute: Callable[[Workshop], T]) -> T:
+        """`compute(workshop)`, worked out once per state of the workshop and shared until the next change.
+
+        Several views read the same costly facts after one change: at 2,000 goals the trace of every
+        goal to strategy (~5 ms) was worked out by the guide's step, its focus on the board and again
+        by the same step built in its other form when projector mode was switched. The result is
+        shared: treat it as read-only. Every edit, undo, redo, room post and replaced workshop is
+        announced (`changed`, `reset`), and that forgets what was worked out."""
+        try:
+            return self._derived[compute]
+        except KeyError:
+            value = self._derived[compute] = compute(self.workshop)
+            return value
+
+    def _forget_derived(self, *_: object) -> None:
+        self._derived.clear()
 
     def is_modified(self) -> bool:
         """Something would be lost without a save."""
@@ -176,6 +199,7 @@ class Document(QObject):
     def replace(self, workshop: Workshop, path: Path | None) -> None:
         """Swap in another workshop (open, new, restore); the undo history starts again."""
         self.workshop = workshop
+        self._derived.clear()
         self.path = path
         self.undo_stack.clear()
         self._room_unsaved = False

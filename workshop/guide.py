@@ -13,6 +13,7 @@ traced that the findings call untraced.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -163,8 +164,13 @@ def steps_for(ws: Workshop) -> list[Step]:
 # --- what the board shows while a step is open ------------------------------------------------------
 
 
-def focus_ids(ws: Workshop, step: Step) -> list[str]:
-    """The cards a step is about, so the board can dim the rest. Empty means: show everything."""
+def focus_ids(
+    ws: Workshop, step: Step, trace: Callable[[Workshop], Mapping[str, list[str]]] = strategic_targets_all
+) -> list[str]:
+    """The cards a step is about, so the board can dim the rest. Empty means: show everything.
+
+    `trace`: each goal's strategic goals (`strategic_targets_all`); a window passes the trace it already
+    worked out for the same state of the workshop."""
     fid = step.function_id
     strategic = [g.id for g in ws.strategic_goals()]
     if step.kind == StepKind.STRATEGY:
@@ -190,7 +196,7 @@ def focus_ids(ws: Workshop, step: Step) -> list[str]:
     if step.question == 1:
         return _unique(own + customer_goals)
     if step.question == 2:
-        targets = strategic_targets_all(ws) if chosen else {}
+        targets = trace(ws) if chosen else {}
         traced_to = [s for gid in chosen for s in targets.get(gid, ())]
         return _unique(customer_goals + traced_to)
     if step.question == 3:

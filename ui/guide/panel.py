@@ -37,9 +37,10 @@ from ui.guide.widgets import StepWidget, chain_tab_order
 from ui.pacing import Pacer, next_turn
 from ui.plain_text import plain_label
 from workshop import guide, user_ops
+from workshop.analysis.reach import strategic_targets_all
 from workshop.changes import Change, Part
 from workshop.guide import Step
-from workshop.model import Collection
+from workshop.model import Collection, Workshop
 
 _NORMAL_STYLE = """
 QLabel#guideWhere { color: palette(placeholder-text); }
@@ -481,12 +482,16 @@ class GuidePanel(QWidget):
         goals reading them (~8 ms) and dimming the rest (~8 ms) made a new step's block 15 ms longer."""
         if self._refocus_due:
             self._refocus_due = False
-            self._emit_focus(guide.focus_ids(self.document.workshop, self.current_step()))
+            self._emit_focus(guide.focus_ids(self.document.workshop, self.current_step(), self._shared_trace))
+
+    def _shared_trace(self, _ws: Workshop) -> dict[str, list[str]]:
+        """The trace to strategy `guide.focus_ids` needs, shared with the open step's lines."""
+        return self.document.derived(strategic_targets_all)
 
     def _progress_text(self, current: str | None) -> str:
         """Questions answered per support function; past PROGRESS_LISTED functions, the current one and
         how many are done (a big workshop's hundred names filled the whole panel)."""
-        progress = guide.progress_all(self.document.workshop)
+        progress = self.document.derived(guide.progress_all)
         if not progress:
             return ""
         if len(progress) <= PROGRESS_LISTED:

@@ -173,7 +173,7 @@ class _CustomerGoals(QGroupBox):
         ws, relation = self.owner.ws, self.relation()
         if relation is None:
             return
-        lines = lines or GoalLines(ws)
+        lines = lines or GoalLines.of(self.owner.document)
         name = self.owner.function_name(relation.customer_id)
         self.setTitle(name)
         self.goals.setAccessibleName(_tr("Goals of %s that matter to us") % name)
@@ -223,10 +223,12 @@ class _CustomerGoals(QGroupBox):
         self.owner.run(user_ops.link, item.data(ID_ROLE), strategic_id)
 
 
-SECTIONS_AT_ONCE = 3
+SECTIONS_AT_ONCE = 1
 """Internal customers' boxes built with the step: a function serving 22 internal customers of a
 2,000-goal workshop froze the window 170-300 ms on the step's first visit (each box builds,
-polishes and measures a list of that customer's goals)."""
+polishes and measures a list of that customer's goals). One box costs ~3.5 ms there, and the step
+is built again in its other form on every projector switch: three at once made the switch's own call
+7 ms longer than one (benchmarks/README.md, ninth session)."""
 SECTIONS_PER_TURN = 1
 """Boxes added per later turn of the event loop. Each turn also lays out every box built so far
 (~1 ms a box at 2,000 goals): three a turn made 50-90 ms blocks on the last turns, one makes 25-35."""
@@ -392,13 +394,8 @@ class Question2Step(_PerCustomerStep):
         return [section.goals, section.add_line, section.trace_button, section.strategic]
 
     def refresh_sections(self, sections: list[Any] | None = None) -> None:
-        lines: GoalLines | None = getattr(self, "_lines", None)
-        if sections is None:  # the model changed: traced again (boxes built later use the same pass)
-            sections, lines = self.sections, None
-        if sections and lines is None:
-            lines = GoalLines(self.ws)  # one trace pass for all the boxes
-        self._lines = lines
-        for section in sections:
+        lines = GoalLines.of(self.document)  # one trace pass for every box, while the workshop stays as it is
+        for section in self.sections if sections is None else sections:
             section.refresh(lines)
 
 

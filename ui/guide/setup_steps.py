@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -129,7 +131,7 @@ class CustomerFacingStep(StepWidget):
         facing = [f for f in ws.functions if f.kind == FunctionKind.CUSTOMER_FACING]
         fill_combo(self.function, [(f.name, f.id) for f in facing])
         fill_combo(self.serves, [(shorten(g.text, COMBO_CHARS), g.id) for g in ws.strategic_goals()])
-        lines = GoalLines(ws)
+        lines = GoalLines.of(self.document)
         facing_ids = {f.id for f in facing}
         self.goals.fill([(lines.line(g.id), g.id) for g in ws.goals if g.function_id in facing_ids])
         self.add_line.setEnabled(bool(facing))
@@ -162,10 +164,16 @@ class GoalLines:
     the analysis's reach, so a goal the findings call untraced never shows an arrow here.
     """
 
-    def __init__(self, ws: Workshop) -> None:
+    def __init__(self, ws: Workshop, targets: Mapping[str, list[str]] | None = None) -> None:
         self.goals = {g.id: g for g in ws.goals}
         self.names = {f.id: f.name for f in ws.functions}
-        self.targets = strategic_targets_all(ws)
+        self.targets = strategic_targets_all(ws) if targets is None else targets
+
+    @classmethod
+    def of(cls, document: Document) -> GoalLines:
+        """The lines of the document's workshop as it stands, with the trace shared by every view that
+        reads it in this state (`Document.derived`)."""
+        return cls(document.workshop, document.derived(strategic_targets_all))
 
     def traced(self, goal_id: str) -> bool:
         return goal_id in self.targets
