@@ -4,7 +4,10 @@ what the facilitator decides, and closing the room (or the workshop, or the wind
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import httpx
 import pytest
@@ -110,7 +113,7 @@ def test_one_action_opens_and_closes_the_room_and_the_strip_shows_while_open(qtb
     from workshop.room import server
 
     monkeypatch.setattr(server, "usable", lambda ip: True)
-    monkeypatch.setattr(server, "PREFERRED_PORT", 0)
+    monkeypatch.setattr(addresses, "PREFERRED_PORT", 0)
     window.actions_.room.trigger()
     # the server starts while the window goes on: the action is on, the status bar says so
     assert window.room.opening and window.actions_.room.isChecked()
@@ -319,3 +322,34 @@ def test_a_burst_of_posts_and_decisions_reaches_the_phones_exactly_as_the_worksh
     assert wanted["suggestions"][second]["votes"] >= len(phones)
     for watcher in watchers:
         qtbot.waitUntil(lambda watcher=watcher: watcher.seen() == wanted, timeout=5000)
+
+
+_OPENS_WITHOUT_THE_SERVER = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication
+from ui.document import Document
+from ui.room.session import RoomSession
+from workshop.examples import customer_loyalty
+
+app = QCoreApplication([])
+room = RoomSession(Document(customer_loyalty()))
+assert room.open("127.0.0.1", port=0, allow_loopback_for_tests=True)
+assert room.wait_open(), "the room did not open"
+room.close()
+print(sorted(name for name in ("uvicorn", "starlette", "asyncio") if name in sys.modules))
+"""
+
+
+def test_the_window_opens_the_room_without_loading_the_web_server_it_does_not_run() -> None:
+    # The server runs in its own process; importing it in the window's (uvicorn, Starlette, asyncio)
+    # froze the window ~110 ms the first time the room was opened.
+    done = subprocess.run(
+        [sys.executable, "-c", _OPENS_WITHOUT_THE_SERVER],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

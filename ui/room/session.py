@@ -105,7 +105,7 @@ class RoomSession(QObject):
         to listen: True while it opens (`opening`, then `openChanged`), False with a message if not."""
         if self.server is not None or self._starting is not None:
             return True
-        from workshop.room import addresses, server
+        from workshop.room import addresses
         from workshop.room.process import START_SECONDS, RoomError, RoomProcess
 
         if host is None:
@@ -120,7 +120,7 @@ class RoomSession(QObject):
         try:
             room = RoomProcess(
                 host,
-                server.PREFERRED_PORT if port is None else port,
+                addresses.PREFERRED_PORT if port is None else port,
                 limits=limits,
                 allow_loopback_for_tests=allow_loopback_for_tests,
             )

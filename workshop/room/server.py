@@ -37,7 +37,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from workshop.room.addresses import usable
+from workshop.room.addresses import PREFERRED_PORT, usable
 from workshop.room.limits import PER_ADDRESS, PER_PARTICIPANT, IdempotencyCache, Rate, RateLimiter
 from workshop.room.requests import MAX_BODY, Action, PostError, parse_post
 
@@ -48,7 +48,6 @@ Verdict = tuple[int, dict[str, Any] | bytes]
 """An HTTP status and the body: a dict, or its JSON bytes (from the app's process, sent as is)."""
 Submit = Callable[[Action], "concurrent.futures.Future[Verdict] | asyncio.Future[Verdict]"]
 
-PREFERRED_PORT = 8765
 TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 """Lower case without 0/o, 1/l/i: easy to read off a projector and type on a phone."""
 TOKEN_LENGTH = 12
