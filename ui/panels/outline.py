@@ -28,7 +28,8 @@ PREVIEW = 80
 """Characters of a goal's text shown in the tree; the tooltip has all of it."""
 BUILT_IN_SLICES_FROM = 1000
 """Goals from which a full build runs in slices between the window's events (open, new, restore)."""
-SLICE_MS = 12.0
+SLICE_MS = 7.0
+"""Work per slice of a big build; the board's build slices fall due in the same turns (ui.canvas.scene.SLICE_MS)."""
 OUTLINED = (Collection.FUNCTIONS, Collection.GOALS, Collection.LINKS)
 """The collections the outline shows: a change elsewhere (KPIs, answers, positions) leaves it alone."""
 BAND_OF_KIND = {FunctionKind.CUSTOMER_FACING: Band.CUSTOMER_FACING, FunctionKind.SUPPORT: Band.SUPPORT}
@@ -227,7 +228,7 @@ class OutlinePanel(QWidget):
             self._build()
 
     def _start_sliced_build(self) -> None:
-        """Build a big tree between the window's events, ~12 ms at a time (~0.2-0.3 s at 5,000 goals).
+        """Build a big tree between the window's events, SLICE_MS at a time (~0.2-0.3 s at 5,000 goals).
         Meanwhile the tree is stale: a change restarts the build, a reader (`ensure_built`) finishes it."""
         self._stale = True
         self._builder = self._build_steps()
