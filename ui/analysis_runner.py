@@ -60,7 +60,7 @@ class AnalysisRunner(QObject):
         """While this says so (a big board still being built in slices), a due run waits another pause:
         run on top of a slice, the two froze the window twice as long as either."""
         document.changed.connect(self._on_changed)
-        document.reset.connect(self.schedule)
+        document.reset.connect(self._workshop_replaced)
 
     def _get_analyser(self) -> Analyser:
         if self._analyser is None:
@@ -70,6 +70,12 @@ class AnalysisRunner(QObject):
     def _on_changed(self, change: Change) -> None:
         if change.structural():
             self.schedule()
+
+    def _workshop_replaced(self) -> None:
+        """Another workshop is open: a result for the last one, still waiting for its turn to be shown,
+        must not reach views that already show this one (its ids would mark nothing, or the wrong cards)."""
+        self.latest = None
+        self.schedule()
 
     def schedule(self) -> None:
         """(Re)start the pause: a burst of keystrokes gives one run, after the last one."""

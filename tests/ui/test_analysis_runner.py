@@ -39,3 +39,15 @@ def test_a_run_asked_for_meanwhile_wins_over_the_one_still_to_be_shown(qtbot) ->
     qtbot.waitUntil(lambda: bool(passed))
     assert first is not None and newest is not None and first is not newest
     assert seen == [newest], "the older result was never shown, before or after the newer"
+
+
+def test_the_last_workshops_analysis_is_never_shown_over_the_one_just_opened(qtbot) -> None:
+    document, runner, seen = _runner(qtbot)
+    document.run(ops.add_goal, "Orphan goal nobody serves", "f-it", id="g-orphan")
+    runner._pause_over()  # worked out for this workshop, to be shown a turn later
+    old = runner.latest
+    opened = customer_loyalty()
+    document.replace(opened, None)  # File > Open before that turn
+    qtbot.waitUntil(lambda: bool(seen))
+    assert old is not None and all(result is not old for result in seen)
+    assert seen[-1].findings == analyse(opened).findings
