@@ -8,6 +8,7 @@ import pytest
 
 from ui.document import Document
 from ui.guide.panel import GuidePanel
+from workshop import user_ops
 from workshop.examples import customer_loyalty
 
 
@@ -54,3 +55,14 @@ def test_every_step_fits_the_strips_width_beside_a_small_beamers_board(panel, qt
         body = panel.scroll.widget()
         qtbot.waitUntil(lambda body=body: body.width() <= panel.scroll.viewport().width(), timeout=2000)
         assert body.minimumSizeHint().width() <= panel.scroll.viewport().width(), step.key
+
+
+def test_an_edit_does_not_change_how_wide_the_steps_choices_ask_to_be(panel, qtbot):
+    """The desk guide fits a step's choices to its width once the step is shown; an edit re-reads the
+    step, and that must not set the choices back to another width (the panel would jump)."""
+    panel.go_to("question:f-it:2")
+    combo = panel.current_view().sections[0].strategic
+    before = (combo.minimumContentsLength(), combo.sizeHint().width())
+    assert panel.document.run(user_ops.add_customer_goal, "r-it-sales", "Quote in a day").ok
+    qtbot.waitUntil(lambda: panel.current_view().sections[0].goals.count() == 2)  # the step re-read the model
+    assert (combo.minimumContentsLength(), combo.sizeHint().width()) == before

@@ -246,10 +246,16 @@ class RemovableList(QListWidget):
 
 
 def fill_combo(combo: QComboBox, entries: list[tuple[str, str | None]]) -> None:
-    """Replace a combo's entries (text, id) and keep the chosen id when it is still there."""
+    """Replace a combo's entries (text, id) and keep the chosen id when it is still there.
+
+    A new combo gets a width that does not follow its longest entry; a combo already fitted to the
+    guide (the desk's or the strip's width) keeps its fit: setting it back at every re-read made the
+    step's choices change width after each edit (140 -> 122 px)."""
     current = combo.currentData()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
+    fitted = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+    if combo.sizeAdjustPolicy() != fitted:
+        combo.setSizeAdjustPolicy(fitted)
+        combo.setMinimumContentsLength(8)
     combo.blockSignals(True)
     combo.clear()
     for text, item_id in entries:
