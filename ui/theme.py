@@ -99,6 +99,8 @@ _DARK = {
 }
 
 _DISABLED_TEXT = {False: "#8C929B", True: "#767D88"}
+PROJECTOR_QUIET = "#707070"
+"""Projector mode's disabled text and placeholders."""
 """Greyed-out text: quieter than the rest, as disabled controls are (WCAG exempts them)."""
 
 _TONES = {
@@ -138,10 +140,14 @@ def projector_palette() -> QPalette:
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
         QPalette.ColorRole.ToolTipText,
-        QPalette.ColorRole.PlaceholderText,
         QPalette.ColorRole.Shadow,
     ):
         palette.setColor(role, QColor("#000000"))
+    # What cannot be used, and an empty field's hint, in grey that still reads (4.9:1 on white): in the
+    # black of everything else the strip's Back looked as usable as Next on the first step.
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(PROJECTOR_QUIET))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(PROJECTOR_QUIET))
     palette.setColor(QPalette.ColorRole.Mid, QColor("#808080"))
     palette.setColor(QPalette.ColorRole.Dark, QColor("#404040"))
     palette.setColor(QPalette.ColorRole.Highlight, QColor(PROJECTOR_ACCENT))

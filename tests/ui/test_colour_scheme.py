@@ -285,3 +285,35 @@ def test_what_the_room_sees_takes_the_projector_palette_and_back_in_the_light_sc
     assert window.board.palette().color(role) == theme.projector_palette().color(role)
     window.set_projector(False)
     assert window.board.palette().color(role) == theme.normal_palette(False).color(role)
+
+
+def darkest_ink(widget: QWidget, inset: int = 6) -> QColor:
+    """The darkest colour painted inside the widget, its frame left out: the colour of its text."""
+    image = widget.grab().toImage()
+    colours = [
+        QColor.fromRgb(image.pixel(x, y))
+        for x in range(inset, image.width() - inset)
+        for y in range(inset, image.height() - inset)
+    ]
+    return min(colours, key=luminance)
+
+
+def test_in_projector_mode_what_cannot_be_used_looks_it_and_can_still_be_read(window, qtbot):
+    """The projector's high-contrast palette drew disabled text and placeholders in the same black as
+    everything else: on the first step the strip's Back looked as usable as Next, and an empty field's
+    hint looked typed."""
+    window.set_projector(True)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # the guide's strip, as the room works through it
+    qtbot.waitUntil(window.guide_dock.isVisible)
+    guide = window.guide_panel
+    guide.go_to(0)
+    qtbot.waitUntil(lambda: guide.back_button.isVisible() and not guide.back_button.isEnabled())
+    white = QColor("#FFFFFF")
+    used, unusable = darkest_ink(guide.next_button), darkest_ink(guide.back_button)
+    assert contrast(used, white) >= 15
+    assert 4.5 <= contrast(unusable, white) <= 0.6 * contrast(used, white), unusable.name()
+    placeholder = window.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert 4.5 <= contrast(placeholder, white) <= 0.6 * contrast(used, white), placeholder.name()
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        disabled = window.palette().color(QPalette.ColorGroup.Disabled, role)
+        assert 4.5 <= contrast(disabled, white) <= 0.6 * contrast(used, white), (role, disabled.name())
