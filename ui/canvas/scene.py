@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRectF, QSizeF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from ui.canvas.band_item import BandItem
+from ui.canvas.build_progress import BuildProgress
 from ui.canvas.card_item import Badge, CardContent, CardItem
 from ui.canvas.editing import EditingMixin
 from ui.canvas.far_sketch import SKETCH_FROM, FarSketch, far_out
@@ -113,6 +114,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         """A sliced rebuild under way (see `rebuild`), or a sliced new look (`_look_steps`)."""
         self._look: Iterator[None] | None = None
         """The builder when it is a new look rather than a rebuild."""
+        self._progress: BuildProgress | None = None
+        """How far a sliced rebuild has come (a look says nothing: its old picture stays meanwhile)."""
         self._restyle_due: Theme | None = None
         self._relayout_due = False
         self._in_slice = False
@@ -454,6 +457,8 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if self._builder is not None:
             self._builder.close()
         self._builder = self._rebuild_steps()
+        ws = self.document.workshop
+        self._progress = BuildProgress(len(ws.goals), len(ws.links))
         for view in self.views():
             view.viewport().setUpdatesEnabled(False)
         # Even the first slice (the old board cleared, ~9 ms at 2,000 cards, and the first cards) runs in
@@ -467,15 +472,19 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             return
         deadline = time.perf_counter() + budget_ms / 1000
         self._in_slice = True
+        progress = self._progress if builder is not self._look else None
         with collector_paused():
             try:
                 while time.perf_counter() < deadline:
                     next(builder)
+                    if progress is not None:
+                        progress.step()
             except StopIteration:
                 self._builder = None
             finally:
                 self._in_slice = False
             if self._builder is None:
+                self._say_progress(finished=True)
                 self.rebuilt.emit()  # the views' pending fit and focus, before the first frame
                 views = self.views()
                 if views:  # far out or not at the zoom the first frame will have (fit may have changed it)
@@ -485,7 +494,19 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                     return
                 self._first_frame()
                 return
+        if progress is not None:
+            self._say_progress(finished=False)
         self._schedule_slice()
+
+    def _say_progress(self, *, finished: bool) -> None:
+        progress = self._progress
+        if progress is None:
+            return
+        if finished:
+            self._progress = None
+        text = progress.finished() if finished else progress.message()
+        if text:
+            self.message.emit(text)
 
     def _schedule_slice(self) -> None:
         """The next slice of the build or look under way, once: a build finished early (`finish_rebuild`)
