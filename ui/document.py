@@ -210,8 +210,9 @@ class Document(QObject):
         self._settle_heap_later()
 
     def _settle_heap_later(self) -> None:
-        """Once a big workshop is open and every view has drawn it, keep its long-lived objects out of
-        the garbage collector's full collections (workshop.gcpause.settle_long_lived)."""
+        """Once a big workshop is open, keep its models out of the garbage collector's full collections
+        (workshop.gcpause.settle_long_lived). A board built in slices settles its own items again once
+        it is drawn (BoardScene): this runs before its first slice."""
         if len(self.workshop.goals) >= SETTLE_HEAP_FROM:
             QTimer.singleShot(0, settle_long_lived)
 

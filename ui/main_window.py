@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStyle,
     QTabBar,
     QToolBar,
@@ -201,6 +202,15 @@ class MainWindow(QMainWindow):
         self.score_label.setObjectName("scoreLabel")
         self.score_label.setTextFormat(Qt.TextFormat.PlainText)
         self.score_label.setAccessibleName(self.tr("Alignment score"))
+        self.build_bar = QProgressBar(self)
+        self.build_bar.setObjectName("buildProgress")
+        self.build_bar.setRange(0, 100)
+        self.build_bar.setFormat(self.tr("Drawing the board… %p%"))
+        self.build_bar.setAccessibleName(self.tr("Drawing the board"))
+        self.build_bar.setMaximumWidth(260)
+        self.build_bar.hide()
+        # permanent, like the score: a message shown meanwhile (autosave is off, a refused edit) stays
+        self.statusBar().addPermanentWidget(self.build_bar)
         self.statusBar().addPermanentWidget(self.score_label)
 
     _disk_stamp: tuple[int, int, bytes] | None = None
@@ -241,8 +251,10 @@ class MainWindow(QMainWindow):
         doc.modifiedChanged.connect(self._on_modified_changed)
         doc.pathChanged.connect(self._update_title)
         doc.reset.connect(self._update_title)
+        doc.reset.connect(self._analysis_pending)
         for part in (board, self.palette_panel, self.functions_panel, self.properties_panel, self.suggestions_panel):
             part.message.connect(self.show_message)  # why an edit did not happen, where the room looks
+        board.buildProgress.connect(self._show_build_progress)
         self.runner.analysed.connect(self._on_analysed)
         self.runner.wait_while = lambda: (
             self.board.board_scene.building()
@@ -326,6 +338,17 @@ class MainWindow(QMainWindow):
 
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
+
+    def _show_build_progress(self, percent: int) -> None:
+        """A big board still being drawn past half a second: how far (hidden again at its end)."""
+        self.build_bar.setVisible(percent >= 0)
+        if percent >= 0:
+            self.build_bar.setValue(percent)
+
+    def _analysis_pending(self) -> None:
+        """A workshop just opened: its analysis comes once its board is drawn; the last one's goes now."""
+        self.findings_panel.set_checking()
+        self.score_label.setText(self.tr("Alignment: …"))
 
     def _on_analysed(self, analysis: Analysis) -> None:
         self.board.set_analysis(analysis)

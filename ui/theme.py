@@ -99,9 +99,9 @@ _DARK = {
 }
 
 _DISABLED_TEXT = {False: "#8C929B", True: "#767D88"}
-PROJECTOR_QUIET = "#707070"
-"""Projector mode's disabled text and placeholders."""
 """Greyed-out text: quieter than the rest, as disabled controls are (WCAG exempts them)."""
+PROJECTOR_QUIET = "#707070"
+"""Projector mode's disabled text and placeholders: grey, and still 4.9:1 on the white it has."""
 
 _TONES = {
     False: {**SEVERITY_COLOURS, Tone.MUTED: "#5F6670"},

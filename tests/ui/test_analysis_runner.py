@@ -51,3 +51,17 @@ def test_the_last_workshops_analysis_is_never_shown_over_the_one_just_opened(qtb
     qtbot.waitUntil(lambda: bool(seen))
     assert old is not None and all(result is not old for result in seen)
     assert seen[-1].findings == analyse(opened).findings
+
+
+def test_a_workshop_opened_shows_none_of_the_last_ones_findings_while_its_own_are_worked_out(open_window, qtbot):
+    window = open_window()
+    window.runner.run_now()  # the demo's findings: on the board, in the panel, in the status bar
+    assert window.findings_panel.list.count() > 0
+    badged = [card_id for card_id, card in window.board.board_scene.cards().items() if card.badge]
+    assert badged
+    window.runner.set_delay(60_000)  # this workshop's analysis has not come yet
+    window.document.replace(customer_loyalty(), None)  # the same ids, as last year's file would have
+    scene = window.board.board_scene
+    assert window.findings_panel.list.count() == 0
+    assert window.score_label.text() == "Alignment: …"
+    assert not [card_id for card_id, card in scene.cards().items() if card.badge]

@@ -1,43 +1,50 @@
-"""A big board drawn in slices says how far it has come once that takes long enough to wonder."""
+"""A big board drawn in slices shows how far it has come once that takes long enough to wonder."""
 
 from __future__ import annotations
 
-import re
-
-from ui.canvas import BoardView, build_progress
+from ui.canvas import build_progress
 from ui.canvas.build_progress import BuildProgress
 from ui.canvas.scene import SLICED_REBUILD_FROM
-from ui.document import Document
+from workshop.examples import customer_loyalty
 from workshop.synthetic import generate
 
 
-def test_a_short_build_says_nothing_a_long_one_its_progress_and_its_end() -> None:
+def test_a_short_build_shows_nothing_a_long_one_how_far_it_has_come() -> None:
     now = [0.0]
     progress = BuildProgress(goals=5000, links=4800, clock=lambda: now[0])
     progress.step()
     now[0] = 0.3
-    assert progress.message() is None
+    assert progress.percent() is None and not progress.shown
     for _ in range(40):
         progress.step()
     now[0] = 0.6
-    assert progress.message() == "Drawing the board… 40%"  # 41 of 50 + 48 + 3 steps
-    assert progress.finished() == "The board is drawn: 5,000 goals, 4,800 links."
-
-    quick = BuildProgress(goals=2000, links=1900, clock=lambda: now[0])
-    assert quick.finished() is None, "nothing was said, so there is no end to say"
+    assert progress.percent() == 40  # 41 of 50 + 48 + 3 steps
+    assert progress.shown
 
 
-def test_opening_a_big_workshop_tells_the_status_bar_how_far_the_board_has_come(qtbot, monkeypatch) -> None:
+def test_opening_a_big_workshop_shows_the_boards_progress_beside_the_messages(open_window, qtbot, monkeypatch):
     monkeypatch.setattr(build_progress, "PROGRESS_AFTER_S", 0.0)  # as if this machine were slow
-    view = BoardView(Document(generate(30, seed=1)))
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    said: list[str] = []
-    view.message.connect(said.append)
-    ws = generate(SLICED_REBUILD_FROM + 40, seed=3)
-    view.document.replace(ws, None)
-    qtbot.waitUntil(lambda: not view.board_scene.building(), timeout=20_000)
-    percents = [int(m) for text in said for m in re.findall(r"Drawing the board… (\d+)%", text)]
-    assert len(percents) >= 2 and percents == sorted(percents) and percents[-1] <= 99
-    assert said[-1] == f"The board is drawn: {len(ws.goals):,} goals, {len(ws.links):,} links."
+    window = open_window()
+    bar = window.build_bar
+    values: list[int] = []
+    bar.valueChanged.connect(values.append)
+    assert not bar.isVisible()
+    window.show_message("Autosave is off: the folder cannot be written")
+    window.document.replace(generate(SLICED_REBUILD_FROM + 40, seed=3), None)
+    qtbot.waitUntil(bar.isVisible)
+    qtbot.waitUntil(lambda: not window.board.board_scene.building(), timeout=20_000)
+    assert not bar.isVisible(), "gone once the board is drawn"
+    assert len(values) >= 2 and values == sorted(values)
+    assert window.statusBar().currentMessage() == "Autosave is off: the folder cannot be written"
+
+
+def test_a_small_workshop_opened_during_a_big_build_leaves_no_progress_behind(open_window, qtbot, monkeypatch):
+    monkeypatch.setattr(build_progress, "PROGRESS_AFTER_S", 0.0)
+    window = open_window()
+    window.document.replace(generate(SLICED_REBUILD_FROM + 40, seed=3), None)
+    qtbot.waitUntil(window.build_bar.isVisible)
+    window.document.replace(customer_loyalty(), None)  # File > New or a small file, mid-build
+    assert not window.build_bar.isVisible()
+    window.set_projector(True)  # a new look of the small board: nothing about a build
+    window.set_projector(False)
+    assert not window.build_bar.isVisible()

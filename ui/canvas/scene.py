@@ -31,7 +31,7 @@ from ui.document import Document
 from ui.pacing import next_turn
 from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
-from workshop.gcpause import collector_paused
+from workshop.gcpause import collector_paused, settle_long_lived
 from workshop.geometry import BANDS, CARD_WIDTH, Stripe, stripes
 from workshop.layout.projector import Reflow, reflow
 from workshop.layout.slots import grid_positions, layout_positions
@@ -84,6 +84,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
     """A mouse press is about to be handled: anything moving cards on its own must stop first."""
     message = Signal(str)
     """A sentence for the facilitator about an edit on the board (text kept, cut or refused)."""
+    buildProgress = Signal(int)
+    """How far a big board's sliced build has come, in percent, once it has taken over half a second
+    (`BuildProgress`); -1 when it is over."""
     rebuilt = Signal()
     """A sliced rebuild (see `rebuild`) has built the whole board."""
     bulkMoveDone = Signal()
@@ -434,6 +437,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         garbage collector is paused while building: thousands of items make no cycles, yet
         allocation-triggered full collections over a large workshop cost tens of milliseconds.
         """
+        # The findings were of the workshop before: badging the new cards from them marked cards that
+        # share an id with last year's file, until this one's analysis came (~1 s at 5,000 goals).
+        self._by_subject = {}
         if len(self.document.workshop.goals) >= SLICED_REBUILD_FROM:
             self._start_sliced_rebuild()
             return
@@ -484,7 +490,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             finally:
                 self._in_slice = False
             if self._builder is None:
-                self._say_progress(finished=True)
+                if progress is not None:
+                    self._end_progress()
+                    # the new board's thousands of items live as long as the workshop: out of the
+                    # collector's full collections, as the workshop's models were when it was opened
+                    next_turn(self, settle_long_lived)
                 self.rebuilt.emit()  # the views' pending fit and focus, before the first frame
                 views = self.views()
                 if views:  # far out or not at the zoom the first frame will have (fit may have changed it)
@@ -495,18 +505,15 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
                 self._first_frame()
                 return
         if progress is not None:
-            self._say_progress(finished=False)
+            percent = progress.percent()
+            if percent is not None:
+                self.buildProgress.emit(percent)
         self._schedule_slice()
 
-    def _say_progress(self, *, finished: bool) -> None:
-        progress = self._progress
-        if progress is None:
-            return
-        if finished:
-            self._progress = None
-        text = progress.finished() if finished else progress.message()
-        if text:
-            self.message.emit(text)
+    def _end_progress(self) -> None:
+        progress, self._progress = self._progress, None
+        if progress is not None and progress.shown:
+            self.buildProgress.emit(-1)
 
     def _schedule_slice(self) -> None:
         """The next slice of the build or look under way, once: a build finished early (`finish_rebuild`)
@@ -534,6 +541,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         if sliced:
             self._builder.close()
             self._builder = None
+        self._end_progress()  # a small workshop replaced a big one still being built: no progress left over
         for _ in self._rebuild_steps():
             pass
         if sliced:  # a sliced build was overtaken: end it as it would have ended
@@ -546,7 +554,9 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._look, self._restyle_due, self._relayout_due = None, None, False  # the new items have it all
         self._pending_moves.clear()
         self._ending_move = False
-        self._restore_index()
+        # A sliced build keeps the views from painting until its end (`_first_frame`): turning them on
+        # here painted the half-built board at every turn (7 frames of a 3,000-goal build).
+        self._restore_index(repaint=self._builder is None)
         self._end_link_drag()
         self._close_editor()
         self.clear()
@@ -971,11 +981,14 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         self._restore_index()  # the views paint again: the moved board in one frame
         self.bulkMoveDone.emit()
 
-    def _restore_index(self) -> None:
+    def _restore_index(self, *, repaint: bool = True) -> None:
+        """Qt's index back after a bulk move; with `repaint`, the views paint again too."""
         if self._look is not None:
             return  # a look under way (projector mode) sets the index and the views right at its own end
         if self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if not repaint:
+            return
         for view in self.views():
             if not view.viewport().updatesEnabled():
                 view.viewport().setUpdatesEnabled(True)  # repaints the whole viewport once

@@ -59,6 +59,8 @@ SLICED_FROM = 300
 class BoardView(ZoomPanMixin, QGraphicsView):
     selectionIdsChanged = Signal(list)
     message = Signal(str)
+    buildProgress = Signal(int)
+    """The board's sliced build: percent done, -1 at its end (`BoardScene.buildProgress`)."""
     """A sentence for the facilitator (why an edit did not happen), shown in the status bar."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -103,6 +105,7 @@ class BoardView(ZoomPanMixin, QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.board_scene.setBackgroundBrush(NORMAL.background)
         self.board_scene.message.connect(self.message)
+        self.board_scene.buildProgress.connect(self.buildProgress)
         self.board_scene.selectionChanged.connect(self._selection_changed)
         self.board_scene.linkDropped.connect(self.create_link)
         self.board_scene.suggestionDecided.connect(self.decide_suggestion)

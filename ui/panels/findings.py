@@ -91,6 +91,12 @@ class FindingsPanel(QWidget):
     def set_unavailable(self, message: str) -> None:
         self.summary.setText(message)
 
+    def set_checking(self) -> None:
+        """Another workshop is open and not analysed yet: none of the last one's findings stay, where a
+        click would select cards by the old ids and a dismissal would land in this workshop."""
+        self.list.clear()
+        self.summary.setText(self.tr("Checking…"))
+
     def set_analysis(self, analysis: Analysis, judged: Verdict | None = None) -> None:
         """Show the findings; `judged` is the verdict the status bar, the PDF and the email also give."""
         self.list.clear()
