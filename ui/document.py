@@ -132,7 +132,8 @@ class Document(QObject):
         goal to strategy (~5 ms) was worked out by the guide's step, its focus on the board and again
         by the same step built in its other form when projector mode was switched. The result is
         shared: treat it as read-only. Every edit, undo, redo, room post and replaced workshop is
-        announced (`changed`, `reset`), and that forgets what was worked out."""
+        announced (`changed`, `reset`), and that forgets what was worked out. `compute` is the key: pass
+        a module-level function, not a lambda made at each call (it would never be found again)."""
         try:
             return self._derived[compute]
         except KeyError:

@@ -65,3 +65,16 @@ def test_a_workshop_opened_shows_none_of_the_last_ones_findings_while_its_own_ar
     assert window.findings_panel.list.count() == 0
     assert window.score_label.text() == "Alignment: …"
     assert not [card_id for card_id, card in scene.cards().items() if card.badge]
+
+
+def test_findings_worked_out_while_their_tab_is_hidden_are_there_when_it_is_shown(open_window, qtbot):
+    window = open_window(size=(1280, 800))
+    window.findings_dock.hide()  # behind another tab, or projector mode: nobody sees the list
+    qtbot.waitUntil(lambda: not window.findings_panel.isVisible())
+    window.document.run(ops.add_goal, "Orphan goal nobody serves", "f-it", id="g-orphan")
+    window.runner.run_now()
+    window.findings_dock.show()
+    qtbot.waitUntil(window.findings_panel.isVisible)
+    listed = [window.findings_panel.list.item(i) for i in range(window.findings_panel.list.count())]
+    assert any("Orphan goal nobody serves" in item.text() for item in listed)
+    assert "findings" in window.findings_panel.summary.text()
