@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ui.canvas import build_progress
-from ui.canvas.build_progress import BuildProgress
 from ui.canvas.scene import SLICED_REBUILD_FROM
+from workshop import build_progress
+from workshop.build_progress import BuildProgress
 from workshop.examples import customer_loyalty
 from workshop.synthetic import generate
 

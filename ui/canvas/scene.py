@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, QRectF, QSizeF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from ui.canvas.band_item import BandItem
-from ui.canvas.build_progress import BuildProgress
 from ui.canvas.card_item import Badge, CardContent, CardItem
 from ui.canvas.editing import EditingMixin
 from ui.canvas.far_sketch import SKETCH_FROM, FarSketch, far_out
@@ -29,6 +28,7 @@ from ui.canvas.rect_grid import RectGrid
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
 from ui.pacing import next_turn
+from workshop.build_progress import BuildProgress
 from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.gcpause import collector_paused, settle_long_lived

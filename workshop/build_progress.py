@@ -1,9 +1,9 @@
 """How far a big board's build has come, once it takes long enough to wonder.
 
 Opening a 5,000-goal workshop draws its board in slices for about three quarters of a second
-(ui.canvas.scene); the window stays responsive, but the board area shows nothing new meanwhile.
-Past half a second the window shows how far the build has come (`BoardScene.buildProgress`), so
-nobody thinks the file opened empty.
+(ui.canvas.scene); the window stays responsive, but the board area shows nothing new meanwhile. Past
+half a second the window shows how far the build has come (`BoardScene.buildProgress`), so nobody
+thinks the file opened empty. Qt-free, so it lives here (tests/test_code_homes.py).
 """
 
 from __future__ import annotations
