@@ -78,3 +78,15 @@ def test_findings_worked_out_while_their_tab_is_hidden_are_there_when_it_is_show
     listed = [window.findings_panel.list.item(i) for i in range(window.findings_panel.list.count())]
     assert any("Orphan goal nobody serves" in item.text() for item in listed)
     assert "findings" in window.findings_panel.summary.text()
+
+
+def test_a_links_tooltip_names_its_findings_and_drops_them_when_they_go(open_window, qtbot):
+    window = open_window()
+    window.runner.run_now()
+    item = window.board.board_scene.links()["l-it-around"]
+    around = next(f for f in window.runner.latest.findings if "l-it-around" in f.subjects)
+    assert around.message in item.tooltip_text  # what hovering the link shows
+    assert window.document.run(ops.update_goal, "g-it-loyalty", function_id="f-sales").ok  # now Sales' own goal
+    window.runner.run_now()
+    assert not [f for f in window.runner.latest.findings if "l-it-around" in f.subjects]
+    assert around.message not in item.tooltip_text
