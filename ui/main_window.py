@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         for panel in (self.palette_panel, self.functions_panel):
             panel.setMinimumWidth(LEFT_MIN_WIDTH)  # room for the tab titles, unelided
         self.findings_dock = self._dock("findingsDock", self.tr("Findings"), self.findings_panel, right)
+        self.findings_dock.visibilityChanged.connect(self.findings_panel.brought_forward)
         self.outline_dock = self._dock("outlineDock", self.tr("Outline"), self.outline_panel, right)
         self.properties_dock = self._dock("propertiesDock", self.tr("Properties"), self.properties_panel, left)
         self.suggestions_dock = self._dock("suggestionsDock", self.tr("Suggestions"), self.suggestions_panel, right)

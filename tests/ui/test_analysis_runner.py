@@ -56,13 +56,13 @@ def test_the_last_workshops_analysis_is_never_shown_over_the_one_just_opened(qtb
 def test_a_workshop_opened_shows_none_of_the_last_ones_findings_while_its_own_are_worked_out(open_window, qtbot):
     window = open_window()
     window.runner.run_now()  # the demo's findings: on the board, in the panel, in the status bar
-    assert window.findings_panel.list.count() > 0
+    assert window.findings_panel.finding_items()
     badged = [card_id for card_id, card in window.board.board_scene.cards().items() if card.badge]
     assert badged
     window.runner.set_delay(60_000)  # this workshop's analysis has not come yet
     window.document.replace(customer_loyalty(), None)  # the same ids, as last year's file would have
     scene = window.board.board_scene
-    assert window.findings_panel.list.count() == 0
+    assert not window.findings_panel.finding_items()
     assert window.score_label.text() == "Alignment: …"
     assert not [card_id for card_id, card in scene.cards().items() if card.badge]
 
@@ -90,3 +90,15 @@ def test_a_links_tooltip_names_its_findings_and_drops_them_when_they_go(open_win
     window.runner.run_now()
     assert not [f for f in window.runner.latest.findings if "l-it-around" in f.subjects]
     assert around.message not in item.tooltip_text
+
+
+def test_findings_worked_out_behind_another_tab_are_there_when_their_tab_is_raised(open_window, qtbot):
+    window = open_window(size=(1280, 800))
+    window.guide_dock.raise_()  # the guide's tab in front, the findings' behind it
+    qtbot.waitUntil(lambda: window.findings_panel.visibleRegion().isEmpty())
+    window.document.run(ops.add_goal, "Orphan goal nobody serves", "f-it", id="g-orphan")
+    window.runner.run_now()
+    window.findings_dock.raise_()
+    qtbot.waitUntil(lambda: not window.findings_panel.visibleRegion().isEmpty())
+    listed = [window.findings_panel.list.item(i) for i in range(window.findings_panel.list.count())]
+    assert any("Orphan goal nobody serves" in item.text() for item in listed)

@@ -149,6 +149,7 @@ def test_every_main_text_reads_at_4_5_to_1_in_both_schemes(window, scheme):
 
 @pytest.mark.parametrize("scheme", [Scheme.LIGHT, Scheme.DARK])
 def test_findings_colours_and_greyed_rows_read_on_the_list_in_both_schemes(window, qtbot, scheme):
+    window.findings_dock.raise_()  # the list is filled when it can be seen
     qtbot.waitUntil(lambda: window.findings_panel.list.count() > 0, timeout=5000)
     choose(window, scheme)
     panel = window.findings_panel
@@ -165,6 +166,7 @@ def test_findings_colours_and_greyed_rows_read_on_the_list_in_both_schemes(windo
 
 
 def test_a_switch_recolours_toned_rows_already_shown(window, qtbot):
+    window.findings_dock.raise_()  # the list is filled when it can be seen
     qtbot.waitUntil(lambda: window.findings_panel.list.count() > 0, timeout=5000)
     header = window.findings_panel.list.item(0)
     before = header.foreground().color()

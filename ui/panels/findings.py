@@ -109,12 +109,17 @@ class FindingsPanel(QWidget):
         after every edit, for a list nobody could see."""
         self._set_summary(analysis, judged)
         self._unlisted = analysis
-        if self.isVisible():
+        if self.isVisible() and not self.visibleRegion().isEmpty():  # a tab behind another is "visible"
             self._list_now()
 
     def showEvent(self, event: QShowEvent) -> None:
         self._list_now()
         super().showEvent(event)
+
+    def brought_forward(self, visible: bool) -> None:
+        """Its tab was raised (`QDockWidget.visibilityChanged`): no show event comes for that."""
+        if visible:
+            self._list_now()
 
     def _list_now(self) -> None:
         """Fill the list with the findings it was given last, if it has not yet."""
