@@ -4,7 +4,9 @@ dismissed list with its reason, the board's badge goes, and Undo brings it back.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
+from ui.panels.findings import FINDING_ROLE
 from workshop.analysis import analyse
 
 
@@ -60,3 +62,19 @@ def test_show_it_again_restores_the_finding(window):
     assert not window.document.workshop.dismissals
     window._on_analysed(analyse(window.document.workshop))
     assert tension_item(panel) is not None
+
+
+def test_the_delete_key_on_a_finding_asks_why_and_dismisses_it(window, qtbot):
+    window.findings_dock.raise_()
+    window._on_analysed(analyse(window.document.workshop))
+    panel = window.findings_panel
+    panel.dismiss_prompt = lambda parent, message: "Support hires two people in Q1."
+    panel.list.setCurrentItem(tension_item(panel))
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert [d.reason for d in window.document.workshop.dismissals] == ["Support hires two people in Q1."]
+    cards = len(window.document.workshop.goals)
+    header = next(i for i in panel._items() if i.data(FINDING_ROLE) is None)
+    panel.list.setCurrentItem(header)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)  # a group's title: nothing to dismiss, nothing else goes
+    assert len(window.document.workshop.dismissals) == 1 and len(window.document.workshop.goals) == cards

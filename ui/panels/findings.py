@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -77,6 +77,10 @@ class FindingsPanel(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.dismiss_prompt: DismissPrompt = ask_dismiss_reason
+        for keys in (QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)):
+            # on the list only: the board's Delete (cards) is the board's own and never reaches here
+            shortcut = QShortcut(QKeySequence(keys), self.list, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._dismiss_current)
         self._unlisted: Analysis | None = None
         """Findings given while the panel was hidden, not in the list yet (`_list_now`)."""
         layout = QVBoxLayout(self)
@@ -193,6 +197,11 @@ class FindingsPanel(QWidget):
             return False
         self.dismissRequested.emit(finding, reason.strip())
         return True
+
+    def _dismiss_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.dismiss(item)  # a group's title or a dismissed finding: nothing happens
 
     def restore(self, item: QListWidgetItem) -> bool:
         finding = item.data(FINDING_ROLE)
