@@ -776,7 +776,7 @@ class MainWindow(QMainWindow):
         if on:
             self.room.open()
         else:
-            self.room.close()
+            self.room.close(wait=False)  # the server ends its phones' streams while the window goes on
         self._room_open_changed(self.room.is_open)
         if self.room.opening:
             self.show_message(self.tr("Opening the room…"))

@@ -353,3 +353,16 @@ def test_the_window_opens_the_room_without_loading_the_web_server_it_does_not_ru
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_close_room_returns_at_once_and_the_server_is_reaped_soon_after(qtbot, window) -> None:
+    open_room(qtbot, window)
+    server = window.room.server
+    window.set_room_open(False)  # the facilitator's Close room
+    assert not window.room.is_open and not window.join_strip.isVisible()
+    qtbot.waitUntil(lambda: not server.running and window.room._leaving is None, timeout=3000)
+    open_room(qtbot, window)  # and it opens again
+    second = window.room.server
+    window.set_room_open(False)
+    window.close()  # quitting before the reaper came round: the server is gone all the same
+    assert not second.running

@@ -41,6 +41,12 @@ FULL_EVERY = 500
 AddressChooser = Callable[[list["Candidate"]], "Candidate | None"]
 
 
+LEAVE_SECONDS = 0.5
+"""How long a server closed without waiting may take to end its phones' streams before it is killed."""
+REAP_POLL_MS = 20
+"""How often a server closed without waiting is looked at until it has exited."""
+
+
 class RoomSession(QObject):
     openChanged = Signal(bool)
     connectedChanged = Signal(int)
@@ -58,6 +64,12 @@ class RoomSession(QObject):
         self._start_deadline = QTimer(self)
         self._start_deadline.setSingleShot(True)
         self._start_deadline.timeout.connect(self._too_slow)
+        self._leaving: RoomProcess | None = None
+        """A server closed without waiting for it (`close(wait=False)`), not reaped yet."""
+        self._leaving_deadline = 0.0
+        self._reaper = QTimer(self)
+        self._reaper.setInterval(REAP_POLL_MS)
+        self._reaper.timeout.connect(self._reap)
         self.choose_address: AddressChooser = lambda found: found[0]
         """Asks the facilitator when several networks are possible (the window sets a dialog)."""
         self._connected = 0
@@ -105,6 +117,7 @@ class RoomSession(QObject):
         to listen: True while it opens (`opening`, then `openChanged`), False with a message if not."""
         if self.server is not None or self._starting is not None:
             return True
+        self._reap_now()  # the last server let go must have freed the port first
         from workshop.room import addresses
         from workshop.room.process import START_SECONDS, RoomError, RoomProcess
 
@@ -195,8 +208,14 @@ class RoomSession(QObject):
                 notifier.deleteLater()
         self._reader = self._writer = None
 
-    def close(self) -> None:
-        """Stop serving (within about half a second, even with phones connected), or stop opening."""
+    def close(self, *, wait: bool = True) -> None:
+        """Stop serving (within about half a second, even with phones connected), or stop opening.
+
+        `wait=False` (the facilitator's Close room): the window goes on while the server ends its
+        phones' streams and exits; it is reaped from a timer, and killed if it is still there after
+        half a second. Waiting for it froze the window ~16 ms. Quitting, a new workshop and the
+        next opening still wait (`_reap_now`)."""
+        self._reap_now()
         if self._starting is not None:
             self._stop_watching()
             starting, self._starting = self._starting, None
@@ -210,10 +229,30 @@ class RoomSession(QObject):
         self._stop_watching()
         self._inbox.clear()  # their phones get 503 from the process as it closes
         self._touched.clear()
-        room.stop(timeout=0.5)
+        if wait:
+            room.stop(timeout=0.5)
+        else:
+            room.let_go()
+            self._leaving = room
+            self._leaving_deadline = time.monotonic() + LEAVE_SECONDS
+            self._reaper.start()
         self._connected = 0
         self.connectedChanged.emit(0)
         self.openChanged.emit(False)
+
+    def _reap(self) -> None:
+        """A server let go by `close(wait=False)`: reaped once it has exited, killed past its time."""
+        room = self._leaving
+        if room is None:
+            self._reaper.stop()
+        elif not room.running or time.monotonic() >= self._leaving_deadline:
+            self._reap_now()
+
+    def _reap_now(self) -> None:
+        room, self._leaving = self._leaving, None
+        self._reaper.stop()
+        if room is not None:
+            room.stop(timeout=max(0.0, self._leaving_deadline - time.monotonic()))
 
     # --- the pipe ---------------------------------------------------------------------------------
 

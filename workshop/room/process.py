@@ -272,6 +272,13 @@ class RoomProcess:
 
     # --- stopping ---------------------------------------------------------------------------------
 
+    def let_go(self) -> None:
+        """Close the pipe and return at once: the process ends its streams and exits (~16 ms). The
+        caller reaps it later (`running` is False once it has exited, then `stop`), so a window need
+        not wait for it."""
+        if self.pipe is not None:
+            self.pipe.close()
+
     def stop(self, timeout: float = 0.5) -> None:
         """Close the pipe (the process ends its streams and exits), and make sure it is gone and
         reaped within about `timeout` seconds: killed if it has not exited by then."""
