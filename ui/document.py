@@ -212,8 +212,9 @@ class Document(QObject):
 
     def _settle_heap_later(self) -> None:
         """Once a big workshop is open, keep its models out of the garbage collector's full collections
-        (workshop.gcpause.settle_long_lived). A board built in slices settles its own items again once
-        it is drawn (BoardScene): this runs before its first slice."""
+        (workshop.gcpause.settle_long_lived). This runs before a big board's first slice, so the
+        board's items are not settled (a settle at the build's end was tried and taken back: see the
+        ninth session's note)."""
         if len(self.workshop.goals) >= SETTLE_HEAP_FROM:
             QTimer.singleShot(0, settle_long_lived)
 

@@ -8,9 +8,12 @@ and again meanwhile and walks the whole heap each time: about a third of those o
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_unfrozen_at_exit = False
 
 
 @contextmanager
@@ -41,6 +44,13 @@ def settle_long_lived() -> None:
     generations are collected here: a full collection would itself cost those ~70 ms (50-90 ms
     measured at 2,000-5,000 goals).
     """
+    global _unfrozen_at_exit
+    if not _unfrozen_at_exit:
+        # Before the interpreter and PySide tear down: frozen objects are left out of the collections
+        # that free what is left at exit, and a Qt wrapper freed after Qt itself crashed the process
+        # once in a while as the test run ended (exit code 139 after every test passed).
+        atexit.register(gc.unfreeze)
+        _unfrozen_at_exit = True
     gc.unfreeze()
     gc.collect(1)
     gc.freeze()

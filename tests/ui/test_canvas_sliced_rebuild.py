@@ -3,8 +3,6 @@ once, fit and guide focus wait for it, and anything that reads the board meanwhi
 
 from __future__ import annotations
 
-import gc
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -139,19 +137,3 @@ def test_the_half_built_board_is_never_painted(qtbot):
     qtbot.waitUntil(lambda: not scene.building(), timeout=20_000)
     qtbot.waitUntil(lambda: paints.after > 0)
     assert paints.during_build == 0
-
-
-def test_a_big_boards_items_are_kept_out_of_the_collectors_full_collections(qtbot):
-    """Left in the collector's oldest generation, thousands of card wrappers are walked by every full
-    collection (~70 ms at 2,000-5,000 goals, landing in a keystroke or an undo): once the board is
-    drawn they go where the workshop's models went when it was opened (workshop.gcpause)."""
-    view = shown(qtbot)
-    scene = view.board_scene
-    view.document.replace(big(), None)
-    qtbot.waitUntil(lambda: not scene.building(), timeout=20_000)
-    cards = {id(card) for card in scene.cards().values()}
-
-    def still_collected() -> int:
-        return sum(1 for tracked in gc.get_objects() if id(tracked) in cards)
-
-    qtbot.waitUntil(lambda: still_collected() == 0)

@@ -31,7 +31,7 @@ from ui.pacing import next_turn
 from workshop.build_progress import BuildProgress
 from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
-from workshop.gcpause import collector_paused, settle_long_lived
+from workshop.gcpause import collector_paused
 from workshop.geometry import BANDS, CARD_WIDTH, Stripe, stripes
 from workshop.layout.projector import Reflow, reflow
 from workshop.layout.slots import grid_positions, layout_positions
@@ -492,9 +492,6 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
             if self._builder is None:
                 if progress is not None:
                     self._end_progress()
-                    # the new board's thousands of items live as long as the workshop: out of the
-                    # collector's full collections, as the workshop's models were when it was opened
-                    next_turn(self, settle_long_lived)
                 self.rebuilt.emit()  # the views' pending fit and focus, before the first frame
                 views = self.views()
                 if views:  # far out or not at the zoom the first frame will have (fit may have changed it)
