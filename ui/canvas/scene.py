@@ -28,7 +28,7 @@ from ui.canvas.rect_grid import RectGrid
 from ui.canvas.theme import NORMAL, Theme
 from ui.document import Document
 from ui.pacing import next_turn
-from workshop.build_progress import BuildProgress
+from workshop.build_progress import GOALS_PER_STEP, BuildProgress
 from workshop.changes import Change, Part
 from workshop.findings import SEVERITY_ORDER, Analysis
 from workshop.gcpause import collector_paused
@@ -575,7 +575,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         functions = {f.id: f for f in ws.functions}
         for count, goal in enumerate(ws.goals, start=1):
             self._add_card(goal.id, self._goal_content(goal, functions), goal.function_id)
-            if count % 100 == 0:
+            if count % GOALS_PER_STEP == 0:  # the steps BuildProgress counts
                 _let_go(old_items, 300)
                 yield
         old_items.clear()
@@ -586,7 +586,7 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         yield
         for count, link in enumerate(ws.links, start=1):
             self._add_link(link)
-            if count % 100 == 0:
+            if count % GOALS_PER_STEP == 0:  # the steps BuildProgress counts
                 yield
         for suggestion in ws.suggestions:
             if (
@@ -1141,12 +1141,11 @@ class BoardScene(GesturesMixin, EditingMixin, QGraphicsScene):
         # the edits keep (`_sync_links`). Only links named before or now change: restyling all 4,834
         # took ~20 ms of every analysis's turn at 5,000 goals.
         named = [link_id for link_id in {*named_before, *self._by_subject} if link_id in self._links]
-        if named:
-            links = {link.id: link for link in self.document.workshop.links}
-            for link_id in named:
-                link = links.get(link_id)
-                if link is not None:
-                    self._set_link_style(self._links[link_id], link)
+        ws = self.document.workshop
+        for link_id in named:
+            link = ws.find(Collection.LINKS, link_id)  # the model's id index: no pass over every link
+            if isinstance(link, Link):
+                self._set_link_style(self._links[link_id], link)
         # far out a badge is a dot: a few changed (an edit's analysis) move their own, many are read
         # again on their own (a link drawn in another style is one line: `_set_link_style`)
         if self._far and self._sketch is not None:

@@ -282,8 +282,7 @@ class RoomProcess:
     def stop(self, timeout: float = 0.5) -> None:
         """Close the pipe (the process ends its streams and exits), and make sure it is gone and
         reaped within about `timeout` seconds: killed if it has not exited by then."""
-        if self.pipe is not None:
-            self.pipe.close()
+        self.let_go()
         process = self._process
         if process is None:
             return
